@@ -1,0 +1,221 @@
+/// A section: a heading (or the preamble before the first heading) and the blocks under it.
+public struct Section: Sendable {
+    /// Index of the heading block in `Analysis.blocks`; `nil` for the preamble.
+    public var heading: Int?
+    /// Heading level (0 for the preamble).
+    public var level: Int
+    /// Indices of the body blocks (up to the next heading of any level).
+    public var body: Range<Int>
+}
+
+/// A word token of the prose buffer.
+public struct Word: Sendable, Equatable {
+    /// Range in `Analysis.text`.
+    public var range: Range<Int>
+    /// Index of the block that holds the word.
+    public var block: Int
+    /// FNV-1a hash of the ASCII-lowercased bytes (`Word.hash(_:)`), for word-list lookups without allocation.
+    public var hash: UInt64
+
+    public init(range: Range<Int>, block: Int, hash: UInt64) {
+        self.range = range
+        self.block = block
+        self.hash = hash
+    }
+
+    /// FNV-1a over ASCII-lowercased bytes.
+    @inlinable public static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for i in range {
+            h ^= UInt64(Bytes.lower(bytes[i]))
+            h = h &* 0x100000001b3
+        }
+        return h
+    }
+
+    @inlinable public static func hash(_ s: String) -> UInt64 {
+        let b = Array(s.utf8)
+        return hash(b, 0..<b.count)
+    }
+}
+
+/// A sentence inside one block.
+public struct Sentence: Sendable, Equatable {
+    public var range: Range<Int>
+    public var block: Int
+}
+
+/// The structural view of one document, built once and shared by every rule: prose, blocks, sections, title,
+/// fields, bullets, sentences, words and parsed pay.
+public struct Analysis: Sendable {
+    public let document: Document
+    public let prose: Prose
+    public let sections: [Section]
+    public let words: [Word]
+    public let sentences: [Sentence]
+    /// Index of the title block (heading), if any.
+    public let titleBlock: Int?
+    /// Title text and its source range (from metadata, the first h1, or the first heading).
+    public let title: (text: String, range: Range<Int>)?
+    /// Every pay statement found in the prose and fields.
+    public let pay: [PayStatement]
+
+    public var text: [UInt8] { prose.text.bytes }
+    public var blocks: [Block] { prose.blocks }
+    public var fields: [Field] { prose.fields }
+
+    public init(document: Document) {
+        self.init(document: document, prose: Frontends.extract(document))
+    }
+
+    public init(document: Document, prose: Prose) {
+        self.document = document
+        self.prose = prose
+        let blocks = prose.blocks
+        // Sections
+        var sections: [Section] = []
+        var current = Section(heading: nil, level: 0, body: 0..<0)
+        var bodyStart = 0
+        for (i, block) in blocks.enumerated() where block.kind == .heading {
+            current.body = bodyStart..<i
+            if current.heading != nil || !current.body.isEmpty { sections.append(current) }
+            current = Section(heading: i, level: max(block.level, 1), body: (i + 1)..<(i + 1))
+            bodyStart = i + 1
+        }
+        current.body = bodyStart..<blocks.count
+        if current.heading != nil || !current.body.isEmpty { sections.append(current) }
+        self.sections = sections
+        // Title
+        let firstH1 = blocks.firstIndex { $0.kind == .heading && $0.level <= 1 }
+        let firstHeading = firstH1 ?? blocks.firstIndex { $0.kind == .heading }
+        titleBlock = firstHeading
+        if let t = prose.metadataTitle {
+            title = t
+        } else if let h = firstHeading, h <= 3 {
+            let b = blocks[h]
+            title = (String(decoding: prose.text.bytes[b.proseRange], as: UTF8.self), prose.text.sourceRange(b.proseRange))
+        } else {
+            title = nil
+        }
+        // Words and sentences
+        var words: [Word] = []
+        var sentences: [Sentence] = []
+        words.reserveCapacity(prose.text.count / 6)
+        let t = prose.text.bytes
+        for (bi, block) in blocks.enumerated() {
+            Tokenizer.words(t, block.proseRange) { words.append(Word(range: $0, block: bi, hash: Word.hash(t, $0))) }
+            Tokenizer.sentences(t, block.proseRange) { sentences.append(Sentence(range: $0, block: bi)) }
+        }
+        self.words = words
+        self.sentences = sentences
+        pay = PayParser.parse(prose)
+    }
+
+    // MARK: helpers for rules
+
+    /// The prose text of a range.
+    public func string(_ range: Range<Int>) -> String { String(decoding: prose.text.bytes[range], as: UTF8.self) }
+
+    /// Source range of a prose range.
+    public func sourceRange(_ range: Range<Int>) -> Range<Int> { prose.text.sourceRange(range) }
+
+    /// Whether an edit of the source range of this prose range is an exact edit of the prose.
+    public func isVerbatim(_ range: Range<Int>) -> Bool { prose.text.isVerbatim(range) }
+
+    /// Text of a block.
+    public func string(block: Int) -> String { string(blocks[block].proseRange) }
+
+    /// Index of the first word that starts at or after a prose offset.
+    public func wordIndex(atOrAfter offset: Int) -> Int {
+        var lo = 0, hi = words.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if words[mid].range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Fields with a given normalised key.
+    public func fields(_ key: String) -> [Field] { prose.fields.filter { $0.key == key } }
+}
+
+/// Splits prose into words and sentences, byte by byte.
+public enum Tokenizer {
+    /// Calls `body` with the range of every word in `range`: runs of letters and digits, with apostrophes
+    /// inside (`bachelor's`, `don’t`). Hyphens, periods and slashes separate words.
+    @inlinable
+    public static func words(_ t: [UInt8], _ range: Range<Int>, _ body: (Range<Int>) -> Void) {
+        var i = range.lowerBound
+        let end = range.upperBound
+        var start = -1
+        while i < end {
+            let c = t[i]
+            var isWord: Bool
+            var len = 1
+            if c < 0x80 {
+                isWord = Bytes.isASCIILetter(c) || Bytes.isDigit(c)
+                if !isWord && c == 0x27 && start >= 0 && i + 1 < end && Bytes.isASCIILetter(t[i + 1]) { isWord = true }
+            } else {
+                let (v, l) = Bytes.scalar(t, i)
+                len = l
+                isWord = Bytes.isWordScalar(v)
+                if !isWord && Bytes.isApostrophe(v) && start >= 0 && i + l < end && Bytes.isASCIILetter(t[i + l]) { isWord = true }
+            }
+            if isWord {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                body(start..<i)
+                start = -1
+            }
+            i += len
+        }
+        if start >= 0 { body(start..<min(i, end)) }
+    }
+
+    static let abbreviations: Set<String> = [
+        "e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "inc", "ltd", "co", "corp", "no",
+        "approx", "dept", "min", "max", "u.s", "u.k", "ph.d", "m.d", "b.s", "b.a", "m.s", "m.a", "jan", "feb", "mar", "apr",
+        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "a.m", "p.m",
+        "fig", "est", "ext", "tel", "hr", "hrs", "yrs", "wk", "mo", "cert", "assoc", "bros", "govt", "av", "ave", "blvd", "rd",
+    ]
+
+    /// Calls `body` with the range of every sentence in a block: ends at `.`, `!` or `?` followed by white
+    /// space (not after a known abbreviation or a single initial), or at the end of the block.
+    public static func sentences(_ t: [UInt8], _ range: Range<Int>, _ body: (Range<Int>) -> Void) {
+        var start = range.lowerBound
+        var i = range.lowerBound
+        let end = range.upperBound
+        while start < end && Bytes.isWhitespace(t[start]) { start += 1 }
+        while i < end {
+            let c = t[i]
+            if (c == 0x2E || c == 0x21 || c == 0x3F) && i + 1 < end && Bytes.isWhitespace(t[i + 1]) && i > start {
+                var isEnd = true
+                if c == 0x2E {
+                    // word before the period
+                    var w = i
+                    while w > start && (Bytes.isASCIILetter(t[w - 1]) || t[w - 1] == 0x2E) { w -= 1 }
+                    let word = Bytes.lowerString(t, w..<i)
+                    if i - w == 1 && Bytes.isUpper(t[w]) { isEnd = false }  // initial: "J. Smith"
+                    else if abbreviations.contains(word) { isEnd = false }
+                    // next non-space starts lower case: not a sentence end ("approx. 20 hours" handled above)
+                    var k = i + 1
+                    while k < end && Bytes.isWhitespace(t[k]) { k += 1 }
+                    if k < end && Bytes.isLower(t[k]) && (abbreviations.contains(word) || word.contains(".")) { isEnd = false }
+                }
+                if isEnd {
+                    var e = i + 1
+                    while e < end && (t[e] == 0x22 || t[e] == 0x29 || t[e] == 0x27) { e += 1 }
+                    body(start..<e)
+                    start = e
+                    while start < end && Bytes.isWhitespace(t[start]) { start += 1 }
+                    i = start
+                    continue
+                }
+            }
+            i += 1
+        }
+        var e = end
+        while e > start && Bytes.isWhitespace(t[e - 1]) { e -= 1 }
+        if start < e { body(start..<e) }
+    }
+}

@@ -1,0 +1,201 @@
+/// A configuration problem, naming the file, the JSON path of the key and the reason.
+public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    /// JSON path of the offending value (`rules.grammar/indefinite-article`), empty for the whole file.
+    public var path: String
+    public var message: String
+    /// 1-based position in the file, when known.
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String, path: String, message: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String {
+        var s = file
+        if let line { s += ":\(line)" + (column.map { ":\($0)" } ?? "") }
+        s += ": "
+        if !path.isEmpty { s += "\(path): " }
+        return s + message
+    }
+}
+
+/// What the configuration says about one rule (or a category of rules).
+public struct RuleSetting: Sendable, Equatable {
+    /// `false` turns the rule off, `true` on, `nil` leaves the default.
+    public var enabled: Bool?
+    public var severity: Severity?
+    public var options: JSONObject
+
+    public init(enabled: Bool? = nil, severity: Severity? = nil, options: JSONObject = JSONObject()) {
+        self.enabled = enabled
+        self.severity = severity
+        self.options = options
+    }
+}
+
+/// A parsed `.jdlint.json` (or several merged through `extends`).
+public struct Configuration: Sendable {
+    /// Rule settings keyed by rule id or category (`grammar`, `grammar/`), in file order.
+    public var rules: [(pattern: String, setting: RuleSetting)] = []
+    /// Glob patterns of paths to skip, relative to `baseDirectory`.
+    public var ignore: [String] = []
+    public var profiles: [String]? = nil
+    /// Rule-pack paths, relative to `baseDirectory`.
+    public var packs: [String] = []
+    /// `extends` entries, relative to `baseDirectory` (resolved by the loader).
+    public var extends: [String] = []
+    /// Extra LSP language ids to lint.
+    public var languages: [String] = []
+    /// Directory the relative paths of this configuration are relative to.
+    public var baseDirectory: String = "."
+    /// The file it came from (for messages).
+    public var file: String = "<defaults>"
+
+    public init() {}
+
+    public static let knownKeys: Set<String> = ["$schema", "extends", "rules", "ignore", "profile", "profiles", "packs", "languages"]
+
+    /// Parses configuration JSON (comments allowed). Rule ids are checked later against a registry.
+    public static func parse(_ bytes: [UInt8], file: String, baseDirectory: String) throws(ConfigError) -> Configuration {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes, allowComments: true)
+        } catch {
+            throw ConfigError(file: file, path: "", message: "invalid JSON: \(error.message)", line: error.line, column: error.column)
+        }
+        let li = LineIndex(bytes)
+        func err(_ path: String, _ node: JSONNode, _ msg: String) -> ConfigError {
+            let p = li.position(node.range.lowerBound)
+            return ConfigError(file: file, path: path, message: msg, line: p.line, column: p.column)
+        }
+        guard case .object(let entries) = root.kind else {
+            throw err("", root, "the configuration must be a JSON object, not \(root.value.typeName)")
+        }
+        var c = Configuration()
+        c.file = file
+        c.baseDirectory = baseDirectory
+        func strings(_ key: String, _ node: JSONNode) throws(ConfigError) -> [String] {
+            switch node.kind {
+            case .string(let s, _): return [s]
+            case .array(let items):
+                var out: [String] = []
+                for (i, item) in items.enumerated() {
+                    guard let s = item.stringValue else { throw err("\(key)[\(i)]", item, "expected a string, found \(item.value.typeName)") }
+                    out.append(s)
+                }
+                return out
+            default: throw err(key, node, "expected a string or an array of strings, found \(node.value.typeName)")
+            }
+        }
+        for (key, _, node) in entries {
+            switch key {
+            case "$schema": continue
+            case "extends": c.extends = try strings(key, node)
+            case "ignore": c.ignore = try strings(key, node)
+            case "packs": c.packs = try strings(key, node)
+            case "languages": c.languages = try strings(key, node)
+            case "profile", "profiles": c.profiles = try strings(key, node)
+            case "rules":
+                guard case .object(let ruleEntries) = node.kind else {
+                    throw err(key, node, "expected an object of rule id → setting, found \(node.value.typeName)")
+                }
+                for (id, _, value) in ruleEntries {
+                    let path = "rules.\(id)"
+                    var setting = RuleSetting()
+                    switch value.kind {
+                    case .string(let s, _):
+                        guard let lv = parseLevel(s) else {
+                            throw err(path, value, "expected one of off, on, info, warning, error; found \"\(s)\"")
+                        }
+                        setting = lv
+                    case .bool(let b):
+                        setting.enabled = b
+                    case .object(let props):
+                        for (pk, _, pv) in props {
+                            switch pk {
+                            case "severity", "level":
+                                guard let s = pv.stringValue, let lv = parseLevel(s) else {
+                                    throw err("\(path).\(pk)", pv, "expected one of off, on, info, warning, error")
+                                }
+                                setting.enabled = lv.enabled
+                                setting.severity = lv.severity
+                            case "enabled":
+                                guard case .bool(let b) = pv.kind else { throw err("\(path).enabled", pv, "expected true or false") }
+                                setting.enabled = b
+                            case "options":
+                                guard case .object = pv.kind, let o = pv.value.objectValue else {
+                                    throw err("\(path).options", pv, "expected an object")
+                                }
+                                for e in o { setting.options[e.key] = e.value }
+                            default:
+                                setting.options[pk] = pv.value  // options may sit beside severity
+                            }
+                        }
+                    default:
+                        throw err(path, value, "expected \"off\", \"on\", a severity or an object, found \(value.value.typeName)")
+                    }
+                    c.rules.append((id, setting))
+                }
+            default:
+                let p = li.position(node.range.lowerBound)
+                throw ConfigError(file: file, path: key, message: "unknown key \"\(key)\" (known keys: \(knownKeys.sorted().joined(separator: ", ")))",
+                                  line: p.line, column: p.column)
+            }
+        }
+        return c
+    }
+
+    static func parseLevel(_ s: String) -> RuleSetting? {
+        switch s.lowercased() {
+        case "off", "false", "disabled": return RuleSetting(enabled: false)
+        case "on", "true", "enabled": return RuleSetting(enabled: true)
+        case "info", "hint", "information": return RuleSetting(enabled: true, severity: .info)
+        case "warning", "warn": return RuleSetting(enabled: true, severity: .warning)
+        case "error": return RuleSetting(enabled: true, severity: .error)
+        default: return nil
+        }
+    }
+
+    /// This configuration laid over `base` (this one wins).
+    public func merged(over base: Configuration) -> Configuration {
+        var c = base
+        c.rules.append(contentsOf: rules)
+        c.ignore.append(contentsOf: ignore)
+        if let p = profiles { c.profiles = p }
+        c.packs.append(contentsOf: packs)
+        c.languages.append(contentsOf: languages)
+        c.file = file
+        c.baseDirectory = baseDirectory
+        c.extends = []
+        return c
+    }
+
+    /// Checks every rule id or category against the registry.
+    public func validate(against registry: RuleRegistry) throws(ConfigError) {
+        for (pattern, _) in rules where !registry.matchesAny(pattern) {
+            let suggestion = registry.closestID(to: pattern).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw ConfigError(file: file, path: "rules.\(pattern)", message: "unknown rule or category \"\(pattern)\"\(suggestion)")
+        }
+    }
+
+    /// The effective setting of a rule: its defaults, then matching categories, then its exact id.
+    public func effective(_ meta: RuleMeta) -> (enabled: Bool, severity: Severity, options: JSONObject) {
+        var enabled = meta.enabledByDefault
+        var severity = meta.defaultSeverity
+        var options = JSONObject()
+        for exact in [false, true] {
+            for (pattern, s) in rules where RuleRegistry.matches(meta.id, pattern) && (pattern == meta.id) == exact {
+                if let e = s.enabled { enabled = e }
+                if let sv = s.severity { severity = sv }
+                for o in s.options { options[o.key] = o.value }
+            }
+        }
+        return (enabled, severity, options)
+    }
+}

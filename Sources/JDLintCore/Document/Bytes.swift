@@ -1,0 +1,116 @@
+/// Byte-level helpers: the hot paths of jdlint scan UTF-8 bytes, never `Character`s.
+public enum Bytes {
+    @inlinable public static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    @inlinable public static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inlinable public static func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+    @inlinable public static func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+    @inlinable public static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+    @inlinable public static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B }
+    @inlinable public static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
+    @inlinable public static func isContinuation(_ b: UInt8) -> Bool { (b & 0xC0) == 0x80 }
+
+    /// Length of the UTF-8 sequence that starts with `b` (1 for stray continuation bytes).
+    @inlinable public static func sequenceLength(_ b: UInt8) -> Int {
+        b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+    }
+
+    /// Decodes the scalar starting at `i` (no validation beyond bounds; documents are validated on input).
+    @inlinable public static func scalar(_ bytes: [UInt8], _ i: Int) -> (value: UInt32, length: Int) {
+        let b0 = bytes[i]
+        if b0 < 0x80 { return (UInt32(b0), 1) }
+        let n = bytes.count
+        if b0 < 0xE0, i + 1 < n { return ((UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0, i + 2 < n {
+            return ((UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F), 3)
+        }
+        if i + 3 < n {
+            return ((UInt32(b0 & 0x07) << 18) | (UInt32(bytes[i + 1] & 0x3F) << 12) | (UInt32(bytes[i + 2] & 0x3F) << 6)
+                | UInt32(bytes[i + 3] & 0x3F), 4)
+        }
+        return (0xFFFD, 1)
+    }
+
+    /// `true` for non-ASCII scalars that act as letters inside words (accented letters, CJK…), `false` for
+    /// spaces, punctuation, symbols, dashes, quotes, bullets and emoji.
+    @inlinable public static func isWordScalar(_ v: UInt32) -> Bool {
+        if v < 0x80 { return isASCIILetter(UInt8(v)) || isDigit(UInt8(v)) }
+        if v < 0xC0 { return v == 0xAA || v == 0xB5 || v == 0xBA }  // Latin-1 punctuation, nbsp, symbols
+        if v == 0xD7 || v == 0xF7 { return false }
+        if v >= 0x2000 && v <= 0x2BFF { return false }  // general punctuation, symbols, arrows, shapes, dingbats
+        if v >= 0x3000 && v <= 0x303F { return false }  // CJK punctuation
+        if v >= 0xFE00 && v <= 0xFE0F { return false }  // variation selectors
+        if v >= 0xFF00 && v <= 0xFF0F { return false }
+        if v == 0xFFFC || v == 0xFFFD || v == 0xFEFF { return false }
+        if v >= 0x1F000 { return false }  // emoji and pictographs
+        return true
+    }
+
+    /// `true` when the scalar is an apostrophe that can sit inside a word (' ’ ʼ).
+    @inlinable public static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 || v == 0x2BC }
+
+    /// ASCII case-insensitive comparison of `bytes[range]` with a lowercase ASCII literal.
+    @inlinable public static func equalsLower(_ bytes: [UInt8], _ range: Range<Int>, _ literal: StaticString) -> Bool {
+        guard range.count == literal.utf8CodeUnitCount else { return false }
+        let p = literal.utf8Start
+        var j = 0
+        for i in range {
+            if lower(bytes[i]) != p[j] { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// ASCII case-insensitive comparison of `bytes[range]` with lowercase bytes.
+    @inlinable public static func equalsLower(_ bytes: [UInt8], _ range: Range<Int>, _ other: [UInt8]) -> Bool {
+        guard range.count == other.count else { return false }
+        var j = 0
+        for i in range {
+            if lower(bytes[i]) != other[j] { return false }
+            j += 1
+        }
+        return true
+    }
+
+    /// ASCII-lowercased copy of a range as a String.
+    public static func lowerString(_ bytes: [UInt8], _ range: Range<Int>) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(range.count)
+        for i in range { out.append(lower(bytes[i])) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the bytes are valid UTF-8; returns the offset of the first invalid byte otherwise.
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let len: Int
+            var minValue: UInt32
+            if b >= 0xC2 && b <= 0xDF { len = 2; minValue = 0x80 }
+            else if b >= 0xE0 && b <= 0xEF { len = 3; minValue = 0x800 }
+            else if b >= 0xF0 && b <= 0xF4 { len = 4; minValue = 0x10000 }
+            else { return i }
+            if i + len > n { return i }
+            var v = UInt32(b) & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07)
+            for k in 1..<len {
+                let c = bytes[i + k]
+                if (c & 0xC0) != 0x80 { return i }
+                v = (v << 6) | UInt32(c & 0x3F)
+            }
+            minValue = max(minValue, 0)
+            if v < minValue || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF) { return i }
+            i += len
+        }
+        return nil
+    }
+
+    /// Heuristic for binary content: a NUL byte in the first 8 KiB.
+    public static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let n = min(bytes.count, 8192)
+        var i = 0
+        while i < n { if bytes[i] == 0 { return true }; i += 1 }
+        return false
+    }
+}

@@ -1,0 +1,232 @@
+/// The input formats jdlint understands.
+public enum DocumentFormat: String, Sendable, CaseIterable, Codable {
+    case text
+    case markdown
+    case html
+    case jsonld
+
+    /// Infers the format from a file name's extension (`nil` when jdlint does not lint that kind of file).
+    public static func infer(fromPath path: String) -> DocumentFormat? {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        switch path[path.index(after: dot)...].lowercased() {
+        case "txt", "text": return .text
+        case "md", "markdown", "mdown", "mkd": return .markdown
+        case "html", "htm", "xhtml": return .html
+        case "json", "jsonld": return .jsonld
+        default: return nil
+        }
+    }
+
+    /// Maps an LSP language id (`plaintext`, `markdown`, `html`, `json`…) to a format.
+    public static func infer(languageID: String) -> DocumentFormat? {
+        switch languageID.lowercased() {
+        case "plaintext", "text", "txt": return .text
+        case "markdown", "md": return .markdown
+        case "html", "htm": return .html
+        case "json", "jsonld", "jsonc": return .jsonld
+        default: return nil
+        }
+    }
+}
+
+/// A position in a document, as users and the JSON output see it.
+public struct SourcePosition: Sendable, Equatable, Hashable, Codable {
+    /// 1-based line number.
+    public var line: Int
+    /// 1-based column, counted in Unicode scalars.
+    public var column: Int
+    /// 0-based UTF-8 byte offset into the original bytes.
+    public var offset: Int
+
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+}
+
+/// One input file: its original bytes (never modified), its format and a line index.
+public struct Document: Sendable {
+    public let bytes: [UInt8]
+    public let format: DocumentFormat
+    public let path: String?
+    public let lines: LineIndex
+
+    /// `true` when the bytes begin with a UTF-8 byte-order mark (EF BB BF).
+    public var hasBOM: Bool { lines.bomLength > 0 }
+
+    public init(bytes: [UInt8], format: DocumentFormat, path: String? = nil) {
+        self.bytes = bytes
+        self.format = format
+        self.path = path
+        self.lines = LineIndex(bytes)
+    }
+
+    public init(text: String, format: DocumentFormat, path: String? = nil) {
+        self.init(bytes: Array(text.utf8), format: format, path: path)
+    }
+
+    /// The text of a byte range (lossy for ranges that split a scalar).
+    public func text(_ range: Range<Int>) -> String {
+        let r = range.clamped(to: 0..<bytes.count)
+        return String(decoding: bytes[r], as: UTF8.self)
+    }
+
+    public func position(_ offset: Int) -> SourcePosition { lines.position(offset) }
+}
+
+/// Line starts of a byte buffer and every conversion between byte offsets, scalar columns and UTF-16 positions.
+///
+/// Lines end at `\n`, `\r\n` or a lone `\r` (as in LSP). A UTF-8 BOM at the start is invisible: the first
+/// character after it is column 1 (UTF-16 character 0), as editors show it; offsets still count its three bytes.
+public struct LineIndex: Sendable, Equatable {
+    /// Byte offset at which each line starts; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+    public let byteCount: Int
+    public let bomLength: Int
+    @usableFromInline let bytes: [UInt8]
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        byteCount = bytes.count
+        bomLength = (bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) ? 3 : 0
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buf in
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let b = buf[i]
+                if b == 0x0A {
+                    starts.append(i + 1)
+                } else if b == 0x0D {
+                    if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
+                    starts.append(i + 1)
+                }
+                i += 1
+            }
+        }
+        lineStarts = starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// 0-based line containing `offset` (offsets past the end belong to the last line).
+    public func lineIndex(containing offset: Int) -> Int {
+        var lo = 0, hi = lineStarts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) >> 1
+            if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// First byte of the 0-based line's content (after a BOM on line 0).
+    @inlinable public func contentStart(ofLine line: Int) -> Int {
+        line == 0 ? bomLength : lineStarts[line]
+    }
+
+    /// Offset just past the last content byte of the 0-based line (before its terminator).
+    public func contentEnd(ofLine line: Int) -> Int {
+        var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : byteCount
+        if end > lineStarts[line] && end <= byteCount && end > 0 && line + 1 < lineStarts.count {
+            if bytes[end - 1] == 0x0A { end -= 1 }
+            if end > lineStarts[line] && bytes[end - 1] == 0x0D { end -= 1 }
+        }
+        return max(end, contentStart(ofLine: line))
+    }
+
+    /// Byte range of a 0-based line including its terminator.
+    public func fullRange(ofLine line: Int) -> Range<Int> {
+        lineStarts[line]..<(line + 1 < lineStarts.count ? lineStarts[line + 1] : byteCount)
+    }
+
+    /// Clamps an offset to the buffer and moves it back to the start of the scalar it falls in.
+    public func scalarBoundary(_ offset: Int) -> Int {
+        var o = min(max(offset, 0), byteCount)
+        while o > 0 && o < byteCount && (bytes[o] & 0xC0) == 0x80 { o -= 1 }
+        return o
+    }
+
+    /// 1-based line, 1-based scalar column and the offset itself.
+    public func position(_ offset: Int) -> SourcePosition {
+        let o = scalarBoundary(offset)
+        let line = lineIndex(containing: o)
+        let start = contentStart(ofLine: line)
+        let end = contentEnd(ofLine: line)
+        var col = 1
+        var i = start
+        let stop = min(o, end)
+        while i < stop {
+            if (bytes[i] & 0xC0) != 0x80 { col += 1 }
+            i += 1
+        }
+        return SourcePosition(line: line + 1, column: col, offset: o)
+    }
+
+    /// LSP position (0-based line, character in UTF-16 code units).
+    public func utf16Position(_ offset: Int) -> (line: Int, character: Int) {
+        let o = scalarBoundary(offset)
+        let line = lineIndex(containing: o)
+        let start = contentStart(ofLine: line)
+        let stop = min(o, contentEnd(ofLine: line))
+        var units = 0
+        var i = start
+        while i < stop {
+            let b = bytes[i]
+            if (b & 0xC0) != 0x80 { units += b >= 0xF0 ? 2 : 1 }
+            i += 1
+        }
+        return (line, units)
+    }
+
+    /// LSP position with the UTF-8 encoding (0-based line, character in bytes).
+    public func utf8Position(_ offset: Int) -> (line: Int, character: Int) {
+        let o = scalarBoundary(offset)
+        let line = lineIndex(containing: o)
+        let start = contentStart(ofLine: line)
+        return (line, max(0, min(o, contentEnd(ofLine: line)) - start))
+    }
+
+    /// Byte offset of an LSP position given in UTF-16 code units. Lines past the end clamp to the end of the
+    /// buffer; characters past the end of a line clamp to the line's end (as LSP requires).
+    public func offset(line: Int, utf16Character: Int) -> Int {
+        if line < 0 { return 0 }
+        if line >= lineStarts.count { return byteCount }
+        let end = contentEnd(ofLine: line)
+        var i = contentStart(ofLine: line)
+        var units = 0
+        while i < end && units < utf16Character {
+            let b = bytes[i]
+            let len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+            let u = b >= 0xF0 ? 2 : 1
+            if units + u > utf16Character { break }  // inside a surrogate pair: stay before the scalar
+            units += u
+            i = min(i + len, end)
+        }
+        return i
+    }
+
+    /// Byte offset of an LSP position given in UTF-8 code units.
+    public func offset(line: Int, utf8Character: Int) -> Int {
+        if line < 0 { return 0 }
+        if line >= lineStarts.count { return byteCount }
+        let start = contentStart(ofLine: line)
+        return scalarBoundary(min(start + max(0, utf8Character), contentEnd(ofLine: line)))
+    }
+
+    /// Byte offset of a 1-based line and 1-based scalar column.
+    public func offset(line: Int, column: Int) -> Int {
+        if line < 1 { return 0 }
+        if line > lineStarts.count { return byteCount }
+        let end = contentEnd(ofLine: line - 1)
+        var i = contentStart(ofLine: line - 1)
+        var col = 1
+        while i < end && col < column {
+            i += 1
+            while i < end && (bytes[i] & 0xC0) == 0x80 { i += 1 }
+            col += 1
+        }
+        return i
+    }
+}

@@ -1,0 +1,30 @@
+/// Small string helpers, so the core needs no Foundation.
+extension String {
+    /// Replaces every occurrence of `target` with `replacement`.
+    public func replacing(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        let s = Array(utf8), t = Array(target.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if s[i] == t[0] && i + t.count <= s.count && Array(s[i..<(i + t.count)]) == t {
+                out.append(contentsOf: replacement.utf8)
+                i += t.count
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether `self` contains `other` (byte comparison).
+    public func containsBytes(_ other: String) -> Bool {
+        let s = Array(utf8), t = Array(other.utf8)
+        guard !t.isEmpty else { return true }
+        guard s.count >= t.count else { return false }
+        for i in 0...(s.count - t.count) where s[i] == t[0] && Array(s[i..<(i + t.count)]) == t { return true }
+        return false
+    }
+}

@@ -1,0 +1,74 @@
+/// The result of linting one document.
+public struct LintResult: Sendable {
+    public let analysis: Analysis
+    /// Findings sorted by offset, then rule id.
+    public let diagnostics: [Diagnostic]
+
+    public var document: Document { analysis.document }
+}
+
+/// The engine: runs the enabled rules of a registry over a document, applies the configuration's severities
+/// and the document's suppression comments. Pure: no I/O, no printing.
+public struct Linter: Sendable {
+    public let registry: RuleRegistry
+    public let configuration: Configuration
+    public let settings: LintSettings
+    /// Rule ids / categories to run exclusively (`--select`), empty for all enabled rules.
+    public let select: [String]
+    /// Rule ids / categories to skip (`--ignore`).
+    public let ignore: [String]
+    /// Rules that run, with their effective severity and options.
+    let active: [(rule: any Rule, severity: Severity, options: JSONObject)]
+
+    public init(registry: RuleRegistry = .builtin, configuration: Configuration = Configuration(),
+                settings: LintSettings = LintSettings(), select: [String] = [], ignore: [String] = []) {
+        self.registry = registry
+        self.configuration = configuration
+        var settings = settings
+        if let p = configuration.profiles, settings.profiles == ["default"] { settings.profiles = p }
+        self.settings = settings
+        self.select = select
+        self.ignore = ignore
+        var active: [(rule: any Rule, severity: Severity, options: JSONObject)] = []
+        for rule in registry.rules {
+            let id = rule.meta.id
+            var (enabled, severity, options) = configuration.effective(rule.meta)
+            if !select.isEmpty {
+                enabled = select.contains { RuleRegistry.matches(id, $0) } && (enabled || select.contains(id) || rule.meta.enabledByDefault)
+            }
+            if ignore.contains(where: { RuleRegistry.matches(id, $0) }) { enabled = false }
+            if enabled { active.append((rule, severity, options)) }
+        }
+        self.active = active
+    }
+
+    /// Ids of the rules that run.
+    public var activeRuleIDs: [String] { active.map(\.rule.meta.id) }
+
+    public func isActive(_ id: String) -> Bool { active.contains { $0.rule.meta.id == id } }
+
+    public func lint(_ document: Document) -> LintResult {
+        lint(Analysis(document: document))
+    }
+
+    public func lint(_ analysis: Analysis) -> LintResult {
+        var all: [Diagnostic] = []
+        for (rule, severity, options) in active where rule.meta.id != SuppressionRules.unusedID {
+            let ctx = RuleContext(analysis: analysis, options: options, settings: settings)
+            var reporter = Reporter(meta: rule.meta, analysis: analysis)
+            rule.check(ctx, &reporter)
+            for var d in reporter.diagnostics {
+                d.severity = severity
+                all.append(d)
+            }
+        }
+        for p in analysis.prose.problems {
+            all.append(Diagnostic(rule: "document/parse", severity: .warning, message: p.message, range: p.range))
+        }
+        let unusedSeverity = active.first { $0.rule.meta.id == SuppressionRules.unusedID }?.severity
+        var kept = Suppressions.apply(all, analysis: analysis, reportUnused: unusedSeverity, knownIDs: registry,
+                                      isActive: { id in active.contains { $0.rule.meta.id == id } })
+        kept.sort(by: Diagnostic.ordered)
+        return LintResult(analysis: analysis, diagnostics: kept)
+    }
+}

@@ -1,0 +1,155 @@
+/// An example in a rule's documentation, run by the generic rule test.
+///
+/// In triggering examples, `↓` marks where each finding must start (the marker is removed before linting).
+public struct RuleExample: Sendable {
+    public var text: String
+    public var format: DocumentFormat
+    /// Rule options for this example (as in `.jdlint.json`).
+    public var options: JSONObject
+    /// Profiles selected for this example.
+    public var profiles: [String]
+
+    public init(_ text: String, format: DocumentFormat = .text, options: JSONObject = JSONObject(), profiles: [String] = []) {
+        self.text = text
+        self.format = format
+        self.options = options
+        self.profiles = profiles
+    }
+
+    public static let marker: Character = "↓"
+}
+
+/// An example of a fix: the input (markers allowed and ignored) and the fixed output.
+public struct RuleCorrection: Sendable {
+    public var input: String
+    public var output: String
+    public var format: DocumentFormat
+    /// The most permissive applicability used (`.unsafe` also applies safe fixes).
+    public var applicability: Applicability
+    public var options: JSONObject
+    public var profiles: [String]
+
+    public init(_ input: String, _ output: String, format: DocumentFormat = .text, applicability: Applicability = .safe,
+                options: JSONObject = JSONObject(), profiles: [String] = []) {
+        self.input = input
+        self.output = output
+        self.format = format
+        self.applicability = applicability
+        self.options = options
+        self.profiles = profiles
+    }
+}
+
+/// Everything a rule says about itself: identity, documentation and examples.
+public struct RuleMeta: Sendable {
+    /// Stable id, `category/kebab-name`. A public interface: never renamed without a note.
+    public var id: String
+    public var summary: String
+    public var explanation: String
+    public var defaultSeverity: Severity
+    /// Whether the rule runs when the configuration says nothing about it.
+    public var enabledByDefault: Bool
+    /// The applicability of the rule's fixes (`nil` when it never offers one).
+    public var fix: Applicability?
+    public var triggering: [RuleExample]
+    public var nonTriggering: [RuleExample]
+    public var corrections: [RuleCorrection]
+    /// Documented options (name → description with default).
+    public var options: [(name: String, description: String)]
+    /// Where the rule comes from: `builtin` or a pack's path.
+    public var origin: String
+
+    public init(id: String, summary: String, explanation: String, defaultSeverity: Severity, enabledByDefault: Bool = true,
+                fix: Applicability? = nil, triggering: [RuleExample] = [], nonTriggering: [RuleExample] = [],
+                corrections: [RuleCorrection] = [], options: [(name: String, description: String)] = [], origin: String = "builtin") {
+        self.id = id
+        self.summary = summary
+        self.explanation = explanation
+        self.defaultSeverity = defaultSeverity
+        self.enabledByDefault = enabledByDefault
+        self.fix = fix
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+        self.corrections = corrections
+        self.options = options
+        self.origin = origin
+    }
+
+    /// The category part of the id (`grammar` for `grammar/indefinite-article`).
+    public var category: String { String(id.split(separator: "/").first ?? Substring(id)) }
+}
+
+/// What a rule gets to look at.
+public struct RuleContext: Sendable {
+    public let analysis: Analysis
+    /// This rule's options from the configuration.
+    public let options: JSONObject
+    public let settings: LintSettings
+
+    public init(analysis: Analysis, options: JSONObject, settings: LintSettings) {
+        self.analysis = analysis
+        self.options = options
+        self.settings = settings
+    }
+
+    public var document: Document { analysis.document }
+
+    public func int(_ key: String, default d: Int) -> Int { options[key]?.intValue ?? d }
+    public func double(_ key: String, default d: Double) -> Double { options[key]?.doubleValue ?? d }
+    public func bool(_ key: String, default d: Bool) -> Bool { options[key]?.boolValue ?? d }
+    public func string(_ key: String, default d: String) -> String { options[key]?.stringValue ?? d }
+    public func strings(_ key: String) -> [String]? { options[key]?.arrayValue?.compactMap(\.stringValue) }
+}
+
+/// Collects one rule's findings.
+public struct Reporter {
+    public let meta: RuleMeta
+    public let analysis: Analysis
+    public internal(set) var diagnostics: [Diagnostic] = []
+
+    public init(meta: RuleMeta, analysis: Analysis) {
+        self.meta = meta
+        self.analysis = analysis
+    }
+
+    /// Reports a finding at a source byte range.
+    public mutating func report(_ message: String, at range: Range<Int>, fix: Fix? = nil) {
+        diagnostics.append(Diagnostic(rule: meta.id, severity: meta.defaultSeverity, message: message, range: range, fix: fix))
+    }
+
+    /// Reports a finding at a prose range; the fix (if any) is given as prose-range replacements and is dropped
+    /// when the prose there does not map byte for byte onto the source (decoded entities, escapes).
+    public mutating func report(_ message: String, prose range: Range<Int>, fix: (title: String, applicability: Applicability,
+                                                                                 edits: [(Range<Int>, String)])? = nil) {
+        var f: Fix?
+        if let fix {
+            var edits: [Edit] = []
+            var ok = true
+            for (r, s) in fix.edits {
+                guard analysis.isVerbatim(r) else { ok = false; break }
+                edits.append(Edit(range: analysis.sourceRange(r), replacement: s))
+            }
+            if ok { f = Fix(title: fix.title, applicability: fix.applicability, edits: edits) }
+        }
+        report(message, at: analysis.sourceRange(range), fix: f)
+    }
+}
+
+/// A lint rule. Rules are values: stateless, `Sendable`, run once per document.
+public protocol Rule: Sendable {
+    var meta: RuleMeta { get }
+    func check(_ context: RuleContext, _ reporter: inout Reporter)
+}
+
+/// Settings that apply to every rule of one lint run.
+public struct LintSettings: Sendable {
+    /// Selected profiles (`default`, `google-jobs`, `us-ny`…).
+    public var profiles: [String]
+    /// The current year, for rules that compare against dates (injectable for tests).
+    public var currentYear: Int
+
+    public init(profiles: [String] = ["default"], currentYear: Int = 2026) {
+        self.profiles = profiles
+        self.currentYear = currentYear
+    }
+}

@@ -1,0 +1,429 @@
+/// Markdown front end: YAML front matter (keys are fields; a long `description:` is linted as prose), ATX and
+/// setext headings, lists, block quotes, emphasis and links (markup stripped, offsets kept), code (never linted),
+/// HTML blocks (handed to the HTML front end), `<!-- jdlint-… -->` comments and Liquid comments.
+public enum MarkdownFrontend {
+    struct Line {
+        var range: Range<Int>
+        var indent: Int  // columns (tabs count 4)
+        var contentStart: Int
+        var blank: Bool
+    }
+
+    public static func parse(_ input: MappedBytes, into prose: inout Prose) {
+        let b = input.bytes
+        var start = 0
+        if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { start = 3 }
+        let lines = splitLines(b, from: start)
+        var li = FrontMatter.parse(input, lines: lines.map(\.range), into: &prose)
+        parseBlocks(input, lines, from: &li, into: &prose)
+    }
+
+    static func splitLines(_ b: [UInt8], from: Int) -> [Line] {
+        var lines: [Line] = []
+        var i = from
+        let n = b.count
+        while i <= n {
+            let s = i
+            while i < n && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
+            let e = i
+            if i < n && b[i] == 0x0D { i += 1 }
+            if i < n && b[i] == 0x0A { i += 1 }
+            var k = s
+            var indent = 0
+            while k < e && (b[k] == 0x20 || b[k] == 0x09) { indent += b[k] == 0x09 ? 4 : 1; k += 1 }
+            lines.append(Line(range: s..<e, indent: indent, contentStart: k, blank: k == e))
+            if e >= n { break }
+        }
+        return lines
+    }
+
+    static func parseBlocks(_ input: MappedBytes, _ lines: [Line], from idx: inout Int, into prose: inout Prose) {
+        let b = input.bytes
+        var listStack: [(id: Int, indent: Int)] = []
+        var prevBlank = true
+        while idx < lines.count {
+            let line = lines[idx]
+            if line.blank { idx += 1; prevBlank = true; continue }
+            let c0 = line.contentStart
+            let end = line.range.upperBound
+            let first = b[c0]
+            // Fenced code
+            if line.indent < 4, first == 0x60 || first == 0x7E, fenceLength(b, c0, end, first) >= 3 {
+                let fl = fenceLength(b, c0, end, first)
+                var j = idx + 1
+                while j < lines.count {
+                    let l = lines[j]
+                    if !l.blank && fenceLength(b, l.contentStart, l.range.upperBound, first) >= fl { break }
+                    j += 1
+                }
+                let last = min(j, lines.count - 1)
+                prose.opaqueRanges.append(input.sourceRange(line.range.lowerBound..<lines[last].range.upperBound))
+                idx = j + 1
+                prevBlank = false
+                continue
+            }
+            // Indented code (only after a blank line and outside lists)
+            if line.indent >= 4 && prevBlank && listStack.isEmpty {
+                var j = idx + 1
+                while j < lines.count && (lines[j].blank || lines[j].indent >= 4) { j += 1 }
+                prose.opaqueRanges.append(input.sourceRange(line.range.lowerBound..<lines[j - 1].range.upperBound))
+                idx = j
+                continue
+            }
+            // Liquid comments {% comment %} … {% endcomment %}
+            if startsWith(b, c0, end, "{% comment") || startsWith(b, c0, end, "{%- comment") {
+                var j = idx
+                while j < lines.count && !contains(b, lines[j].range, "endcomment") { j += 1 }
+                let last = min(j, lines.count - 1)
+                prose.opaqueRanges.append(input.sourceRange(line.range.lowerBound..<lines[last].range.upperBound))
+                idx = last + 1
+                continue
+            }
+            // HTML block or comment
+            if line.indent < 4 && first == 0x3C && c0 + 1 < end && (Bytes.isASCIILetter(b[c0 + 1]) || b[c0 + 1] == 0x2F || b[c0 + 1] == 0x21) {
+                var j = idx + 1
+                let isComment = startsWith(b, c0, end, "<!--")
+                if isComment {
+                    j = idx
+                    while j < lines.count && !contains(b, lines[j].range, "-->") { j += 1 }
+                    j = min(j + 1, lines.count)
+                } else {
+                    while j < lines.count && !lines[j].blank { j += 1 }
+                }
+                var sub = MappedBytes()
+                sub.append(from: input, range: line.range.lowerBound..<lines[j - 1].range.upperBound)
+                HTMLFrontend.parse(sub, into: &prose)
+                idx = j
+                listStack.removeAll()
+                prevBlank = false
+                continue
+            }
+            // Thematic break
+            if line.indent < 4, isThematicBreak(b, c0, end) {
+                idx += 1
+                listStack.removeAll()
+                continue
+            }
+            // ATX heading
+            if line.indent < 4 && first == 0x23 {
+                var k = c0
+                while k < end && b[k] == 0x23 { k += 1 }
+                let level = k - c0
+                if level <= 6 && (k == end || b[k] == 0x20 || b[k] == 0x09) {
+                    var e = end
+                    while e > k && Bytes.isWhitespace(b[e - 1]) { e -= 1 }
+                    var h = e
+                    while h > k && b[h - 1] == 0x23 { h -= 1 }
+                    if h < e && (h == k || b[h - 1] == 0x20) { e = h }
+                    let inline = Inline.render(input, k..<e, &prose)
+                    prose.addBlock(.heading, inline: inline, sourceRange: input.sourceRange(line.range.lowerBound..<end), level: level)
+                    idx += 1
+                    listStack.removeAll()
+                    prevBlank = false
+                    continue
+                }
+            }
+            // List item
+            if let (marker, textStart) = listMarker(b, c0, end) {
+                while let top = listStack.last, top.indent > line.indent { listStack.removeLast() }
+                if listStack.last?.indent != line.indent || (!prevBlank && false) { listStack.append((prose.newList(), line.indent)) }
+                let contentIndent = line.indent + (textStart - c0)
+                var j = idx + 1
+                var e = end
+                // Lazy and indented continuation lines (not new items, not blank).
+                while j < lines.count && !lines[j].blank {
+                    let l = lines[j]
+                    if listMarker(b, l.contentStart, l.range.upperBound) != nil || b[l.contentStart] == 0x23 || isThematicBreak(b, l.contentStart, l.range.upperBound) { break }
+                    _ = contentIndent
+                    e = l.range.upperBound
+                    j += 1
+                }
+                let inline = Inline.render(input, textStart..<e, &prose)
+                prose.addBlock(.listItem, inline: inline, sourceRange: input.sourceRange(c0..<e), level: listStack.count, marker: marker,
+                               markerRange: input.sourceRange(c0..<(c0 + marker.utf8.count)), listID: listStack.last!.id)
+                idx = j
+                prevBlank = false
+                continue
+            }
+            if line.indent < 2 { listStack.removeAll() }
+            // Block quote: strip markers, treat as a paragraph.
+            var textStart = c0
+            if first == 0x3E {
+                textStart = c0 + 1
+                if textStart < end && b[textStart] == 0x20 { textStart += 1 }
+            }
+            // Paragraph (with setext underline)
+            var j = idx + 1
+            var e = end
+            var setext = 0
+            while j < lines.count && !lines[j].blank {
+                let l = lines[j]
+                let lc = l.contentStart
+                if l.indent < 4, let lvl = setextLevel(b, lc, l.range.upperBound) { setext = lvl; break }
+                if b[lc] == 0x23 || listMarker(b, lc, l.range.upperBound) != nil || isThematicBreak(b, lc, l.range.upperBound)
+                    || (b[lc] == 0x3C && lc + 1 < l.range.upperBound && (Bytes.isASCIILetter(b[lc + 1]) || b[lc + 1] == 0x2F) && isBlockHTML(b, lc, l.range.upperBound))
+                    || startsWith(b, lc, l.range.upperBound, "```")
+                { break }
+                e = l.range.upperBound
+                j += 1
+            }
+            let inline = Inline.render(input, textStart..<e, &prose)
+            if setext > 0 {
+                prose.addBlock(.heading, inline: inline, sourceRange: input.sourceRange(c0..<lines[j].range.upperBound), level: setext)
+                idx = j + 1
+            } else if let (key, _) = TextFrontend.fieldKey(b, c0..<end), j == idx + 1 {
+                // `Location: Boston, MA` as its own line.
+                let colon = firstIndex(b, c0..<end, 0x3A) ?? c0
+                var v = colon + 1
+                while v < end && Bytes.isSpace(b[v]) { v += 1 }
+                let rawKey = String(decoding: b[c0..<colon], as: UTF8.self)
+                let value = Inline.render(input, v..<end, &prose)
+                prose.fields.append(Field(key: key, rawKey: rawKey.trimmingCharacters(in: "*_ "),
+                                          value: String(decoding: value.bytes, as: UTF8.self),
+                                          keyRange: input.sourceRange(c0..<colon), valueRange: input.sourceRange(v..<end), origin: .line))
+                prose.addBlock(.field, inline: value, sourceRange: input.sourceRange(c0..<end), fieldKey: key)
+                idx = j
+            } else {
+                prose.addBlock(.paragraph, inline: inline, sourceRange: input.sourceRange(c0..<e))
+                idx = j
+            }
+            prevBlank = false
+        }
+    }
+
+    static func isBlockHTML(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
+        var k = s + 1
+        if k < e && b[k] == 0x2F { k += 1 }
+        let ns = k
+        while k < e && Bytes.isASCIILetter(b[k] ) || (k < e && Bytes.isDigit(b[k])) { k += 1 }
+        return HTMLFrontend.blockTags.contains(Bytes.lowerString(b, ns..<k))
+    }
+
+    static func firstIndex(_ b: [UInt8], _ r: Range<Int>, _ c: UInt8) -> Int? {
+        for i in r where b[i] == c { return i }
+        return nil
+    }
+
+    static func fenceLength(_ b: [UInt8], _ s: Int, _ e: Int, _ ch: UInt8) -> Int {
+        var k = s
+        while k < e && b[k] == ch { k += 1 }
+        return k - s
+    }
+
+    static func startsWith(_ b: [UInt8], _ s: Int, _ e: Int, _ lit: String) -> Bool {
+        let l = Array(lit.utf8)
+        return e - s >= l.count && Array(b[s..<(s + l.count)]) == l
+    }
+
+    static func contains(_ b: [UInt8], _ r: Range<Int>, _ lit: String) -> Bool {
+        let l = Array(lit.utf8)
+        guard r.count >= l.count else { return false }
+        var i = r.lowerBound
+        while i + l.count <= r.upperBound {
+            if b[i] == l[0] && Array(b[i..<(i + l.count)]) == l { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static func isThematicBreak(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
+        guard s < e else { return false }
+        let ch = b[s]
+        guard ch == 0x2D || ch == 0x2A || ch == 0x5F else { return false }
+        var count = 0
+        for k in s..<e {
+            if b[k] == ch { count += 1 } else if b[k] != 0x20 && b[k] != 0x09 { return false }
+        }
+        return count >= 3
+    }
+
+    static func setextLevel(_ b: [UInt8], _ s: Int, _ e: Int) -> Int? {
+        guard s < e else { return nil }
+        let ch = b[s]
+        guard ch == 0x3D || ch == 0x2D else { return nil }
+        var k = s
+        while k < e && b[k] == ch { k += 1 }
+        while k < e && (b[k] == 0x20 || b[k] == 0x09) { k += 1 }
+        return k == e ? (ch == 0x3D ? 1 : 2) : nil
+    }
+
+    static func listMarker(_ b: [UInt8], _ s: Int, _ e: Int) -> (String, Int)? {
+        guard s < e else { return nil }
+        let c = b[s]
+        if c == 0x2D || c == 0x2A || c == 0x2B {
+            guard s + 1 < e, b[s + 1] == 0x20 || b[s + 1] == 0x09 else { return nil }
+            if isThematicBreak(b, s, e) { return nil }
+            var t = s + 1
+            while t < e && (b[t] == 0x20 || b[t] == 0x09) { t += 1 }
+            return t < e ? (String(UnicodeScalar(c)), t) : nil
+        }
+        if c == 0xE2 && s + 2 < e && b[s + 1] == 0x80 && b[s + 2] == 0xA2 {  // • used as a bullet in pasted text
+            var t = s + 3
+            while t < e && (b[t] == 0x20 || b[t] == 0x09) { t += 1 }
+            return t < e ? ("•", t) : nil
+        }
+        var k = s
+        while k < e && Bytes.isDigit(b[k]) && k - s < 9 { k += 1 }
+        if k > s && k + 1 < e && (b[k] == 0x2E || b[k] == 0x29) && (b[k + 1] == 0x20 || b[k + 1] == 0x09) {
+            var t = k + 1
+            while t < e && (b[t] == 0x20 || b[t] == 0x09) { t += 1 }
+            return t < e ? (String(decoding: b[s...k], as: UTF8.self), t) : nil
+        }
+        return nil
+    }
+
+    /// Inline Markdown: emphasis markers, links, images, code spans, autolinks, inline HTML, entities, escapes.
+    enum Inline {
+        static let placeholder = Array("\u{FFFC}".utf8)
+
+        static func render(_ input: MappedBytes, _ r: Range<Int>, _ prose: inout Prose) -> MappedBytes {
+            var out = MappedBytes()
+            let b = input.bytes
+            var i = r.lowerBound
+            var run = i
+            let end = r.upperBound
+            func flush(_ to: Int) { if run < to { out.append(from: input, range: run..<to) } }
+            while i < end {
+                let c = b[i]
+                switch c {
+                case 0x5C where i + 1 < end && isPunct(b[i + 1]):  // backslash escape
+                    flush(i)
+                    out.append(from: input, range: (i + 1)..<(i + 2))
+                    i += 2
+                    run = i
+                case 0x60:  // code span
+                    var n = 0
+                    while i + n < end && b[i + n] == 0x60 { n += 1 }
+                    var k = i + n
+                    var close = -1
+                    while k < end {
+                        if b[k] == 0x60 {
+                            var m = 0
+                            while k + m < end && b[k + m] == 0x60 { m += 1 }
+                            if m == n { close = k; break }
+                            k += m
+                        } else { k += 1 }
+                    }
+                    if close < 0 { i += n; continue }
+                    flush(i)
+                    out.appendSynthetic(placeholder, source: input.sourceRange(i..<(close + n)))
+                    prose.opaqueRanges.append(input.sourceRange(i..<(close + n)))
+                    i = close + n
+                    run = i
+                case 0x2A, 0x5F, 0x7E:  // * _ ~ emphasis delimiters
+                    var n = 0
+                    while i + n < end && b[i + n] == c { n += 1 }
+                    let before: UInt8 = i > r.lowerBound ? b[i - 1] : 0x20
+                    let after: UInt8 = i + n < end ? b[i + n] : 0x20
+                    let leftFlanking = !Bytes.isWhitespace(after)
+                    let rightFlanking = !Bytes.isWhitespace(before)
+                    // `_` inside a word (snake_case) is text; `~` needs two.
+                    let intraword = isWordByte(before) && isWordByte(after)
+                    if (c == 0x5F && intraword) || (c == 0x7E && n < 2) || (!leftFlanking && !rightFlanking) {
+                        i += n
+                        continue
+                    }
+                    flush(i)
+                    i += n
+                    run = i
+                case 0x21 where i + 1 < end && b[i + 1] == 0x5B:  // image ![alt](src)
+                    if let (textR, after) = link(b, i + 1, end) {
+                        flush(i)
+                        out.appendSynthetic(placeholder, source: input.sourceRange(i..<after))
+                        _ = textR
+                        prose.opaqueRanges.append(input.sourceRange(i..<after))
+                        i = after
+                        run = i
+                    } else { i += 1 }
+                case 0x5B:  // link [text](url) or [text][ref]
+                    if let (textR, after) = link(b, i, end) {
+                        flush(i)
+                        let inner = render(input, textR, &prose)
+                        out.append(from: inner, range: 0..<inner.count)
+                        i = after
+                        run = i
+                    } else { i += 1 }
+                case 0x3C:  // autolink or inline HTML
+                    var k = i + 1
+                    while k < end && b[k] != 0x3E && b[k] != 0x3C && b[k] != 0x0A { k += 1 }
+                    guard k < end, b[k] == 0x3E, k > i + 1 else { i += 1; continue }
+                    let inner = Bytes.lowerString(b, (i + 1)..<k)
+                    if inner.hasPrefix("http") || inner.hasPrefix("mailto:") || (inner.contains("@") && !inner.contains(" ")) {
+                        flush(i)
+                        out.appendSynthetic(placeholder, source: input.sourceRange(i..<(k + 1)))
+                        i = k + 1
+                        run = i
+                    } else if Bytes.isASCIILetter(b[i + 1]) || b[i + 1] == 0x2F || b[i + 1] == 0x21 {
+                        flush(i)
+                        if inner.hasPrefix("!--") {
+                            if let d = Directive.parse(Substring(String(decoding: b[(i + 4)..<max(i + 4, k - 2)], as: UTF8.self)),
+                                                       range: input.sourceRange(i..<(k + 1))) {
+                                prose.directives.append(d)
+                            }
+                        } else if inner.hasPrefix("br") {
+                            out.appendSynthetic([0x20], source: input.sourceRange(i..<(k + 1)))
+                        }
+                        i = k + 1
+                        run = i
+                    } else { i += 1 }
+                case 0x26:  // entity
+                    if let (d, e) = Entities.decode(b, at: i) {
+                        flush(i)
+                        out.appendSynthetic(d, source: input.sourceRange(i..<e))
+                        i = e
+                        run = i
+                    } else { i += 1 }
+                default:
+                    i += 1
+                }
+            }
+            flush(end)
+            return out
+        }
+
+        static func isWordByte(_ c: UInt8) -> Bool { Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c >= 0x80 }
+
+        static func isPunct(_ c: UInt8) -> Bool {
+            (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) || (c >= 0x7B && c <= 0x7E)
+        }
+
+        /// `[text](dest)` or `[text][ref]` at `i`: the text range and the end.
+        static func link(_ b: [UInt8], _ i: Int, _ end: Int) -> (Range<Int>, Int)? {
+            var depth = 0
+            var k = i
+            while k < end {
+                if b[k] == 0x5C { k += 2; continue }
+                if b[k] == 0x5B { depth += 1 } else if b[k] == 0x5D { depth -= 1; if depth == 0 { break } }
+                k += 1
+            }
+            guard k < end, k + 1 < end else { return nil }
+            let textR = (i + 1)..<k
+            if b[k + 1] == 0x28 {
+                var m = k + 2
+                var pd = 1
+                while m < end {
+                    if b[m] == 0x28 { pd += 1 } else if b[m] == 0x29 { pd -= 1; if pd == 0 { break } }
+                    m += 1
+                }
+                guard m < end else { return nil }
+                return (textR, m + 1)
+            }
+            if b[k + 1] == 0x5B {
+                var m = k + 2
+                while m < end && b[m] != 0x5D { m += 1 }
+                guard m < end else { return nil }
+                return (textR, m + 1)
+            }
+            return nil
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

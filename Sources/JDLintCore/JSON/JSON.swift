@@ -1,0 +1,483 @@
+/// A JSON value with ordered object keys (jdlint's output is deterministic, key order included).
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object(JSONObject)
+
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let o) = self { return o[key] }
+        return nil
+    }
+
+    public var stringValue: String? { if case .string(let s) = self { return s }; return nil }
+    public var boolValue: Bool? { if case .bool(let b) = self { return b }; return nil }
+    public var intValue: Int? {
+        switch self {
+        case .int(let i): return i
+        case .double(let d) where d == d.rounded() && abs(d) < 9e15: return Int(d)
+        default: return nil
+        }
+    }
+    public var doubleValue: Double? {
+        switch self {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        default: return nil
+        }
+    }
+    public var arrayValue: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
+    public var objectValue: JSONObject? { if case .object(let o) = self { return o }; return nil }
+    public var isNull: Bool { self == .null }
+
+    /// A short name of the value's type for error messages.
+    public var typeName: String {
+        switch self {
+        case .null: return "null"
+        case .bool: return "boolean"
+        case .int, .double: return "number"
+        case .string: return "string"
+        case .array: return "array"
+        case .object: return "object"
+        }
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(JSONObject(elements)) }
+    public init(nilLiteral: ()) { self = .null }
+}
+
+/// An object whose keys keep their order.
+public struct JSONObject: Sendable, Equatable, Sequence {
+    public var entries: [(key: String, value: JSONValue)]
+
+    public init() { entries = [] }
+    public init(_ pairs: [(String, JSONValue)]) { entries = pairs.map { (key: $0.0, value: $0.1) } }
+
+    public subscript(key: String) -> JSONValue? {
+        get { entries.first(where: { $0.key == key })?.value }
+        set {
+            if let i = entries.firstIndex(where: { $0.key == key }) {
+                if let v = newValue { entries[i].value = v } else { entries.remove(at: i) }
+            } else if let v = newValue {
+                entries.append((key, v))
+            }
+        }
+    }
+
+    public var keys: [String] { entries.map(\.key) }
+    public var count: Int { entries.count }
+    public func makeIterator() -> IndexingIterator<[(key: String, value: JSONValue)]> { entries.makeIterator() }
+
+    public static func == (a: JSONObject, b: JSONObject) -> Bool {
+        a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}
+
+// MARK: - Serialisation
+
+extension JSONValue {
+    /// Compact JSON text.
+    public func serialized(pretty: Bool = false) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        write(into: &out, pretty: pretty, indent: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public func serializedBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        write(into: &out, pretty: false, indent: 0)
+        return out
+    }
+
+    func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
+        switch self {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
+        case .double(let d):
+            if d.isNaN || d.isInfinite { out.append(contentsOf: "null".utf8) }
+            else if d == d.rounded() && abs(d) < 1e15 { out.append(contentsOf: String(Int(d)).utf8) }
+            else { out.append(contentsOf: String(d).utf8) }
+        case .string(let s): JSONValue.writeString(s, into: &out)
+        case .array(let a):
+            out.append(0x5B)
+            for (i, v) in a.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                if pretty { newline(&out, indent + 1) }
+                v.write(into: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty && !a.isEmpty { newline(&out, indent) }
+            out.append(0x5D)
+        case .object(let o):
+            out.append(0x7B)
+            for (i, e) in o.entries.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                if pretty { newline(&out, indent + 1) }
+                JSONValue.writeString(e.key, into: &out)
+                out.append(0x3A)
+                if pretty { out.append(0x20) }
+                e.value.write(into: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty && o.count > 0 { newline(&out, indent) }
+            out.append(0x7D)
+        }
+    }
+
+    private func newline(_ out: inout [UInt8], _ indent: Int) {
+        out.append(0x0A)
+        for _ in 0..<(indent * 2) { out.append(0x20) }
+    }
+
+    static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    public static func writeString(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22: out.append(0x5C); out.append(0x22)
+            case 0x5C: out.append(0x5C); out.append(0x5C)
+            case 0x0A: out.append(0x5C); out.append(0x6E)
+            case 0x0D: out.append(0x5C); out.append(0x72)
+            case 0x09: out.append(0x5C); out.append(0x74)
+            case 0x08: out.append(0x5C); out.append(0x62)
+            case 0x0C: out.append(0x5C); out.append(0x66)
+            case 0..<0x20, 0x7F:
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
+            default: out.append(b)
+            }
+        }
+        out.append(0x22)
+    }
+}
+
+// MARK: - Parsing
+
+/// A parsed JSON value that remembers where it stood in the input.
+public struct JSONNode: Sendable {
+    public indirect enum Kind: Sendable {
+        case null
+        case bool(Bool)
+        case int(Int)
+        case double(Double)
+        /// The decoded string and the map of its bytes back to the input (escapes are non-verbatim spans).
+        case string(String, MappedBytes)
+        case array([JSONNode])
+        case object([(key: String, keyRange: Range<Int>, value: JSONNode)])
+    }
+
+    public var kind: Kind
+    /// Byte range of the value in the input.
+    public var range: Range<Int>
+
+    public subscript(key: String) -> JSONNode? {
+        if case .object(let entries) = kind { return entries.first(where: { $0.key == key })?.value }
+        return nil
+    }
+
+    public var stringValue: String? { if case .string(let s, _) = kind { return s }; return nil }
+
+    /// The plain value, without positions.
+    public var value: JSONValue {
+        switch kind {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .string(let s, _): return .string(s)
+        case .array(let a): return .array(a.map(\.value))
+        case .object(let e): return .object(JSONObject(e.map { ($0.key, $0.value.value) }))
+        }
+    }
+}
+
+/// A JSON syntax error with its position.
+public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var offset: Int
+    public var line: Int
+    public var column: Int
+    public var description: String { "\(message) at line \(line), column \(column)" }
+}
+
+/// A fast byte-level JSON parser. With `allowComments` it also accepts `//` and `/* */` comments and
+/// trailing commas (JSONC, as used by `.jdlint.json` and the files in `Rules/`).
+public struct JSONParser {
+    let b: [UInt8]
+    var i = 0
+    let allowComments: Bool
+    let keepMaps: Bool
+    var depth = 0
+    static let maxDepth = 512
+
+    public static func parse(_ bytes: [UInt8], allowComments: Bool = false) throws(JSONError) -> JSONNode {
+        var p = JSONParser(b: bytes, allowComments: allowComments, keepMaps: true)
+        return try p.parseDocument()
+    }
+
+    public static func parse(_ text: String, allowComments: Bool = false) throws(JSONError) -> JSONNode {
+        try parse(Array(text.utf8), allowComments: allowComments)
+    }
+
+    /// Parses straight to a value (cheaper: no source maps for strings).
+    public static func parseValue(_ bytes: [UInt8], allowComments: Bool = false) throws(JSONError) -> JSONValue {
+        var p = JSONParser(b: bytes, allowComments: allowComments, keepMaps: false)
+        return try p.parseDocument().value
+    }
+
+    init(b: [UInt8], allowComments: Bool, keepMaps: Bool) {
+        self.b = b
+        self.allowComments = allowComments
+        self.keepMaps = keepMaps
+        if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
+    }
+
+    mutating func parseDocument() throws(JSONError) -> JSONNode {
+        try skip()
+        let v = try parseAny()
+        try skip()
+        if i < b.count { throw error("unexpected content after the JSON value") }
+        return v
+    }
+
+    func error(_ message: String, at offset: Int? = nil) -> JSONError {
+        let o = min(offset ?? i, b.count)
+        let li = LineIndex(b)
+        let p = li.position(o)
+        return JSONError(message: message, offset: o, line: p.line, column: p.column)
+    }
+
+    mutating func skip() throws(JSONError) {
+        while i < b.count {
+            let c = b[i]
+            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1; continue }
+            if allowComments && c == 0x2F && i + 1 < b.count {
+                if b[i + 1] == 0x2F {
+                    while i < b.count && b[i] != 0x0A { i += 1 }
+                    continue
+                }
+                if b[i + 1] == 0x2A {
+                    let start = i
+                    i += 2
+                    while i + 1 < b.count && !(b[i] == 0x2A && b[i + 1] == 0x2F) { i += 1 }
+                    if i + 1 >= b.count { throw error("unterminated comment", at: start) }
+                    i += 2
+                    continue
+                }
+            }
+            break
+        }
+    }
+
+    mutating func parseAny() throws(JSONError) -> JSONNode {
+        guard i < b.count else { throw error("unexpected end of input") }
+        let start = i
+        switch b[i] {
+        case 0x7B: return try parseObject()
+        case 0x5B: return try parseArray()
+        case 0x22:
+            let (s, m) = try parseString()
+            return JSONNode(kind: .string(s, m), range: start..<i)
+        case 0x74: try literal("true"); return JSONNode(kind: .bool(true), range: start..<i)
+        case 0x66: try literal("false"); return JSONNode(kind: .bool(false), range: start..<i)
+        case 0x6E: try literal("null"); return JSONNode(kind: .null, range: start..<i)
+        case 0x2D, 0x30...0x39: return try parseNumber()
+        default: throw error("unexpected character '\(String(decoding: [b[i]], as: UTF8.self))'")
+        }
+    }
+
+    mutating func literal(_ word: StaticString) throws(JSONError) {
+        let n = word.utf8CodeUnitCount
+        guard i + n <= b.count, Bytes.equalsLower(b, i..<(i + n), word) else { throw error("invalid literal") }
+        i += n
+    }
+
+    mutating func parseNumber() throws(JSONError) -> JSONNode {
+        let start = i
+        var isInt = true
+        if b[i] == 0x2D { i += 1 }
+        guard i < b.count, Bytes.isDigit(b[i]) else { throw error("invalid number", at: start) }
+        if b[i] == 0x30 && i + 1 < b.count && Bytes.isDigit(b[i + 1]) { throw error("leading zeros are not allowed", at: start) }
+        while i < b.count && Bytes.isDigit(b[i]) { i += 1 }
+        if i < b.count && b[i] == 0x2E {
+            isInt = false
+            i += 1
+            guard i < b.count, Bytes.isDigit(b[i]) else { throw error("invalid number", at: start) }
+            while i < b.count && Bytes.isDigit(b[i]) { i += 1 }
+        }
+        if i < b.count && (b[i] == 0x65 || b[i] == 0x45) {
+            isInt = false
+            i += 1
+            if i < b.count && (b[i] == 0x2B || b[i] == 0x2D) { i += 1 }
+            guard i < b.count, Bytes.isDigit(b[i]) else { throw error("invalid number", at: start) }
+            while i < b.count && Bytes.isDigit(b[i]) { i += 1 }
+        }
+        let text = String(decoding: b[start..<i], as: UTF8.self)
+        if isInt, let v = Int(text) { return JSONNode(kind: .int(v), range: start..<i) }
+        guard let d = Double(text) else { throw error("invalid number", at: start) }
+        return JSONNode(kind: .double(d), range: start..<i)
+    }
+
+    mutating func parseString() throws(JSONError) -> (String, MappedBytes) {
+        let start = i
+        i += 1
+        var m = MappedBytes()
+        var runStart = i
+        var out: [UInt8] = []
+        while true {
+            guard i < b.count else { throw error("unterminated string", at: start) }
+            let c = b[i]
+            if c == 0x22 { break }
+            if c < 0x20 { throw error("control character in string") }
+            if c == 0x5C {
+                if keepMaps { m.appendVerbatim(b[runStart..<i], sourceStart: runStart) } else { out.append(contentsOf: b[runStart..<i]) }
+                let escStart = i
+                i += 1
+                guard i < b.count else { throw error("unterminated string", at: start) }
+                var decoded: [UInt8]
+                switch b[i] {
+                case 0x22: decoded = [0x22]
+                case 0x5C: decoded = [0x5C]
+                case 0x2F: decoded = [0x2F]
+                case 0x62: decoded = [0x08]
+                case 0x66: decoded = [0x0C]
+                case 0x6E: decoded = [0x0A]
+                case 0x72: decoded = [0x0D]
+                case 0x74: decoded = [0x09]
+                case 0x75:
+                    var v = try hex4(i + 1)
+                    i += 4
+                    if v >= 0xD800 && v <= 0xDBFF {
+                        if i + 6 < b.count && b[i + 1] == 0x5C && b[i + 2] == 0x75, let lo = try? hex4(i + 3), lo >= 0xDC00 && lo <= 0xDFFF {
+                            v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
+                            i += 6
+                        } else {
+                            v = 0xFFFD
+                        }
+                    } else if v >= 0xDC00 && v <= 0xDFFF {
+                        v = 0xFFFD
+                    }
+                    decoded = Array(String(UnicodeScalar(v).map(Character.init) ?? "\u{FFFD}").utf8)
+                default: throw error("invalid escape")
+                }
+                i += 1
+                if keepMaps { m.appendSynthetic(decoded, source: escStart..<i) } else { out.append(contentsOf: decoded) }
+                runStart = i
+                continue
+            }
+            i += 1
+        }
+        if keepMaps {
+            m.appendVerbatim(b[runStart..<i], sourceStart: runStart)
+        } else {
+            out.append(contentsOf: b[runStart..<i])
+        }
+        i += 1
+        let bytes = keepMaps ? m.bytes : out
+        guard let s = String(validating: bytes, as: UTF8.self) else {
+            throw error("invalid UTF-8 in string", at: start)
+        }
+        return (s, m)
+    }
+
+    func hex4(_ at: Int) throws(JSONError) -> UInt32 {
+        guard at + 4 <= b.count else { throw error("invalid \\u escape") }
+        var v: UInt32 = 0
+        for k in at..<(at + 4) {
+            let c = b[k]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            default: throw error("invalid \\u escape", at: k)
+            }
+            v = v * 16 + d
+        }
+        return v
+    }
+
+    mutating func enter() throws(JSONError) {
+        depth += 1
+        if depth > JSONParser.maxDepth { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
+    }
+
+    mutating func parseArray() throws(JSONError) -> JSONNode {
+        let start = i
+        try enter()
+        i += 1
+        var items: [JSONNode] = []
+        try skip()
+        if i < b.count && b[i] == 0x5D {
+            i += 1
+            depth -= 1
+            return JSONNode(kind: .array(items), range: start..<i)
+        }
+        while true {
+            try skip()
+            items.append(try parseAny())
+            try skip()
+            guard i < b.count else { throw error("unterminated array", at: start) }
+            if b[i] == 0x2C {
+                i += 1
+                try skip()
+                if allowComments && i < b.count && b[i] == 0x5D { i += 1; break }
+                continue
+            }
+            if b[i] == 0x5D { i += 1; break }
+            throw error("expected ',' or ']' in array")
+        }
+        depth -= 1
+        return JSONNode(kind: .array(items), range: start..<i)
+    }
+
+    mutating func parseObject() throws(JSONError) -> JSONNode {
+        let start = i
+        try enter()
+        i += 1
+        var entries: [(key: String, keyRange: Range<Int>, value: JSONNode)] = []
+        try skip()
+        if i < b.count && b[i] == 0x7D {
+            i += 1
+            depth -= 1
+            return JSONNode(kind: .object(entries), range: start..<i)
+        }
+        while true {
+            try skip()
+            guard i < b.count, b[i] == 0x22 else { throw error("expected a string key in object") }
+            let keyStart = i
+            let (key, _) = try parseString()
+            let keyRange = keyStart..<i
+            try skip()
+            guard i < b.count, b[i] == 0x3A else { throw error("expected ':' after object key") }
+            i += 1
+            try skip()
+            let v = try parseAny()
+            entries.append((key, keyRange, v))
+            try skip()
+            guard i < b.count else { throw error("unterminated object", at: start) }
+            if b[i] == 0x2C {
+                i += 1
+                try skip()
+                if allowComments && i < b.count && b[i] == 0x7D { i += 1; break }
+                continue
+            }
+            if b[i] == 0x7D { i += 1; break }
+            throw error("expected ',' or '}' in object")
+        }
+        depth -= 1
+        return JSONNode(kind: .object(entries), range: start..<i)
+    }
+}

@@ -1,0 +1,32 @@
+/// A rule's documentation as Markdown (for `jdlint explain`, hover and the README).
+public enum RuleDocs {
+    public static func markdown(_ m: RuleMeta) -> String {
+        var s = "# \(m.id)\n\n\(m.summary)\n\n"
+        s += "Default severity: \(m.enabledByDefault ? m.defaultSeverity.rawValue : "off (opt in)")"
+        s += m.fix.map { ". Fix: \($0.rawValue)." } ?? ". No automatic fix."
+        s += "\n\n\(m.explanation)\n"
+        if !m.options.isEmpty {
+            s += "\n## Options\n\n"
+            for o in m.options { s += "- `\(o.name)`: \(o.description)\n" }
+        }
+        func block(_ text: String, _ f: DocumentFormat) -> String {
+            let clean = text.replacing(String(RuleExample.marker), with: "")
+            return "```\(f == .text ? "text" : f.rawValue == "jsonld" ? "json" : f.rawValue)\n\(clean)\(clean.hasSuffix("\n") ? "" : "\n")```\n"
+        }
+        if !m.triggering.isEmpty {
+            s += "\n## Flagged\n\n"
+            for e in m.triggering { s += block(e.text, e.format) + "\n" }
+        }
+        if !m.nonTriggering.isEmpty {
+            s += "## Not flagged\n\n"
+            for e in m.nonTriggering { s += block(e.text, e.format) + "\n" }
+        }
+        if !m.corrections.isEmpty {
+            s += "## Fixes\n\n"
+            for c in m.corrections {
+                s += block(c.input, c.format) + "becomes (\(c.applicability.rawValue) fix)\n\n" + block(c.output, c.format) + "\n"
+            }
+        }
+        return s
+    }
+}

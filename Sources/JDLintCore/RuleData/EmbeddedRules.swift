@@ -1,0 +1,1 @@
+enum EmbeddedRules { static let files: [String: String] = [:] }

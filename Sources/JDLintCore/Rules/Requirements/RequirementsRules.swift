@@ -1,0 +1,4 @@
+/// Rules about realistic requirements, in registry order.
+public enum RequirementsRules {
+    public static let all: [any Rule] = []
+}

@@ -1,0 +1,7 @@
+/// Structure rules, in registry order.
+public enum StructureRules {
+    public static let all: [any Rule] = [
+        DuplicateHeadingRule(),
+        EmptySectionRule(),
+    ]
+}

@@ -1,0 +1,115 @@
+import Foundation
+import JDLintCore
+
+/// A configuration resolved for use: merged `extends`, packs loaded, rule ids validated.
+public struct ResolvedConfig: Sendable {
+    public var configuration: Configuration
+    public var registry: RuleRegistry
+    /// The config files that went into it (for watching and messages).
+    public var files: [String]
+}
+
+/// Finds and loads `.jdlint.json` files (the nearest one from a file's folder upward, or an explicit file),
+/// following `extends` and loading `packs`, caching per directory.
+public final class ConfigLoader: @unchecked Sendable {
+    public static let fileName = ".jdlint.json"
+    let lock = NSLock()
+    var byDirectory: [String: Result<ResolvedConfig?, ConfigError>] = [:]
+    /// Extra packs from the command line (`--pack`), loaded into every registry.
+    public let extraPacks: [String]
+    let baseRegistry: RuleRegistry
+
+    public init(extraPacks: [String] = [], baseRegistry: RuleRegistry = .builtin) {
+        self.extraPacks = extraPacks
+        self.baseRegistry = baseRegistry
+    }
+
+    /// The default configuration (no file), with the `--pack` packs.
+    public func defaults() throws(ConfigError) -> ResolvedConfig {
+        var reg = baseRegistry
+        for p in extraPacks { reg = reg.adding(try ConfigLoader.loadPack(path: p).rules) }
+        return ResolvedConfig(configuration: Configuration(), registry: reg, files: [])
+    }
+
+    /// Loads an explicit config file (`--config`).
+    public func load(file path: String) throws(ConfigError) -> ResolvedConfig {
+        var chain: [String] = []
+        let c = try loadChain(path, &chain)
+        var reg = baseRegistry
+        for p in c.packs { reg = reg.adding(try ConfigLoader.loadPack(path: resolve(p, c.baseDirectory)).rules) }
+        for p in extraPacks { reg = reg.adding(try ConfigLoader.loadPack(path: p).rules) }
+        try c.validate(against: reg)
+        return ResolvedConfig(configuration: c, registry: reg, files: chain)
+    }
+
+    /// The nearest `.jdlint.json` from the folder of `filePath` upward (nil when there is none).
+    public func nearest(for filePath: String) throws(ConfigError) -> ResolvedConfig? {
+        let abs = URL(fileURLWithPath: filePath).standardizedFileURL
+        var dir = abs.deletingLastPathComponent().path
+        var visited: [String] = []
+        while true {
+            lock.lock()
+            let cached = byDirectory[dir]
+            lock.unlock()
+            if let cached {
+                for v in visited { store(v, cached) }
+                return try cached.get()
+            }
+            visited.append(dir)
+            let candidate = dir == "/" ? "/\(ConfigLoader.fileName)" : "\(dir)/\(ConfigLoader.fileName)"
+            if FileManager.default.fileExists(atPath: candidate) {
+                let result: Result<ResolvedConfig?, ConfigError>
+                do { result = .success(try load(file: candidate)) } catch { result = .failure(error) }
+                for v in visited { store(v, result) }
+                return try result.get()
+            }
+            let parent = URL(fileURLWithPath: dir).deletingLastPathComponent().path
+            if parent == dir || dir.isEmpty { break }
+            dir = parent
+        }
+        for v in visited { store(v, .success(nil)) }
+        return nil
+    }
+
+    func store(_ dir: String, _ r: Result<ResolvedConfig?, ConfigError>) {
+        lock.lock()
+        byDirectory[dir] = r
+        lock.unlock()
+    }
+
+    func resolve(_ p: String, _ base: String) -> String {
+        p.hasPrefix("/") ? p : URL(fileURLWithPath: p, relativeTo: URL(fileURLWithPath: base, isDirectory: true)).standardizedFileURL.path
+    }
+
+    func loadChain(_ path: String, _ chain: inout [String]) throws(ConfigError) -> Configuration {
+        let abs = URL(fileURLWithPath: path).standardizedFileURL.path
+        if chain.contains(abs) {
+            throw ConfigError(file: path, path: "extends", message: "circular extends: \((chain + [abs]).joined(separator: " → "))")
+        }
+        chain.append(abs)
+        guard let data = FileManager.default.contents(atPath: abs) else {
+            let exists = FileManager.default.fileExists(atPath: abs)
+            throw ConfigError(file: path, path: "", message: exists ? "cannot be read (permission denied?)" : "config file not found")
+        }
+        let base = URL(fileURLWithPath: abs).deletingLastPathComponent().path
+        let c = try Configuration.parse([UInt8](data), file: path, baseDirectory: base)
+        var merged = Configuration()
+        for e in c.extends {
+            let parent = try loadChain(resolve(e, base), &chain)
+            merged = parent.merged(over: merged)
+            merged.packs = merged.packs.map { resolve($0, parent.baseDirectory) }
+        }
+        var result = c.merged(over: merged)
+        result.packs = merged.packs + c.packs.map { resolve($0, base) }
+        result.profiles = c.profiles ?? merged.profiles
+        return result
+    }
+
+    /// Loads one rule pack file.
+    public static func loadPack(path: String) throws(ConfigError) -> RulePack {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigError(file: path, path: "", message: FileManager.default.fileExists(atPath: path) ? "rule pack cannot be read" : "rule pack not found")
+        }
+        return try RulePack.load([UInt8](data), origin: path)
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import JDLintCore
+
+/// A problem with one input file (unreadable, not UTF-8, binary…). The CLI reports it and exits 2.
+public struct FileProblem: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Reading inputs: bytes in, a validated `Document` out, or a clear problem.
+public enum InputReader {
+    /// Reads a file; refuses directories, binary files, UTF-16/32 and invalid UTF-8 with a message.
+    public static func read(path: String, format: DocumentFormat? = nil) -> Result<Document, FileProblem> {
+        var isDir: ObjCBool = false
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+            if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
+                return .failure(FileProblem(path: path, message: "broken symbolic link"))
+            }
+            return .failure(FileProblem(path: path, message: "no such file or directory"))
+        }
+        if isDir.boolValue { return .failure(FileProblem(path: path, message: "is a directory")) }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let reason = fm.isReadableFile(atPath: path) ? "could not be read" : "permission denied"
+            return .failure(FileProblem(path: path, message: reason))
+        }
+        return document(bytes: [UInt8](data), path: path, format: format)
+    }
+
+    /// Validates bytes as a document.
+    public static func document(bytes: [UInt8], path: String, format: DocumentFormat?) -> Result<Document, FileProblem> {
+        if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+            return .failure(FileProblem(path: path, message: "is UTF-16 (byte-order mark found); jdlint reads UTF-8 only — convert it, e.g. `iconv -f UTF-16 -t UTF-8`"))
+        }
+        if Bytes.looksBinary(bytes) {
+            return .failure(FileProblem(path: path, message: "looks binary (contains NUL bytes); skipped"))
+        }
+        if let bad = Bytes.firstInvalidUTF8(bytes) {
+            let li = LineIndex(Array(bytes[..<bad]))
+            let p = li.position(bad)
+            return .failure(FileProblem(path: path, message: "is not valid UTF-8 (first invalid byte at line \(p.line), column \(p.column), offset \(bad))"))
+        }
+        let f = format ?? DocumentFormat.infer(fromPath: path) ?? .text
+        return .success(Document(bytes: bytes, format: f, path: path))
+    }
+}
+
+/// Expands the paths given on the command line into the files to lint.
+public struct FileWalker {
+    public static let extensions: Set<String> = ["txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "json", "jsonld"]
+    static let skippedDirectories: Set<String> = [".git", ".hg", ".svn", "node_modules", ".build", ".venv", "__pycache__"]
+
+    /// Files found (sorted, unique) and problems (missing paths, unreadable directories, symlink loops).
+    public static func expand(_ paths: [String], isIgnored: (String) -> Bool) -> (files: [String], problems: [FileProblem]) {
+        var files: [String] = []
+        var problems: [FileProblem] = []
+        let fm = FileManager.default
+        var visited = Set<String>()
+        func walk(_ dir: String) {
+            let real = (try? fm.destinationOfSymbolicLink(atPath: dir)).map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: dir).deletingLastPathComponent()).standardizedFileURL.path } ?? URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
+            guard visited.insert(real).inserted else {
+                problems.append(FileProblem(path: dir, message: "symbolic link loop; skipped"))
+                return
+            }
+            let entries: [String]
+            do {
+                entries = try fm.contentsOfDirectory(atPath: dir).sorted()
+            } catch {
+                problems.append(FileProblem(path: dir, message: "directory cannot be read (permission denied?)"))
+                return
+            }
+            for name in entries {
+                let path = dir == "." ? name : (dir.hasSuffix("/") ? dir + name : dir + "/" + name)
+                if isIgnored(path) { continue }
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                    if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
+                        problems.append(FileProblem(path: path, message: "broken symbolic link"))
+                    }
+                    continue
+                }
+                if isDir.boolValue {
+                    if name.hasPrefix(".") || skippedDirectories.contains(name) { continue }
+                    walk(path)
+                } else if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                    files.append(path)
+                }
+            }
+        }
+        for p in paths {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: p, isDirectory: &isDir) {
+                if isDir.boolValue { walk(p) } else if !isIgnored(p) { files.append(p) }
+            } else if (try? fm.destinationOfSymbolicLink(atPath: p)) != nil {
+                problems.append(FileProblem(path: p, message: "broken symbolic link"))
+            } else {
+                problems.append(FileProblem(path: p, message: "no such file or directory"))
+            }
+        }
+        var seen = Set<String>()
+        files = files.filter { seen.insert($0).inserted }
+        return (files, problems)
+    }
+}
+
+/// Glob patterns: `*` (within a path segment), `**` (any number of segments), `?`, `[abc]`.
+public enum Glob {
+    public static func matches(_ pattern: String, _ path: String) -> Bool {
+        let p = Array(pattern.utf8), s = Array(path.utf8)
+        // A pattern without a slash matches the file name or any path segment sequence ending (like .gitignore).
+        if !p.contains(0x2F) {
+            let segments = path.split(separator: "/").map { Array($0.utf8) }
+            return segments.contains { match(p, 0, $0, 0) } || match(p, 0, s, 0)
+        }
+        var pat = p
+        if pat.first == 0x2F { pat.removeFirst() }
+        var str = s
+        if str.starts(with: Array("./".utf8)) { str.removeFirst(2) }
+        if match(pat, 0, str, 0) { return true }
+        // Patterns match directories too: `docs/drafts` ignores everything below it.
+        var k = 0
+        while k < str.count {
+            if str[k] == 0x2F && match(pat, 0, Array(str[..<k]), 0) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    static func match(_ p: [UInt8], _ pi: Int, _ s: [UInt8], _ si: Int) -> Bool {
+        var pi = pi, si = si
+        var starP = -1, starS = -1
+        var dstarP = -1, dstarS = -1
+        while si < s.count {
+            if pi + 1 < p.count && p[pi] == 0x2A && p[pi + 1] == 0x2A {
+                // `**/` matches zero or more directories
+                var np = pi + 2
+                if np < p.count && p[np] == 0x2F { np += 1 }
+                dstarP = np
+                dstarS = si
+                pi = np
+                starP = -1
+                continue
+            }
+            if pi < p.count && p[pi] == 0x2A {
+                starP = pi + 1
+                starS = si
+                pi += 1
+                continue
+            }
+            if pi < p.count && (p[pi] == 0x3F && s[si] != 0x2F || p[pi] == s[si]) {
+                pi += 1
+                si += 1
+                continue
+            }
+            if pi < p.count && p[pi] == 0x5B, let close = p[pi...].firstIndex(of: 0x5D) {
+                if p[(pi + 1)..<close].contains(s[si]) {
+                    pi = close + 1
+                    si += 1
+                    continue
+                }
+            }
+            if starP >= 0 && s[starS] != 0x2F {
+                starS += 1
+                si = starS
+                pi = starP
+                continue
+            }
+            if dstarP >= 0 {
+                dstarS += 1
+                si = dstarS
+                pi = dstarP
+                starP = -1
+                continue
+            }
+            return false
+        }
+        while pi < p.count && p[pi] == 0x2A { pi += 1 }
+        return pi == p.count
+    }
+}
+
+/// Writes a file atomically: a temporary file in the same directory, then a rename; permissions are kept, and a
+/// file that changed on disk since it was read is not overwritten.
+public enum AtomicWriter {
+    public enum WriteError: Error, CustomStringConvertible {
+        case changedOnDisk(String)
+        case failed(String, String)
+        public var description: String {
+            switch self {
+            case .changedOnDisk(let p): return "\(p): changed on disk since it was read; not overwritten (run jdlint again)"
+            case .failed(let p, let why): return "\(p): could not be written: \(why)"
+            }
+        }
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String, expectedOriginal: [UInt8]) throws(WriteError) {
+        let fm = FileManager.default
+        guard let current = fm.contents(atPath: path), [UInt8](current) == expectedOriginal else {
+            throw .changedOnDisk(path)
+        }
+        let attrs = try? fm.attributesOfItem(atPath: path)
+        let url = URL(fileURLWithPath: path)
+        let dir = url.deletingLastPathComponent().path
+        let tmp = (dir.isEmpty ? "." : dir) + "/.\(url.lastPathComponent).jdlint-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        guard fm.createFile(atPath: tmp, contents: Data(bytes)) else {
+            throw .failed(path, "cannot create a temporary file in \(dir.isEmpty ? "." : dir)")
+        }
+        if let perms = attrs?[.posixPermissions] {
+            try? fm.setAttributes([.posixPermissions: perms], ofItemAtPath: tmp)
+        }
+        // Re-check right before the rename to narrow the window for concurrent edits.
+        guard let again = fm.contents(atPath: path), [UInt8](again) == expectedOriginal else {
+            try? fm.removeItem(atPath: tmp)
+            throw .changedOnDisk(path)
+        }
+        if rename(tmp, path) != 0 {
+            let why = String(cString: strerror(errno))
+            try? fm.removeItem(atPath: tmp)
+            throw .failed(path, why)
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import JDLintCore
+
+enum Help {
+    static var text: String {
+        var s = """
+            jdlint \(Version.string) — a linter for job descriptions
+
+            Usage:
+              jdlint [options] [paths…]     Lint files and folders (.txt .md .markdown .html .htm .json .jsonld); `-` reads standard input
+              jdlint rules [--format json]  List every rule
+              jdlint explain RULE           Explain a rule, with examples
+              jdlint help                   This text
+
+            Options:
+
+            """
+        for f in LintOptions.flags {
+            let name = f.value.map { "\(f.name) \($0)" } ?? f.name
+            s += "  " + name.padding(22) + " " + f.help + "\n"
+        }
+        s += """
+              --version              Print the version
+              --help                 Print this help
+
+            Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded, or --diff would change something),
+                        2 usage error, configuration error, or a file that could not be read (missing, not UTF-8, binary).
+
+            """
+        return s
+    }
+}
+
+extension String {
+    func padding(_ n: Int) -> String { count >= n ? self : self + String(repeating: " ", count: n - count) }
+}

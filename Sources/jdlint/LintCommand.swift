@@ -1,0 +1,269 @@
+import Dispatch
+import Foundation
+import JDLintCore
+import JDLintKit
+
+/// `jdlint [options] [paths…]`: lint (and optionally fix) files, print a report, exit 0/1/2.
+struct LintCommand {
+    let options: LintOptions
+    let stdout: OutputStream
+    let stderr: OutputStream
+
+    func run() -> Int32 {
+        let o = options
+        let loader = ConfigLoader(extraPacks: o.packs)
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        var settings = LintSettings(currentYear: ProcessInfo.processInfo.environment["JDLINT_CURRENT_YEAR"].flatMap(Int.init) ?? year)
+        if !o.profiles.isEmpty { settings.profiles = o.profiles }
+
+        // The configuration: explicit, none, or the nearest per file.
+        var fixedConfig: ResolvedConfig?
+        do {
+            if let c = o.config { fixedConfig = try loader.load(file: c) } else if o.noConfig { fixedConfig = try loader.defaults() }
+        } catch {
+            stderr.write("jdlint: \(error)\n")
+            return 2
+        }
+        let defaultConfig: ResolvedConfig
+        do { defaultConfig = try loader.defaults() } catch {
+            stderr.write("jdlint: \(error)\n")
+            return 2
+        }
+        // Validate --select/--ignore against the registry.
+        for p in o.select + o.ignore where !(fixedConfig ?? defaultConfig).registry.matchesAny(p) {
+            let hint = (fixedConfig ?? defaultConfig).registry.closestID(to: p).map { " (did you mean \($0)?)" } ?? ""
+            stderr.write("jdlint: unknown rule or category \"\(p)\"\(hint); `jdlint rules` lists them\n")
+            return 2
+        }
+        let linters = LinterCache(settings: settings, select: o.select, ignore: o.ignore)
+
+        var problems: [FileProblem] = []
+        var reports: [FileReport] = []
+        var exit: Int32 = 0
+        var diffOutput = ""
+        let allowed: Applicability = o.unsafeFixes ? .unsafe : .safe
+
+        // Standard input
+        let readsStdin = o.paths.contains("-")
+        if readsStdin {
+            let name = o.stdinFilename ?? "<stdin>"
+            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            switch InputReader.document(bytes: bytes, path: name, format: DocumentFormat.infer(fromPath: name)) {
+            case .failure(let p):
+                problems.append(p)
+                reports.append(FileReport(path: name, document: nil, diagnostics: [], error: p.message))
+            case .success(let doc):
+                let config: ResolvedConfig
+                do { config = try fixedConfig ?? (o.stdinFilename.flatMap { try loader.nearest(for: $0) } ?? defaultConfig) } catch {
+                    stderr.write("jdlint: \(error)\n")
+                    return 2
+                }
+                let linter = linters.linter(for: config)
+                if o.fix || o.diff {
+                    let result = Fixer.fix(doc, with: linter, allowed: allowed)
+                    if o.diff {
+                        diffOutput += UnifiedDiff.make(doc.bytes, result.bytes, oldName: "a/\(name)", newName: "b/\(name)")
+                    } else {
+                        stdout.write(bytes: result.bytes)
+                    }
+                    reports.append(FileReport(path: name, document: result.final.document, diagnostics: filter(result.remaining),
+                                              fixed: result.fixed, analysis: result.final.analysis))
+                } else {
+                    let r = linter.lint(doc)
+                    reports.append(FileReport(path: name, document: doc, diagnostics: filter(r.diagnostics), analysis: r.analysis))
+                }
+            }
+        }
+
+        // Files
+        let filePaths = o.paths.filter { $0 != "-" }
+        var ignoreGlobs: [(String, String)] = []
+        if let c = fixedConfig { ignoreGlobs = c.configuration.ignore.map { ($0, c.configuration.baseDirectory) } }
+        let cwd = FileManager.default.currentDirectoryPath
+        let (files, walkProblems) = FileWalker.expand(filePaths.isEmpty && !readsStdin ? ["."] : filePaths) { path in
+            if ignoreGlobs.contains(where: { Glob.matches($0.0, relative(path, to: $0.1, cwd: cwd)) }) { return true }
+            if fixedConfig == nil, let c = try? loader.nearest(for: path) {
+                return c.configuration.ignore.contains { Glob.matches($0, relative(path, to: c.configuration.baseDirectory, cwd: cwd)) }
+            }
+            return false
+        }
+        problems += walkProblems
+        for p in walkProblems { reports.append(FileReport(path: p.path, document: nil, diagnostics: [], error: p.message)) }
+
+        let results = ResultsBox(count: files.count)
+        let jobs = o.jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let write = o.fix && !o.diff
+        let fixedConfigLet = fixedConfig
+        let work: @Sendable (Int) -> Void = { (i: Int) in
+            let path = files[i]
+            results.set(i, self.lintFile(path, fixedConfig: fixedConfigLet, defaultConfig: defaultConfig, loader: loader, linters: linters,
+                                         fix: o.fix || o.diff, write: write, allowed: allowed))
+        }
+        if jobs <= 1 || files.count < 4 {
+            for i in 0..<files.count { work(i) }
+        } else {
+            // Chunks handed out dynamically; output order does not depend on scheduling.
+            let next = AtomicCounter()
+            DispatchQueue.concurrentPerform(iterations: min(jobs, files.count)) { _ in
+                while true {
+                    let i = next.increment()
+                    if i >= files.count { break }
+                    work(i)
+                }
+            }
+        }
+        for r in results.items {
+            guard let r else { continue }
+            if let p = r.problem { problems.append(p) }
+            if let d = r.diff { diffOutput += d }
+            if let e = r.configError {
+                stderr.write("jdlint: \(e)\n")
+                exit = 2
+            }
+            reports.append(r.report)
+        }
+        reports.sort { $0.path < $1.path }
+
+        // Report
+        let isTTY = isatty(1) != 0
+        let color = o.color == "always" || (o.color == "auto" && isTTY && o.output == nil && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+        if o.quiet {
+            reports = reports.map { var r = $0; r.diagnostics = r.diagnostics.filter { $0.severity == .error }; return r }
+        }
+        let formatter = Formats.make(o.format, color: color, showFixes: o.showFixes, statistics: o.statistics)!
+        var text = formatter.format(reports, registry: (fixedConfig ?? defaultConfig).registry)
+        if o.diff { text = diffOutput + (o.format == "text" ? "" : text) }
+        if readsStdin && o.fix && !o.diff {
+            // Fixed text went to standard output; the report goes to standard error.
+            stderr.write(text)
+        } else if let out = o.output {
+            guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
+                stderr.write("jdlint: cannot write the report to \(out)\n")
+                return 2
+            }
+        } else {
+            stdout.write(text)
+        }
+        for p in problems { stderr.write("jdlint: \(p)\n") }
+
+        let summary = Summary(reports)
+        if !problems.isEmpty { exit = 2 }
+        if exit == 2 { return 2 }
+        if o.exitZero { return 0 }
+        if o.diff { return diffOutput.isEmpty ? 0 : 1 }
+        if summary.errors > 0 { return 1 }
+        if let m = o.maxWarnings, summary.warnings > m { return 1 }
+        return 0
+    }
+
+    func filter(_ d: [Diagnostic]) -> [Diagnostic] { d }
+
+    struct FileResult {
+        var report: FileReport
+        var problem: FileProblem?
+        var diff: String?
+        var configError: ConfigError?
+    }
+
+    func lintFile(_ path: String, fixedConfig: ResolvedConfig?, defaultConfig: ResolvedConfig, loader: ConfigLoader,
+                  linters: LinterCache, fix: Bool, write: Bool, allowed: Applicability) -> FileResult {
+        let doc: Document
+        switch InputReader.read(path: path) {
+        case .failure(let p):
+            return FileResult(report: FileReport(path: path, document: nil, diagnostics: [], error: p.message), problem: p)
+        case .success(let d): doc = d
+        }
+        let config: ResolvedConfig
+        do throws(ConfigError) {
+            if let f = fixedConfig { config = f } else { config = try loader.nearest(for: path) ?? defaultConfig }
+        } catch {
+            return FileResult(report: FileReport(path: path, document: nil, diagnostics: [], error: "configuration error: \(error)"),
+                              configError: error)
+        }
+        let linter = linters.linter(for: config)
+        guard fix else {
+            let r = linter.lint(doc)
+            return FileResult(report: FileReport(path: path, document: doc, diagnostics: r.diagnostics, analysis: r.analysis))
+        }
+        let result = Fixer.fix(doc, with: linter, allowed: allowed)
+        var out = FileResult(report: FileReport(path: path, document: result.final.document, diagnostics: result.remaining,
+                                                fixed: write ? result.fixed : 0, analysis: result.final.analysis))
+        if !write {
+            out.diff = UnifiedDiff.make(doc.bytes, result.bytes, oldName: "a/\(path)", newName: "b/\(path)")
+            // Report the original findings for --diff, positions in the original text.
+            let r = linter.lint(doc)
+            out.report = FileReport(path: path, document: doc, diagnostics: r.diagnostics, analysis: r.analysis)
+        } else if result.changed {
+            do {
+                try AtomicWriter.write(result.bytes, to: path, expectedOriginal: doc.bytes)
+            } catch {
+                let p = FileProblem(path: path, message: "\(error)".replacingOccurrences(of: "\(path): ", with: ""))
+                let r = linter.lint(doc)
+                return FileResult(report: FileReport(path: path, document: doc, diagnostics: r.diagnostics, error: p.message), problem: p)
+            }
+        }
+        return out
+    }
+}
+
+func relative(_ path: String, to base: String, cwd: String) -> String {
+    let abs = path.hasPrefix("/") ? path : (cwd == "/" ? "/" : cwd + "/") + (path.hasPrefix("./") ? String(path.dropFirst(2)) : path)
+    let b = base.hasSuffix("/") ? base : base + "/"
+    return abs.hasPrefix(b) ? String(abs.dropFirst(b.count)) : path
+}
+
+/// One linter per resolved configuration, shared across threads.
+final class LinterCache: @unchecked Sendable {
+    let settings: LintSettings
+    let select: [String]
+    let ignore: [String]
+    let lock = NSLock()
+    var cache: [String: Linter] = [:]
+
+    init(settings: LintSettings, select: [String], ignore: [String]) {
+        self.settings = settings
+        self.select = select
+        self.ignore = ignore
+    }
+
+    func linter(for config: ResolvedConfig) -> Linter {
+        let key = config.files.joined(separator: "\u{0}")
+        lock.lock()
+        defer { lock.unlock() }
+        if let l = cache[key] { return l }
+        let l = Linter(registry: config.registry, configuration: config.configuration, settings: settings, select: select, ignore: ignore)
+        cache[key] = l
+        return l
+    }
+}
+
+final class ResultsBox: @unchecked Sendable {
+    var items: [LintCommand.FileResult?]
+    let lock = NSLock()
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: LintCommand.FileResult) {
+        lock.lock()
+        items[i] = r
+        lock.unlock()
+    }
+}
+
+final class AtomicCounter: @unchecked Sendable {
+    var value = 0
+    let lock = NSLock()
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let v = value
+        value += 1
+        return v
+    }
+}
+
+/// Buffered writing to a file descriptor.
+final class OutputStream: @unchecked Sendable {
+    let handle: FileHandle
+    init(_ handle: FileHandle) { self.handle = handle }
+    func write(_ s: String) { if !s.isEmpty { handle.write(Data(s.utf8)) } }
+    func write(bytes: [UInt8]) { if !bytes.isEmpty { handle.write(Data(bytes)) } }
+}

@@ -1,0 +1,44 @@
+import JDLintCore
+
+enum RulesCommand {
+    static func list(_ args: [String], _ out: OutputStream, _ err: OutputStream) -> Int32 {
+        let registry = RuleRegistry.builtin
+        if args == ["--format", "json"] || args == ["--format=json"] {
+            let items: [JSONValue] = registry.rules.map { r in
+                let m = r.meta
+                return ["id": .string(m.id), "severity": .string(m.defaultSeverity.rawValue), "enabled": .bool(m.enabledByDefault),
+                        "fix": m.fix.map { .string($0.rawValue) } ?? .null, "summary": .string(m.summary)]
+            }
+            out.write(JSONValue.array(items).serialized() + "\n")
+            return 0
+        }
+        guard args.isEmpty else {
+            err.write("jdlint rules: unknown argument \(args[0]) (use --format json for JSON)\n")
+            return 2
+        }
+        let width = registry.ids.map(\.count).max() ?? 20
+        out.write("RULE".padding(width) + "  SEVERITY  FIX           SUMMARY\n")
+        for r in registry.rules {
+            let m = r.meta
+            let sev = (m.enabledByDefault ? m.defaultSeverity.rawValue : "off").padding(8)
+            let fix = (m.fix?.rawValue ?? "-").padding(12)
+            out.write("\(m.id.padding(width))  \(sev)  \(fix)  \(m.summary)\n")
+        }
+        return 0
+    }
+
+    static func explain(_ args: [String], _ out: OutputStream, _ err: OutputStream) -> Int32 {
+        guard args.count == 1 else {
+            err.write("jdlint explain: give one rule id, e.g. `jdlint explain grammar/indefinite-article`\n")
+            return 2
+        }
+        let registry = RuleRegistry.builtin
+        guard let rule = registry.rule(args[0]) else {
+            let hint = registry.closestID(to: args[0]).map { " (did you mean \($0)?)" } ?? ""
+            err.write("jdlint explain: unknown rule \"\(args[0])\"\(hint); `jdlint rules` lists them\n")
+            return 2
+        }
+        out.write(RuleDocs.markdown(rule.meta))
+        return 0
+    }
+}
