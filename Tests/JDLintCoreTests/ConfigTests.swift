@@ -1,0 +1,91 @@
+import Testing
+@testable import JDLintCore
+
+@Suite struct ConfigTests {
+    func parse(_ s: String) throws(ConfigError) -> Configuration {
+        try Configuration.parse(Array(s.utf8), file: "cfg.json", baseDirectory: "/x")
+    }
+
+    @Test func rulesSeveritiesAndOptions() throws {
+        let c = try parse("""
+            {
+              // comments are fine
+              "rules": {
+                "grammar": "warning",
+                "grammar/repeated-word": "off",
+                "salary/number-format": {"severity": "error", "minDigits": 6}
+              },
+              "ignore": ["drafts/**"],
+              "profile": "us-ny"
+            }
+            """)
+        #expect(c.ignore == ["drafts/**"])
+        #expect(c.profiles == ["us-ny"])
+        let reg = RuleRegistry.builtin
+        let article = try #require(reg.rule("grammar/indefinite-article")).meta
+        #expect(c.effective(article).severity == .warning)
+        #expect(c.effective(try #require(reg.rule("grammar/repeated-word")).meta).enabled == false)
+        let pay = c.effective(try #require(reg.rule("salary/number-format")).meta)
+        #expect(pay.severity == .error)
+        #expect(pay.options["minDigits"] == .int(6))
+    }
+
+    @Test func unknownKeyIsNamed() {
+        #expect {
+            _ = try parse(#"{"rulez": {}}"#)
+        } throws: { e in
+            let e = e as! ConfigError
+            return e.path == "rulez" && e.message.contains("unknown key") && e.line == 1 && e.file == "cfg.json"
+        }
+    }
+
+    @Test func wrongTypesAreNamed() {
+        #expect {
+            _ = try parse(#"{"rules": {"grammar/repeated-word": 3}}"#)
+        } throws: { e in (e as! ConfigError).path == "rules.grammar/repeated-word" }
+        #expect {
+            _ = try parse(#"{"ignore": [1]}"#)
+        } throws: { e in (e as! ConfigError).path == "ignore[0]" }
+        #expect {
+            _ = try parse(#"{"rules": {"grammar/repeated-word": "loud"}}"#)
+        } throws: { e in (e as! ConfigError).message.contains("off, on, info, warning, error") }
+        #expect { _ = try parse("[1]") } throws: { e in (e as! ConfigError).message.contains("JSON object") }
+        #expect { _ = try parse("{") } throws: { e in (e as! ConfigError).message.contains("invalid JSON") }
+    }
+
+    @Test func unknownRuleIdsAreRejectedWithASuggestion() throws {
+        let c = try parse(#"{"rules": {"grammar/indefinite-articel": "off"}}"#)
+        #expect {
+            try c.validate(against: .builtin)
+        } throws: { e in
+            let e = e as! ConfigError
+            return e.message.contains("grammar/indefinite-article") && e.path == "rules.grammar/indefinite-articel"
+        }
+        // Categories are fine.
+        try parse(#"{"rules": {"salary": "off", "grammar/": "info"}}"#).validate(against: .builtin)
+    }
+
+    @Test func configChangesWhatTheLinterReports() throws {
+        let doc = Document(text: "We need the the best nurse for a 8-hour shift.", format: .text)
+        let all = Linter().lint(doc).diagnostics.map(\.rule)
+        #expect(all.contains("grammar/repeated-word") && all.contains("grammar/indefinite-article"))
+        let c = try parse(#"{"rules": {"grammar/repeated-word": "off", "grammar/indefinite-article": "info"}}"#)
+        let ds = Linter(configuration: c).lint(doc).diagnostics
+        #expect(!ds.contains { $0.rule == "grammar/repeated-word" })
+        #expect(ds.first { $0.rule == "grammar/indefinite-article" }?.severity == .info)
+        // --select / --ignore
+        #expect(Linter(select: ["grammar/repeated-word"]).lint(doc).diagnostics.allSatisfy { $0.rule == "grammar/repeated-word" })
+        #expect(!Linter(ignore: ["grammar"]).lint(doc).diagnostics.contains { $0.rule.hasPrefix("grammar/") })
+    }
+
+    @Test func mergeOverlayWins() throws {
+        let base = try parse(#"{"rules": {"grammar": "off"}, "ignore": ["a"]}"#)
+        let top = try parse(#"{"rules": {"grammar/repeated-word": "error"}, "ignore": ["b"]}"#)
+        let m = top.merged(over: base)
+        #expect(m.ignore == ["a", "b"])
+        let rw = m.effective(try #require(RuleRegistry.builtin.rule("grammar/repeated-word")).meta)
+        #expect(rw.enabled && rw.severity == .error)
+        let ia = m.effective(try #require(RuleRegistry.builtin.rule("grammar/indefinite-article")).meta)
+        #expect(!ia.enabled)
+    }
+}

@@ -1,0 +1,57 @@
+import Testing
+@testable import JDLintCore
+
+@Suite struct JSONTests {
+    @Test func parsesAndSerialisesWithOrderedKeys() throws {
+        let v = try JSONParser.parseValue(Array(#"{"b":1,"a":[true,null,"x\u00e9\n"],"c":{"d":-2.5e1}}"#.utf8))
+        #expect(v["b"] == .int(1))
+        #expect(v["a"] == .array([.bool(true), .null, .string("xé\n")]))
+        #expect(v["c"]?["d"] == .double(-25))
+        #expect(v.serialized() == #"{"b":1,"a":[true,null,"xé\n"],"c":{"d":-25}}"#)
+    }
+
+    @Test func surrogatePairsAndLoneSurrogates() throws {
+        #expect(try JSONParser.parseValue(Array(#""\ud83d\ude00""#.utf8)) == .string("😀"))
+        #expect(try JSONParser.parseValue(Array(#""\ud83d""#.utf8)) == .string("\u{FFFD}"))
+    }
+
+    @Test func commentsOnlyWhenAllowed() throws {
+        let text = "{\n // note\n \"a\": 1, /* x */ \"b\": [1,2,],\n}"
+        #expect(throws: JSONError.self) { try JSONParser.parseValue(Array(text.utf8)) }
+        let v = try JSONParser.parseValue(Array(text.utf8), allowComments: true)
+        #expect(v["b"] == .array([1, 2]))
+    }
+
+    @Test func errorsCarryPositions() {
+        do {
+            _ = try JSONParser.parseValue(Array("{\n  \"a\": tru\n}".utf8))
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.column == 8)
+        }
+    }
+
+    @Test func deepNestingIsRefusedNotCrashing() {
+        let deep = String(repeating: "[", count: 100_000)
+        #expect(throws: JSONError.self) { try JSONParser.parseValue(Array(deep.utf8)) }
+    }
+
+    @Test func stringMapsPointBackIntoTheInput() throws {
+        let text = #"{"d": "a\"b\u00e9c"}"#
+        let node = try JSONParser.parse(text)
+        guard case .string(let s, let map)? = node["d"]?.kind else { Issue.record("no string"); return }
+        #expect(s == "a\"béc")
+        let bytes = Array(text.utf8)
+        // "c" is the last decoded byte; it maps to the 'c' in the source.
+        let cRange = map.sourceRange((map.count - 1)..<map.count)
+        #expect(bytes[cRange] == Array("c".utf8)[...])
+        // The escaped quote maps to the two-byte escape.
+        let q = map.sourceRange(1..<2)
+        #expect(String(decoding: bytes[q], as: UTF8.self) == "\\\"")
+    }
+
+    @Test func escapesControlCharacters() {
+        #expect(JSONValue.string("a\u{1}\"\\").serialized() == #""a\u0001\"\\""#)
+    }
+}
