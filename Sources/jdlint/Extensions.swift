@@ -5,5 +5,5 @@ enum Extensions {
     /// Further subcommands by name.
     static let subcommands: [String: @Sendable ([String]) -> Int32] = [:]
     /// `--jsonl` batch mode.
-    static let batch: (@Sendable (LintOptions) -> Int32)? = nil
+    static let batch: (@Sendable (LintOptions) -> Int32)? = { BatchCommand.run($0) }
 }

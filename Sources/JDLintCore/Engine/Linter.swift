@@ -62,9 +62,6 @@ public struct Linter: Sendable {
                 all.append(d)
             }
         }
-        for p in analysis.prose.problems {
-            all.append(Diagnostic(rule: "document/parse", severity: .warning, message: p.message, range: p.range))
-        }
         let unusedSeverity = active.first { $0.rule.meta.id == SuppressionRules.unusedID }?.severity
         var kept = Suppressions.apply(all, analysis: analysis, reportUnused: unusedSeverity, knownIDs: registry,
                                       isActive: { id in active.contains { $0.rule.meta.id == id } })

@@ -19,6 +19,7 @@ public struct RuleRegistry: Sendable {
         rules.append(contentsOf: RequirementsRules.all)
         rules.append(contentsOf: InclusiveRules.all)
         rules.append(contentsOf: EngineRules.all)
+        rules.append(contentsOf: DocumentRules.all)
         rules.append(contentsOf: BuiltinPacks.rules)
         return RuleRegistry(rules)
     }()

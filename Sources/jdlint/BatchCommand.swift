@@ -1,0 +1,192 @@
+import Dispatch
+import Foundation
+import JDLintCore
+import JDLintKit
+
+/// `jdlint --jsonl`: batch mode for pipelines (Spark `rdd.pipe`, job boards). Reads JSON Lines records
+/// `{"id": …, "text": …, "format": "md|html|txt|jsonld", "profile": …}` from standard input and writes one JSON line
+/// per record, in input order: `{"id": …, "diagnostics": [...], "summary": {...}}` (diagnostics in the schema of
+/// `--format json`), or `{"id": …, "error": {"message": …, "line": N}}` for a bad record. Memory stays bounded:
+/// records are processed in chunks, both cores at once, and written as soon as their chunk is done.
+enum BatchCommand {
+    static let chunkSize = 512
+
+    static func run(_ options: LintOptions) -> Int32 {
+        let loader = ConfigLoader(extraPacks: options.packs)
+        let resolved: ResolvedConfig
+        do {
+            if let c = options.config { resolved = try loader.load(file: c) }
+            else if options.noConfig { resolved = try loader.defaults() }
+            else { resolved = try loader.nearest(for: FileManager.default.currentDirectoryPath + "/-") ?? loader.defaults() }
+        } catch {
+            FileHandle.standardError.write(Data("jdlint: \(error)\n".utf8))
+            return 2
+        }
+        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let baseSettings = LintSettings(profiles: options.profiles.isEmpty ? (resolved.configuration.profiles ?? ["default"]) : options.profiles,
+                                        currentYear: ProcessInfo.processInfo.environment["JDLINT_CURRENT_YEAR"].flatMap(Int.init) ?? year)
+        for p in baseSettings.profiles where Profile.builtin[p] == nil {
+            FileHandle.standardError.write(Data("jdlint: unknown profile \"\(p)\" (known: \(Profile.names.joined(separator: ", ")))\n".utf8))
+            return 2
+        }
+        let cache = BatchLinters(resolved: resolved, base: baseSettings, select: options.select, ignore: options.ignore)
+        let input = FileHandle.standardInput
+        let out = FileHandle.standardOutput
+        var reader = LineReader(handle: input)
+        var lineNumber = 0
+        var sawErrors = false
+        var badRecords = false
+        while true {
+            var chunk: [(Int, [UInt8])] = []
+            while chunk.count < chunkSize, let line = reader.next() {
+                lineNumber += 1
+                if line.allSatisfy({ Bytes.isWhitespace($0) }) { continue }
+                chunk.append((lineNumber, line))
+            }
+            if chunk.isEmpty { break }
+            let results = OrderedResults(count: chunk.count)
+            let records = chunk
+            DispatchQueue.concurrentPerform(iterations: records.count) { i in
+                results.set(i, process(records[i].1, line: records[i].0, cache: cache))
+            }
+            var buffer: [UInt8] = []
+            for r in results.items {
+                buffer.append(contentsOf: r!.bytes)
+                buffer.append(0x0A)
+                if r!.hasErrors { sawErrors = true }
+                if r!.bad { badRecords = true }
+            }
+            out.write(Data(buffer))
+        }
+        _ = badRecords  // bad records are reported in the stream, as error objects; they do not stop the batch
+        return sawErrors && !options.exitZero ? 1 : 0
+    }
+
+    struct Output {
+        var bytes: [UInt8]
+        var hasErrors: Bool
+        var bad: Bool
+    }
+
+    static func errorLine(_ id: JSONValue, _ message: String, _ line: Int) -> Output {
+        let v: JSONValue = ["id": id, "error": ["message": .string(message), "line": .int(line)]]
+        return Output(bytes: v.serializedBytes(), hasErrors: false, bad: true)
+    }
+
+    static func process(_ line: [UInt8], line number: Int, cache: BatchLinters) -> Output {
+        let record: JSONValue
+        do {
+            record = try JSONParser.parseValue(line)
+        } catch {
+            return errorLine(.null, "invalid JSON: \(error.message)", number)
+        }
+        guard case .object(let o) = record else { return errorLine(.null, "a record must be a JSON object", number) }
+        let id = o["id"] ?? .null
+        guard let text = o["text"]?.stringValue else {
+            return errorLine(id, o["text"] == nil ? "missing \"text\"" : "\"text\" must be a string", number)
+        }
+        var format = DocumentFormat.text
+        if let f = o["format"] {
+            guard let s = f.stringValue, let ff = DocumentFormat.infer(fromPath: "x." + s) ?? DocumentFormat(rawValue: s) else {
+                return errorLine(id, "unknown \"format\" (use md, html, txt or jsonld)", number)
+            }
+            format = ff
+        }
+        var profiles: [String]? = nil
+        if let p = o["profile"] ?? o["profiles"] {
+            switch p {
+            case .string(let s): profiles = s.split(separator: ",").map(String.init)
+            case .array(let a): profiles = a.compactMap(\.stringValue)
+            case .null: break
+            default: return errorLine(id, "\"profile\" must be a string or an array of strings", number)
+            }
+            if let unknown = profiles?.first(where: { Profile.builtin[$0] == nil }) {
+                return errorLine(id, "unknown profile \"\(unknown)\"", number)
+            }
+        }
+        let doc = Document(text: text, format: format, path: id.stringValue)
+        let result = cache.linter(profiles).lint(doc)
+        let report = FileReport(path: id.stringValue ?? "", document: doc, diagnostics: result.diagnostics)
+        let v: JSONValue = [
+            "id": id,
+            "diagnostics": .array(result.diagnostics.map { JSONFormatter.diagnostic($0, doc) }),
+            "summary": JSONFormatter.summary(Summary([report])),
+        ]
+        return Output(bytes: v.serializedBytes(), hasErrors: result.diagnostics.contains { $0.severity == .error }, bad: false)
+    }
+}
+
+/// Linters per profile selection, built once.
+final class BatchLinters: @unchecked Sendable {
+    let resolved: ResolvedConfig
+    let base: LintSettings
+    let select: [String]
+    let ignore: [String]
+    let lock = NSLock()
+    var cache: [String: Linter] = [:]
+
+    init(resolved: ResolvedConfig, base: LintSettings, select: [String], ignore: [String]) {
+        self.resolved = resolved
+        self.base = base
+        self.select = select
+        self.ignore = ignore
+    }
+
+    func linter(_ profiles: [String]?) -> Linter {
+        var settings = base
+        if let p = profiles { settings.profiles = p }
+        let key = settings.profiles.joined(separator: ",")
+        lock.lock()
+        defer { lock.unlock() }
+        if let l = cache[key] { return l }
+        let l = Linter(registry: resolved.registry, configuration: resolved.configuration, settings: settings, select: select, ignore: ignore)
+        cache[key] = l
+        return l
+    }
+}
+
+final class OrderedResults: @unchecked Sendable {
+    var items: [BatchCommand.Output?]
+    let lock = NSLock()
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ o: BatchCommand.Output) {
+        lock.lock()
+        items[i] = o
+        lock.unlock()
+    }
+}
+
+/// Reads lines from a file handle in 64 KiB blocks (no whole-input buffering).
+struct LineReader {
+    let handle: FileHandle
+    var buffer: [UInt8] = []
+    var start = 0
+    var eof = false
+
+    init(handle: FileHandle) { self.handle = handle }
+
+    mutating func next() -> [UInt8]? {
+        while true {
+            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+                var line = Array(buffer[start..<nl])
+                if line.last == 0x0D { line.removeLast() }
+                start = nl + 1
+                if start > 1 << 20 {
+                    buffer.removeFirst(start)
+                    start = 0
+                }
+                return line
+            }
+            if eof {
+                if start < buffer.count {
+                    let line = Array(buffer[start...])
+                    start = buffer.count
+                    return line
+                }
+                return nil
+            }
+            let data = handle.readData(ofLength: 1 << 16)
+            if data.isEmpty { eof = true } else { buffer.append(contentsOf: data) }
+        }
+    }
+}
