@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Lint a folder (or a JSON Lines dataset) of job postings with jdlint on Apache Spark.
+
+Each partition is piped through one `jdlint --jsonl` process (records in, one result line per record out, in
+order), so the work spreads over every executor core while jdlint stays a plain binary. Writes:
+  OUTPUT/rule_counts.json   findings per rule id
+  OUTPUT/failing.jsonl      postings with error-level findings or unreadable records (id, errors, warnings, rules)
+  OUTPUT/summary.json       totals
+Local run:   python3 Examples/spark/lint_postings.py --local --jdlint .build/release/jdlint POSTINGS_DIR --output out/
+Cluster run: see Examples/spark/README.md (spark-submit with --files jdlint).
+"""
+import argparse
+import json
+import os
+import shlex
+import sys
+from operator import add
+
+EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md",
+              ".html": "html", ".htm": "html", ".xhtml": "html", ".json": "jsonld", ".jsonld": "jsonld"}
+
+
+def list_postings(root):
+    """Paths of every posting below root (sorted, hidden folders skipped), as jdlint's CLI walks them."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in ("node_modules",))
+        for name in sorted(filenames):
+            ext = os.path.splitext(name)[1].lower()
+            if ext in EXTENSIONS:
+                found.append(os.path.join(dirpath, name))
+    return found
+
+
+def read_record(path, root):
+    """One JSON Lines record for jdlint --jsonl; unreadable or non-UTF-8 files become records with no text."""
+    rel = os.path.relpath(path, root)
+    try:
+        with open(path, "rb") as f:
+            text = f.read().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        return json.dumps({"id": rel, "format": EXTENSIONS[os.path.splitext(path)[1].lower()], "unreadable": str(e)})
+    return json.dumps({"id": rel, "format": EXTENSIONS[os.path.splitext(path)[1].lower()], "text": text})
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("input", help="a folder of postings, or a .jsonl file of {id, text, format, profile} records")
+    p.add_argument("--output", required=True, help="folder for rule_counts.json, failing.jsonl and summary.json")
+    p.add_argument("--jdlint", default="jdlint", help="path of the jdlint binary on the executors (default: jdlint)")
+    p.add_argument("--profile", default=None, help="profiles for every record, e.g. default,us-ny")
+    p.add_argument("--partitions", type=int, default=None, help="number of partitions (default: Spark's)")
+    p.add_argument("--local", action="store_true", help="run in local mode on this machine (all cores, loopback only)")
+    args = p.parse_args(argv)
+
+    from pyspark.sql import SparkSession  # imported late so --help works without Spark
+
+    builder = SparkSession.builder.appName("jdlint")
+    if args.local:
+        builder = (builder.master("local[*]")
+                   .config("spark.driver.bindAddress", "127.0.0.1")
+                   .config("spark.driver.host", "127.0.0.1")
+                   .config("spark.ui.enabled", "false"))
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    sc = spark.sparkContext
+
+    if os.path.isdir(args.input):
+        root = args.input
+        paths = list_postings(root)
+        rdd = sc.parallelize(paths, args.partitions or max(2, sc.defaultParallelism)).map(lambda path: read_record(path, root))
+    else:
+        rdd = sc.textFile(args.input, args.partitions)
+
+    profile = args.profile
+
+    def with_profile(line):
+        if not profile:
+            return line
+        rec = json.loads(line)
+        rec.setdefault("profile", profile)
+        return json.dumps(rec)
+
+    command = shlex.join([args.jdlint, "--jsonl", "--exit-zero", "--no-config"])
+    # checkCode=True: a jdlint process that fails (crash, bad configuration) fails the task instead of passing silently.
+    results = rdd.map(with_profile).pipe(command, checkCode=True).map(json.loads).cache()
+
+    rule_counts = dict(results.flatMap(lambda r: [(d["rule"], 1) for d in r.get("diagnostics", [])]).reduceByKey(add).collect())
+
+    def failing(r):
+        if "error" in r:
+            return True
+        return r["summary"]["errors"] > 0
+
+    failures = (results.filter(failing)
+                .map(lambda r: {"id": r.get("id"), "error": r.get("error"),
+                                "errors": r.get("summary", {}).get("errors", 0),
+                                "warnings": r.get("summary", {}).get("warnings", 0),
+                                "rules": sorted({d["rule"] for d in r.get("diagnostics", []) if d["severity"] == "error"})})
+                .collect())
+    totals = results.map(lambda r: (1, r.get("summary", {}).get("errors", 0), r.get("summary", {}).get("warnings", 0),
+                                    r.get("summary", {}).get("infos", 0), 1 if "error" in r else 0)) \
+        .reduce(lambda a, b: tuple(x + y for x, y in zip(a, b)))
+    summary = {"records": totals[0], "errors": totals[1], "warnings": totals[2], "infos": totals[3], "bad_records": totals[4],
+               "failing_postings": len(failures)}
+
+    os.makedirs(args.output, exist_ok=True)
+    with open(os.path.join(args.output, "rule_counts.json"), "w") as f:
+        json.dump(dict(sorted(rule_counts.items())), f, indent=2)
+    with open(os.path.join(args.output, "failing.jsonl"), "w") as f:
+        for item in sorted(failures, key=lambda x: str(x["id"])):
+            f.write(json.dumps(item) + "\n")
+    with open(os.path.join(args.output, "summary.json"), "w") as f:
+        json.dump(summary, f, indent=2)
+    print(json.dumps(summary))
+    spark.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
