@@ -4,6 +4,7 @@ public enum Formats {
     public static let all: [(name: String, make: @Sendable (_ color: Bool, _ showFixes: Bool, _ statistics: Bool) -> any OutputFormatter)] = [
         ("text", { c, s, st in TextFormatter(color: c, showFixes: s, statistics: st) }),
         ("json", { _, _, _ in JSONFormatter() }),
+        ("html", { _, _, _ in HTMLReportFormatter() }),
     ]
 
     public static var names: [String] { all.map(\.name) }
