@@ -11,8 +11,9 @@ public enum JSONLDFrontend {
         do {
             root = try JSONParser.parse(input.bytes)
         } catch {
-            let at = input.sourceOffset(error.offset)
-            prose.problems.append(("The JSON-LD is not valid JSON: \(error.message).", at..<min(at + 1, max(at + 1, input.sourceOffset(input.count)))))
+            let end = input.sourceOffset(input.count, isEnd: true)
+            let at = min(input.sourceOffset(error.offset), end)
+            prose.problems.append(("The JSON-LD is not valid JSON: \(error.message).", at..<min(at + 1, end)))
             return
         }
         let postings = findPostings(root)
