@@ -54,4 +54,15 @@ import Testing
     @Test func escapesControlCharacters() {
         #expect(JSONValue.string("a\u{1}\"\\").serialized() == #""a\u0001\"\\""#)
     }
+
+    @Test func streamingWriterMatchesTreeSerialisation() {
+        var w = JSONWriter()
+        w.beginObject()
+        w.key("a"); w.int(1)
+        w.key("list"); w.beginArray(); w.string("x\"y\n"); w.bool(false); w.null(); w.beginObject(); w.endObject(); w.endArray()
+        w.key("nested"); w.beginObject(); w.key("n"); w.int(-12345); w.key("v"); w.value(["k": [1, 2]]); w.endObject()
+        w.endObject()
+        let tree: JSONValue = ["a": 1, "list": ["x\"y\n", false, nil, [:]], "nested": ["n": -12345, "v": ["k": [1, 2]]]]
+        #expect(String(decoding: w.bytes, as: UTF8.self) == tree.serialized())
+    }
 }

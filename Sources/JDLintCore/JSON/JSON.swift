@@ -144,8 +144,23 @@ extension JSONValue {
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     public static func writeString(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { buf in writeString(buf, into: &out) }
+    }
+
+    /// Escapes UTF-8 bytes as a JSON string; runs that need no escaping are copied in one go.
+    public static func writeString(_ buf: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.append(0x22)
-        for b in s.utf8 {
+        var run = 0
+        var i = 0
+        let n = buf.count
+        while i < n {
+            let b = buf[i]
+            if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F {
+                i += 1
+                continue
+            }
+            if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[run..<i])) }
             switch b {
             case 0x22: out.append(0x5C); out.append(0x22)
             case 0x5C: out.append(0x5C); out.append(0x5C)
@@ -154,12 +169,68 @@ extension JSONValue {
             case 0x09: out.append(0x5C); out.append(0x74)
             case 0x08: out.append(0x5C); out.append(0x62)
             case 0x0C: out.append(0x5C); out.append(0x66)
-            case 0..<0x20, 0x7F:
-                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
-            default: out.append(b)
+            default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
             }
+            i += 1
+            run = i
         }
+        if run < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[run..<n])) }
         out.append(0x22)
+    }
+}
+
+/// Streaming JSON output without building a `JSONValue` tree (for large reports). Commas are placed
+/// automatically; keys and values must alternate inside objects.
+public struct JSONWriter {
+    public var bytes: [UInt8] = []
+    /// Whether the current container already has an element (one flag per open container).
+    var needsComma: [Bool] = [false]
+    var afterKey = false
+
+    public init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+
+    mutating func separator() {
+        if afterKey { afterKey = false; return }
+        if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
+        needsComma[needsComma.count - 1] = true
+    }
+
+    public mutating func beginObject() { separator(); bytes.append(0x7B); needsComma.append(false) }
+    public mutating func endObject() { needsComma.removeLast(); bytes.append(0x7D) }
+    public mutating func beginArray() { separator(); bytes.append(0x5B); needsComma.append(false) }
+    public mutating func endArray() { needsComma.removeLast(); bytes.append(0x5D) }
+
+    public mutating func key(_ k: StaticString) {
+        separator()
+        bytes.append(0x22)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
+        bytes.append(0x22)
+        bytes.append(0x3A)
+        afterKey = true
+    }
+
+    public mutating func key(_ k: String) {
+        separator()
+        JSONValue.writeString(k, into: &bytes)
+        bytes.append(0x3A)
+        afterKey = true
+    }
+
+    public mutating func string(_ s: String) { separator(); JSONValue.writeString(s, into: &bytes) }
+
+    public mutating func int(_ v: Int) {
+        separator()
+        if v >= 0 && v < 10 { bytes.append(0x30 + UInt8(v)); return }
+        bytes.append(contentsOf: String(v).utf8)
+    }
+
+    public mutating func bool(_ v: Bool) { separator(); bytes.append(contentsOf: (v ? "true" : "false").utf8) }
+    public mutating func null() { separator(); bytes.append(contentsOf: "null".utf8) }
+
+    /// Writes an existing value in place.
+    public mutating func value(_ v: JSONValue) {
+        separator()
+        v.write(into: &bytes, pretty: false, indent: 0)
     }
 }
 
