@@ -12,7 +12,7 @@ struct DocumentParseRule: Rule {
             """,
         defaultSeverity: .warning,
         triggering: [
-            RuleExample("↓{\"@type\": \"JobPosting\", \"title\": }", format: .jsonld),
+            RuleExample("{\"@type\": \"JobPosting\", \"title\": ↓}", format: .jsonld),
             RuleExample("↓{\"@type\": \"Person\", \"name\": \"Ann\"}", format: .jsonld),
         ],
         nonTriggering: [
