@@ -1,4 +1,7 @@
 /// Rules about realistic requirements, in registry order.
 public enum RequirementsRules {
-    public static let all: [any Rule] = []
+    public static let all: [any Rule] = [
+        ExperienceMismatchRule(),
+        TechnologyAgeRule(),
+    ]
 }
