@@ -4,6 +4,88 @@
 enum EmbeddedRules {
     /// Path relative to Rules/ → file contents.
     static let files: [String: String] = [
+        "requirements-availability.json": #"""
+// Open-ended availability demands for `requirements/excessive-availability`.
+// Source: the pattern described in the US Department of Labor's "Fair Workweek" research summaries and the UK ACAS
+// guidance on flexible working and on-call time: an availability demand is acceptable when the posting says why
+// (the service runs overnight) and how often (a rota, 1 weekend in 4). "24/7" and "24x7" are found by the rule
+// itself (the word tokenizer splits them); the phrases below are the other anchors.
+{
+  "source": "US DOL Fair Workweek summaries; ACAS guidance on on-call and flexible working",
+  "contexts": {
+    "availability": ["available", "availability", "on call", "on-call", "oncall", "reachable", "contactable", "accessible by phone",
+                     "willing to work", "able to work", "expected to work", "required to work", "must work", "need to work",
+                     "prepared to work", "flexibility to work", "flexible to work", "ready to work"],
+    "reason": ["rota", "rotas", "rotation", "rotating", "rotational", "rostered", "roster", "occasional", "occasionally", "per month",
+               "per week", "a month", "a week", "each month", "every other", "one in", "1 in", "once", "twice", "shift pattern",
+               "shift patterns", "in line with", "because", "to support", "to cover", "in order to", "emergency", "emergencies",
+               "outages", "incidents", "during peak", "peak season", "paid", "premium", "allowance", "compensated", "enhancement",
+               "enhancements", "time off in lieu", "toil", "schedule will be", "scheduled in advance", "as agreed", "by agreement"]
+  },
+  "terms": [
+    {"match": ["around the clock", "round the clock", "round-the-clock", "around-the-clock", "at all times", "any time", "anytime",
+               "day or night", "all hours", "any hours", "any shift", "all shifts", "at short notice", "at a moment's notice",
+               "whenever needed", "whenever required"],
+     "category": "open-ended", "ifSentence": ["availability"], "unlessSentence": ["reason"]}
+  ]
+}
+
+"""#,
+        "requirements-degrees.json": #"""
+// Degree requirements for `requirements/degree-inflation`: four-year degrees and higher, matched only in sentences
+// that do not also accept equivalent experience or call the degree preferred.
+// Source: degree names as used in US and UK postings (bachelor's, BA/BS/BSc, master's, MSc, PhD, "four-year degree",
+// "degree level"); the "or equivalent" wording follows the US Office of Personnel Management's guidance on
+// skills-based hiring (Chance to Compete Act, 2024) and Opportunity@Work's "STARs" research.
+{
+  "source": "Degree names in US/UK postings; 'or equivalent experience' per OPM skills-based hiring guidance",
+  "contexts": {
+    "equivalent": ["or equivalent", "or an equivalent", "equivalent experience", "equivalent combination", "equivalent work experience",
+                   "or relevant experience", "or related experience", "or comparable experience", "in lieu", "or experience",
+                   "or equivalent qualification", "or equivalent qualifications", "or working towards", "or demonstrable experience"],
+    "optional": ["preferred", "preferable", "desirable", "desired", "a plus", "an advantage", "advantageous", "ideally", "nice to have",
+                 "is a bonus", "beneficial", "helpful", "welcome", "not required", "not essential", "or currently", "pursuing",
+                 "enrolled", "working toward", "studying"]
+  },
+  "terms": [
+    {"match": ["bachelor's degree", "bachelors degree", "bachelor degree", "bachelor's", "bachelor of", "baccalaureate",
+               "four-year degree", "four year degree", "4-year degree", "4 year degree", "four-year college degree",
+               "4-year college degree", "university degree", "college degree", "undergraduate degree", "BA/BS", "BS/BA", "BSc",
+               "master's degree", "masters degree", "master's", "graduate degree", "postgraduate degree", "PhD", "doctorate",
+               "degree level", "degree-level", "honours degree", "honors degree"],
+     "unlessSentence": ["equivalent", "optional"]}
+  ]
+}
+
+"""#,
+        "requirements-physical.json": #"""
+// Physical demands for `requirements/vague-physical` and standing/walking demands for `inclusive/ableist`.
+// Sources: US EEOC "Enforcement Guidance on Reasonable Accommodation" and 29 CFR 1630.2(n) (essential functions),
+// the ADA National Network's "Writing job descriptions" fact sheet ("describe the physical demands in measurable terms:
+// weight, frequency, duration" and "with or without reasonable accommodation"), and the UK Equality Act 2010's
+// "reasonable adjustments" wording used by NHS postings.
+{
+  "source": "EEOC reasonable-accommodation guidance; ADA National Network job-description fact sheet; UK Equality Act 2010",
+  "contexts": {
+    "measure": ["lbs", "lb", "pounds", "pound", "kg", "kgs", "kilograms", "kilogram", "kilos", "stone", "hours", "hour", "minutes",
+                "percent", "per cent", "feet", "ft", "metres", "meters", "miles", "occasionally", "frequently", "constantly",
+                "up to", "times per", "times a"],
+    "accommodation": ["reasonable accommodation*", "reasonable accomodation*", "reasonable adjustment*", "with or without accommodation*",
+                      "request an accommodation", "request accommodation*", "accommodations are available",
+                      "accommodation requests", "disability accommodation*", "workplace adjustment*", "access to work"],
+    "heading": ["physical demands", "physical requirements", "work environment"]
+  },
+  "terms": [
+    {"match": ["able to lift", "ability to lift", "capable of lifting", "required to lift", "must lift", "lift heavy", "heavy lifting",
+               "lifting heavy", "lift and carry", "lifting and carrying", "carry heavy", "carrying heavy", "heavy objects", "heavy loads",
+               "heavy items", "heavy boxes", "heavy equipment"], "category": "lifting"},
+    {"match": ["physically capable", "physically able", "physically fit", "physical fitness", "physically demanding",
+               "physical stamina", "physically strong", "physical strength", "physically active", "good physical condition",
+               "strenuous", "physically able-bodied", "able-bodied", "able bodied"], "category": "fitness"}
+  ]
+}
+
+"""#,
         "technologies.json": #"""
 // Technologies, tools, certifications, methods and regulations with the year they were first publicly
 // available, for `requirements/technology-age` ("10+ years of Swift" when Swift is 12 years old is fine; 15 is not).
