@@ -4,6 +4,146 @@
 enum EmbeddedRules {
     /// Path relative to Rules/ → file contents.
     static let files: [String: String] = [
+        "gender-coded.json": #"""
+// Gender-coded words for `inclusive/gender-coded`.
+//
+// Source: Gaucher, D., Friesen, J., & Kay, A. C. (2011). "Evidence that gendered wording in job advertisements exists
+// and sustains gender inequality." Journal of Personality and Social Psychology, 101(1), 109-128 (appendix word
+// lists), as implemented by Kat Matfield's gender-decoder (github.com/lovedaybrooke/gender-decoder,
+// app/wordlists/en.py, MIT licence): one stem per line, matched as a word prefix.
+//
+// gender-decoder's prefix matching counts words a reader would not call coded: "responsibilities" (respon*),
+// "analysis" (analy*), "SharePoint" (shar*), "NHS Foundation Trust" (trust*), "Air Force" (force*), "competent"
+// (compet*), "confidential" (confident*), "committee" (commit*), "Connecticut" (connect*). Every stem below was
+// decided one by one:
+//   "keep"   — counted as gender-decoder counts it (apart from listed exceptions);
+//   "narrow" — only the listed words (or with the listed exceptions) are counted: the trait, not the task or name;
+//   "drop"   — not counted: in job postings the stem almost always names a task, a client group or a thing.
+// Each entry says why. Patterns: "word" is exact, "stem*" is a prefix; "self-confiden*" also matches
+// "self confident" and "selfconfident". notBefore/notAfter: the next/previous word cancels the match;
+// onlyBefore: the next word must be one of these; skipCapitalised: a capitalised form mid-sentence is a name.
+//
+// The posting-level verdict follows gender-decoder's assess_coding(): score = feminine - masculine;
+// > 3 "strongly feminine-coded", 1..3 "feminine-coded", 0 "neutral", -1..-3 "masculine-coded",
+// < -3 "strongly masculine-coded".
+{
+  "source": "Gaucher, Friesen & Kay (2011), JPSP 101(1):109-128, appendix; gender-decoder app/wordlists/en.py (MIT)",
+  "masculine": [
+    {"stem": "active", "decision": "narrow", "words": ["active"], "notBefore": ["directory", "license", "licence", "licensure", "registration", "clearance", "security", "duty", "listening", "member", "members", "status", "ingredient", "ingredients", "learning", "travel", "cases", "caseload", "recovery", "monitoring"],
+     "reason": "'Active Directory', 'active licence', 'active clearance', 'active duty' and 'active listening' name things; 'actively' and 'activity' are not the trait."},
+    {"stem": "adventurous", "decision": "keep", "words": ["adventurous*"], "reason": "Trait word."},
+    {"stem": "aggress", "decision": "keep", "words": ["aggress*"], "reason": "Trait ('aggressive', 'aggressively') and culture word ('aggressive targets')."},
+    {"stem": "ambitio", "decision": "keep", "words": ["ambitio*"], "reason": "Trait word ('ambitious')."},
+    {"stem": "analy", "decision": "narrow", "words": ["analytical", "analytically"], "onlyBefore": ["mind", "minded", "thinker", "thinkers", "thinking", "approach", "mindset", "person", "individual", "skills", "skill", "abilities", "ability", "and", "or", "problem", "capabilities", "rigour", "rigor", "nature"],
+     "reason": "Only 'analytical' describing a person ('analytical mind', 'analytical skills'); 'analyst', 'analysis', 'analytics' and 'analytical chemist/methods/laboratory' are job content."},
+    {"stem": "assert", "decision": "narrow", "words": ["assertive*"], "reason": "'Assertive' is the trait; 'assert', 'assertion' (tests, claims) are not."},
+    {"stem": "athlet", "decision": "keep", "words": ["athlet*"], "notBefore": ["trainer", "trainers", "training", "department", "director"], "reason": "Trait/culture word; 'athletic trainer' and 'Athletics department' are job names."},
+    {"stem": "autonom", "decision": "narrow", "words": ["autonom*"], "notBefore": ["vehicle", "vehicles", "driving", "systems", "system", "robots", "robotics", "navigation", "agents", "agent", "cars", "car", "mobile", "nervous", "region", "community"],
+     "reason": "'Autonomy' and 'work autonomously' are the trait; 'autonomous vehicles/systems/agents' are technology."},
+    {"stem": "battle", "decision": "keep", "words": ["battle*"], "reason": "Combat metaphor."},
+    {"stem": "boast", "decision": "keep", "words": ["boast*"], "reason": "Self-promotion word."},
+    {"stem": "challeng", "decision": "keep", "words": ["challeng*"], "reason": "Counted by the study ('challenging', 'challenges')."},
+    {"stem": "champion", "decision": "keep", "words": ["champion*"], "notBefore": ["league"], "reason": "Counted by the study."},
+    {"stem": "compet", "decision": "narrow", "words": ["compet*"], "exclude": ["competen*", "competition law"], "notBefore": ["salary", "salaries", "pay", "compensation", "benefits", "benefit", "rates", "rate", "package", "packages", "wage", "wages", "remuneration", "pension", "bonus", "pricing", "prices", "total", "base", "hourly", "starting", "and", "terms", "leave", "pto", "health", "holiday", "annual"],
+     "reason": "'Competitive salary/benefits' describes pay, not culture; 'competent', 'competence', 'competency' are skills."},
+    {"stem": "confident", "decision": "narrow", "words": ["confident*"], "exclude": ["confidential*"], "reason": "'Confidential' and 'confidentiality' share the prefix but mean discretion."},
+    {"stem": "courag", "decision": "keep", "words": ["courag*"], "reason": "Trait word ('courage', 'courageous'); 'encourage' does not start with it."},
+    {"stem": "decid", "decision": "keep", "words": ["decid*"], "exclude": ["deciduous"], "reason": "Counted by the study."},
+    {"stem": "decision", "decision": "drop", "reason": "'Decision-making', 'clinical decisions', 'decision support' name tasks in nearly every posting."},
+    {"stem": "decisive", "decision": "keep", "words": ["decisive*"], "reason": "Trait word."},
+    {"stem": "defend", "decision": "narrow", "words": ["defend*"], "exclude": ["defender", "defenders", "defendant", "defendants"], "reason": "'Microsoft Defender' and 'public defender'/'defendant' (legal jobs) are names."},
+    {"stem": "determin", "decision": "narrow", "words": ["determined", "determination"], "notBefore": ["by", "that", "of", "through", "in", "at", "on", "based", "using", "according", "as", "upon", "eligible", "for"],
+     "reason": "'Determined' and 'determination' (the trait) count; 'determine eligibility', 'determined by', 'determination of' are tasks."},
+    {"stem": "domina", "decision": "keep", "words": ["domina*"], "reason": "Trait and culture word ('dominate the market')."},
+    {"stem": "dominant", "decision": "keep", "words": ["dominant*"], "reason": "Trait word (also matched by domina*, counted once)."},
+    {"stem": "driven", "decision": "narrow", "words": ["driven"], "notAfter": ["data", "event", "test", "model", "domain", "metadata", "evidence", "research", "insight", "insights", "hypothesis", "api", "design", "demand", "technology", "tech", "mission", "purpose", "values", "value", "community", "user", "customer", "patient", "process", "policy", "market", "consumer", "content", "feedback", "impact", "science", "algorithm", "ai", "software", "schema", "config", "configuration", "metrics", "analytics", "story", "narrative", "person", "client", "student", "learner", "family", "people", "quality", "cause", "strategy", "product", "needs"],
+     "notBefore": ["by", "to"], "reason": "'Driven' and 'self-/results-driven' are the trait; 'data-driven', 'event-driven', 'mission-driven' describe methods or organisations."},
+    {"stem": "fearless", "decision": "keep", "words": ["fearless*"], "reason": "Trait word."},
+    {"stem": "fight", "decision": "narrow", "words": ["fight*"], "notAfter": ["fire", "crime"], "reason": "Combat metaphor; 'fire fighting' and 'crime fighting' are job content."},
+    {"stem": "force", "decision": "narrow", "words": ["forceful*"], "reason": "'Air Force', 'Armed Forces', 'task force', 'police force', 'forced' are names or passives; only 'forceful' is the trait."},
+    {"stem": "greedy", "decision": "keep", "words": ["greedy"], "notBefore": ["algorithm", "algorithms"], "reason": "Trait word; 'greedy algorithm' is computer science."},
+    {"stem": "headstrong", "decision": "keep", "words": ["head-strong", "headstrong"], "reason": "Trait word."},
+    {"stem": "hierarch", "decision": "narrow", "words": ["hierarchy", "hierarchies"], "notAfter": ["flat", "no", "without", "little", "non", "minimal", "data", "visual", "information", "type", "class", "mitigation", "control", "controls", "waste"],
+     "reason": "Culture word, except when negated ('flat hierarchy') or technical ('data hierarchy', 'hierarchy of controls'); 'hierarchical' is mostly statistics and data modelling."},
+    {"stem": "hostil", "decision": "keep", "words": ["hostil*"], "reason": "Trait word."},
+    {"stem": "impulsive", "decision": "keep", "words": ["impulsive*"], "reason": "Trait word."},
+    {"stem": "independen", "decision": "narrow", "words": ["independen*"], "notBefore": ["living", "school", "schools", "sector", "contractor", "contractors", "review", "reviewer", "reviews", "variable", "variables", "film", "pharmacy", "charity", "provider", "providers", "advocate", "advocacy", "evaluation", "assessment", "assessments", "verification", "validation", "audit", "auditor", "auditors", "bookshop", "bookstore", "media", "publisher", "publishers", "prescriber", "prescribing", "practitioner", "of", "non", "agency", "body", "panel", "investigation", "day", "directors", "director", "study", "studies", "research", "scholar", "scholars", "researcher", "consultant", "expert", "healthcare", "hospital", "sponsor"],
+     "reason": "'Work independently' and 'independence' are the trait; 'independent school/sector/review/prescriber/living' are institutions and roles."},
+    {"stem": "individual", "decision": "narrow", "words": ["individualis*", "individualit*"], "reason": "'Individual(s)' is an everyday noun ('individuals with disabilities', 'individual contributor'); only 'individualistic' is the trait."},
+    {"stem": "intellect", "decision": "narrow", "words": ["intellect*"], "notBefore": ["property", "disability", "disabilities", "history", "impairment", "impairments", "freedom", "life", "and"], "reason": "'Intellectual property' and 'intellectual disability' are legal and clinical terms."},
+    {"stem": "lead", "decision": "narrow", "words": ["leader", "leaders", "leadership"], "notBefore": ["team", "teams", "board"], "notAfter": ["team", "section", "ward", "shift", "thought"],
+     "reason": "'Leader' and 'leadership' are the coded words; the verb 'lead', 'leads' (sales), 'leading provider' and the title 'Team Lead' name tasks and positions."},
+    {"stem": "logic", "decision": "narrow", "words": ["logical*"], "reason": "'Logical' is the trait; 'logic' (business logic, logic circuits) is technical."},
+    {"stem": "objective", "decision": "narrow", "words": ["objectivity", "objectively"], "reason": "'Objective(s)' in postings almost always means goals."},
+    {"stem": "opinion", "decision": "narrow", "words": ["opinionated"], "reason": "'Clinical opinion', 'second opinion' are neutral; 'opinionated' is the trait."},
+    {"stem": "outspoken", "decision": "keep", "words": ["outspoken*"], "reason": "Trait word."},
+    {"stem": "persist", "decision": "narrow", "words": ["persist*"], "notBefore": ["storage", "volume", "volumes", "data", "memory", "connection", "connections", "identifier", "identifiers", "disk", "layer", "state", "queue", "queues", "cache", "pain", "symptoms", "infection"],
+     "reason": "'Persistent' and 'persistence' are the trait; 'persistent storage/volumes' is technical and 'persistent pain' clinical."},
+    {"stem": "principle", "decision": "narrow", "words": ["principled"], "reason": "'Principles of X' is neutral; 'principled' is the trait."},
+    {"stem": "reckless", "decision": "keep", "words": ["reckless*"], "reason": "Trait word."},
+    {"stem": "self-confiden", "decision": "keep", "words": ["self-confiden*", "selfconfiden*"], "reason": "Trait word."},
+    {"stem": "self-relian", "decision": "keep", "words": ["self-relian*", "selfrelian*"], "reason": "Trait word."},
+    {"stem": "self-sufficien", "decision": "keep", "words": ["self-sufficien*", "selfsufficien*"], "reason": "Trait word."},
+    {"stem": "stubborn", "decision": "keep", "words": ["stubborn*"], "reason": "Trait word."},
+    {"stem": "superior", "decision": "keep", "words": ["superior*"], "notBefore": ["court", "courts", "lake", "officer", "officers"], "reason": "Counted by the study; 'Superior Court' and a 'superior officer' are names."},
+    {"stem": "unreasonab", "decision": "keep", "words": ["unreasonab*"], "reason": "Trait word."}
+  ],
+  "feminine": [
+    {"stem": "agree", "decision": "narrow", "words": ["agreeab*"], "reason": "'Agreeable' is the trait; 'agree', 'agreement' (contracts, SLAs) are not."},
+    {"stem": "affectionate", "decision": "keep", "words": ["affectionate*"], "reason": "Trait word."},
+    {"stem": "child", "decision": "drop", "reason": "In postings 'child', 'children', 'childcare' name the clients (paediatrics, schools) or a benefit, not a trait."},
+    {"stem": "cheer", "decision": "narrow", "words": ["cheerful*"], "reason": "'Cheerful' is the trait; 'cheerleader(ing)' and 'cheers' are not."},
+    {"stem": "collab", "decision": "keep", "words": ["collab*"], "reason": "Communal word ('collaborative', 'collaborate')."},
+    {"stem": "commit", "decision": "narrow", "words": ["commit*"], "exclude": ["committee*", "commits", "commit"], "notAfter": ["git"], "reason": "'Committed' and 'commitment' are the coded words; 'committee' and git 'commits' are not."},
+    {"stem": "communal", "decision": "keep", "words": ["communal*"], "reason": "Communal word."},
+    {"stem": "compassion", "decision": "keep", "words": ["compassion*"], "reason": "Trait word."},
+    {"stem": "connect", "decision": "narrow", "words": ["connect", "connects", "connecting", "connected", "connection", "connections"], "notAfter": ["database", "network", "internet", "wifi", "vpn", "api", "ssh", "tcp", "electrical", "power", "socket"], "notBefore": ["to the internet", "string", "strings", "pool"],
+     "reason": "Interpersonal 'connect' counts; 'Connecticut', 'connector', 'connectivity' and database/network connections do not."},
+    {"stem": "considerate", "decision": "keep", "words": ["considerate*"], "reason": "Trait word."},
+    {"stem": "cooperat", "decision": "keep", "words": ["cooperat*", "co-operat*"], "notBefore": ["bank", "extension"], "reason": "Communal word; the Co-operative Bank is a name."},
+    {"stem": "depend", "decision": "narrow", "words": ["dependab*"], "reason": "'Dependable' is the trait; 'depending on', 'dependent(s)', 'dependencies' are not."},
+    {"stem": "emotiona", "decision": "keep", "words": ["emotiona*"], "reason": "Trait word ('emotional intelligence')."},
+    {"stem": "empath", "decision": "keep", "words": ["empath*"], "reason": "Trait word."},
+    {"stem": "feel", "decision": "narrow", "words": ["feel", "feels", "feeling", "feelings"], "notBefore": ["free"], "reason": "Counted by the study, except the formula 'feel free to…'."},
+    {"stem": "flatterable", "decision": "keep", "words": ["flatterable"], "reason": "Trait word."},
+    {"stem": "gentle", "decision": "narrow", "words": ["gentle", "gently", "gentleness"], "reason": "'Gentleman/gentlemen' is a gendered term (inclusive/gendered-terms), not a coded trait."},
+    {"stem": "honest", "decision": "keep", "words": ["honest*"], "reason": "Trait word."},
+    {"stem": "interpersonal", "decision": "keep", "words": ["interpersona*", "inter-persona*"], "reason": "Communal word."},
+    {"stem": "interdependen", "decision": "keep", "words": ["interdependen*", "inter-dependen*"], "reason": "Communal word."},
+    {"stem": "kind", "decision": "narrow", "words": ["kindness", "kind-hearted", "kindhearted"], "reason": "'Kind of', 'kinds', 'kindly note' and 'kindergarten' share the prefix; only 'kindness' is unambiguous."},
+    {"stem": "kinship", "decision": "keep", "words": ["kinship*"], "notBefore": ["care", "carer", "carers", "placement", "placements"], "reason": "Communal word; 'kinship care' is a social-work service."},
+    {"stem": "loyal", "decision": "narrow", "words": ["loyal*"], "notBefore": ["program", "programs", "programme", "programmes", "scheme", "schemes", "card", "cards", "points", "rewards", "marketing", "platform"], "reason": "Trait word; 'loyalty programme/scheme' is marketing."},
+    {"stem": "modesty", "decision": "keep", "words": ["modest*"], "notBefore": ["salary", "budget", "fee", "stipend", "income"], "reason": "Trait word; 'modest salary' describes pay."},
+    {"stem": "nag", "decision": "narrow", "words": ["nag", "nags", "nagging"], "reason": "A prefix would match 'Nagios' and place names."},
+    {"stem": "nurtur", "decision": "keep", "words": ["nurtur*"], "reason": "Communal word."},
+    {"stem": "pleasant", "decision": "narrow", "words": ["pleasant", "pleasantly"], "notAfter": ["mount", "mt"], "reason": "'Pleasanton' and 'Mount Pleasant' are places."},
+    {"stem": "polite", "decision": "keep", "words": ["polite*"], "reason": "Trait word."},
+    {"stem": "quiet", "decision": "keep", "words": ["quiet*"], "reason": "Trait word."},
+    {"stem": "respon", "decision": "narrow", "words": ["responsive", "responsiveness"], "notAfter": ["mobile", "fully"], "notBefore": ["design", "web", "websites", "layouts", "layout", "ui", "interfaces"],
+     "reason": "'Responsibilities', 'responsible', 'response', 'respond' are the vocabulary of every posting's duties; only 'responsive' (to people) is the trait, and 'responsive design' is web layout."},
+    {"stem": "sensitiv", "decision": "narrow", "words": ["sensitiv*"], "notBefore": ["data", "information", "matters", "material", "materials", "issues", "documents", "topics", "cases", "records", "nature", "personal", "commercial", "areas", "analysis", "analyses", "and confidential", "content", "subjects", "conversations", "situations", "time"],
+     "reason": "'Sensitive' about people counts; 'sensitive data/information/matters' is about confidentiality."},
+    {"stem": "submissive", "decision": "keep", "words": ["submissive*"], "reason": "Trait word."},
+    {"stem": "support", "decision": "narrow", "words": ["supportive*"], "reason": "'Support' as a noun or verb ('IT support', 'support worker', 'support the team') names the work in most postings; 'supportive' is the trait."},
+    {"stem": "sympath", "decision": "keep", "words": ["sympath*"], "reason": "Trait word."},
+    {"stem": "tender", "decision": "narrow", "words": ["tenderness", "tender-hearted", "tenderhearted"], "reason": "'Tender', 'tenders', 'tendering' are procurement terms."},
+    {"stem": "together", "decision": "keep", "words": ["together"], "reason": "Communal word ('work together')."},
+    {"stem": "trust", "decision": "narrow", "words": ["trust*"], "exclude": ["trustee*"], "skipCapitalised": true, "notAfter": ["foundation", "nhs", "health", "care", "university", "hospital", "hospitals", "partnership", "charitable", "community", "ambulance", "teaching", "wellcome", "national", "land", "housing", "the"],
+     "reason": "Interpersonal trust counts; 'NHS Foundation Trust' and other organisations named 'Trust', and 'trustees', do not."},
+    {"stem": "understand", "decision": "narrow", "words": ["understanding"], "onlyBefore": ["and", "manner", "approach", "nature", "person", "colleague", "attitude", "."],
+     "reason": "'Understanding of X' means knowledge; only 'understanding' describing a person ('patient and understanding', 'an understanding manner') counts."},
+    {"stem": "warm", "decision": "narrow", "words": ["warm", "warmly", "warmth"], "reason": "Communal word ('warm', 'warmly welcome'); 'warming', 'warmer' are not about people."},
+    {"stem": "whin", "decision": "narrow", "words": ["whine", "whiny", "whining"], "reason": "A prefix would match place names."},
+    {"stem": "enthusias", "decision": "keep", "words": ["enthusias*"], "reason": "Trait word."},
+    {"stem": "inclusive", "decision": "narrow", "words": ["inclusive", "inclusively"], "notBefore": ["of", "salary", "pay", "rate", "rates", "package", "hourly", "annual", "fee", "fees", "pricing", "prices", "vat", "design", "language"], "notAfter": ["all"],
+     "reason": "'Inclusive' of people counts; 'inclusive of VAT/salary', 'all-inclusive' and 'inclusive design' (accessibility) do not."},
+    {"stem": "yield", "decision": "drop", "reason": "In postings 'yield' is finance (bond yield), agriculture or engineering, never the submissive sense the study meant."},
+    {"stem": "share", "decision": "narrow", "words": ["share", "sharing"], "exclude": ["sharepoint", "shareholder*", "shares"], "notBefore": ["options", "option", "scheme", "schemes", "plan", "price", "capital", "point", "drive", "drives", "incentive", "awards"],
+     "reason": "Sharing with people counts; 'SharePoint', shareholders, 'share options' and 'share schemes' do not."}
+  ]
+}
+
+"""#,
         "requirements-availability.json": #"""
 // Open-ended availability demands for `requirements/excessive-availability`.
 // Source: the pattern described in the US Department of Labor's "Fair Workweek" research summaries and the UK ACAS
