@@ -144,6 +144,217 @@ enum EmbeddedRules {
 }
 
 """#,
+        "inclusive-ableist.json": #"""
+// Ableist wording for `inclusive/ableist`.
+// Sources: the Conscious Style Guide and Lydia X. Z. Brown's "Ableism/Language" glossary (autistichoya.com) for
+// casual disability metaphors ("crazy", "lame", "blind spot", "tone-deaf", "sanity check"); the ADA National
+// Network's "Guidelines for Writing about People with Disabilities" ("wheelchair user", not "wheelchair-bound");
+// EEOC guidance on essential functions for sensory and mobility demands, which need "with or without reasonable
+// accommodation" ("reasonable adjustments" in the UK).
+{
+  "source": "Conscious Style Guide; L. X. Z. Brown, Ableism/Language; ADA National Network writing guidelines; EEOC",
+  "categories": {
+    "metaphor": {"message": "“{match}” uses disability as a metaphor; say what you mean (“{advice}”)."},
+    "person-first": {"message": "“{match}”: say “wheelchair user”."},
+    "demand": {"message": "“{match}” excludes disabled candidates; add “with or without reasonable accommodation” (UK: “reasonable adjustments”), or describe the outcome needed."}
+  },
+  "contexts": {
+    "accommodation": ["reasonable accommodation*", "reasonable accomodation*", "reasonable adjustment*", "with or without accommodation*",
+                      "request an accommodation", "request accommodation*", "accommodations are available", "disability accommodation*",
+                      "workplace adjustment*", "access to work"]
+  },
+  "terms": [
+    {"match": ["crazy", "crazily"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “very”, “surprising” or “hectic”.", "notBefore": ["horse"]},
+    {"match": ["insane", "insanely"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “very” or “remarkable”."},
+    {"match": ["lame"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “dull” or “weak”.", "notBefore": ["duck"]},
+    {"match": ["blind spot", "blind spots", "blindspot", "blindspots"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “gap” or “oversight”."},
+    {"match": ["turn a blind eye", "turning a blind eye", "blind to"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “ignore” or “unaware of”."},
+    {"match": ["tone deaf", "tone-deaf", "fall on deaf ears", "falls on deaf ears"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “insensitive” or “ignored”."},
+    {"match": ["crippled", "crippling", "cripple", "cripples"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “severe”, “hobbled” or “disabled by”."},
+    {"match": ["retarded", "retard", "spaz", "spazz", "psycho", "lunatic", "lunatics", "maniac", "maniacs", "dumb", "dumbed down", "moron", "idiot", "idiots"],
+     "category": "metaphor", "message": "“{match}” is a slur or a disability metaphor; remove it.", "notBefore": ["terminal", "terminals", "waiter"]},
+    {"match": ["a bit ocd", "so ocd", "ocd about", "obsessive compulsive about", "a little ocd"], "category": "metaphor", "message": "“{match}” trivialises a mental illness; say “meticulous” or “detail-oriented”."},
+    {"match": ["sanity check", "sanity checks", "sanity-check", "sanity checking"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “quick check” or “confidence check”."},
+    {"match": ["mad skills"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “strong skills”."},
+    {"match": ["wheelchair-bound", "wheelchair bound", "confined to a wheelchair", "confined to wheelchairs"], "category": "person-first"},
+    {"match": ["stand for long periods", "standing for long periods", "stand for extended periods", "standing for extended periods",
+               "stand for prolonged periods", "standing for prolonged periods", "walk for long periods", "walking for long periods",
+               "sit for long periods", "sitting for long periods", "sit for extended periods", "sitting for extended periods",
+               "on your feet all day", "on their feet all day", "on feet all day", "must be able to stand", "must be able to walk",
+               "must be able to see", "must be able to hear", "must have good eyesight", "perfect vision", "normal hearing",
+               "20/20 vision", "able-bodied", "able bodied"],
+     "category": "demand", "unlessPosting": ["accommodation"]}
+  ]
+}
+
+"""#,
+        "inclusive-age.json": #"""
+// Age-coded wording for `inclusive/age` ("X years maximum experience" is found by the rule's Swift code).
+// Sources: US EEOC, "Prohibited Practices — Job Advertisements" and 29 CFR 1625.4 (ADEA: "recent college graduate",
+// "young", "boy/girl", "digital native" style terms deter older applicants); UK ACAS "Age discrimination: key points
+// for the workplace" (avoid "young and dynamic", "recent graduate", "energetic"); AARP's 2019 study of age bias in
+// job ads ("digital native").
+{
+  "source": "EEOC job-advertisement guidance and 29 CFR 1625.4; ACAS age-discrimination guidance; AARP 2019",
+  "categories": {
+    "age": {"message": "“{match}” signals an age preference; describe the skills or behaviours you need instead."},
+    "graduate": {"message": "“{match}” as a requirement excludes older applicants (EEOC/ACAS); say what knowledge you need, or welcome graduates without requiring it."}
+  },
+  "contexts": {
+    "requirement": ["must", "required", "requirement", "only", "should be", "need to be", "needs to be", "you are a", "you're a",
+                    "seeking a", "seeking", "looking for a", "looking for", "ideal candidate", "candidates must", "applicants must", "open to"],
+    "welcome": ["welcome", "welcomed", "encourage", "encouraged", "including", "as well as", "or experienced", "and experienced",
+                "all levels", "at any stage", "career changers", "whether you are", "whether you're"]
+  },
+  "terms": [
+    {"match": ["digital native", "digital natives", "young and energetic", "young, energetic", "young and dynamic", "young, dynamic",
+               "energetic young", "young team", "young and vibrant", "young, vibrant", "young and hungry", "young, hungry",
+               "young and fun", "young, fun", "youthful", "young blood", "fresh blood", "young professional", "young professionals",
+               "young at heart", "young-minded", "young minded", "born after", "born between", "between the ages of",
+               "under the age of", "graduated within the last", "graduated in the last", "overqualified", "over-qualified",
+               "too experienced"],
+     "category": "age", "notBefore": ["programme", "program", "network", "people", "person", "children", "carers", "offenders"]},
+    {"match": ["recent graduate", "recent graduates", "recent college graduate", "recent college graduates", "recent university graduate",
+               "recent university graduates", "recent grad", "recent grads", "fresh graduate", "fresh graduates", "fresh grad",
+               "fresh grads", "new grad", "new grads", "newly graduated"],
+     "category": "graduate", "ifSentence": ["requirement"], "unlessSentence": ["welcome"]}
+  ]
+}
+
+"""#,
+        "inclusive-gendered-terms.json": #"""
+// Gendered terms for `inclusive/gendered-terms` (the he/she/his/her pronoun logic is in the rule's Swift code).
+// Sources: joblint's "Use of gendered word" and "Mention of facial hair" rules (github.com/rowanmanning/joblint,
+// lib/rules.js, MIT); the neutral alternatives follow the UK Government Digital Service style guide, the APA Style
+// "gender" guidelines and the Conscious Style Guide. Proper names are excluded ("Guy's and St Thomas'").
+{
+  "source": "joblint lib/rules.js (MIT): gendered words, facial hair; alternatives per GDS style guide and APA Style",
+  "categories": {
+    "term": {"message": "“{match}” is gendered; use “{replacement}”."},
+    "facial-hair": {"message": "“{match}”: mentions of facial hair signal that you are looking for men; remove them."}
+  },
+  "terms": [
+    {"match": ["chairman", "chairwoman"], "replace": "chair", "category": "term"},
+    {"match": ["chairmen", "chairwomen"], "replace": "chairs", "category": "term"},
+    {"match": ["manpower"], "replace": "workforce", "category": "term"},
+    {"match": ["man-hours", "manhours", "man hours"], "replace": "person-hours", "category": "term"},
+    {"match": ["man-hour", "manhour", "man hour"], "replace": "person-hour", "category": "term"},
+    {"match": ["guys"], "replace": "folks", "category": "term", "notBefore": ["and st", "and saint", "hospital", "campus"]},
+    {"match": ["salesman", "saleswoman"], "replace": "salesperson", "category": "term"},
+    {"match": ["salesmen", "saleswomen"], "replace": "salespeople", "category": "term"},
+    {"match": ["foreman", "forewoman"], "replace": "supervisor", "category": "term"},
+    {"match": ["foremen"], "replace": "supervisors", "category": "term"},
+    {"match": ["spokesman", "spokeswoman"], "replace": "spokesperson", "category": "term"},
+    {"match": ["spokesmen"], "replace": "spokespeople", "category": "term"},
+    {"match": ["middleman"], "replace": "intermediary", "category": "term"},
+    {"match": ["tradesman"], "replace": "tradesperson", "category": "term"},
+    {"match": ["tradesmen"], "replace": "tradespeople", "category": "term"},
+    {"match": ["craftsman"], "replace": "craftsperson", "category": "term"},
+    {"match": ["craftsmen"], "replace": "craftspeople", "category": "term"},
+    {"match": ["workman"], "replace": "worker", "category": "term"},
+    {"match": ["workmen"], "replace": "workers", "category": "term"},
+    {"match": ["businessman", "businesswoman"], "replace": "businessperson", "category": "term"},
+    {"match": ["businessmen", "businesswomen"], "replace": "businesspeople", "category": "term"},
+    {"match": ["repairman"], "replace": "repair technician", "category": "term"},
+    {"match": ["repairmen"], "replace": "repair technicians", "category": "term"},
+    {"match": ["handyman"], "replace": "maintenance worker", "category": "term"},
+    {"match": ["handymen"], "replace": "maintenance workers", "category": "term"},
+    {"match": ["deliveryman"], "replace": "delivery driver", "category": "term"},
+    {"match": ["cameraman"], "replace": "camera operator", "category": "term"},
+    {"match": ["policeman", "policewoman"], "replace": "police officer", "category": "term"},
+    {"match": ["fireman"], "replace": "firefighter", "category": "term"},
+    {"match": ["firemen"], "replace": "firefighters", "category": "term"},
+    {"match": ["waitress"], "replace": "server", "category": "term"},
+    {"match": ["waitresses"], "replace": "servers", "category": "term"},
+    {"match": ["stewardess"], "replace": "flight attendant", "category": "term"},
+    {"match": ["headmaster", "headmistress"], "replace": "head teacher", "category": "term"},
+    {"match": ["mankind"], "replace": "humankind", "category": "term"},
+    {"match": ["man-made"], "replace": "artificial", "category": "term"},
+    {"match": ["manned"], "replace": "staffed", "category": "term"},
+    {"match": ["unmanned"], "replace": "uncrewed", "category": "term"},
+    {"match": ["layman"], "replace": "layperson", "category": "term"},
+    {"match": ["laymen"], "replace": "laypeople", "category": "term"},
+    {"match": ["layman's"], "replace": "plain", "category": "term", "message": "“{match}” is gendered; say “plain” (“in plain terms”)."},
+    {"match": ["draftsman", "draughtsman"], "replace": "drafter", "category": "term"},
+    {"match": ["right-hand man"], "replace": "right hand", "category": "term"},
+    {"match": ["girl friday", "gal friday", "man friday"], "replace": "assistant", "category": "term"},
+    {"match": ["cleaning lady"], "replace": "cleaner", "category": "term"},
+    {"match": ["dude"], "replace": "person", "category": "term"},
+    {"match": ["dudes"], "replace": "people", "category": "term"},
+    {"match": ["beard", "beards", "bearded", "grizzled"], "category": "facial-hair",
+     "notBefore": ["net", "nets", "snood", "snoods", "cover", "covers", "guard", "guards", "mask", "masks", "restraint", "restraints"]}
+  ]
+}
+
+"""#,
+        "inclusive-jargon.json": #"""
+// Exclusionary jargon for `inclusive/exclusionary-jargon`, grouped in joblint's categories.
+// Source: joblint (github.com/rowanmanning/joblint, lib/rules.js, MIT): "bro terminology", "sexualised terms",
+// "dumb job titles", "hollow benefits", "competitive environment", "new starter expectations", "profanity",
+// "visionary terminology", "legacy technology", "development environment", "expanded acronyms", "Java script?",
+// "Ruby on Rail?". jdlint keeps the phrases that are jargon in any posting and drops joblint's single words that
+// are ordinary elsewhere ("top", "win", "fail", "coffee", "pool", "atom", "eclipse", "crank"); "competitive" is
+// matched only in "competitive environment/culture" (never "competitive salary"). Gendered words and facial hair
+// are in inclusive/gendered-terms.
+{
+  "source": "joblint lib/rules.js (MIT), categories kept, single words narrowed to phrases",
+  "categories": {
+    "bro-culture": {"message": "“{match}” is bro-culture language and tells most people they will not fit in; remove it."},
+    "sexualised": {"message": "“{match}” is sexualised language; describe the work instead."},
+    "job-title": {"message": "“{match}” is a cliché job title; name the role and the skills you need."},
+    "hollow-benefits": {"message": "“{match}” is a hollow benefit that signals a drinking/young-men culture; list real benefits (pay, leave, flexibility)."},
+    "competitive": {"message": "“{match}” describes a competitive culture that puts many people off; describe how the team works together."},
+    "expectations": {"message": "“{match}” sets unrealistic expectations for a new starter; describe the onboarding."},
+    "profanity": {"message": "“{match}” is profanity; remove it."},
+    "visionary": {"message": "“{match}” is vague “visionary” jargon; say concretely what you mean."},
+    "legacy-tech": {"message": "“{match}” is legacy technology; if it is really needed, say why and what the plan is."},
+    "dev-environment": {"message": "“{match}” prescribes an editor; let people use the tools they work best with."},
+    "recruiter-slip": {"message": "“{match}” is a recruiter slip; write “{replacement}”."}
+  },
+  "terms": [
+    {"match": ["bro", "bros", "brogrammer", "brogrammers", "brogramming", "bro down", "dudebro", "dudebros", "crush code", "crushing code",
+               "crush it", "crushing it", "hardcore", "hard-core", "hella", "skillz", "work hard play hard", "bro culture"],
+     "category": "bro-culture", "notBefore": ["ware", "wares"]},
+    {"match": ["sexy", "hawt", "sexiest"], "category": "sexualised"},
+    {"match": ["rockstar", "rockstars", "rock star", "rock stars", "rock-star", "ninja", "ninjas", "guru", "gurus", "superstar", "superstars",
+               "super star", "super stars", "jedi", "jedis", "10x engineer", "10x developer", "10x engineers", "10x developers", "code monkey",
+               "code monkeys", "hacker culture", "hacker mentality", "hacker ethos", "unicorn candidate", "heroes", "hero developer", "superhero",
+               "superheroes", "wizard developer", "coding wizard"],
+     "category": "job-title", "notBefore": ["turtles", "warrior", "warriors", "foundation"]},
+    {"match": ["beer fridge", "beer fridges", "beer friday", "beer fridays", "beer on tap", "beers on tap", "kegerator", "kegerators",
+               "stocked bar", "drink beer", "drinking beer", "pool table", "pool tables", "play pool", "ping pong", "ping-pong", "foosball",
+               "fussball", "table football", "nerf gun", "nerf guns", "nerf wars", "playstation", "xbox", "pizza friday", "pizza fridays",
+               "free beer", "beer and pizza", "happy hours"],
+     "category": "hollow-benefits"},
+    {"match": ["top of your game", "top of their game", "top of his game", "top of her game", "meritocratic", "meritocracy", "cutthroat",
+               "cut-throat", "dog eat dog", "dog-eat-dog", "competitive environment", "competitive culture", "competitive atmosphere",
+               "survival of the fittest", "killer instinct", "win at all costs", "crush the competition", "dead weight", "dead-weight",
+               "a-players only", "only a-players", "best of the best", "no passengers", "only the strong"],
+     "category": "competitive", "notBefore": ["salary", "pay", "compensation"]},
+    {"match": ["hit the ground running", "hits the ground running", "hitting the ground running", "no hand-holding", "no hand holding",
+               "no handholding", "sink or swim", "thrown in at the deep end", "throw you in at the deep end", "zero training"],
+     "category": "expectations"},
+    {"match": ["fuck*", "shit", "shits", "shitty", "bullshit", "damn", "goddamn", "bugger", "piss", "pissed", "crap", "crappy", "wtf",
+               "kick-ass", "kick ass", "badass", "bad-ass", "cunt", "arse", "asshole", "arsehole"],
+     "category": "profanity"},
+    {"match": ["enlightened", "enlighten", "enlightening", "blue sky thinking", "blue-sky thinking", "blue sky thinker", "paradigm shift",
+               "paradigm-shifting", "synergy", "synergies", "synergize", "synergise", "synergistic", "visionaries", "boil the ocean",
+               "incentivize", "incentivise", "productize", "productise"],
+     "category": "visionary"},
+    {"match": ["frontpage", "ms front page", "microsoft front page", "vbscript", "vb script", "vb6", "visual basic 6", "sourcesafe",
+               "source safe", "visual sourcesafe", "internet explorer 6", "ie6", "flash actionscript", "actionscript", "coldfusion 5", "silverlight"],
+     "category": "legacy-tech"},
+    {"match": ["dreamweaver", "dream weaver", "notepad++", "sublime text", "textmate", "text mate", "textwrangler", "text wrangler", "bbedit",
+               "bb edit", "netbeans", "net beans", "emacs", "vim"],
+     "category": "dev-environment"},
+    {"match": ["java script", "java scripts", "javascripts"], "replace": "JavaScript", "category": "recruiter-slip"},
+    {"match": ["ruby on rail"], "replace": "Ruby on Rails", "category": "recruiter-slip"},
+    {"match": ["cascading style sheets"], "replace": "CSS", "category": "recruiter-slip"},
+    {"match": ["hypertext markup language", "hyper text markup language"], "replace": "HTML", "category": "recruiter-slip"}
+  ]
+}
+
+"""#,
         "requirements-availability.json": #"""
 // Open-ended availability demands for `requirements/excessive-availability`.
 // Source: the pattern described in the US Department of Labor's "Fair Workweek" research summaries and the UK ACAS

@@ -58,10 +58,13 @@ struct TermList: Sendable {
                 return out
             }
         }
+        let categories = root["categories"]?.objectValue
         for t in root["terms"]?.arrayValue ?? [] {
             let phrases = (t["match"]?.arrayValue ?? []).compactMap(\.stringValue)
-            let term = Term(phrases: phrases, replacement: t["replace"]?.stringValue, category: t["category"]?.stringValue ?? "",
-                            message: t["message"]?.stringValue ?? "“{match}”", notBefore: seqs(t["notBefore"]),
+            let category = t["category"]?.stringValue ?? ""
+            let message = t["message"]?.stringValue ?? categories?[category]?["message"]?.stringValue ?? "“{match}”"
+            let term = Term(phrases: phrases, replacement: t["replace"]?.stringValue, category: category,
+                            message: message, notBefore: seqs(t["notBefore"]),
                             notAfter: seqs(t["notAfter"]), ifSentence: ids(t["ifSentence"]), unlessSentence: ids(t["unlessSentence"]),
                             unlessPosting: ids(t["unlessPosting"]))
             for p in phrases { matcher.add(p, tag: terms.count) }
