@@ -150,7 +150,8 @@ enum EmbeddedRules {
 // casual disability metaphors ("crazy", "lame", "blind spot", "tone-deaf", "sanity check"); the ADA National
 // Network's "Guidelines for Writing about People with Disabilities" ("wheelchair user", not "wheelchair-bound");
 // EEOC guidance on essential functions for sensory and mobility demands, which need "with or without reasonable
-// accommodation" ("reasonable adjustments" in the UK).
+// accommodation" ("reasonable adjustments" in the UK). "Psycho" is not listed: NHS postings use "psycho-social" and
+// "psycho-educational" as clinical terms; "able-bodied" only counts as a demand ("must be able-bodied").
 {
   "source": "Conscious Style Guide; L. X. Z. Brown, Ableism/Language; ADA National Network writing guidelines; EEOC",
   "categories": {
@@ -164,14 +165,14 @@ enum EmbeddedRules {
                       "workplace adjustment*", "access to work"]
   },
   "terms": [
-    {"match": ["crazy", "crazily"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “very”, “surprising” or “hectic”.", "notBefore": ["horse"]},
+    {"match": ["crazy", "crazily"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “very”, “surprising” or “hectic”.", "notBefore": ["horse"], "skipCapitalised": true},
     {"match": ["insane", "insanely"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “very” or “remarkable”."},
     {"match": ["lame"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “dull” or “weak”.", "notBefore": ["duck"]},
     {"match": ["blind spot", "blind spots", "blindspot", "blindspots"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “gap” or “oversight”."},
     {"match": ["turn a blind eye", "turning a blind eye", "blind to"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “ignore” or “unaware of”."},
     {"match": ["tone deaf", "tone-deaf", "fall on deaf ears", "falls on deaf ears"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “insensitive” or “ignored”."},
     {"match": ["crippled", "crippling", "cripple", "cripples"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “severe”, “hobbled” or “disabled by”."},
-    {"match": ["retarded", "retard", "spaz", "spazz", "psycho", "lunatic", "lunatics", "maniac", "maniacs", "dumb", "dumbed down", "moron", "idiot", "idiots"],
+    {"match": ["retarded", "retard", "spaz", "spazz", "lunatic", "lunatics", "maniac", "maniacs", "dumb", "dumbed down", "moron", "idiot", "idiots"],
      "category": "metaphor", "message": "“{match}” is a slur or a disability metaphor; remove it.", "notBefore": ["terminal", "terminals", "waiter"]},
     {"match": ["a bit ocd", "so ocd", "ocd about", "obsessive compulsive about", "a little ocd"], "category": "metaphor", "message": "“{match}” trivialises a mental illness; say “meticulous” or “detail-oriented”."},
     {"match": ["sanity check", "sanity checks", "sanity-check", "sanity checking"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “quick check” or “confidence check”."},
@@ -182,7 +183,7 @@ enum EmbeddedRules {
                "sit for long periods", "sitting for long periods", "sit for extended periods", "sitting for extended periods",
                "on your feet all day", "on their feet all day", "on feet all day", "must be able to stand", "must be able to walk",
                "must be able to see", "must be able to hear", "must have good eyesight", "perfect vision", "normal hearing",
-               "20/20 vision", "able-bodied", "able bodied"],
+               "20/20 vision", "must be able-bodied", "must be able bodied"],
      "category": "demand", "unlessPosting": ["accommodation"]}
   ]
 }
@@ -193,7 +194,8 @@ enum EmbeddedRules {
 // Sources: US EEOC, "Prohibited Practices — Job Advertisements" and 29 CFR 1625.4 (ADEA: "recent college graduate",
 // "young", "boy/girl", "digital native" style terms deter older applicants); UK ACAS "Age discrimination: key points
 // for the workplace" (avoid "young and dynamic", "recent graduate", "energetic"); AARP's 2019 study of age bias in
-// job ads ("digital native").
+// job ads ("digital native"). Age ranges ("between the ages of", "born after") are left out: in postings they
+// describe client groups (children 0-18) or legal duties (US Selective Service).
 {
   "source": "EEOC job-advertisement guidance and 29 CFR 1625.4; ACAS age-discrimination guidance; AARP 2019",
   "categories": {
@@ -204,14 +206,13 @@ enum EmbeddedRules {
     "requirement": ["must", "required", "requirement", "only", "should be", "need to be", "needs to be", "you are a", "you're a",
                     "seeking a", "seeking", "looking for a", "looking for", "ideal candidate", "candidates must", "applicants must", "open to"],
     "welcome": ["welcome", "welcomed", "encourage", "encouraged", "including", "as well as", "or experienced", "and experienced",
-                "all levels", "at any stage", "career changers", "whether you are", "whether you're"]
+                "all levels", "at any stage", "career changers", "career changer", "whether you are", "whether you're"]
   },
   "terms": [
     {"match": ["digital native", "digital natives", "young and energetic", "young, energetic", "young and dynamic", "young, dynamic",
                "energetic young", "young team", "young and vibrant", "young, vibrant", "young and hungry", "young, hungry",
                "young and fun", "young, fun", "youthful", "young blood", "fresh blood", "young professional", "young professionals",
-               "young at heart", "young-minded", "young minded", "born after", "born between", "between the ages of",
-               "under the age of", "graduated within the last", "graduated in the last", "overqualified", "over-qualified",
+               "young at heart", "young-minded", "young minded", "graduated within the last", "graduated in the last", "overqualified", "over-qualified",
                "too experienced"],
      "category": "age", "notBefore": ["programme", "program", "network", "people", "person", "children", "carers", "offenders"]},
     {"match": ["recent graduate", "recent graduates", "recent college graduate", "recent college graduates", "recent university graduate",
@@ -226,7 +227,8 @@ enum EmbeddedRules {
 // Gendered terms for `inclusive/gendered-terms` (the he/she/his/her pronoun logic is in the rule's Swift code).
 // Sources: joblint's "Use of gendered word" and "Mention of facial hair" rules (github.com/rowanmanning/joblint,
 // lib/rules.js, MIT); the neutral alternatives follow the UK Government Digital Service style guide, the APA Style
-// "gender" guidelines and the Conscious Style Guide. Proper names are excluded ("Guy's and St Thomas'").
+// "gender" guidelines and the Conscious Style Guide. Proper names are excluded ("Guy's and St Thomas'", a surname "Beard", "the History Guys"); "unmanned
+// aircraft" and "manned guarding" are industry terms of art and are not listed.
 {
   "source": "joblint lib/rules.js (MIT): gendered words, facial hair; alternatives per GDS style guide and APA Style",
   "categories": {
@@ -239,7 +241,8 @@ enum EmbeddedRules {
     {"match": ["manpower"], "replace": "workforce", "category": "term"},
     {"match": ["man-hours", "manhours", "man hours"], "replace": "person-hours", "category": "term"},
     {"match": ["man-hour", "manhour", "man hour"], "replace": "person-hour", "category": "term"},
-    {"match": ["guys"], "replace": "folks", "category": "term", "notBefore": ["and st", "and saint", "hospital", "campus"]},
+    {"match": ["guys"], "replace": "folks", "category": "term", "notBefore": ["and st", "st", "and saint", "hospital", "campus"], "notAfter": ["bad", "good"],
+     "skipCapitalised": true},
     {"match": ["salesman", "saleswoman"], "replace": "salesperson", "category": "term"},
     {"match": ["salesmen", "saleswomen"], "replace": "salespeople", "category": "term"},
     {"match": ["foreman", "forewoman"], "replace": "supervisor", "category": "term"},
@@ -270,8 +273,6 @@ enum EmbeddedRules {
     {"match": ["headmaster", "headmistress"], "replace": "head teacher", "category": "term"},
     {"match": ["mankind"], "replace": "humankind", "category": "term"},
     {"match": ["man-made"], "replace": "artificial", "category": "term"},
-    {"match": ["manned"], "replace": "staffed", "category": "term"},
-    {"match": ["unmanned"], "replace": "uncrewed", "category": "term"},
     {"match": ["layman"], "replace": "layperson", "category": "term"},
     {"match": ["laymen"], "replace": "laypeople", "category": "term"},
     {"match": ["layman's"], "replace": "plain", "category": "term", "message": "“{match}” is gendered; say “plain” (“in plain terms”)."},
@@ -282,7 +283,8 @@ enum EmbeddedRules {
     {"match": ["dude"], "replace": "person", "category": "term"},
     {"match": ["dudes"], "replace": "people", "category": "term"},
     {"match": ["beard", "beards", "bearded", "grizzled"], "category": "facial-hair",
-     "notBefore": ["net", "nets", "snood", "snoods", "cover", "covers", "guard", "guards", "mask", "masks", "restraint", "restraints"]}
+     "notBefore": ["net", "nets", "snood", "snoods", "cover", "covers", "guard", "guards", "mask", "masks", "restraint", "restraints"],
+     "skipCapitalised": true}
   ]
 }
 
@@ -293,7 +295,7 @@ enum EmbeddedRules {
 // "dumb job titles", "hollow benefits", "competitive environment", "new starter expectations", "profanity",
 // "visionary terminology", "legacy technology", "development environment", "expanded acronyms", "Java script?",
 // "Ruby on Rail?". jdlint keeps the phrases that are jargon in any posting and drops joblint's single words that
-// are ordinary elsewhere ("top", "win", "fail", "coffee", "pool", "atom", "eclipse", "crank"); "competitive" is
+// are ordinary elsewhere ("top", "win", "fail", "coffee", "pool", "atom", "eclipse", "crank", "heroes", "incentivize"); "competitive" is
 // matched only in "competitive environment/culture" (never "competitive salary"). Gendered words and facial hair
 // are in inclusive/gendered-terms.
 {
@@ -318,7 +320,7 @@ enum EmbeddedRules {
     {"match": ["sexy", "hawt", "sexiest"], "category": "sexualised"},
     {"match": ["rockstar", "rockstars", "rock star", "rock stars", "rock-star", "ninja", "ninjas", "guru", "gurus", "superstar", "superstars",
                "super star", "super stars", "jedi", "jedis", "10x engineer", "10x developer", "10x engineers", "10x developers", "code monkey",
-               "code monkeys", "hacker culture", "hacker mentality", "hacker ethos", "unicorn candidate", "heroes", "hero developer", "superhero",
+               "code monkeys", "hacker culture", "hacker mentality", "hacker ethos", "unicorn candidate", "hero developer", "superhero",
                "superheroes", "wizard developer", "coding wizard"],
      "category": "job-title", "notBefore": ["turtles", "warrior", "warriors", "foundation"]},
     {"match": ["beer fridge", "beer fridges", "beer friday", "beer fridays", "beer on tap", "beers on tap", "kegerator", "kegerators",
@@ -330,7 +332,7 @@ enum EmbeddedRules {
                "cut-throat", "dog eat dog", "dog-eat-dog", "competitive environment", "competitive culture", "competitive atmosphere",
                "survival of the fittest", "killer instinct", "win at all costs", "crush the competition", "dead weight", "dead-weight",
                "a-players only", "only a-players", "best of the best", "no passengers", "only the strong"],
-     "category": "competitive", "notBefore": ["salary", "pay", "compensation"]},
+     "category": "competitive", "notBefore": ["salary", "pay", "compensation", "award", "awards"], "skipCapitalised": true},
     {"match": ["hit the ground running", "hits the ground running", "hitting the ground running", "no hand-holding", "no hand holding",
                "no handholding", "sink or swim", "thrown in at the deep end", "throw you in at the deep end", "zero training"],
      "category": "expectations"},
@@ -339,9 +341,10 @@ enum EmbeddedRules {
      "category": "profanity"},
     {"match": ["enlightened", "enlighten", "enlightening", "blue sky thinking", "blue-sky thinking", "blue sky thinker", "paradigm shift",
                "paradigm-shifting", "synergy", "synergies", "synergize", "synergise", "synergistic", "visionaries", "boil the ocean",
-               "incentivize", "incentivise", "productize", "productise"],
+               "reach out to candidates"],
      "category": "visionary"},
-    {"match": ["frontpage", "ms front page", "microsoft front page", "vbscript", "vb script", "vb6", "visual basic 6", "sourcesafe",
+    {"match": ["frontpage"], "category": "legacy-tech", "notAfter": ["the", "our", "a", "on", "your", "their", "its", "website", "site"]},
+    {"match": ["ms front page", "microsoft front page", "vbscript", "vb script", "vb6", "visual basic 6", "sourcesafe",
                "source safe", "visual sourcesafe", "internet explorer 6", "ie6", "flash actionscript", "actionscript", "coldfusion 5", "silverlight"],
      "category": "legacy-tech"},
     {"match": ["dreamweaver", "dream weaver", "notepad++", "sublime text", "textmate", "text mate", "textwrangler", "text wrangler", "bbedit",
@@ -360,24 +363,31 @@ enum EmbeddedRules {
 // Source: the pattern described in the US Department of Labor's "Fair Workweek" research summaries and the UK ACAS
 // guidance on flexible working and on-call time: an availability demand is acceptable when the posting says why
 // (the service runs overnight) and how often (a rota, 1 weekend in 4). "24/7" and "24x7" are found by the rule
-// itself (the word tokenizer splits them); the phrases below are the other anchors.
+// itself (the word tokenizer splits them) next to an availability phrase; the phrases below are the other anchors.
+// A reason or a frequency anywhere in the same paragraph ("rota", "some", "may", "shifts", "paid at a premium")
+// silences the rule: it only flags open-ended demands.
 {
   "source": "US DOL Fair Workweek summaries; ACAS guidance on on-call and flexible working",
   "contexts": {
-    "availability": ["available", "availability", "on call", "on-call", "oncall", "reachable", "contactable", "accessible by phone",
-                     "willing to work", "able to work", "expected to work", "required to work", "must work", "need to work",
-                     "prepared to work", "flexibility to work", "flexible to work", "ready to work"],
+    "availability": ["be available", "must be available", "availability to work", "available to work", "on call", "on-call", "oncall",
+                     "be reachable", "be contactable", "willing to work", "able to work", "expected to work", "required to work", "must work",
+                     "need to work", "prepared to work", "flexibility to work", "flexible to work", "ready to work", "willingness to work",
+                     "able to be available"],
     "reason": ["rota", "rotas", "rotation", "rotating", "rotational", "rostered", "roster", "occasional", "occasionally", "per month",
-               "per week", "a month", "a week", "each month", "every other", "one in", "1 in", "once", "twice", "shift pattern",
-               "shift patterns", "in line with", "because", "to support", "to cover", "in order to", "emergency", "emergencies",
-               "outages", "incidents", "during peak", "peak season", "paid", "premium", "allowance", "compensated", "enhancement",
-               "enhancements", "time off in lieu", "toil", "schedule will be", "scheduled in advance", "as agreed", "by agreement"]
+               "per week", "a month", "a week", "each month", "every other", "one in", "1 in", "once", "twice", "shift", "shifts",
+               "shift pattern", "shift patterns", "shift system", "in line with", "because", "to support", "to cover", "in order to",
+               "emergency", "emergencies", "outages", "incidents", "during peak", "peak season", "paid", "premium", "allowance",
+               "compensated", "enhancement", "enhancements", "time off in lieu", "toil", "scheduled in advance", "as agreed",
+               "by agreement", "some", "may", "might", "sometimes", "from time to time", "periodically", "periodic", "if required",
+               "when required", "if needed", "if necessary", "seasonal", "based on", "depending on", "events", "event"]
   },
   "terms": [
-    {"match": ["around the clock", "round the clock", "round-the-clock", "around-the-clock", "at all times", "any time", "anytime",
-               "day or night", "all hours", "any hours", "any shift", "all shifts", "at short notice", "at a moment's notice",
-               "whenever needed", "whenever required"],
-     "category": "open-ended", "ifSentence": ["availability"], "unlessSentence": ["reason"]}
+    {"match": ["available at all times", "available around the clock", "available round the clock", "available round-the-clock",
+               "available around-the-clock", "contactable at all times", "reachable at all times", "on call at all times",
+               "available any time", "available anytime", "available at any time", "available day or night", "available at any hour",
+               "available at all hours", "work any shift", "work all shifts", "work any hours", "work all hours", "work around the clock",
+               "work round the clock", "available whenever needed", "available whenever required"],
+     "category": "open-ended"}
   ]
 }
 
@@ -414,7 +424,9 @@ enum EmbeddedRules {
 // Sources: US EEOC "Enforcement Guidance on Reasonable Accommodation" and 29 CFR 1630.2(n) (essential functions),
 // the ADA National Network's "Writing job descriptions" fact sheet ("describe the physical demands in measurable terms:
 // weight, frequency, duration" and "with or without reasonable accommodation"), and the UK Equality Act 2010's
-// "reasonable adjustments" wording used by NHS postings.
+// "reasonable adjustments" wording used by NHS postings. Not listed: "strenuous" ("strenuous demands" is about
+// resilience), "heavy equipment" (a trade), "physically active" (health programmes for clients). Fitness words in a
+// benefits sentence ("physical fitness initiatives", gym membership) are not demands.
 {
   "source": "EEOC reasonable-accommodation guidance; ADA National Network job-description fact sheet; UK Equality Act 2010",
   "contexts": {
@@ -424,15 +436,16 @@ enum EmbeddedRules {
     "accommodation": ["reasonable accommodation*", "reasonable accomodation*", "reasonable adjustment*", "with or without accommodation*",
                       "request an accommodation", "request accommodation*", "accommodations are available",
                       "accommodation requests", "disability accommodation*", "workplace adjustment*", "access to work"],
-    "heading": ["physical demands", "physical requirements", "work environment"]
+    "benefit": ["wellness", "wellbeing", "well-being", "gym", "gyms", "membership", "initiative*", "discount*", "classes", "benefit*",
+                "perks", "subsidi*", "reimburse*", "allowance", "stipend"]
   },
   "terms": [
     {"match": ["able to lift", "ability to lift", "capable of lifting", "required to lift", "must lift", "lift heavy", "heavy lifting",
                "lifting heavy", "lift and carry", "lifting and carrying", "carry heavy", "carrying heavy", "heavy objects", "heavy loads",
-               "heavy items", "heavy boxes", "heavy equipment"], "category": "lifting"},
+               "heavy items", "heavy boxes"], "category": "lifting"},
     {"match": ["physically capable", "physically able", "physically fit", "physical fitness", "physically demanding",
-               "physical stamina", "physically strong", "physical strength", "physically active", "good physical condition",
-               "strenuous", "physically able-bodied", "able-bodied", "able bodied"], "category": "fitness"}
+               "physical stamina", "physically strong", "physical strength", "good physical condition",
+               "must be able-bodied", "must be able bodied"], "category": "fitness", "unlessSentence": ["benefit"]}
   ]
 }
 

@@ -21,6 +21,8 @@ struct AgeRule: Rule {
             RuleExample("Recent graduates and experienced professionals are welcome to apply.\n"),
             RuleExample("Support young people and their families.\n"),
             RuleExample("You have at least 5 years of experience.\n"),
+            RuleExample("0–2 years of experience. Experience may substitute for up to two years of education.\n"),
+            RuleExample("If you have fewer than 5 years' experience, pay starts at the mid-point.\n"),
             RuleExample("Join our Young Professionals programme network.\n"),
         ])
 
@@ -31,8 +33,9 @@ struct AgeRule: Rule {
         Self.terms.report(context, &reporter)
         let maxWord = Word.hash("maximum")
         let maxShort = Word.hash("max")
-        for d in YearsDemand.find(in: a) where d.experience {
-            var capped = d.isMaximumOnly
+        for d in YearsDemand.find(in: a) where d.experience && !d.conditional {
+            // Ranges ("0–2 years") and "up to" are not caps: only explicit maximum words are.
+            var capped = d.explicitCap
             var range = d.range
             // "3 years maximum experience", "5 years max"
             let n = d.yearsWord + 1

@@ -89,14 +89,22 @@ struct GenderedTermsRule: Rule {
                 continue
             }
             guard p != "s", p != "hers" else { i += 1; continue }
-            // A lone pronoun: only when the sentence or the one before mentions the candidate.
+            // "HE" (higher education), "HIS" (a hospital information system): acronyms, not pronouns.
+            if words[i].range.count >= 2 && words[i].range.allSatisfy({ Bytes.isUpper(t[$0]) }) { i += 1; continue }
+            // A lone pronoun: only when the candidate is mentioned earlier in the sentence or in the sentence before,
+            // with no name (a capitalised word that does not start a sentence) in between.
             let s = TermList.sentence(a, at: words[i].range.lowerBound)
-            var mentions = false
-            var k = a.wordIndex(atOrAfter: s.lowerBound)
             let prev = TermList.sentence(a, at: max(s.lowerBound - 2, 0))
-            if prev.upperBound <= s.lowerBound { k = a.wordIndex(atOrAfter: prev.lowerBound) }
-            while k < words.count && words[k].range.lowerBound < s.upperBound {
-                if Self.candidateWords.contains(words[k]) { mentions = true; break }
+            var k = a.wordIndex(atOrAfter: prev.upperBound <= s.lowerBound ? prev.lowerBound : s.lowerBound)
+            var mentions = false
+            while k < i {
+                let w = words[k]
+                if Self.candidateWords.contains(w) { mentions = true }
+                let sStart = TermList.sentence(a, at: w.range.lowerBound).lowerBound == w.range.lowerBound
+                // A name: Title-case ("Claire", "Director"), not an acronym or product ("VBScript", "I").
+                let titleCase = w.range.count >= 2 && Bytes.isUpper(t[w.range.lowerBound])
+                    && w.range.dropFirst().allSatisfy { Bytes.isLower(t[$0]) }
+                if mentions && !sStart && titleCase && Self.pronouns[w.hash] == nil { mentions = false }
                 k += 1
             }
             if mentions {

@@ -21,6 +21,8 @@ struct TermList: Sendable {
         var ifSentence: [Int]
         var unlessSentence: [Int]
         var unlessPosting: [Int]
+        /// A capitalised match that does not start its sentence is a name ("Charlie Beard", "History Guys").
+        var skipCapitalised: Bool
     }
 
     struct Hit: Sendable {
@@ -66,7 +68,7 @@ struct TermList: Sendable {
             let term = Term(phrases: phrases, replacement: t["replace"]?.stringValue, category: category,
                             message: message, notBefore: seqs(t["notBefore"]),
                             notAfter: seqs(t["notAfter"]), ifSentence: ids(t["ifSentence"]), unlessSentence: ids(t["unlessSentence"]),
-                            unlessPosting: ids(t["unlessPosting"]))
+                            unlessPosting: ids(t["unlessPosting"]), skipCapitalised: t["skipCapitalised"]?.boolValue ?? false)
             for p in phrases { matcher.add(p, tag: terms.count) }
             terms.append(term)
         }
@@ -140,6 +142,7 @@ struct TermList: Sendable {
                m.words.upperBound < a.words.count, a.words[m.words.upperBound].block == a.words[m.words.lowerBound].block { continue }
             if !t.notAfter.isEmpty, TermList.preceded(a, m.words.lowerBound, by: t.notAfter) { continue }
             let sentence = TermList.sentence(a, at: m.range.lowerBound)
+            if t.skipCapitalised && Bytes.isUpper(a.text[m.range.lowerBound]) && sentence.lowerBound != m.range.lowerBound { continue }
             if t.unlessPosting.contains(where: { !contextRanges(a, $0, cache).isEmpty }) { continue }
             if !t.ifSentence.isEmpty && !t.ifSentence.contains(where: { contextIn(a, $0, sentence, cache) }) { continue }
             if t.unlessSentence.contains(where: { contextIn(a, $0, sentence, cache) }) { continue }

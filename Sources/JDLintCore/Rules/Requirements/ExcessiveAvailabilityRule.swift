@@ -9,19 +9,22 @@ struct ExcessiveAvailabilityRule: Rule {
             occasional on-call week. Say why (the service runs overnight) and how often (one weekend in four, \
             on-call one week a month, paid at a premium). The rule flags open-ended availability (24/7, around the \
             clock, at all times, any shift) next to an availability word, and two or more of nights, weekends, \
-            evenings and holidays next to “willing to work” and the like, unless the sentence says why or how often.
+            evenings and holidays next to “willing to work” and the like, unless the paragraph says why or how often.
             """,
         defaultSeverity: .info,
         triggering: [
             RuleExample("Must be available ↓24/7.\n"),
             RuleExample("You must be willing to work ↓weekends and nights.\n"),
-            RuleExample("Be reachable ↓around the clock by phone.\n"),
+            RuleExample("Be ↓available around the clock by phone.\n"),
         ],
         nonTriggering: [
             RuleExample("Our 24/7 service supports patients across the region.\n"),
             RuleExample("You will be on call 24/7 one week in four, paid at a premium.\n"),
             RuleExample("Willing to work weekends and nights on a rota.\n"),
             RuleExample("Keep records confidential at all times.\n"),
+            RuleExample("Our wellbeing line is available 24/7.\n"),
+            RuleExample("You may be required to work nights and weekends.\n"),
+            RuleExample("You must be able to work nights and weekends. Generally you will work on a rota of 1 in 4.\n"),
         ])
 
     static let terms = TermList(file: "requirements-availability.json")
@@ -34,6 +37,7 @@ struct ExcessiveAvailabilityRule: Rule {
         let cache = TermList.ContextCache(terms.contexts.count)
         guard let avail = terms.context("availability"), let reason = terms.context("reason") else { return }
         var anchors: [Range<Int>] = terms.hits(in: a, cache: cache).map(\.match.range)
+        func block(_ offset: Int) -> Range<Int> { a.blocks.first { $0.proseRange.contains(offset) }?.proseRange ?? TermList.sentence(a, at: offset) }
         // "24/7", "24x7", "24 x 7", "24/7/365"
         let t = a.text
         var i = 0
@@ -46,7 +50,7 @@ struct ExcessiveAvailabilityRule: Rule {
                     while k < t.count && t[k] == 0x20 { k += 1 }
                     if k < t.count && t[k] == 0x37 && (k + 1 == t.count || !Bytes.isDigit(t[k + 1])) {
                         let s = TermList.sentence(a, at: i)
-                        if terms.contextIn(a, avail, s, cache) && !terms.contextIn(a, reason, s, cache) { anchors.append(i..<(k + 1)) }
+                        if terms.contextIn(a, avail, s, cache) { anchors.append(i..<(k + 1)) }
                         i = k + 1
                         continue
                     }
@@ -71,7 +75,7 @@ struct ExcessiveAvailabilityRule: Rule {
                 }
                 k += 1
             }
-            if kinds.count >= 2 && terms.contextIn(a, avail, s, cache) && !terms.contextIn(a, reason, s, cache) {
+            if kinds.count >= 2 && terms.contextIn(a, avail, s, cache) {
                 byHours.append(words[wi].range.lowerBound..<words[last].range.upperBound)
             }
             wi = last + 1
@@ -80,6 +84,8 @@ struct ExcessiveAvailabilityRule: Rule {
         anchors.sort { $0.lowerBound < $1.lowerBound }
         var seen = Set<Int>()
         for r in anchors where seen.insert(TermList.sentence(a, at: r.lowerBound).lowerBound).inserted {
+            // A reason or frequency anywhere in the paragraph ("on a rota", "some weekends", "paid at a premium").
+            if terms.contextIn(a, reason, block(r.lowerBound), cache) { continue }
             reporter.report("“\(a.string(r))”: say why and how often (a rota, one weekend in four, on call one week a month), "
                             + "or candidates will assume it is always.", prose: r)
         }

@@ -12,6 +12,10 @@ struct YearsDemand: Sendable, Equatable {
     var range: Range<Int>
     /// Whether the demand is about experience (an experience word nearby), not age, tenure or contract length.
     var experience: Bool
+    /// Whether an explicit cap word stands before the number ("no more than", "maximum", "less than"; not "up to").
+    var explicitCap: Bool = false
+    /// Whether the demand is conditional ("if you have fewer than 5 years").
+    var conditional: Bool = false
 
     var isMaximumOnly: Bool { min == 0 && max != nil }
 
@@ -152,8 +156,17 @@ struct YearsDemand: Sendable, Equatable {
                     k -= 1
                 }
             }
+            let upTo = TermList.preceded(a, first, by: seqs(["up to"]))
+            let cap = !upTo && TermList.preceded(a, first, by: maxBefore)
+            var conditional = false
+            var c = start - 1
+            while c >= 0 && c >= start - 3 && words[c].block == block {
+                if words[c].hash == Word.hash("if") || words[c].hash == Word.hash("unless") { conditional = true }
+                c -= 1
+            }
             out.append(YearsDemand(min: minV, max: maxV, firstWord: first, yearsWord: i,
-                                   range: words[start].range.lowerBound..<words[i].range.upperBound, experience: exp))
+                                   range: words[start].range.lowerBound..<words[i].range.upperBound, experience: exp,
+                                   explicitCap: cap, conditional: conditional))
         }
         return out
     }
