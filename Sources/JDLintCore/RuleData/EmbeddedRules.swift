@@ -401,6 +401,8 @@ enum EmbeddedRules {
 {
   "source": "Degree names in US/UK postings; 'or equivalent experience' per OPM skills-based hiring guidance",
   "contexts": {
+    "requirement": ["required", "require", "requires", "requirement", "must", "essential", "minimum", "need", "needed", "hold", "holds",
+                    "possess", "qualification", "qualifications", "will have", "you have", "should have", "educated to"],
     "equivalent": ["or equivalent", "or an equivalent", "equivalent experience", "equivalent combination", "equivalent work experience",
                    "or relevant experience", "or related experience", "or comparable experience", "in lieu", "or experience",
                    "or equivalent qualification", "or equivalent qualifications", "or working towards", "or demonstrable experience"],

@@ -23,6 +23,7 @@ struct DegreeInflationRule: Rule {
             RuleExample("# Research Assistant\n\n- Master's degree in history.\n", format: .markdown),
             RuleExample("# Assistant Professor of History\n\n- PhD required.\n", format: .markdown),
             RuleExample("# Software Engineer\n\n- Bachelor's degree required.\n", format: .markdown),
+            RuleExample("# Healthcare Assistant\n\nYou can train towards degree level clinical posts.\n", format: .markdown),
         ])
 
     static let heads = WordSet(["technician", "technicians", "tech", "assistant", "aide", "clerk", "receptionist", "secretary", "cashier",
@@ -51,7 +52,12 @@ struct DegreeInflationRule: Rule {
         let a = context.analysis
         guard let t = a.title, Self.titleIsCovered(t.text) else { return }
         var seen = Set<Int>()
-        for h in Self.degreeTerms.hits(in: a) where seen.insert(h.sentence.lowerBound).inserted {
+        let cache = TermList.ContextCache(Self.degreeTerms.contexts.count)
+        let req = Self.degreeTerms.context("requirement")!
+        for h in Self.degreeTerms.hits(in: a, cache: cache) where seen.insert(h.sentence.lowerBound).inserted {
+            // A requirement: a bullet or table cell, or a sentence that requires ("must hold", "required").
+            let kind = a.blocks[a.words[h.match.words.lowerBound].block].kind
+            guard kind == .listItem || kind == .cell || Self.degreeTerms.contextIn(a, req, h.sentence, cache) else { continue }
             reporter.report("“\(a.string(h.match.range))” is required for a role titled “\(t.text)”; "
                             + "add “or equivalent experience” unless the degree is truly needed.", prose: h.match.range)
         }

@@ -27,6 +27,9 @@ struct ExperienceMismatchRule: Rule {
             RuleExample("# Trainee Surveyor\n\nThe apprenticeship lasts 3 years.\n", format: .markdown),
             RuleExample("# Junior Designer\n\nWe have been in business for 20 years.\n", format: .markdown),
             RuleExample("0–2 years of experience. A 5-year degree programme is not needed.\n"),
+            RuleExample("BS with 5 years of experience, MS with 3 years, or PhD with 0–2 years of experience.\n"),
+            RuleExample("# Junior Developer\n\nYou will report to our lead, who has 12 years of experience.\n", format: .markdown),
+            RuleExample("# Teacher - Title I Math\n\nThree to five years of teaching experience.\n", format: .markdown),
         ])
 
     static let titleSeniority = WordSet(["junior", "jr", "graduate", "intern", "internship", "trainee", "apprentice", "apprenticeship",
@@ -50,12 +53,21 @@ struct ExperienceMismatchRule: Rule {
             }
             if titleSeniority.contains(h) { return String(decoding: b[r], as: UTF8.self) }
             // Level "I": an upper-case I after another word ("Technician I", "Analyst I (Temporary)").
-            if k > 0 && r.count == 1 && b[r.lowerBound] == 0x49 && (k == words.count - 1 || b[words[k].upperBound] != 0x27) {
+            if k > 0 && r.count == 1 && b[r.lowerBound] == 0x49 && (k == words.count - 1 || b[words[k].upperBound] != 0x27)
+                && !notLevel.contains(Word.hash(b, words[k - 1])) {
                 return "level I"
             }
         }
         return nil
     }
+
+    /// "Title I" (US school funding), "Phase I", "Part I": not a job level.
+    static let notLevel = WordSet(["title", "part", "phase", "section", "chapter", "war", "type", "class", "schedule", "tier", "grade",
+                                   "stage", "year", "volume", "book", "act", "article", "division", "category", "level"])
+    /// Words of degree alternatives and levels: "BS with 5 years, MS with 3, PhD with 0–2" is not a contradiction.
+    static let alternatives = WordSet(["bs", "ba", "bsc", "ms", "ma", "msc", "phd", "bachelor", "bachelors", "bachelor's", "master",
+                                       "masters", "master's", "degree", "doctorate", "level", "associate", "senior", "junior", "mid",
+                                       "intermediate", "preferred", "or", "equivalent", "otherwise", "minimum", "required"])
 
     static let entryLevel: [[UInt64]] = YearsDemand.seqs(["entry level", "entry-level"])
 
@@ -80,9 +92,22 @@ struct ExperienceMismatchRule: Rule {
                 reported.insert(d.firstWord)
             }
         }
-        // Contradictions: a stated maximum below another demand's minimum.
-        if let cap = demands.filter({ $0.max != nil }).min(by: { $0.max! < $1.max! }), let capMax = cap.max {
-            for d in demands where d.firstWord != cap.firstWord && !reported.contains(d.firstWord) && d.max == nil && d.min > capMax {
+        // Contradictions: "0–2 years" (or "no more than 2 years") and elsewhere "minimum 5 years" / "5+ years", with no
+        // degree or level alternatives around either ("BS with 5 years, PhD with 0–2 years" is not a contradiction).
+        func plain(_ d: YearsDemand) -> Bool {
+            let s = TermList.sentence(a, at: d.range.lowerBound)
+            var k = a.wordIndex(atOrAfter: s.lowerBound)
+            while k < a.words.count && a.words[k].range.lowerBound < s.upperBound {
+                if k != d.firstWord && Self.alternatives.contains(a.words[k]) && !(a.words[k].range.lowerBound >= d.range.lowerBound
+                    && a.words[k].range.upperBound <= d.range.upperBound) { return false }
+                k += 1
+            }
+            return true
+        }
+        let caps = demands.filter { $0.max != nil && ($0.min == 0 || $0.explicitCap) && !$0.conditional && plain($0) }
+        if let cap = caps.min(by: { $0.max! < $1.max! }), let capMax = cap.max {
+            for d in demands where d.firstWord != cap.firstWord && !reported.contains(d.firstWord) && d.max == nil && d.min > capMax
+                && TermList.sentence(a, at: d.range.lowerBound) != TermList.sentence(a, at: cap.range.lowerBound) && plain(d) {
                 reporter.report("Asks for \(describe(d)) of experience, but elsewhere for \(a.string(cap.range)) "
                                 + "(at most \(capMax)); the two demands contradict each other.", prose: d.range)
             }

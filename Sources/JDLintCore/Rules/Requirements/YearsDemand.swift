@@ -27,7 +27,7 @@ struct YearsDemand: Sendable, Equatable {
     static let numberHashes: [UInt64: Int] = Dictionary(uniqueKeysWithValues: numberWords.map { (Word.hash($0.key), $0.value) })
     static let yearWords = WordSet(["years", "year", "yrs", "yr", "year's", "years'", "year’s"])
     static let experienceWords = WordSet([
-        "experience", "experienced", "exp", "working", "work", "employment", "role", "roles", "position", "positions", "industry",
+        "experience", "experienced", "exp", "working", "work", "role", "roles", "position", "positions", "industry",
         "career", "professional", "practice", "post", "qualified", "background", "field", "capacity", "hands",
     ])
     static let experienceBefore = WordSet(["experience", "exp", "experienced"])
@@ -39,6 +39,9 @@ struct YearsDemand: Sendable, Equatable {
     static let minBefore: [[UInt64]] = seqs(["at least", "minimum of", "minimum", "min", "more than", "over", "in excess of", "a minimum of"])
     static let maxBefore: [[UInt64]] = seqs(["up to", "maximum of", "maximum", "max", "no more than", "not more than", "at most",
                                              "less than", "fewer than", "under", "a maximum of"])
+
+    static let notDemand: [[UInt64]] = seqs(["who has", "who have", "which has", "that has", "we have", "we've", "our", "with over",
+                                             "with more than", "boasts", "brings", "has had", "for over", "spanning"])
 
     static func seqs(_ list: [String]) -> [[UInt64]] {
         list.map { s in
@@ -164,6 +167,8 @@ struct YearsDemand: Sendable, Equatable {
                 if words[c].hash == Word.hash("if") || words[c].hash == Word.hash("unless") { conditional = true }
                 c -= 1
             }
+            // "our lead, who has 12 years of experience", "we have over 30 years of experience": not a demand.
+            if TermList.preceded(a, start, by: notDemand) || (start >= 1 && TermList.preceded(a, start - 1, by: notDemand)) { continue }
             out.append(YearsDemand(min: minV, max: maxV, firstWord: first, yearsWord: i,
                                    range: words[start].range.lowerBound..<words[i].range.upperBound, experience: exp,
                                    explicitCap: cap, conditional: conditional))
