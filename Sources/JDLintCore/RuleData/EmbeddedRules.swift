@@ -44,7 +44,7 @@ enum EmbeddedRules {
     {"stem": "boast", "decision": "keep", "words": ["boast*"], "reason": "Self-promotion word."},
     {"stem": "challeng", "decision": "keep", "words": ["challeng*"], "reason": "Counted by the study ('challenging', 'challenges')."},
     {"stem": "champion", "decision": "keep", "words": ["champion*"], "notBefore": ["league"], "reason": "Counted by the study."},
-    {"stem": "compet", "decision": "narrow", "words": ["compet*"], "exclude": ["competen*", "competition law"], "notBefore": ["salary", "salaries", "pay", "compensation", "benefits", "benefit", "rates", "rate", "package", "packages", "wage", "wages", "remuneration", "pension", "bonus", "pricing", "prices", "total", "base", "hourly", "starting", "and", "terms", "leave", "pto", "health", "holiday", "annual"],
+    {"stem": "compet", "decision": "narrow", "words": ["compet*"], "exclude": ["competen*", "competition law"], "notBefore": ["salary", "salaries", "pay", "compensation", "benefits", "benefit", "rates", "rate", "package", "packages", "wage", "wages", "remuneration", "pension", "bonus", "pricing", "prices", "total", "base", "hourly", "starting", "terms", "leave", "and comprehensive", "and generous", "and attractive", "pto", "health", "holiday", "annual"],
      "reason": "'Competitive salary/benefits' describes pay, not culture; 'competent', 'competence', 'competency' are skills."},
     {"stem": "confident", "decision": "narrow", "words": ["confident*"], "exclude": ["confidential*"], "reason": "'Confidential' and 'confidentiality' share the prefix but mean discretion."},
     {"stem": "courag", "decision": "keep", "words": ["courag*"], "reason": "Trait word ('courage', 'courageous'); 'encourage' does not start with it."},
