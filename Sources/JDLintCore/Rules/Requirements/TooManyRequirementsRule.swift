@@ -86,19 +86,24 @@ struct TooManyRequirementsRule: Rule {
             // Lead-in paragraphs ("Essential:", "Preferred knowledge, skills, and abilities:") switch the kind of the
             // bullets that follow them.
             var current = kind
+            var label = h
             for bi in s.body {
                 let b = a.blocks[bi]
                 if b.kind == .listItem {
                     switch current {
                     case .required:
-                        if firstRequired == nil { firstRequired = h }
+                        if firstRequired == nil { firstRequired = label }
                         required += 1
                     case .duties: duties += 1
                     default: break
                     }
-                } else if b.kind == .paragraph, b.proseRange.count < 160 {
+                } else if b.kind == .paragraph, b.proseRange.count < 120 {
+                    // only a lead-in that ends with a colon ("Essential:", "Preferred skills:")
+                    var e = b.proseRange.upperBound
+                    while e > b.proseRange.lowerBound && Bytes.isWhitespace(a.text[e - 1]) { e -= 1 }
+                    guard e > b.proseRange.lowerBound, a.text[e - 1] == 0x3A else { continue }
                     let k = Self.classify(a.string(b.proseRange))
-                    if k != .other { current = k }
+                    if k != .other { current = k; label = bi }
                 }
             }
         }
