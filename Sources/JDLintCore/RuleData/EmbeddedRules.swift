@@ -196,7 +196,8 @@ enum EmbeddedRules {
 // "young", "boy/girl", "digital native" style terms deter older applicants); UK ACAS "Age discrimination: key points
 // for the workplace" (avoid "young and dynamic", "recent graduate", "energetic"); AARP's 2019 study of age bias in
 // job ads ("digital native"). Age ranges ("between the ages of", "born after") are left out: in postings they
-// describe client groups (children 0-18) or legal duties (US Selective Service).
+// describe client groups (children 0-18) or legal duties (US Selective Service); "young professionals" mostly describes a
+// city's population in postings.
 {
   "source": "EEOC job-advertisement guidance and 29 CFR 1625.4; ACAS age-discrimination guidance; AARP 2019",
   "categories": {
@@ -207,12 +208,12 @@ enum EmbeddedRules {
     "requirement": ["must", "required", "requirement", "only", "should be", "need to be", "needs to be", "you are a", "you're a",
                     "seeking a", "seeking", "looking for a", "looking for", "ideal candidate", "candidates must", "applicants must", "open to"],
     "welcome": ["welcome", "welcomed", "encourage", "encouraged", "including", "as well as", "or experienced", "and experienced",
-                "all levels", "at any stage", "career changers", "career changer", "whether you are", "whether you're"]
+                "all levels", "at any stage", "consider", "considered", "will consider", "career changers", "career changer", "whether you are", "whether you're"]
   },
   "terms": [
     {"match": ["digital native", "digital natives", "young and energetic", "young, energetic", "young and dynamic", "young, dynamic",
                "energetic young", "young team", "young and vibrant", "young, vibrant", "young and hungry", "young, hungry",
-               "young and fun", "young, fun", "youthful", "young blood", "fresh blood", "young professional", "young professionals",
+               "young and fun", "young, fun", "youthful", "young blood", "fresh blood",
                "young at heart", "young-minded", "young minded", "graduated within the last", "graduated in the last", "overqualified", "over-qualified",
                "too experienced"],
      "category": "age", "notBefore": ["programme", "program", "network", "people", "person", "children", "carers", "offenders"]},
@@ -296,7 +297,7 @@ enum EmbeddedRules {
 // "dumb job titles", "hollow benefits", "competitive environment", "new starter expectations", "profanity",
 // "visionary terminology", "legacy technology", "development environment", "expanded acronyms", "Java script?",
 // "Ruby on Rail?". jdlint keeps the phrases that are jargon in any posting and drops joblint's single words that
-// are ordinary elsewhere ("top", "win", "fail", "coffee", "pool", "atom", "eclipse", "crank", "heroes", "incentivize"); "competitive" is
+// are ordinary elsewhere, and "hit the ground running" when the same sentence describes the onboarding ("top", "win", "fail", "coffee", "pool", "atom", "eclipse", "crank", "heroes", "incentivize"); "competitive" is
 // matched only in "competitive environment/culture" (never "competitive salary"). Gendered words and facial hair
 // are in inclusive/gendered-terms.
 {
@@ -313,6 +314,9 @@ enum EmbeddedRules {
     "legacy-tech": {"message": "“{match}” is legacy technology; if it is really needed, say why and what the plan is."},
     "dev-environment": {"message": "“{match}” prescribes an editor; let people use the tools they work best with."},
     "recruiter-slip": {"message": "“{match}” is a recruiter slip; write “{replacement}”."}
+  },
+  "contexts": {
+    "onboarding": ["preceptorship", "induction", "onboarding", "training", "mentor*", "support", "supported", "buddy", "shadow*"]
   },
   "terms": [
     {"match": ["bro", "bros", "brogrammer", "brogrammers", "brogramming", "bro down", "dudebro", "dudebros", "crush code", "crushing code",
@@ -336,12 +340,12 @@ enum EmbeddedRules {
      "category": "competitive", "notBefore": ["salary", "pay", "compensation", "award", "awards"], "skipCapitalised": true},
     {"match": ["hit the ground running", "hits the ground running", "hitting the ground running", "no hand-holding", "no hand holding",
                "no handholding", "sink or swim", "thrown in at the deep end", "throw you in at the deep end", "zero training"],
-     "category": "expectations"},
+     "category": "expectations", "unlessSentence": ["onboarding"]},
     {"match": ["fuck*", "shit", "shits", "shitty", "bullshit", "damn", "goddamn", "bugger", "piss", "pissed", "crap", "crappy", "wtf",
                "kick-ass", "kick ass", "badass", "bad-ass", "cunt", "arse", "asshole", "arsehole"],
      "category": "profanity"},
     {"match": ["enlightened", "enlighten", "enlightening", "blue sky thinking", "blue-sky thinking", "blue sky thinker", "paradigm shift",
-               "paradigm-shifting", "synergy", "synergies", "synergize", "synergise", "synergistic", "visionaries", "boil the ocean",
+               "paradigm-shifting", "synergy", "synergies", "synergize", "synergise", "synergistic", "boil the ocean",
                "reach out to candidates"],
      "category": "visionary"},
     {"match": ["frontpage"], "category": "legacy-tech", "notAfter": ["the", "our", "a", "on", "your", "their", "its", "website", "site"]},
@@ -409,7 +413,8 @@ enum EmbeddedRules {
                    "or equivalent qualification", "or equivalent qualifications", "or working towards", "or demonstrable experience"],
     "optional": ["preferred", "preferable", "desirable", "desired", "a plus", "an advantage", "advantageous", "ideally", "nice to have",
                  "is a bonus", "beneficial", "helpful", "welcome", "not required", "not essential", "or currently", "pursuing",
-                 "enrolled", "working toward", "studying"]
+                 "enrolled", "working toward", "studying", "training to", "train to", "further training", "progress to", "progression",
+                 "career pathway", "opportunity to", "support you"]
   },
   "terms": [
     {"match": ["bachelor's degree", "bachelors degree", "bachelor degree", "bachelor's", "bachelor of", "baccalaureate",

@@ -142,7 +142,13 @@ struct TermList: Sendable {
                m.words.upperBound < a.words.count, a.words[m.words.upperBound].block == a.words[m.words.lowerBound].block { continue }
             if !t.notAfter.isEmpty, TermList.preceded(a, m.words.lowerBound, by: t.notAfter) { continue }
             let sentence = TermList.sentence(a, at: m.range.lowerBound)
-            if t.skipCapitalised && Bytes.isUpper(a.text[m.range.lowerBound]) && sentence.lowerBound != m.range.lowerBound { continue }
+            if t.skipCapitalised && Bytes.isUpper(a.text[m.range.lowerBound]) {
+                // Mid-sentence, or followed by another capitalised word ("Crazy Arms Radio"): a name.
+                if sentence.lowerBound != m.range.lowerBound { continue }
+                let n = m.words.upperBound
+                if n < a.words.count && a.words[n].block == a.words[m.words.lowerBound].block
+                    && Bytes.isUpper(a.text[a.words[n].range.lowerBound]) { continue }
+            }
             if t.unlessPosting.contains(where: { !contextRanges(a, $0, cache).isEmpty }) { continue }
             if !t.ifSentence.isEmpty && !t.ifSentence.contains(where: { contextIn(a, $0, sentence, cache) }) { continue }
             if t.unlessSentence.contains(where: { contextIn(a, $0, sentence, cache) }) { continue }
