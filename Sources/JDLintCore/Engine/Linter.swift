@@ -58,7 +58,9 @@ public struct Linter: Sendable {
             var reporter = Reporter(meta: rule.meta, analysis: analysis)
             rule.check(ctx, &reporter)
             for var d in reporter.diagnostics {
-                d.severity = severity
+                // A rule may raise one finding above its default (a posting-level verdict); a configured
+                // severity still applies to every finding.
+                if d.severity == rule.meta.defaultSeverity || severity != rule.meta.defaultSeverity { d.severity = severity }
                 all.append(d)
             }
         }

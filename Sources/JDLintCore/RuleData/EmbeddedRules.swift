@@ -4,6 +4,799 @@
 enum EmbeddedRules {
     /// Path relative to Rules/ → file contents.
     static let files: [String: String] = [
+        "gender-coded.json": #"""
+// Gender-coded words for `inclusive/gender-coded`.
+//
+// Source: Gaucher, D., Friesen, J., & Kay, A. C. (2011). "Evidence that gendered wording in job advertisements exists
+// and sustains gender inequality." Journal of Personality and Social Psychology, 101(1), 109-128 (appendix word
+// lists), as implemented by Kat Matfield's gender-decoder (github.com/lovedaybrooke/gender-decoder,
+// app/wordlists/en.py, MIT licence): one stem per line, matched as a word prefix.
+//
+// gender-decoder's prefix matching counts words a reader would not call coded: "responsibilities" (respon*),
+// "analysis" (analy*), "SharePoint" (shar*), "NHS Foundation Trust" (trust*), "Air Force" (force*), "competent"
+// (compet*), "confidential" (confident*), "committee" (commit*), "Connecticut" (connect*). Every stem below was
+// decided one by one:
+//   "keep"   — counted as gender-decoder counts it (apart from listed exceptions);
+//   "narrow" — only the listed words (or with the listed exceptions) are counted: the trait, not the task or name;
+//   "drop"   — not counted: in job postings the stem almost always names a task, a client group or a thing.
+// Each entry says why. Patterns: "word" is exact, "stem*" is a prefix; "self-confiden*" also matches
+// "self confident" and "selfconfident". notBefore/notAfter: the next/previous word cancels the match;
+// onlyBefore: the next word must be one of these; skipCapitalised: a capitalised form mid-sentence is a name.
+//
+// The posting-level verdict follows gender-decoder's assess_coding(): score = feminine - masculine;
+// > 3 "strongly feminine-coded", 1..3 "feminine-coded", 0 "neutral", -1..-3 "masculine-coded",
+// < -3 "strongly masculine-coded".
+{
+  "source": "Gaucher, Friesen & Kay (2011), JPSP 101(1):109-128, appendix; gender-decoder app/wordlists/en.py (MIT)",
+  "masculine": [
+    {"stem": "active", "decision": "narrow", "words": ["active"], "notBefore": ["directory", "license", "licence", "licensure", "registration", "clearance", "security", "duty", "listening", "member", "members", "status", "ingredient", "ingredients", "learning", "travel", "cases", "caseload", "recovery", "monitoring"],
+     "reason": "'Active Directory', 'active licence', 'active clearance', 'active duty' and 'active listening' name things; 'actively' and 'activity' are not the trait."},
+    {"stem": "adventurous", "decision": "keep", "words": ["adventurous*"], "reason": "Trait word."},
+    {"stem": "aggress", "decision": "keep", "words": ["aggress*"], "reason": "Trait ('aggressive', 'aggressively') and culture word ('aggressive targets')."},
+    {"stem": "ambitio", "decision": "keep", "words": ["ambitio*"], "reason": "Trait word ('ambitious')."},
+    {"stem": "analy", "decision": "narrow", "words": ["analytical", "analytically"], "onlyBefore": ["mind", "minded", "thinker", "thinkers", "thinking", "approach", "mindset", "person", "individual", "skills", "skill", "abilities", "ability", "and", "or", "problem", "capabilities", "rigour", "rigor", "nature"],
+     "reason": "Only 'analytical' describing a person ('analytical mind', 'analytical skills'); 'analyst', 'analysis', 'analytics' and 'analytical chemist/methods/laboratory' are job content."},
+    {"stem": "assert", "decision": "narrow", "words": ["assertive*"], "reason": "'Assertive' is the trait; 'assert', 'assertion' (tests, claims) are not."},
+    {"stem": "athlet", "decision": "keep", "words": ["athlet*"], "notBefore": ["trainer", "trainers", "training", "department", "director"], "reason": "Trait/culture word; 'athletic trainer' and 'Athletics department' are job names."},
+    {"stem": "autonom", "decision": "narrow", "words": ["autonom*"], "notBefore": ["vehicle", "vehicles", "driving", "systems", "system", "robots", "robotics", "navigation", "agents", "agent", "cars", "car", "mobile", "nervous", "region", "community"],
+     "reason": "'Autonomy' and 'work autonomously' are the trait; 'autonomous vehicles/systems/agents' are technology."},
+    {"stem": "battle", "decision": "keep", "words": ["battle*"], "reason": "Combat metaphor."},
+    {"stem": "boast", "decision": "keep", "words": ["boast*"], "reason": "Self-promotion word."},
+    {"stem": "challeng", "decision": "keep", "words": ["challeng*"], "reason": "Counted by the study ('challenging', 'challenges')."},
+    {"stem": "champion", "decision": "keep", "words": ["champion*"], "notBefore": ["league"], "reason": "Counted by the study."},
+    {"stem": "compet", "decision": "narrow", "words": ["compet*"], "exclude": ["competen*", "competition law"], "notBefore": ["salary", "salaries", "pay", "compensation", "benefits", "benefit", "rates", "rate", "package", "packages", "wage", "wages", "remuneration", "pension", "bonus", "pricing", "prices", "total", "base", "hourly", "starting", "terms", "leave", "and comprehensive", "and generous", "and attractive",
+                                                                                   "startup", "market", "industry", "comp", "perks", "reward", "rewards", "insurance", "medical", "dental", "401k", "pto", "paid", "equity", "stipend", "pto", "health", "holiday", "annual"],
+     "reason": "'Competitive salary/benefits' describes pay, not culture; 'competent', 'competence', 'competency' are skills."},
+    {"stem": "confident", "decision": "narrow", "words": ["confident*"], "exclude": ["confidential*"], "reason": "'Confidential' and 'confidentiality' share the prefix but mean discretion."},
+    {"stem": "courag", "decision": "keep", "words": ["courag*"], "reason": "Trait word ('courage', 'courageous'); 'encourage' does not start with it."},
+    {"stem": "decid", "decision": "keep", "words": ["decid*"], "exclude": ["deciduous"], "reason": "Counted by the study."},
+    {"stem": "decision", "decision": "drop", "reason": "'Decision-making', 'clinical decisions', 'decision support' name tasks in nearly every posting."},
+    {"stem": "decisive", "decision": "keep", "words": ["decisive*"], "reason": "Trait word."},
+    {"stem": "defend", "decision": "narrow", "words": ["defend*"], "exclude": ["defender", "defenders", "defendant", "defendants"], "reason": "'Microsoft Defender' and 'public defender'/'defendant' (legal jobs) are names."},
+    {"stem": "determin", "decision": "narrow", "words": ["determined", "determination"], "notBefore": ["by", "that", "of", "through", "in", "at", "on", "based", "using", "according", "as", "upon", "eligible", "for"],
+     "reason": "'Determined' and 'determination' (the trait) count; 'determine eligibility', 'determined by', 'determination of' are tasks."},
+    {"stem": "domina", "decision": "keep", "words": ["domina*"], "reason": "Trait and culture word ('dominate the market')."},
+    {"stem": "dominant", "decision": "keep", "words": ["dominant*"], "reason": "Trait word (also matched by domina*, counted once)."},
+    {"stem": "driven", "decision": "narrow", "words": ["driven"], "notAfter": ["data", "event", "test", "model", "domain", "metadata", "evidence", "research", "insight", "insights", "hypothesis", "api", "design", "demand", "technology", "tech", "mission", "purpose", "values", "value", "community", "user", "customer", "patient", "process", "policy", "market", "consumer", "content", "feedback", "impact", "science", "algorithm", "ai", "software", "schema", "config", "configuration", "metrics", "analytics", "story", "narrative", "person", "client", "student", "learner", "family", "people", "quality", "cause", "strategy", "product", "needs"],
+     "notBefore": ["by", "to"], "reason": "'Driven' and 'self-/results-driven' are the trait; 'data-driven', 'event-driven', 'mission-driven' describe methods or organisations."},
+    {"stem": "fearless", "decision": "keep", "words": ["fearless*"], "reason": "Trait word."},
+    {"stem": "fight", "decision": "narrow", "words": ["fight*"], "notAfter": ["fire", "crime"], "reason": "Combat metaphor; 'fire fighting' and 'crime fighting' are job content."},
+    {"stem": "force", "decision": "narrow", "words": ["forceful*"], "reason": "'Air Force', 'Armed Forces', 'task force', 'police force', 'forced' are names or passives; only 'forceful' is the trait."},
+    {"stem": "greedy", "decision": "keep", "words": ["greedy"], "notBefore": ["algorithm", "algorithms"], "reason": "Trait word; 'greedy algorithm' is computer science."},
+    {"stem": "headstrong", "decision": "keep", "words": ["head-strong", "headstrong"], "reason": "Trait word."},
+    {"stem": "hierarch", "decision": "narrow", "words": ["hierarchy", "hierarchies"], "notAfter": ["flat", "no", "without", "little", "non", "minimal", "data", "visual", "information", "type", "class", "mitigation", "control", "controls", "waste"],
+     "reason": "Culture word, except when negated ('flat hierarchy') or technical ('data hierarchy', 'hierarchy of controls'); 'hierarchical' is mostly statistics and data modelling."},
+    {"stem": "hostil", "decision": "keep", "words": ["hostil*"], "reason": "Trait word."},
+    {"stem": "impulsive", "decision": "keep", "words": ["impulsive*"], "reason": "Trait word."},
+    {"stem": "independen", "decision": "narrow", "words": ["independen*"], "notBefore": ["living", "school", "schools", "sector", "contractor", "contractors", "review", "reviewer", "reviews", "variable", "variables", "film", "pharmacy", "charity", "provider", "providers", "advocate", "advocacy", "evaluation", "assessment", "assessments", "verification", "validation", "audit", "auditor", "auditors", "bookshop", "bookstore", "media", "publisher", "publishers", "prescriber", "prescribing", "practitioner", "of", "non", "agency", "body", "panel", "investigation", "day", "directors", "director", "study", "studies", "research", "scholar", "scholars", "researcher", "consultant", "expert", "healthcare", "hospital", "sponsor"],
+     "reason": "'Work independently' and 'independence' are the trait; 'independent school/sector/review/prescriber/living' are institutions and roles."},
+    {"stem": "individual", "decision": "narrow", "words": ["individualis*", "individualit*"], "reason": "'Individual(s)' is an everyday noun ('individuals with disabilities', 'individual contributor'); only 'individualistic' is the trait."},
+    {"stem": "intellect", "decision": "narrow", "words": ["intellect*"], "notBefore": ["property", "disability", "disabilities", "history", "impairment", "impairments", "freedom", "life", "and"], "reason": "'Intellectual property' and 'intellectual disability' are legal and clinical terms."},
+    {"stem": "lead", "decision": "narrow", "words": ["leader", "leaders", "leadership"], "notBefore": ["team", "teams", "board"], "notAfter": ["team", "section", "ward", "shift", "thought"],
+     "reason": "'Leader' and 'leadership' are the coded words; the verb 'lead', 'leads' (sales), 'leading provider' and the title 'Team Lead' name tasks and positions."},
+    {"stem": "logic", "decision": "narrow", "words": ["logical*"], "reason": "'Logical' is the trait; 'logic' (business logic, logic circuits) is technical."},
+    {"stem": "objective", "decision": "narrow", "words": ["objectivity", "objectively"], "reason": "'Objective(s)' in postings almost always means goals."},
+    {"stem": "opinion", "decision": "narrow", "words": ["opinionated"], "reason": "'Clinical opinion', 'second opinion' are neutral; 'opinionated' is the trait."},
+    {"stem": "outspoken", "decision": "keep", "words": ["outspoken*"], "reason": "Trait word."},
+    {"stem": "persist", "decision": "narrow", "words": ["persist*"], "notBefore": ["storage", "volume", "volumes", "data", "memory", "connection", "connections", "identifier", "identifiers", "disk", "layer", "state", "queue", "queues", "cache", "pain", "symptoms", "infection"],
+     "reason": "'Persistent' and 'persistence' are the trait; 'persistent storage/volumes' is technical and 'persistent pain' clinical."},
+    {"stem": "principle", "decision": "narrow", "words": ["principled"], "reason": "'Principles of X' is neutral; 'principled' is the trait."},
+    {"stem": "reckless", "decision": "keep", "words": ["reckless*"], "reason": "Trait word."},
+    {"stem": "self-confiden", "decision": "keep", "words": ["self-confiden*", "selfconfiden*"], "reason": "Trait word."},
+    {"stem": "self-relian", "decision": "keep", "words": ["self-relian*", "selfrelian*"], "reason": "Trait word."},
+    {"stem": "self-sufficien", "decision": "keep", "words": ["self-sufficien*", "selfsufficien*"], "reason": "Trait word."},
+    {"stem": "stubborn", "decision": "keep", "words": ["stubborn*"], "reason": "Trait word."},
+    {"stem": "superior", "decision": "keep", "words": ["superior*"], "notBefore": ["court", "courts", "lake", "officer", "officers"], "reason": "Counted by the study; 'Superior Court' and a 'superior officer' are names."},
+    {"stem": "unreasonab", "decision": "keep", "words": ["unreasonab*"], "reason": "Trait word."}
+  ],
+  "feminine": [
+    {"stem": "agree", "decision": "narrow", "words": ["agreeab*"], "reason": "'Agreeable' is the trait; 'agree', 'agreement' (contracts, SLAs) are not."},
+    {"stem": "affectionate", "decision": "keep", "words": ["affectionate*"], "reason": "Trait word."},
+    {"stem": "child", "decision": "drop", "reason": "In postings 'child', 'children', 'childcare' name the clients (paediatrics, schools) or a benefit, not a trait."},
+    {"stem": "cheer", "decision": "narrow", "words": ["cheerful*"], "reason": "'Cheerful' is the trait; 'cheerleader(ing)' and 'cheers' are not."},
+    {"stem": "collab", "decision": "keep", "words": ["collab*"], "exclude": ["collaboratory", "collaboratories"], "skipCapitalised": true,
+     "reason": "Communal word ('collaborative', 'collaborate'); a capitalised 'Collaborative' mid-sentence is an organisation (NHS 'Provider Collaboratives'), and a 'Collaboratory' is a research centre."},
+    {"stem": "commit", "decision": "narrow", "words": ["commit*"], "exclude": ["committee*", "commits", "commit"], "notAfter": ["git"], "reason": "'Committed' and 'commitment' are the coded words; 'committee' and git 'commits' are not."},
+    {"stem": "communal", "decision": "keep", "words": ["communal*"], "reason": "Communal word."},
+    {"stem": "compassion", "decision": "keep", "words": ["compassion*"], "reason": "Trait word."},
+    {"stem": "connect", "decision": "narrow", "words": ["connect", "connects", "connecting", "connected", "connection", "connections"], "notAfter": ["database", "network", "internet", "wifi", "vpn", "api", "ssh", "tcp", "electrical", "power", "socket"], "notBefore": ["to the internet", "string", "strings", "pool"],
+     "reason": "Interpersonal 'connect' counts; 'Connecticut', 'connector', 'connectivity' and database/network connections do not."},
+    {"stem": "considerate", "decision": "keep", "words": ["considerate*"], "reason": "Trait word."},
+    {"stem": "cooperat", "decision": "keep", "words": ["cooperat*", "co-operat*"], "notBefore": ["bank", "extension"], "reason": "Communal word; the Co-operative Bank is a name."},
+    {"stem": "depend", "decision": "narrow", "words": ["dependab*"], "reason": "'Dependable' is the trait; 'depending on', 'dependent(s)', 'dependencies' are not."},
+    {"stem": "emotiona", "decision": "keep", "words": ["emotiona*"], "reason": "Trait word ('emotional intelligence')."},
+    {"stem": "empath", "decision": "keep", "words": ["empath*"], "reason": "Trait word."},
+    {"stem": "feel", "decision": "narrow", "words": ["feel", "feels", "feeling", "feelings"], "notBefore": ["free"], "reason": "Counted by the study, except the formula 'feel free to…'."},
+    {"stem": "flatterable", "decision": "keep", "words": ["flatterable"], "reason": "Trait word."},
+    {"stem": "gentle", "decision": "narrow", "words": ["gentle", "gently", "gentleness"], "reason": "'Gentleman/gentlemen' is a gendered term (inclusive/gendered-terms), not a coded trait."},
+    {"stem": "honest", "decision": "keep", "words": ["honest*"], "reason": "Trait word."},
+    {"stem": "interpersonal", "decision": "keep", "words": ["interpersona*", "inter-persona*"], "reason": "Communal word."},
+    {"stem": "interdependen", "decision": "keep", "words": ["interdependen*", "inter-dependen*"], "reason": "Communal word."},
+    {"stem": "kind", "decision": "narrow", "words": ["kindness", "kind-hearted", "kindhearted"], "reason": "'Kind of', 'kinds', 'kindly note' and 'kindergarten' share the prefix; only 'kindness' is unambiguous."},
+    {"stem": "kinship", "decision": "keep", "words": ["kinship*"], "notBefore": ["care", "carer", "carers", "placement", "placements"], "reason": "Communal word; 'kinship care' is a social-work service."},
+    {"stem": "loyal", "decision": "narrow", "words": ["loyal*"], "notBefore": ["program", "programs", "programme", "programmes", "scheme", "schemes", "card", "cards", "points", "rewards", "marketing", "platform"], "reason": "Trait word; 'loyalty programme/scheme' is marketing."},
+    {"stem": "modesty", "decision": "keep", "words": ["modest*"], "notBefore": ["salary", "budget", "fee", "stipend", "income"], "reason": "Trait word; 'modest salary' describes pay."},
+    {"stem": "nag", "decision": "narrow", "words": ["nag", "nags", "nagging"], "reason": "A prefix would match 'Nagios' and place names."},
+    {"stem": "nurtur", "decision": "keep", "words": ["nurtur*"], "reason": "Communal word."},
+    {"stem": "pleasant", "decision": "narrow", "words": ["pleasant", "pleasantly"], "notAfter": ["mount", "mt"], "reason": "'Pleasanton' and 'Mount Pleasant' are places."},
+    {"stem": "polite", "decision": "keep", "words": ["polite*"], "reason": "Trait word."},
+    {"stem": "quiet", "decision": "keep", "words": ["quiet*"], "reason": "Trait word."},
+    {"stem": "respon", "decision": "narrow", "words": ["responsive", "responsiveness"], "notAfter": ["mobile", "fully"], "notBefore": ["design", "web", "websites", "layouts", "layout", "ui", "interfaces"],
+     "reason": "'Responsibilities', 'responsible', 'response', 'respond' are the vocabulary of every posting's duties; only 'responsive' (to people) is the trait, and 'responsive design' is web layout."},
+    {"stem": "sensitiv", "decision": "narrow", "words": ["sensitiv*"], "notBefore": ["data", "information", "matters", "material", "materials", "issues", "documents", "topics", "cases", "records", "nature", "personal", "commercial", "areas", "analysis", "analyses", "and confidential", "content", "subjects", "conversations", "situations", "time"],
+     "reason": "'Sensitive' about people counts; 'sensitive data/information/matters' is about confidentiality."},
+    {"stem": "submissive", "decision": "keep", "words": ["submissive*"], "reason": "Trait word."},
+    {"stem": "support", "decision": "narrow", "words": ["supportive*"], "reason": "'Support' as a noun or verb ('IT support', 'support worker', 'support the team') names the work in most postings; 'supportive' is the trait."},
+    {"stem": "sympath", "decision": "keep", "words": ["sympath*"], "reason": "Trait word."},
+    {"stem": "tender", "decision": "narrow", "words": ["tenderness", "tender-hearted", "tenderhearted"], "reason": "'Tender', 'tenders', 'tendering' are procurement terms."},
+    {"stem": "together", "decision": "keep", "words": ["together"], "reason": "Communal word ('work together')."},
+    {"stem": "trust", "decision": "narrow", "words": ["trust*"], "exclude": ["trustee*"], "skipCapitalised": true, "notAfter": ["foundation", "nhs", "health", "care", "university", "hospital", "hospitals", "partnership", "charitable", "community", "ambulance", "teaching", "wellcome", "national", "land", "housing", "the"],
+     "reason": "Interpersonal trust counts; 'NHS Foundation Trust' and other organisations named 'Trust', and 'trustees', do not."},
+    {"stem": "understand", "decision": "narrow", "words": ["understanding"], "onlyBefore": ["and", "manner", "approach", "nature", "person", "colleague", "attitude", "."],
+     "reason": "'Understanding of X' means knowledge; only 'understanding' describing a person ('patient and understanding', 'an understanding manner') counts."},
+    {"stem": "warm", "decision": "narrow", "words": ["warm", "warmly", "warmth"], "reason": "Communal word ('warm', 'warmly welcome'); 'warming', 'warmer' are not about people."},
+    {"stem": "whin", "decision": "narrow", "words": ["whine", "whiny", "whining"], "reason": "A prefix would match place names."},
+    {"stem": "enthusias", "decision": "keep", "words": ["enthusias*"], "reason": "Trait word."},
+    {"stem": "inclusive", "decision": "narrow", "words": ["inclusive", "inclusively"], "notBefore": ["of", "salary", "pay", "rate", "rates", "package", "hourly", "annual", "fee", "fees", "pricing", "prices", "vat", "design", "language"], "notAfter": ["all"],
+     "reason": "'Inclusive' of people counts; 'inclusive of VAT/salary', 'all-inclusive' and 'inclusive design' (accessibility) do not."},
+    {"stem": "yield", "decision": "drop", "reason": "In postings 'yield' is finance (bond yield), agriculture or engineering, never the submissive sense the study meant."},
+    {"stem": "share", "decision": "narrow", "words": ["share", "sharing"], "exclude": ["sharepoint", "shareholder*", "shares"], "notBefore": ["options", "option", "scheme", "schemes", "plan", "price", "capital", "point", "drive", "drives", "incentive", "awards"],
+     "reason": "Sharing with people counts; 'SharePoint', shareholders, 'share options' and 'share schemes' do not."}
+  ]
+}
+
+"""#,
+        "inclusive-ableist.json": #"""
+// Ableist wording for `inclusive/ableist`.
+// Sources: the Conscious Style Guide and Lydia X. Z. Brown's "Ableism/Language" glossary (autistichoya.com) for
+// casual disability metaphors ("crazy", "lame", "blind spot", "tone-deaf", "sanity check"); the ADA National
+// Network's "Guidelines for Writing about People with Disabilities" ("wheelchair user", not "wheelchair-bound");
+// EEOC guidance on essential functions for sensory and mobility demands, which need "with or without reasonable
+// accommodation" ("reasonable adjustments" in the UK). "Psycho" is not listed: NHS postings use "psycho-social" and
+// "psycho-educational" as clinical terms; "able-bodied" only counts as a demand ("must be able-bodied").
+{
+  "source": "Conscious Style Guide; L. X. Z. Brown, Ableism/Language; ADA National Network writing guidelines; EEOC",
+  "categories": {
+    "metaphor": {"message": "“{match}” uses disability as a metaphor; say what you mean (“{advice}”)."},
+    "person-first": {"message": "“{match}”: say “wheelchair user”."},
+    "demand": {"message": "“{match}” excludes disabled candidates; add “with or without reasonable accommodation” (UK: “reasonable adjustments”), or describe the outcome needed."}
+  },
+  "contexts": {
+    "accommodation": ["reasonable accommodation*", "reasonable accomodation*", "reasonable adjustment*", "with or without accommodation*",
+                      "request an accommodation", "request accommodation*", "accommodations are available", "disability accommodation*",
+                      "workplace adjustment*", "access to work"]
+  },
+  "terms": [
+    {"match": ["crazy", "crazily"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “very”, “surprising” or “hectic”.", "notBefore": ["horse"], "skipCapitalised": true},
+    {"match": ["insane", "insanely"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “very” or “remarkable”."},
+    {"match": ["lame"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “dull” or “weak”.", "notBefore": ["duck"]},
+    {"match": ["blind spot", "blind spots", "blindspot", "blindspots"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “gap” or “oversight”."},
+    {"match": ["turn a blind eye", "turning a blind eye", "blind to"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “ignore” or “unaware of”."},
+    {"match": ["tone deaf", "tone-deaf", "fall on deaf ears", "falls on deaf ears"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “insensitive” or “ignored”."},
+    {"match": ["crippled", "crippling", "cripple", "cripples"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “severe”, “hobbled” or “disabled by”."},
+    {"match": ["retarded", "retard", "spaz", "spazz", "lunatic", "lunatics", "maniac", "maniacs", "dumb", "dumbed down", "moron", "idiot", "idiots"],
+     "category": "metaphor", "message": "“{match}” is a slur or a disability metaphor; remove it.", "notBefore": ["terminal", "terminals", "waiter"]},
+    {"match": ["a bit ocd", "so ocd", "ocd about", "obsessive compulsive about", "a little ocd"], "category": "metaphor", "message": "“{match}” trivialises a mental illness; say “meticulous” or “detail-oriented”."},
+    {"match": ["sanity check", "sanity checks", "sanity-check", "sanity checking"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “quick check” or “confidence check”."},
+    {"match": ["mad skills"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “strong skills”."},
+    {"match": ["wheelchair-bound", "wheelchair bound", "confined to a wheelchair", "confined to wheelchairs"], "category": "person-first"},
+    {"match": ["stand for long periods", "standing for long periods", "stand for extended periods", "standing for extended periods",
+               "stand for prolonged periods", "standing for prolonged periods", "walk for long periods", "walking for long periods",
+               "sit for long periods", "sitting for long periods", "sit for extended periods", "sitting for extended periods",
+               "on your feet all day", "on their feet all day", "on feet all day", "must be able to stand", "must be able to walk",
+               "must be able to see", "must be able to hear", "must have good eyesight", "perfect vision", "normal hearing",
+               "20/20 vision", "must be able-bodied", "must be able bodied"],
+     "category": "demand", "unlessPosting": ["accommodation"]}
+  ]
+}
+
+"""#,
+        "inclusive-age.json": #"""
+// Age-coded wording for `inclusive/age` ("X years maximum experience" is found by the rule's Swift code).
+// Sources: US EEOC, "Prohibited Practices — Job Advertisements" and 29 CFR 1625.4 (ADEA: "recent college graduate",
+// "young", "boy/girl", "digital native" style terms deter older applicants); UK ACAS "Age discrimination: key points
+// for the workplace" (avoid "young and dynamic", "recent graduate", "energetic"); AARP's 2019 study of age bias in
+// job ads ("digital native"). Age ranges ("between the ages of", "born after") are left out: in postings they
+// describe client groups (children 0-18) or legal duties (US Selective Service); "young professionals" mostly describes a
+// city's population in postings.
+{
+  "source": "EEOC job-advertisement guidance and 29 CFR 1625.4; ACAS age-discrimination guidance; AARP 2019",
+  "categories": {
+    "age": {"message": "“{match}” signals an age preference; describe the skills or behaviours you need instead."},
+    "graduate": {"message": "“{match}” as a requirement excludes older applicants (EEOC/ACAS); say what knowledge you need, or welcome graduates without requiring it."}
+  },
+  "contexts": {
+    "requirement": ["must", "required", "requirement", "only", "should be", "need to be", "needs to be", "you are a", "you're a",
+                    "seeking a", "seeking", "looking for a", "looking for", "ideal candidate", "candidates must", "applicants must", "open to"],
+    "welcome": ["welcome", "welcomed", "encourage", "encouraged", "including", "as well as", "or experienced", "and experienced",
+                "all levels", "at any stage", "consider", "considered", "will consider", "career changers", "career changer", "whether you are", "whether you're"]
+  },
+  "terms": [
+    {"match": ["digital native", "digital natives", "young and energetic", "young, energetic", "young and dynamic", "young, dynamic",
+               "energetic young", "young team", "young and vibrant", "young, vibrant", "young and hungry", "young, hungry",
+               "young and fun", "young, fun", "youthful", "young blood", "fresh blood",
+               "young at heart", "young-minded", "young minded", "graduated within the last", "graduated in the last", "overqualified", "over-qualified",
+               "too experienced"],
+     "category": "age", "notBefore": ["programme", "program", "network", "people", "person", "children", "carers", "offenders"]},
+    {"match": ["recent graduate", "recent graduates", "recent college graduate", "recent college graduates", "recent university graduate",
+               "recent university graduates", "recent grad", "recent grads", "fresh graduate", "fresh graduates", "fresh grad",
+               "fresh grads", "new grad", "new grads", "newly graduated"],
+     "category": "graduate", "ifSentence": ["requirement"], "unlessSentence": ["welcome"]}
+  ]
+}
+
+"""#,
+        "inclusive-gendered-terms.json": #"""
+// Gendered terms for `inclusive/gendered-terms` (the he/she/his/her pronoun logic is in the rule's Swift code).
+// Sources: joblint's "Use of gendered word" and "Mention of facial hair" rules (github.com/rowanmanning/joblint,
+// lib/rules.js, MIT); the neutral alternatives follow the UK Government Digital Service style guide, the APA Style
+// "gender" guidelines and the Conscious Style Guide. Proper names are excluded ("Guy's and St Thomas'", a surname "Beard", "the History Guys"); "unmanned
+// aircraft" and "manned guarding" are industry terms of art and are not listed.
+{
+  "source": "joblint lib/rules.js (MIT): gendered words, facial hair; alternatives per GDS style guide and APA Style",
+  "categories": {
+    "term": {"message": "“{match}” is gendered; use “{replacement}”."},
+    "facial-hair": {"message": "“{match}”: mentions of facial hair signal that you are looking for men; remove them."}
+  },
+  "terms": [
+    {"match": ["chairman", "chairwoman"], "replace": "chair", "category": "term"},
+    {"match": ["chairmen", "chairwomen"], "replace": "chairs", "category": "term"},
+    {"match": ["manpower"], "replace": "workforce", "category": "term"},
+    {"match": ["man-hours", "manhours", "man hours"], "replace": "person-hours", "category": "term"},
+    {"match": ["man-hour", "manhour", "man hour"], "replace": "person-hour", "category": "term"},
+    {"match": ["guys"], "replace": "folks", "category": "term", "notBefore": ["and st", "st", "and saint", "hospital", "campus"], "notAfter": ["bad", "good"],
+     "skipCapitalised": true},
+    {"match": ["salesman", "saleswoman"], "replace": "salesperson", "category": "term"},
+    {"match": ["salesmen", "saleswomen"], "replace": "salespeople", "category": "term"},
+    {"match": ["foreman", "forewoman"], "replace": "supervisor", "category": "term"},
+    {"match": ["foremen"], "replace": "supervisors", "category": "term"},
+    {"match": ["spokesman", "spokeswoman"], "replace": "spokesperson", "category": "term"},
+    {"match": ["spokesmen"], "replace": "spokespeople", "category": "term"},
+    {"match": ["middleman"], "replace": "intermediary", "category": "term"},
+    {"match": ["tradesman"], "replace": "tradesperson", "category": "term"},
+    {"match": ["tradesmen"], "replace": "tradespeople", "category": "term"},
+    {"match": ["craftsman"], "replace": "craftsperson", "category": "term"},
+    {"match": ["craftsmen"], "replace": "craftspeople", "category": "term"},
+    {"match": ["workman"], "replace": "worker", "category": "term"},
+    {"match": ["workmen"], "replace": "workers", "category": "term"},
+    {"match": ["businessman", "businesswoman"], "replace": "businessperson", "category": "term"},
+    {"match": ["businessmen", "businesswomen"], "replace": "businesspeople", "category": "term"},
+    {"match": ["repairman"], "replace": "repair technician", "category": "term"},
+    {"match": ["repairmen"], "replace": "repair technicians", "category": "term"},
+    {"match": ["handyman"], "replace": "maintenance worker", "category": "term"},
+    {"match": ["handymen"], "replace": "maintenance workers", "category": "term"},
+    {"match": ["deliveryman"], "replace": "delivery driver", "category": "term"},
+    {"match": ["cameraman"], "replace": "camera operator", "category": "term"},
+    {"match": ["policeman", "policewoman"], "replace": "police officer", "category": "term"},
+    {"match": ["fireman"], "replace": "firefighter", "category": "term"},
+    {"match": ["firemen"], "replace": "firefighters", "category": "term"},
+    {"match": ["waitress"], "replace": "server", "category": "term"},
+    {"match": ["waitresses"], "replace": "servers", "category": "term"},
+    {"match": ["stewardess"], "replace": "flight attendant", "category": "term"},
+    {"match": ["headmaster", "headmistress"], "replace": "head teacher", "category": "term"},
+    {"match": ["mankind"], "replace": "humankind", "category": "term"},
+    {"match": ["man-made"], "replace": "artificial", "category": "term"},
+    {"match": ["layman"], "replace": "layperson", "category": "term"},
+    {"match": ["laymen"], "replace": "laypeople", "category": "term"},
+    {"match": ["layman's"], "replace": "plain", "category": "term", "message": "“{match}” is gendered; say “plain” (“in plain terms”)."},
+    {"match": ["draftsman", "draughtsman"], "replace": "drafter", "category": "term"},
+    {"match": ["right-hand man"], "replace": "right hand", "category": "term"},
+    {"match": ["girl friday", "gal friday", "man friday"], "replace": "assistant", "category": "term"},
+    {"match": ["cleaning lady"], "replace": "cleaner", "category": "term"},
+    {"match": ["dude"], "replace": "person", "category": "term"},
+    {"match": ["dudes"], "replace": "people", "category": "term"},
+    {"match": ["beard", "beards", "bearded", "grizzled"], "category": "facial-hair",
+     "notBefore": ["net", "nets", "snood", "snoods", "cover", "covers", "guard", "guards", "mask", "masks", "restraint", "restraints"],
+     "skipCapitalised": true}
+  ]
+}
+
+"""#,
+        "inclusive-jargon.json": #"""
+// Exclusionary jargon for `inclusive/exclusionary-jargon`, grouped in joblint's categories.
+// Source: joblint (github.com/rowanmanning/joblint, lib/rules.js, MIT): "bro terminology", "sexualised terms",
+// "dumb job titles", "hollow benefits", "competitive environment", "new starter expectations", "profanity",
+// "visionary terminology", "legacy technology", "development environment", "expanded acronyms", "Java script?",
+// "Ruby on Rail?". jdlint keeps the phrases that are jargon in any posting and drops joblint's single words that
+// are ordinary elsewhere, and "hit the ground running" when the same sentence describes the onboarding ("top", "win", "fail", "coffee", "pool", "atom", "eclipse", "crank", "heroes", "incentivize"); "competitive" is
+// matched only in "competitive environment/culture" (never "competitive salary"). Gendered words and facial hair
+// are in inclusive/gendered-terms.
+{
+  "source": "joblint lib/rules.js (MIT), categories kept, single words narrowed to phrases",
+  "categories": {
+    "bro-culture": {"message": "“{match}” is bro-culture language and tells most people they will not fit in; remove it."},
+    "sexualised": {"message": "“{match}” is sexualised language; describe the work instead."},
+    "job-title": {"message": "“{match}” is a cliché job title; name the role and the skills you need."},
+    "hollow-benefits": {"message": "“{match}” is a hollow benefit that signals a drinking/young-men culture; list real benefits (pay, leave, flexibility)."},
+    "competitive": {"message": "“{match}” describes a competitive culture that puts many people off; describe how the team works together."},
+    "expectations": {"message": "“{match}” sets unrealistic expectations for a new starter; describe the onboarding."},
+    "profanity": {"message": "“{match}” is profanity; remove it."},
+    "visionary": {"message": "“{match}” is vague “visionary” jargon; say concretely what you mean."},
+    "legacy-tech": {"message": "“{match}” is legacy technology; if it is really needed, say why and what the plan is."},
+    "dev-environment": {"message": "“{match}” prescribes an editor; let people use the tools they work best with."},
+    "recruiter-slip": {"message": "“{match}” is a recruiter slip; write “{replacement}”."}
+  },
+  "contexts": {
+    "onboarding": ["preceptorship", "induction", "onboarding", "training", "mentor*", "support", "supported", "buddy", "shadow*"]
+  },
+  "terms": [
+    {"match": ["bro", "bros", "brogrammer", "brogrammers", "brogramming", "bro down", "dudebro", "dudebros", "crush code", "crushing code",
+               "crush it", "crushing it", "hardcore", "hard-core", "hella", "skillz", "work hard play hard", "bro culture"],
+     "category": "bro-culture", "notBefore": ["ware", "wares"]},
+    {"match": ["sexy", "hawt", "sexiest"], "category": "sexualised"},
+    {"match": ["rockstar", "rockstars", "rock star", "rock stars", "rock-star", "ninja", "ninjas", "guru", "gurus", "superstar", "superstars",
+               "super star", "super stars", "jedi", "jedis", "10x engineer", "10x developer", "10x engineers", "10x developers", "code monkey",
+               "code monkeys", "hacker culture", "hacker mentality", "hacker ethos", "unicorn candidate", "hero developer", "superhero",
+               "superheroes", "wizard developer", "coding wizard"],
+     "category": "job-title", "notBefore": ["turtles", "warrior", "warriors", "foundation"]},
+    {"match": ["beer fridge", "beer fridges", "beer friday", "beer fridays", "beer on tap", "beers on tap", "kegerator", "kegerators",
+               "stocked bar", "drink beer", "drinking beer", "pool table", "pool tables", "play pool", "ping pong", "ping-pong", "foosball",
+               "fussball", "table football", "nerf gun", "nerf guns", "nerf wars", "playstation", "xbox", "pizza friday", "pizza fridays",
+               "free beer", "beer and pizza", "happy hours"],
+     "category": "hollow-benefits"},
+    {"match": ["top of your game", "top of their game", "top of his game", "top of her game", "meritocratic", "meritocracy", "cutthroat",
+               "cut-throat", "dog eat dog", "dog-eat-dog", "competitive environment", "competitive culture", "competitive atmosphere",
+               "survival of the fittest", "killer instinct", "win at all costs", "crush the competition", "dead weight", "dead-weight",
+               "a-players only", "only a-players", "best of the best", "no passengers", "only the strong"],
+     "category": "competitive", "notBefore": ["salary", "pay", "compensation", "award", "awards"], "skipCapitalised": true},
+    {"match": ["hit the ground running", "hits the ground running", "hitting the ground running", "no hand-holding", "no hand holding",
+               "no handholding", "sink or swim", "thrown in at the deep end", "throw you in at the deep end", "zero training"],
+     "category": "expectations", "unlessSentence": ["onboarding"]},
+    {"match": ["fuck*", "shit", "shits", "shitty", "bullshit", "damn", "goddamn", "bugger", "piss", "pissed", "crap", "crappy", "wtf",
+               "kick-ass", "kick ass", "badass", "bad-ass", "cunt", "arse", "asshole", "arsehole"],
+     "category": "profanity"},
+    {"match": ["enlightened", "enlighten", "enlightening", "blue sky thinking", "blue-sky thinking", "blue sky thinker", "paradigm shift",
+               "paradigm-shifting", "synergy", "synergies", "synergize", "synergise", "synergistic", "boil the ocean",
+               "reach out to candidates"],
+     "category": "visionary"},
+    {"match": ["frontpage"], "category": "legacy-tech", "notAfter": ["the", "our", "a", "on", "your", "their", "its", "website", "site"]},
+    {"match": ["ms front page", "microsoft front page", "vbscript", "vb script", "vb6", "visual basic 6", "sourcesafe",
+               "source safe", "visual sourcesafe", "internet explorer 6", "ie6", "flash actionscript", "actionscript", "coldfusion 5", "silverlight"],
+     "category": "legacy-tech"},
+    {"match": ["dreamweaver", "dream weaver", "notepad++", "sublime text", "textmate", "text mate", "textwrangler", "text wrangler", "bbedit",
+               "bb edit", "netbeans", "net beans", "emacs", "vim"],
+     "category": "dev-environment"},
+    {"match": ["java script", "java scripts", "javascripts"], "replace": "JavaScript", "category": "recruiter-slip"},
+    {"match": ["ruby on rail"], "replace": "Ruby on Rails", "category": "recruiter-slip"},
+    {"match": ["cascading style sheets"], "replace": "CSS", "category": "recruiter-slip"},
+    {"match": ["hypertext markup language", "hyper text markup language"], "replace": "HTML", "category": "recruiter-slip"}
+  ]
+}
+
+"""#,
+        "requirements-availability.json": #"""
+// Open-ended availability demands for `requirements/excessive-availability`.
+// Source: the pattern described in the US Department of Labor's "Fair Workweek" research summaries and the UK ACAS
+// guidance on flexible working and on-call time: an availability demand is acceptable when the posting says why
+// (the service runs overnight) and how often (a rota, 1 weekend in 4). "24/7" and "24x7" are found by the rule
+// itself (the word tokenizer splits them) next to an availability phrase; the phrases below are the other anchors.
+// A reason or a frequency anywhere in the same paragraph ("rota", "some", "may", "shifts", "paid at a premium")
+// silences the rule: it only flags open-ended demands.
+{
+  "source": "US DOL Fair Workweek summaries; ACAS guidance on on-call and flexible working",
+  "contexts": {
+    "availability": ["be available", "must be available", "availability to work", "available to work", "on call", "on-call", "oncall",
+                     "be reachable", "be contactable", "willing to work", "able to work", "expected to work", "required to work", "must work",
+                     "need to work", "prepared to work", "flexibility to work", "flexible to work", "ready to work", "willingness to work",
+                     "able to be available"],
+    "reason": ["rota", "rotas", "rotation", "rotating", "rotational", "rostered", "roster", "occasional", "occasionally", "per month",
+               "per week", "a month", "a week", "each month", "every other", "one in", "1 in", "once", "twice", "shift", "shifts",
+               "shift pattern", "shift patterns", "shift system", "in line with", "because", "to support", "to cover", "in order to",
+               "emergency", "emergencies", "outages", "incidents", "during peak", "peak season", "paid", "premium", "allowance",
+               "compensated", "enhancement", "enhancements", "time off in lieu", "toil", "scheduled in advance", "as agreed",
+               "by agreement", "some", "may", "might", "sometimes", "from time to time", "periodically", "periodic", "if required",
+               "when required", "if needed", "if necessary", "seasonal", "based on", "depending on", "events", "event"]
+  },
+  "terms": [
+    {"match": ["available at all times", "available around the clock", "available round the clock", "available round-the-clock",
+               "available around-the-clock", "contactable at all times", "reachable at all times", "on call at all times",
+               "available any time", "available anytime", "available at any time", "available day or night", "available at any hour",
+               "available at all hours", "work any shift", "work all shifts", "work any hours", "work all hours", "work around the clock",
+               "work round the clock", "available whenever needed", "available whenever required"],
+     "category": "open-ended"}
+  ]
+}
+
+"""#,
+        "requirements-degrees.json": #"""
+// Degree requirements for `requirements/degree-inflation`: four-year degrees and higher, matched only in sentences
+// that do not also accept equivalent experience or call the degree preferred.
+// Source: degree names as used in US and UK postings (bachelor's, BA/BS/BSc, master's, MSc, PhD, "four-year degree",
+// "degree level"); the "or equivalent" wording follows the US Office of Personnel Management's guidance on
+// skills-based hiring (Chance to Compete Act, 2024) and Opportunity@Work's "STARs" research.
+{
+  "source": "Degree names in US/UK postings; 'or equivalent experience' per OPM skills-based hiring guidance",
+  "contexts": {
+    "requirement": ["required", "require", "requires", "requirement", "must", "essential", "minimum", "need", "needed", "hold", "holds",
+                    "possess", "qualification", "qualifications", "will have", "you have", "should have", "educated to"],
+    "equivalent": ["or equivalent", "or an equivalent", "equivalent experience", "equivalent combination", "equivalent work experience",
+                   "or relevant experience", "or related experience", "or comparable experience", "in lieu", "or experience",
+                   "or equivalent qualification", "or equivalent qualifications", "or working towards", "or demonstrable experience"],
+    "optional": ["preferred", "preferable", "desirable", "desired", "a plus", "an advantage", "advantageous", "ideally", "nice to have",
+                 "is a bonus", "beneficial", "helpful", "welcome", "not required", "not essential", "or currently", "pursuing",
+                 "enrolled", "working toward", "studying", "training to", "train to", "further training", "progress to", "progression",
+                 "career pathway", "opportunity to", "support you"]
+  },
+  "terms": [
+    {"match": ["bachelor's degree", "bachelors degree", "bachelor degree", "bachelor's", "bachelor of", "baccalaureate",
+               "four-year degree", "four year degree", "4-year degree", "4 year degree", "four-year college degree",
+               "4-year college degree", "university degree", "college degree", "undergraduate degree", "BA/BS", "BS/BA", "BSc",
+               "master's degree", "masters degree", "master's", "graduate degree", "postgraduate degree", "PhD", "doctorate",
+               "degree level", "degree-level", "honours degree", "honors degree"],
+     "unlessSentence": ["equivalent", "optional"]}
+  ]
+}
+
+"""#,
+        "requirements-physical.json": #"""
+// Physical demands for `requirements/vague-physical` and standing/walking demands for `inclusive/ableist`.
+// Sources: US EEOC "Enforcement Guidance on Reasonable Accommodation" and 29 CFR 1630.2(n) (essential functions),
+// the ADA National Network's "Writing job descriptions" fact sheet ("describe the physical demands in measurable terms:
+// weight, frequency, duration" and "with or without reasonable accommodation"), and the UK Equality Act 2010's
+// "reasonable adjustments" wording used by NHS postings. Not listed: "strenuous" ("strenuous demands" is about
+// resilience), "heavy equipment" (a trade), "physically active" (health programmes for clients). Fitness words in a
+// benefits sentence ("physical fitness initiatives", gym membership) are not demands.
+{
+  "source": "EEOC reasonable-accommodation guidance; ADA National Network job-description fact sheet; UK Equality Act 2010",
+  "contexts": {
+    "measure": ["lbs", "lb", "pounds", "pound", "kg", "kgs", "kilograms", "kilogram", "kilos", "stone", "hours", "hour", "minutes",
+                "percent", "per cent", "feet", "ft", "metres", "meters", "miles", "occasionally", "frequently", "constantly",
+                "up to", "times per", "times a"],
+    "accommodation": ["reasonable accommodation*", "reasonable accomodation*", "reasonable adjustment*", "with or without accommodation*",
+                      "request an accommodation", "request accommodation*", "accommodations are available",
+                      "accommodation requests", "disability accommodation*", "workplace adjustment*", "access to work"],
+    "benefit": ["wellness", "wellbeing", "well-being", "gym", "gyms", "membership", "initiative*", "discount*", "classes", "benefit*",
+                "perks", "subsidi*", "reimburse*", "allowance", "stipend"]
+  },
+  "terms": [
+    {"match": ["able to lift", "ability to lift", "capable of lifting", "required to lift", "must lift", "lift heavy", "heavy lifting",
+               "lifting heavy", "lift and carry", "lifting and carrying", "carry heavy", "carrying heavy", "heavy objects", "heavy loads",
+               "heavy items", "heavy boxes"], "category": "lifting"},
+    {"match": ["physically capable", "physically able", "physically fit", "physical fitness", "physically demanding",
+               "physical stamina", "physically strong", "physical strength", "good physical condition",
+               "must be able-bodied", "must be able bodied"], "category": "fitness", "unlessSentence": ["benefit"]}
+  ]
+}
+
+"""#,
+        "technologies.json": #"""
+// Technologies, tools, certifications, methods and regulations with the year they were first publicly
+// available, for `requirements/technology-age` ("10+ years of Swift" when Swift is 12 years old is fine; 15 is not).
+//
+// Sources: each item's public release announcement or first public version as recorded in its vendor's history
+// pages and Wikipedia's infobox "first appeared"/"initial release" (checked November 2026). Where a product had a
+// public preview or beta before 1.0 (Kotlin 2011, Rust 2010, Power BI 2013) the EARLIER year is used, so that
+// the rule never flags a demand someone could actually meet; where a name is also used for an older product
+// (Angular/AngularJS) the older year is used. Regulations use the year they were adopted, not applied.
+// Certifications use the year the credential was first awarded.
+//
+// Aliases are matched as whole words, case-insensitively, right after a years-of-experience phrase. Generic
+// English words that also name other things are NOT aliases on their own ("teams", "outreach", "lever", "chef",
+// "asana", "dbt" (also dialectical behaviour therapy), "electron", "airflow", "copilot", "framer", "playwright").
+// Aliases are compared byte for byte, so "c#", "next.js" and ".net" work. "kind" groups items for documentation.
+{
+  "source": "Vendor release histories and Wikipedia infobox first-release years, checked 2026-11; earliest public availability used",
+  "technologies": [
+    {"name": "Swift", "year": 2014, "kind": "language", "aliases": ["swift", "swift language", "swiftlang"]},
+    {"name": "Kotlin", "year": 2011, "kind": "language", "aliases": ["kotlin"]},
+    {"name": "Rust", "year": 2010, "kind": "language", "aliases": ["rust", "rustlang"]},
+    {"name": "Go", "year": 2009, "kind": "language", "aliases": ["go", "golang"]},
+    {"name": "TypeScript", "year": 2012, "kind": "language", "aliases": ["typescript"]},
+    {"name": "Dart", "year": 2011, "kind": "language", "aliases": ["dart"]},
+    {"name": "Elixir", "year": 2012, "kind": "language", "aliases": ["elixir"]},
+    {"name": "Julia language", "year": 2012, "kind": "language", "aliases": ["julia language", "julialang"]},
+    {"name": "Scala", "year": 2004, "kind": "language", "aliases": ["scala"]},
+    {"name": "Clojure", "year": 2007, "kind": "language", "aliases": ["clojure"]},
+    {"name": "F#", "year": 2005, "kind": "language", "aliases": ["f#", "f sharp"]},
+    {"name": "C#", "year": 2000, "kind": "language", "aliases": ["c#", "c sharp", "csharp"]},
+    {"name": "Java", "year": 1995, "kind": "language", "aliases": ["java"]},
+    {"name": "JavaScript", "year": 1995, "kind": "language", "aliases": ["javascript", "js"]},
+    {"name": "Python", "year": 1991, "kind": "language", "aliases": ["python"]},
+    {"name": "Ruby", "year": 1995, "kind": "language", "aliases": ["ruby"]},
+    {"name": "PHP", "year": 1995, "kind": "language", "aliases": ["php"]},
+    {"name": "Objective-C", "year": 1984, "kind": "language", "aliases": ["objective-c", "objective c", "objc"]},
+    {"name": "Haskell", "year": 1990, "kind": "language", "aliases": ["haskell"]},
+    {"name": "Perl", "year": 1987, "kind": "language", "aliases": ["perl"]},
+    {"name": "Zig", "year": 2016, "kind": "language", "aliases": ["zig", "ziglang"]},
+    {"name": "Crystal language", "year": 2014, "kind": "language", "aliases": ["crystal language", "crystal-lang"]},
+    {"name": "Solidity", "year": 2014, "kind": "language", "aliases": ["solidity"]},
+    {"name": "Mojo language", "year": 2023, "kind": "language", "aliases": ["mojo language"]},
+    {"name": "Carbon language", "year": 2022, "kind": "language", "aliases": ["carbon language"]},
+    {"name": "Gleam", "year": 2016, "kind": "language", "aliases": ["gleam"]},
+    {"name": "Nim", "year": 2008, "kind": "language", "aliases": ["nim"]},
+    {"name": "Elm", "year": 2012, "kind": "language", "aliases": ["elm"]},
+    {"name": "ReasonML", "year": 2016, "kind": "language", "aliases": ["reasonml", "reason ml"]},
+    {"name": "WebAssembly", "year": 2015, "kind": "language", "aliases": ["webassembly", "wasm"]},
+    {"name": "Terraform", "year": 2014, "kind": "tool", "aliases": ["terraform", "hashicorp terraform"]},
+    {"name": "Ansible", "year": 2012, "kind": "tool", "aliases": ["ansible"]},
+    {"name": "Puppet", "year": 2005, "kind": "tool", "aliases": ["puppet"]},
+    {"name": "Chef Infra", "year": 2009, "kind": "tool", "aliases": ["chef infra", "opscode chef"]},
+    {"name": "Pulumi", "year": 2018, "kind": "tool", "aliases": ["pulumi"]},
+    {"name": "Docker", "year": 2013, "kind": "tool", "aliases": ["docker", "docker containers"]},
+    {"name": "Kubernetes", "year": 2014, "kind": "tool", "aliases": ["kubernetes", "k8s", "kube"]},
+    {"name": "OpenShift", "year": 2011, "kind": "tool", "aliases": ["openshift", "red hat openshift"]},
+    {"name": "Helm", "year": 2016, "kind": "tool", "aliases": ["helm", "helm charts"]},
+    {"name": "Istio", "year": 2017, "kind": "tool", "aliases": ["istio"]},
+    {"name": "Prometheus", "year": 2012, "kind": "tool", "aliases": ["prometheus"]},
+    {"name": "Grafana", "year": 2014, "kind": "tool", "aliases": ["grafana"]},
+    {"name": "Argo CD", "year": 2018, "kind": "tool", "aliases": ["argo cd", "argocd"]},
+    {"name": "GitHub Actions", "year": 2018, "kind": "tool", "aliases": ["github actions"]},
+    {"name": "GitLab CI", "year": 2012, "kind": "tool", "aliases": ["gitlab ci", "gitlab ci/cd"]},
+    {"name": "GitLab", "year": 2011, "kind": "tool", "aliases": ["gitlab"]},
+    {"name": "GitHub", "year": 2008, "kind": "tool", "aliases": ["github"]},
+    {"name": "Git", "year": 2005, "kind": "tool", "aliases": ["git"]},
+    {"name": "Jenkins", "year": 2011, "kind": "tool", "aliases": ["jenkins"]},
+    {"name": "CircleCI", "year": 2011, "kind": "tool", "aliases": ["circleci", "circle ci"]},
+    {"name": "Travis CI", "year": 2011, "kind": "tool", "aliases": ["travis ci", "travis-ci"]},
+    {"name": "Vagrant", "year": 2010, "kind": "tool", "aliases": ["vagrant"]},
+    {"name": "HashiCorp Nomad", "year": 2015, "kind": "tool", "aliases": ["hashicorp nomad"]},
+    {"name": "HashiCorp Consul", "year": 2014, "kind": "tool", "aliases": ["hashicorp consul"]},
+    {"name": "HashiCorp Vault", "year": 2015, "kind": "tool", "aliases": ["hashicorp vault"]},
+    {"name": "Serverless Framework", "year": 2015, "kind": "tool", "aliases": ["serverless framework", "serverless"]},
+    {"name": "AWS", "year": 2006, "kind": "cloud", "aliases": ["aws", "amazon web services"]},
+    {"name": "AWS Lambda", "year": 2014, "kind": "cloud", "aliases": ["aws lambda", "amazon lambda"]},
+    {"name": "Amazon EKS", "year": 2018, "kind": "cloud", "aliases": ["amazon eks", "eks"]},
+    {"name": "Amazon ECS", "year": 2014, "kind": "cloud", "aliases": ["amazon ecs", "elastic container service"]},
+    {"name": "AWS CDK", "year": 2018, "kind": "cloud", "aliases": ["aws cdk", "cdk"]},
+    {"name": "Microsoft Azure", "year": 2008, "kind": "cloud", "aliases": ["microsoft azure", "azure", "windows azure"]},
+    {"name": "Azure DevOps", "year": 2018, "kind": "cloud", "aliases": ["azure devops"]},
+    {"name": "Google Cloud Platform", "year": 2008, "kind": "cloud", "aliases": ["google cloud platform", "gcp", "google cloud"]},
+    {"name": "Google Kubernetes Engine", "year": 2014, "kind": "cloud", "aliases": ["google kubernetes engine", "gke"]},
+    {"name": "BigQuery", "year": 2010, "kind": "data", "aliases": ["bigquery", "google bigquery"]},
+    {"name": "Amazon Redshift", "year": 2012, "kind": "data", "aliases": ["amazon redshift", "redshift"]},
+    {"name": "Snowflake", "year": 2014, "kind": "data", "aliases": ["snowflake"]},
+    {"name": "Databricks", "year": 2013, "kind": "data", "aliases": ["databricks"]},
+    {"name": "Apache Spark", "year": 2010, "kind": "data", "aliases": ["apache spark", "spark", "pyspark"]},
+    {"name": "Apache Kafka", "year": 2011, "kind": "data", "aliases": ["apache kafka", "kafka"]},
+    {"name": "Apache Airflow", "year": 2015, "kind": "data", "aliases": ["apache airflow"]},
+    {"name": "Apache Flink", "year": 2011, "kind": "data", "aliases": ["apache flink", "flink"]},
+    {"name": "Apache Hadoop", "year": 2006, "kind": "data", "aliases": ["apache hadoop", "hadoop"]},
+    {"name": "Apache Hive", "year": 2010, "kind": "data", "aliases": ["apache hive"]},
+    {"name": "Apache Iceberg", "year": 2017, "kind": "data", "aliases": ["apache iceberg"]},
+    {"name": "Delta Lake", "year": 2019, "kind": "data", "aliases": ["delta lake"]},
+    {"name": "dbt Labs", "year": 2016, "kind": "data", "aliases": ["dbt labs", "data build tool", "dbt core", "dbt cloud"]},
+    {"name": "Fivetran", "year": 2013, "kind": "data", "aliases": ["fivetran"]},
+    {"name": "Looker", "year": 2012, "kind": "data", "aliases": ["looker"]},
+    {"name": "Looker Studio", "year": 2016, "kind": "data", "aliases": ["looker studio", "google data studio", "data studio"]},
+    {"name": "Tableau", "year": 2003, "kind": "data", "aliases": ["tableau"]},
+    {"name": "Microsoft Power BI", "year": 2013, "kind": "data", "aliases": ["microsoft power bi", "power bi", "powerbi"]},
+    {"name": "Qlik Sense", "year": 2014, "kind": "data", "aliases": ["qlik sense"]},
+    {"name": "Alteryx", "year": 2010, "kind": "data", "aliases": ["alteryx"]},
+    {"name": "MongoDB", "year": 2009, "kind": "data", "aliases": ["mongodb", "mongo"]},
+    {"name": "Redis", "year": 2009, "kind": "data", "aliases": ["redis"]},
+    {"name": "Apache Cassandra", "year": 2008, "kind": "data", "aliases": ["apache cassandra", "cassandra"]},
+    {"name": "Elasticsearch", "year": 2010, "kind": "data", "aliases": ["elasticsearch", "elastic search"]},
+    {"name": "PostgreSQL", "year": 1996, "kind": "data", "aliases": ["postgresql", "postgres"]},
+    {"name": "MySQL", "year": 1995, "kind": "data", "aliases": ["mysql"]},
+    {"name": "SQLite", "year": 2000, "kind": "data", "aliases": ["sqlite"]},
+    {"name": "DynamoDB", "year": 2012, "kind": "data", "aliases": ["dynamodb", "amazon dynamodb"]},
+    {"name": "CockroachDB", "year": 2015, "kind": "data", "aliases": ["cockroachdb"]},
+    {"name": "Neo4j", "year": 2007, "kind": "data", "aliases": ["neo4j"]},
+    {"name": "Firebase", "year": 2012, "kind": "data", "aliases": ["firebase"]},
+    {"name": "Supabase", "year": 2020, "kind": "data", "aliases": ["supabase"]},
+    {"name": "GraphQL", "year": 2015, "kind": "data", "aliases": ["graphql"]},
+    {"name": "gRPC", "year": 2015, "kind": "data", "aliases": ["grpc"]},
+    {"name": "React", "year": 2013, "kind": "framework", "aliases": ["react", "reactjs", "react.js"]},
+    {"name": "React Native", "year": 2015, "kind": "framework", "aliases": ["react native"]},
+    {"name": "Angular", "year": 2010, "kind": "framework", "aliases": ["angular", "angularjs", "angular.js"]},
+    {"name": "Vue.js", "year": 2014, "kind": "framework", "aliases": ["vue.js", "vue", "vuejs"]},
+    {"name": "Svelte", "year": 2016, "kind": "framework", "aliases": ["svelte", "sveltekit"]},
+    {"name": "Next.js", "year": 2016, "kind": "framework", "aliases": ["next.js", "nextjs"]},
+    {"name": "Nuxt", "year": 2016, "kind": "framework", "aliases": ["nuxt", "nuxt.js", "nuxtjs"]},
+    {"name": "Gatsby", "year": 2015, "kind": "framework", "aliases": ["gatsby", "gatsbyjs"]},
+    {"name": "Remix framework", "year": 2021, "kind": "framework", "aliases": ["remix framework", "remix run", "remix.run"]},
+    {"name": "Node.js", "year": 2009, "kind": "framework", "aliases": ["node.js", "node", "nodejs"]},
+    {"name": "Deno", "year": 2018, "kind": "framework", "aliases": ["deno"]},
+    {"name": "Bun", "year": 2022, "kind": "framework", "aliases": ["bun", "bun.js"]},
+    {"name": "Express.js", "year": 2010, "kind": "framework", "aliases": ["express.js", "expressjs"]},
+    {"name": "NestJS", "year": 2017, "kind": "framework", "aliases": ["nestjs", "nest.js"]},
+    {"name": "Django", "year": 2005, "kind": "framework", "aliases": ["django"]},
+    {"name": "Flask", "year": 2010, "kind": "framework", "aliases": ["flask"]},
+    {"name": "FastAPI", "year": 2018, "kind": "framework", "aliases": ["fastapi", "fast api"]},
+    {"name": "Ruby on Rails", "year": 2004, "kind": "framework", "aliases": ["ruby on rails", "rails"]},
+    {"name": "Laravel", "year": 2011, "kind": "framework", "aliases": ["laravel"]},
+    {"name": "Symfony", "year": 2005, "kind": "framework", "aliases": ["symfony"]},
+    {"name": "Spring", "year": 2002, "kind": "framework", "aliases": ["spring", "spring framework"]},
+    {"name": "Spring Boot", "year": 2014, "kind": "framework", "aliases": ["spring boot"]},
+    {"name": ".NET Core", "year": 2016, "kind": "framework", "aliases": [".net core", "dotnet core", "asp.net core"]},
+    {"name": ".NET", "year": 2002, "kind": "framework", "aliases": [".net", "dotnet"]},
+    {"name": "Blazor", "year": 2018, "kind": "framework", "aliases": ["blazor"]},
+    {"name": "Flutter", "year": 2017, "kind": "framework", "aliases": ["flutter"]},
+    {"name": "SwiftUI", "year": 2019, "kind": "framework", "aliases": ["swiftui", "swift ui"]},
+    {"name": "Jetpack Compose", "year": 2019, "kind": "framework", "aliases": ["jetpack compose"]},
+    {"name": "Combine framework", "year": 2019, "kind": "framework", "aliases": ["combine framework", "apple combine"]},
+    {"name": "ARKit", "year": 2017, "kind": "framework", "aliases": ["arkit"]},
+    {"name": "Core ML", "year": 2017, "kind": "framework", "aliases": ["core ml", "coreml"]},
+    {"name": "iOS", "year": 2007, "kind": "platform", "aliases": ["ios", "iphone os"]},
+    {"name": "Android", "year": 2008, "kind": "platform", "aliases": ["android"]},
+    {"name": "watchOS", "year": 2015, "kind": "platform", "aliases": ["watchos"]},
+    {"name": "visionOS", "year": 2023, "kind": "platform", "aliases": ["visionos"]},
+    {"name": "Xamarin", "year": 2011, "kind": "framework", "aliases": ["xamarin"]},
+    {"name": "Ionic", "year": 2013, "kind": "framework", "aliases": ["ionic"]},
+    {"name": "Electron.js", "year": 2013, "kind": "framework", "aliases": ["electron.js", "electronjs"]},
+    {"name": "Tailwind CSS", "year": 2017, "kind": "framework", "aliases": ["tailwind css", "tailwind", "tailwindcss"]},
+    {"name": "Bootstrap", "year": 2011, "kind": "framework", "aliases": ["bootstrap", "twitter bootstrap"]},
+    {"name": "Sass", "year": 2006, "kind": "framework", "aliases": ["sass", "scss"]},
+    {"name": "Webpack", "year": 2012, "kind": "framework", "aliases": ["webpack"]},
+    {"name": "Vite", "year": 2020, "kind": "framework", "aliases": ["vite", "vitejs"]},
+    {"name": "Babel", "year": 2014, "kind": "framework", "aliases": ["babel", "babeljs"]},
+    {"name": "jQuery", "year": 2006, "kind": "framework", "aliases": ["jquery"]},
+    {"name": "Redux", "year": 2015, "kind": "framework", "aliases": ["redux"]},
+    {"name": "Storybook.js", "year": 2016, "kind": "framework", "aliases": ["storybook.js", "storybookjs"]},
+    {"name": "Microsoft Playwright", "year": 2020, "kind": "framework", "aliases": ["microsoft playwright"]},
+    {"name": "Cypress.io", "year": 2015, "kind": "framework", "aliases": ["cypress.io"]},
+    {"name": "Jest", "year": 2014, "kind": "framework", "aliases": ["jest"]},
+    {"name": "Selenium", "year": 2004, "kind": "framework", "aliases": ["selenium"]},
+    {"name": "Unity", "year": 2005, "kind": "tool", "aliases": ["unity", "unity3d", "unity engine"]},
+    {"name": "Unreal Engine", "year": 1998, "kind": "tool", "aliases": ["unreal engine", "unreal", "unreal engine 4", "ue4"]},
+    {"name": "Unreal Engine 5", "year": 2021, "kind": "tool", "aliases": ["unreal engine 5", "ue5"]},
+    {"name": "Godot", "year": 2014, "kind": "tool", "aliases": ["godot", "godot engine"]},
+    {"name": "TensorFlow", "year": 2015, "kind": "ml", "aliases": ["tensorflow"]},
+    {"name": "PyTorch", "year": 2016, "kind": "ml", "aliases": ["pytorch"]},
+    {"name": "Keras", "year": 2015, "kind": "ml", "aliases": ["keras"]},
+    {"name": "scikit-learn", "year": 2007, "kind": "ml", "aliases": ["scikit-learn", "sklearn", "scikit learn"]},
+    {"name": "pandas", "year": 2008, "kind": "ml", "aliases": ["pandas"]},
+    {"name": "NumPy", "year": 2006, "kind": "ml", "aliases": ["numpy"]},
+    {"name": "Jupyter", "year": 2014, "kind": "ml", "aliases": ["jupyter", "jupyter notebooks", "jupyter notebook"]},
+    {"name": "Hugging Face Transformers", "year": 2018, "kind": "ml", "aliases": ["hugging face transformers", "hugging face", "huggingface"]},
+    {"name": "LangChain", "year": 2022, "kind": "ml", "aliases": ["langchain"]},
+    {"name": "LlamaIndex", "year": 2022, "kind": "ml", "aliases": ["llamaindex"]},
+    {"name": "ChatGPT", "year": 2022, "kind": "ml", "aliases": ["chatgpt", "chat gpt"]},
+    {"name": "GPT-4", "year": 2023, "kind": "ml", "aliases": ["gpt-4", "gpt4"]},
+    {"name": "OpenAI API", "year": 2020, "kind": "ml", "aliases": ["openai api", "openai"]},
+    {"name": "GitHub Copilot", "year": 2021, "kind": "ml", "aliases": ["github copilot"]},
+    {"name": "Large language models", "year": 2018, "kind": "ml", "aliases": ["large language models", "llms", "large language model"]},
+    {"name": "Generative AI", "year": 2014, "kind": "ml", "aliases": ["generative ai", "genai", "gen ai"]},
+    {"name": "Prompt engineering", "year": 2020, "kind": "ml", "aliases": ["prompt engineering"]},
+    {"name": "MLflow", "year": 2018, "kind": "ml", "aliases": ["mlflow"]},
+    {"name": "Kubeflow", "year": 2018, "kind": "ml", "aliases": ["kubeflow"]},
+    {"name": "Stable Diffusion", "year": 2022, "kind": "ml", "aliases": ["stable diffusion"]},
+    {"name": "Figma", "year": 2016, "kind": "design", "aliases": ["figma"]},
+    {"name": "Sketch app", "year": 2010, "kind": "design", "aliases": ["sketch app", "bohemian sketch"]},
+    {"name": "Adobe XD", "year": 2016, "kind": "design", "aliases": ["adobe xd"]},
+    {"name": "InVision", "year": 2011, "kind": "design", "aliases": ["invision"]},
+    {"name": "Zeplin", "year": 2014, "kind": "design", "aliases": ["zeplin"]},
+    {"name": "Framer.com", "year": 2014, "kind": "design", "aliases": ["framer.com", "framer motion"]},
+    {"name": "Miro", "year": 2011, "kind": "design", "aliases": ["miro", "realtimeboard"]},
+    {"name": "Canva", "year": 2013, "kind": "design", "aliases": ["canva"]},
+    {"name": "Adobe Creative Cloud", "year": 2012, "kind": "design", "aliases": ["adobe creative cloud", "creative cloud"]},
+    {"name": "Procreate", "year": 2011, "kind": "design", "aliases": ["procreate"]},
+    {"name": "Notion", "year": 2016, "kind": "business", "aliases": ["notion", "notion.so"]},
+    {"name": "Airtable", "year": 2012, "kind": "business", "aliases": ["airtable"]},
+    {"name": "Slack", "year": 2013, "kind": "business", "aliases": ["slack"]},
+    {"name": "Microsoft Teams", "year": 2017, "kind": "business", "aliases": ["microsoft teams", "ms teams"]},
+    {"name": "Zoom", "year": 2013, "kind": "business", "aliases": ["zoom", "zoom video"]},
+    {"name": "SharePoint", "year": 2001, "kind": "business", "aliases": ["sharepoint", "sharepoint online"]},
+    {"name": "Office 365", "year": 2011, "kind": "business", "aliases": ["office 365", "o365", "microsoft 365", "m365"]},
+    {"name": "Google Workspace", "year": 2006, "kind": "business", "aliases": ["google workspace", "g suite", "gsuite", "google apps"]},
+    {"name": "Microsoft Dynamics 365", "year": 2016, "kind": "business", "aliases": ["microsoft dynamics 365", "dynamics 365", "d365"]},
+    {"name": "Microsoft Power Apps", "year": 2015, "kind": "business", "aliases": ["microsoft power apps", "power apps", "powerapps"]},
+    {"name": "Microsoft Power Automate", "year": 2016, "kind": "business", "aliases": ["microsoft power automate", "power automate", "microsoft flow"]},
+    {"name": "Microsoft Copilot", "year": 2023, "kind": "business", "aliases": ["microsoft copilot", "copilot for microsoft 365", "microsoft 365 copilot"]},
+    {"name": "Salesforce", "year": 1999, "kind": "business", "aliases": ["salesforce", "sfdc"]},
+    {"name": "Salesforce Lightning", "year": 2015, "kind": "business", "aliases": ["salesforce lightning", "lightning experience"]},
+    {"name": "Salesforce Marketing Cloud", "year": 2012, "kind": "business", "aliases": ["salesforce marketing cloud", "marketing cloud", "exacttarget"]},
+    {"name": "Workday", "year": 2006, "kind": "business", "aliases": ["workday"]},
+    {"name": "ServiceNow", "year": 2004, "kind": "business", "aliases": ["servicenow"]},
+    {"name": "SAP S/4HANA", "year": 2015, "kind": "business", "aliases": ["sap s/4hana", "s/4hana", "s4hana", "s4 hana"]},
+    {"name": "SAP HANA", "year": 2010, "kind": "business", "aliases": ["sap hana"]},
+    {"name": "SAP SuccessFactors", "year": 2001, "kind": "business", "aliases": ["sap successfactors", "successfactors"]},
+    {"name": "SAP Ariba", "year": 1996, "kind": "business", "aliases": ["sap ariba", "ariba"]},
+    {"name": "Oracle Fusion Cloud", "year": 2011, "kind": "business", "aliases": ["oracle fusion cloud", "oracle fusion"]},
+    {"name": "Oracle NetSuite", "year": 1998, "kind": "business", "aliases": ["oracle netsuite", "netsuite"]},
+    {"name": "QuickBooks Online", "year": 2000, "kind": "business", "aliases": ["quickbooks online", "qbo"]},
+    {"name": "QuickBooks", "year": 1992, "kind": "business", "aliases": ["quickbooks"]},
+    {"name": "Xero", "year": 2006, "kind": "business", "aliases": ["xero"]},
+    {"name": "Sage Intacct", "year": 1999, "kind": "business", "aliases": ["sage intacct", "intacct"]},
+    {"name": "HubSpot", "year": 2006, "kind": "business", "aliases": ["hubspot"]},
+    {"name": "Marketo", "year": 2006, "kind": "business", "aliases": ["marketo"]},
+    {"name": "Pardot", "year": 2007, "kind": "business", "aliases": ["pardot", "account engagement"]},
+    {"name": "Mailchimp", "year": 2001, "kind": "business", "aliases": ["mailchimp"]},
+    {"name": "Klaviyo", "year": 2012, "kind": "business", "aliases": ["klaviyo"]},
+    {"name": "Google Analytics", "year": 2005, "kind": "business", "aliases": ["google analytics"]},
+    {"name": "Google Analytics 4", "year": 2020, "kind": "business", "aliases": ["google analytics 4", "ga4"]},
+    {"name": "Google Tag Manager", "year": 2012, "kind": "business", "aliases": ["google tag manager", "gtm"]},
+    {"name": "Google Ads", "year": 2000, "kind": "business", "aliases": ["google ads", "adwords", "google adwords"]},
+    {"name": "Meta Ads Manager", "year": 2014, "kind": "business", "aliases": ["meta ads manager", "facebook ads manager"]},
+    {"name": "TikTok Ads", "year": 2019, "kind": "business", "aliases": ["tiktok ads", "tiktok ads manager"]},
+    {"name": "Instagram", "year": 2010, "kind": "business", "aliases": ["instagram"]},
+    {"name": "LinkedIn Recruiter", "year": 2008, "kind": "business", "aliases": ["linkedin recruiter"]},
+    {"name": "Shopify", "year": 2006, "kind": "business", "aliases": ["shopify"]},
+    {"name": "Stripe", "year": 2011, "kind": "business", "aliases": ["stripe"]},
+    {"name": "Zendesk", "year": 2007, "kind": "business", "aliases": ["zendesk"]},
+    {"name": "Intercom.io", "year": 2011, "kind": "business", "aliases": ["intercom.io"]},
+    {"name": "Gong", "year": 2016, "kind": "business", "aliases": ["gong", "gong.io"]},
+    {"name": "Outreach.io", "year": 2014, "kind": "business", "aliases": ["outreach.io"]},
+    {"name": "Greenhouse ATS", "year": 2012, "kind": "business", "aliases": ["greenhouse ats", "greenhouse.io"]},
+    {"name": "Lever ATS", "year": 2012, "kind": "business", "aliases": ["lever ats"]},
+    {"name": "Jira", "year": 2002, "kind": "business", "aliases": ["jira", "atlassian jira"]},
+    {"name": "Confluence", "year": 2004, "kind": "business", "aliases": ["confluence", "atlassian confluence"]},
+    {"name": "Asana.com", "year": 2011, "kind": "business", "aliases": ["asana.com", "asana work management"]},
+    {"name": "Trello", "year": 2011, "kind": "business", "aliases": ["trello"]},
+    {"name": "Monday.com", "year": 2014, "kind": "business", "aliases": ["monday.com", "monday.com work os"]},
+    {"name": "Smartsheet", "year": 2006, "kind": "business", "aliases": ["smartsheet"]},
+    {"name": "UiPath", "year": 2005, "kind": "business", "aliases": ["uipath"]},
+    {"name": "Blue Prism", "year": 2001, "kind": "business", "aliases": ["blue prism"]},
+    {"name": "Power Query", "year": 2010, "kind": "business", "aliases": ["power query"]},
+    {"name": "Tableau Prep", "year": 2018, "kind": "business", "aliases": ["tableau prep"]},
+    {"name": "Epic", "year": 1979, "kind": "clinical", "aliases": ["epic", "epic systems", "epic ehr", "epic emr", "epiccare"]},
+    {"name": "Epic Beaker", "year": 2009, "kind": "clinical", "aliases": ["epic beaker"]},
+    {"name": "Epic MyChart", "year": 2001, "kind": "clinical", "aliases": ["epic mychart", "mychart"]},
+    {"name": "Cerner", "year": 1979, "kind": "clinical", "aliases": ["cerner", "cerner ehr"]},
+    {"name": "Cerner Millennium", "year": 1997, "kind": "clinical", "aliases": ["cerner millennium", "cerner powerchart", "powerchart"]},
+    {"name": "Oracle Health", "year": 2022, "kind": "clinical", "aliases": ["oracle health"]},
+    {"name": "MEDITECH", "year": 1969, "kind": "clinical", "aliases": ["meditech"]},
+    {"name": "MEDITECH Expanse", "year": 2017, "kind": "clinical", "aliases": ["meditech expanse"]},
+    {"name": "athenaOne", "year": 1999, "kind": "clinical", "aliases": ["athenaone", "athenahealth", "athenaclinicals"]},
+    {"name": "eClinicalWorks", "year": 1999, "kind": "clinical", "aliases": ["eclinicalworks", "ecw"]},
+    {"name": "NextGen Healthcare", "year": 1994, "kind": "clinical", "aliases": ["nextgen healthcare", "nextgen"]},
+    {"name": "Allscripts", "year": 1986, "kind": "clinical", "aliases": ["allscripts", "veradigm"]},
+    {"name": "SystmOne", "year": 1999, "kind": "clinical", "aliases": ["systmone", "systm one"]},
+    {"name": "EMIS Web", "year": 2010, "kind": "clinical", "aliases": ["emis web", "emis"]},
+    {"name": "Lorenzo patient record", "year": 2005, "kind": "clinical", "aliases": ["lorenzo patient record", "dxc lorenzo"]},
+    {"name": "HL7 FHIR", "year": 2014, "kind": "clinical", "aliases": ["hl7 fhir", "fhir"]},
+    {"name": "HL7", "year": 1987, "kind": "clinical", "aliases": ["hl7", "hl7 v2"]},
+    {"name": "DICOM", "year": 1993, "kind": "clinical", "aliases": ["dicom"]},
+    {"name": "SNOMED CT", "year": 2002, "kind": "clinical", "aliases": ["snomed ct", "snomed"]},
+    {"name": "ICD-10", "year": 1994, "kind": "clinical", "aliases": ["icd-10", "icd 10", "icd10"]},
+    {"name": "ICD-10-CM", "year": 2015, "kind": "clinical", "aliases": ["icd-10-cm", "icd 10 cm", "icd-10-cm/pcs", "icd-10-pcs"]},
+    {"name": "ICD-11", "year": 2022, "kind": "clinical", "aliases": ["icd-11", "icd 11"]},
+    {"name": "Dragon Medical One", "year": 2016, "kind": "clinical", "aliases": ["dragon medical one"]},
+    {"name": "PowerScribe 360", "year": 2009, "kind": "clinical", "aliases": ["powerscribe 360", "powerscribe"]},
+    {"name": "Omnicell", "year": 1992, "kind": "clinical", "aliases": ["omnicell"]},
+    {"name": "Pyxis MedStation", "year": 1989, "kind": "clinical", "aliases": ["pyxis medstation", "pyxis"]},
+    {"name": "Telehealth", "year": 1990, "kind": "clinical", "aliases": ["telehealth", "telemedicine"]},
+    {"name": "Electronic health records", "year": 1992, "kind": "clinical", "aliases": ["electronic health records", "ehr", "emr", "ehrs", "emrs", "electronic medical records"]},
+    {"name": "PMP", "year": 1984, "kind": "certification", "aliases": ["pmp", "pmp certification", "project management professional"]},
+    {"name": "PRINCE2", "year": 1996, "kind": "certification", "aliases": ["prince2", "prince 2"]},
+    {"name": "PRINCE2 Agile", "year": 2015, "kind": "certification", "aliases": ["prince2 agile"]},
+    {"name": "Certified ScrumMaster", "year": 2002, "kind": "certification", "aliases": ["certified scrummaster", "csm", "scrum master certification"]},
+    {"name": "Professional Scrum Master", "year": 2010, "kind": "certification", "aliases": ["professional scrum master", "psm i", "psm ii"]},
+    {"name": "Scaled Agile Framework", "year": 2011, "kind": "certification", "aliases": ["scaled agile framework", "scaled agile", "safe agile", "safe certification", "safe agilist"]},
+    {"name": "ITIL", "year": 1989, "kind": "certification", "aliases": ["itil"]},
+    {"name": "ITIL 4", "year": 2019, "kind": "certification", "aliases": ["itil 4", "itil v4", "itilv4"]},
+    {"name": "CISSP", "year": 1994, "kind": "certification", "aliases": ["cissp"]},
+    {"name": "CISM", "year": 2002, "kind": "certification", "aliases": ["cism"]},
+    {"name": "CISA", "year": 1978, "kind": "certification", "aliases": ["cisa"]},
+    {"name": "CompTIA Security+", "year": 2002, "kind": "certification", "aliases": ["comptia security+", "security+", "security plus"]},
+    {"name": "CCNA", "year": 1998, "kind": "certification", "aliases": ["ccna"]},
+    {"name": "CKA", "year": 2017, "kind": "certification", "aliases": ["cka", "certified kubernetes administrator"]},
+    {"name": "CKAD", "year": 2018, "kind": "certification", "aliases": ["ckad", "certified kubernetes application developer"]},
+    {"name": "AWS Certified Solutions Architect", "year": 2013, "kind": "certification", "aliases": ["aws certified solutions architect", "aws solutions architect"]},
+    {"name": "Google Professional Cloud Architect", "year": 2017, "kind": "certification", "aliases": ["google professional cloud architect", "professional cloud architect"]},
+    {"name": "Azure Solutions Architect Expert", "year": 2018, "kind": "certification", "aliases": ["azure solutions architect expert", "az-305", "az-303"]},
+    {"name": "Six Sigma", "year": 1986, "kind": "certification", "aliases": ["six sigma", "lean six sigma"]},
+    {"name": "CPA", "year": 1896, "kind": "certification", "aliases": ["cpa"]},
+    {"name": "CFA", "year": 1963, "kind": "certification", "aliases": ["cfa"]},
+    {"name": "SHRM-CP", "year": 2014, "kind": "certification", "aliases": ["shrm-cp", "shrm-scp", "shrm cp", "shrm certification"]},
+    {"name": "Agile", "year": 2001, "kind": "methodology", "aliases": ["agile", "agile methodologies", "agile methodology"]},
+    {"name": "Scrum", "year": 1995, "kind": "methodology", "aliases": ["scrum"]},
+    {"name": "Kanban", "year": 2007, "kind": "methodology", "aliases": ["kanban", "kanban method"]},
+    {"name": "DevOps", "year": 2009, "kind": "methodology", "aliases": ["devops"]},
+    {"name": "Site reliability engineering", "year": 2003, "kind": "methodology", "aliases": ["site reliability engineering", "sre"]},
+    {"name": "Microservices", "year": 2011, "kind": "methodology", "aliases": ["microservices", "microservice architecture"]},
+    {"name": "MLOps", "year": 2015, "kind": "methodology", "aliases": ["mlops"]},
+    {"name": "FinOps", "year": 2019, "kind": "methodology", "aliases": ["finops"]},
+    {"name": "GDPR", "year": 2016, "kind": "regulation", "aliases": ["gdpr", "general data protection regulation"]},
+    {"name": "CCPA", "year": 2018, "kind": "regulation", "aliases": ["ccpa", "california consumer privacy act"]},
+    {"name": "HIPAA", "year": 1996, "kind": "regulation", "aliases": ["hipaa"]},
+    {"name": "Sarbanes-Oxley", "year": 2002, "kind": "regulation", "aliases": ["sarbanes-oxley", "sox", "sarbanes oxley"]},
+    {"name": "MiFID II", "year": 2014, "kind": "regulation", "aliases": ["mifid ii", "mifid 2"]},
+    {"name": "IFRS 16", "year": 2016, "kind": "regulation", "aliases": ["ifrs 16"]},
+    {"name": "IFRS 17", "year": 2017, "kind": "regulation", "aliases": ["ifrs 17"]},
+    {"name": "ASC 606", "year": 2014, "kind": "regulation", "aliases": ["asc 606"]},
+    {"name": "ASC 842", "year": 2016, "kind": "regulation", "aliases": ["asc 842"]},
+    {"name": "CECL", "year": 2016, "kind": "regulation", "aliases": ["cecl"]},
+    {"name": "EU AI Act", "year": 2024, "kind": "regulation", "aliases": ["eu ai act", "ai act"]},
+    {"name": "DORA regulation", "year": 2022, "kind": "regulation", "aliases": ["dora regulation", "digital operational resilience act"]},
+    {"name": "NIS2", "year": 2022, "kind": "regulation", "aliases": ["nis2", "nis 2"]},
+    {"name": "Basel III", "year": 2010, "kind": "regulation", "aliases": ["basel iii", "basel 3"]},
+    {"name": "Solvency II", "year": 2009, "kind": "regulation", "aliases": ["solvency ii", "solvency 2"]},
+    {"name": "Making Tax Digital", "year": 2019, "kind": "regulation", "aliases": ["making tax digital"]}
+  ]
+}
+
+"""#,
         "profiles/default.json": #"""
 {
   // The default profile: what every good job posting has.

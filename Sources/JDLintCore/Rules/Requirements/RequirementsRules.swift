@@ -1,4 +1,11 @@
 /// Rules about realistic requirements, in registry order.
 public enum RequirementsRules {
-    public static let all: [any Rule] = []
+    public static let all: [any Rule] = [
+        DegreeInflationRule(),
+        ExcessiveAvailabilityRule(),
+        ExperienceMismatchRule(),
+        TechnologyAgeRule(),
+        TooManyRequirementsRule(),
+        VaguePhysicalRule(),
+    ]
 }

@@ -1,0 +1,60 @@
+/// `inclusive/exclusionary-jargon`: rockstar, ninja, bro culture, beer fridges, profanity and joblint's other
+/// categories.
+struct ExclusionaryJargonRule: Rule {
+    let meta = RuleMeta(
+        id: "inclusive/exclusionary-jargon",
+        summary: "Avoid jargon that tells people they will not fit in: rockstar, ninja, bro culture, beer Fridays, profanity.",
+        explanation: """
+            joblint showed how much of a posting's tone comes from a few words: cliché job titles (rockstar, \
+            ninja, guru), bro culture (“work hard, play hard”, brogrammer, “crush code”), hollow benefits (beer \
+            fridge, pool table), a competitive culture (“top of your game”, meritocratic, cutthroat — never \
+            “competitive salary”), new-starter expectations (“hit the ground running”), profanity, “visionary” \
+            jargon (enlightened, blue-sky thinking, synergy), legacy technology (FrontPage, VBScript), a \
+            prescribed editor (Dreamweaver, Vim) and recruiter slips (“java script”, “Ruby on Rail”). The lists \
+            and their sources are in `Rules/inclusive-jargon.json`. Recruiter slips have a safe fix.
+            """,
+        defaultSeverity: .warning,
+        fix: .safe,
+        triggering: [
+            RuleExample("We want a ↓rockstar ↓ninja who can ↓hit the ground running.\n"),
+            RuleExample("↓Work hard, play hard, with a ↓beer fridge and ↓pool table.\n"),
+            RuleExample("A ↓meritocratic team at the ↓top of your game. Know ↓java script and ↓Dreamweaver.\n"),
+            RuleExample("Our ↓fucking awesome, ↓enlightened team uses ↓VBScript.\n"),
+        ],
+        nonTriggering: [
+            RuleExample("Competitive salary, a competitive benefits package and a pension.\n"),
+            RuleExample("Maintain the swimming pool and the Sharepoint site.\n"),
+            RuleExample("Experience with JavaScript and Ruby on Rails.\n"),
+            RuleExample("We work hard and take our holidays.\n"),
+        ],
+        corrections: [
+            RuleCorrection("Know java script and ruby on rail.", "Know JavaScript and Ruby on Rails."),
+            RuleCorrection("Cascading Style Sheets", "CSS"),
+        ])
+
+    static let terms = TermList(file: "inclusive-jargon.json")
+
+    func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        let a = context.analysis
+        Self.terms.report(context, &reporter, applicability: .safe)
+        // "work hard, play hard" with punctuation between the halves (the phrase matcher joins spaces and hyphens only).
+        let words = a.words
+        let t = a.text
+        let h = [Word.hash("work"), Word.hash("hard"), Word.hash("play"), Word.hash("hard")]
+        var i = 0
+        while i + 3 < words.count {
+            if words[i].hash == h[0] && words[i + 1].hash == h[1] && words[i + 2].hash == h[2] && words[i + 3].hash == h[3]
+                && words[i + 3].block == words[i].block {
+                let gap = t[words[i + 1].range.upperBound..<words[i + 2].range.lowerBound]
+                let joinedBySpace = gap.allSatisfy { $0 == 0x20 || $0 == 0x2D }
+                if !joinedBySpace && gap.count <= 6 && gap.allSatisfy({ $0 == 0x20 || $0 == 0x2C || $0 == 0x3B || $0 == 0x2D || $0 == 0x26 || $0 == 0x2F || $0 >= 0x80 }) {
+                    let r = words[i].range.lowerBound..<words[i + 3].range.upperBound
+                    reporter.report("“\(a.string(r))” is bro-culture language and tells most people they will not fit in; remove it.", prose: r)
+                    i += 4
+                    continue
+                }
+            }
+            i += 1
+        }
+    }
+}
