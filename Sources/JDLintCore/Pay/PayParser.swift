@@ -1,40 +1,969 @@
-/// Finds pay statements in a document's prose.
+/// Finds pay statements in a document: amounts and ranges in the prose (`$60k–$80k`, `£28,407 - £34,581 a year`,
+/// `60.000 €`, `$22/hr`) and in structured fields (front-matter `salary:`, JSON-LD `baseSalary`).
+///
+/// The scan is byte-level and linear: every digit that starts a number at a word boundary is looked at once,
+/// with bounded look-around (currency before/after, a range separator and a second figure, period words, and a
+/// few words of context before and after). A figure is pay when it has a currency and is not money of another
+/// kind (revenue, budgets, bonuses, `£19.5m`), or — without a currency — when the context says pay (a `Salary:`
+/// field, a pay heading, “salary”, “pay”, “rate”… before it) and it has a period, a range or a salary-sized value.
+/// Years, phone numbers, percentages, headcounts, grades (`Band 5`, `GS-13`) and `401(k)` are never pay.
 public enum PayParser {
-    static let symbols: [(bytes: [UInt8], code: String)] = [
-        (Array("$".utf8), "USD"), (Array("£".utf8), "GBP"), (Array("€".utf8), "EUR"),
-    ]
-
-    /// Every pay statement of the prose (first version: currency symbol followed by an amount).
+    /// Every pay statement of the prose and of the structured pay fields, in prose order then field order.
     public static func parse(_ prose: Prose) -> [PayStatement] {
         let t = prose.text.bytes
+        var regions: [Region] = []
+        regions.reserveCapacity(prose.blocks.count)
+        var headingIsPay = false
+        var headingLevel = 0
+        for b in prose.blocks {
+            if b.kind == .heading {
+                let level = max(b.level, 1)
+                if headingIsPay && level > headingLevel {
+                    // a sub-heading under a pay heading keeps the context
+                } else {
+                    headingIsPay = Scanner.containsPayWord(t, b.proseRange)
+                    headingLevel = level
+                }
+                regions.append(Region(range: b.proseRange, context: false, periodHint: nil))
+                continue
+            }
+            var ctx = headingIsPay
+            var hint: PayPeriod?
+            if let key = b.fieldKey {
+                if Keywords.isPayKey(key) { ctx = true; hint = Keywords.periodHint(key) }
+            }
+            regions.append(Region(range: b.proseRange, context: ctx, periodHint: hint))
+        }
+        var scanner = Scanner(t: t)
         var out: [PayStatement] = []
-        var i = 0
-        let n = t.count
-        while i < n {
-            var matched: String?
-            var symLen = 0
-            for s in symbols where i + s.bytes.count <= n && t[i] == s.bytes[0] {
-                if s.bytes.count == 1 || Array(t[i..<(i + s.bytes.count)]) == s.bytes { matched = s.code; symLen = s.bytes.count; break }
+        for r in regions {
+            scanner.scan(r) { s in
+                var s = s
+                s.sourceRange = prose.text.sourceRange(s.proseRange)
+                out.append(s)
             }
-            guard let code = matched, i + symLen < n, Bytes.isDigit(t[i + symLen]) else { i += 1; continue }
-            var j = i + symLen
-            var value = 0.0
-            var fraction = -1.0
-            while j < n {
-                let c = t[j]
-                if Bytes.isDigit(c) {
-                    if fraction > 0 { value += Double(c - 0x30) * fraction; fraction /= 10 } else { value = value * 10 + Double(c - 0x30) }
-                } else if c == 0x2C && j + 1 < n && Bytes.isDigit(t[j + 1]) && fraction < 0 {
-                } else if c == 0x2E && j + 1 < n && Bytes.isDigit(t[j + 1]) && fraction < 0 {
-                    fraction = 0.1
-                } else { break }
-                j += 1
-            }
-            let r = i..<j
-            out.append(PayStatement(min: value, max: value, currency: code, period: nil, isRange: false, openEnded: false,
-                                    proseRange: r, sourceRange: prose.text.sourceRange(r), amountRanges: [(i + symLen)..<j]))
-            i = j
+        }
+        out.append(contentsOf: fieldStatements(prose))
+        return out
+    }
+
+    /// Parses a piece of text on its own (tests, structured values). `context` says the text is known to be
+    /// about pay (the value of a `salary` field), so figures without a currency count too.
+    public static func parse(text: String, context: Bool = false) -> [PayStatement] {
+        let t = Array(text.utf8)
+        var scanner = Scanner(t: t)
+        var out: [PayStatement] = []
+        var start = 0
+        // One region per line, like blocks.
+        for i in 0...t.count where i == t.count || t[i] == 0x0A {
+            if i > start { scanner.scan(Region(range: start..<i, context: context, periodHint: nil)) { s in
+                var s = s
+                s.sourceRange = s.proseRange
+                out.append(s)
+            } }
+            start = i + 1
         }
         return out
     }
+
+    // MARK: structured fields
+
+    static let structuredKeys: Set<String> = [
+        "salary", "salaryrange", "pay", "payrange", "payrate", "compensation", "wage", "wages", "remuneration", "basesalary",
+        "estimatedsalary", "hourlyrate", "annualsalary", "salaryband", "stipend", "baserate",
+    ]
+    static let minKeys: Set<String> = ["salarymin", "minsalary", "salaryfrom", "paymin", "minpay", "salarylow", "compensationmin"]
+    static let maxKeys: Set<String> = ["salarymax", "maxsalary", "salaryto", "paymax", "maxpay", "salaryhigh", "compensationmax"]
+    static let currencyKeys: Set<String> = ["salarycurrency", "currency", "paycurrency"]
+    static let periodKeys: Set<String> = ["salaryperiod", "salaryunit", "payperiod", "salaryinterval", "unittext"]
+
+    /// Pay read from front-matter keys and JSON-LD properties (not from `Key: value` lines, which are prose).
+    static func fieldStatements(_ prose: Prose) -> [PayStatement] {
+        var out: [PayStatement] = []
+        var minField: (Int, Double)?
+        var maxField: (Int, Double)?
+        var currency: String?
+        var period: PayPeriod?
+        for (idx, f) in prose.fields.enumerated() where f.origin != .line {
+            if minKeys.contains(f.key), let v = number(f.json) ?? number(.string(f.value)) { minField = (idx, v); continue }
+            if maxKeys.contains(f.key), let v = number(f.json) ?? number(.string(f.value)) { maxField = (idx, v); continue }
+            if currencyKeys.contains(f.key) { currency = currencyCode(f.value); continue }
+            if periodKeys.contains(f.key) { period = periodWord(f.value); continue }
+            guard structuredKeys.contains(f.key) else { continue }
+            if let s = structured(f.json ?? .string(f.value), field: f, index: idx) { out.append(s) }
+        }
+        if minField != nil || maxField != nil {
+            let lo = minField?.1 ?? maxField!.1
+            let hi = maxField?.1 ?? lo
+            let idx = minField?.0 ?? maxField!.0
+            var r = prose.fields[idx].valueRange
+            if let m = maxField, let n = minField {
+                let a = prose.fields[n.0].valueRange, b = prose.fields[m.0].valueRange
+                r = Swift.min(a.lowerBound, b.lowerBound)..<Swift.max(a.upperBound, b.upperBound)
+            }
+            out.append(PayStatement(min: Swift.min(lo, hi), max: Swift.max(lo, hi), currency: currency, period: period,
+                                    isRange: minField != nil && maxField != nil && lo != hi, openEnded: minField == nil || maxField == nil,
+                                    proseRange: 0..<0, sourceRange: r, amountRanges: [], inverted: lo > hi, origin: .field(idx)))
+        }
+        // A currency or period given in a separate key applies to the statements of the fields.
+        if currency != nil || period != nil {
+            for k in out.indices {
+                if out[k].currency == nil { out[k].currency = currency }
+                if out[k].period == nil { out[k].period = period }
+            }
+        }
+        return out
+    }
+
+    /// One statement from a structured value: a JSON-LD `MonetaryAmount`, a `{min, max}` mapping, a number or text.
+    static func structured(_ v: JSONValue, field f: Field, index: Int) -> PayStatement? {
+        func make(_ lo: Double, _ hi: Double, _ cur: String?, _ per: PayPeriod?, range: Bool, open: Bool = false) -> PayStatement {
+            PayStatement(min: Swift.min(lo, hi), max: Swift.max(lo, hi), currency: cur, period: per, isRange: range, openEnded: open,
+                         proseRange: 0..<0, sourceRange: f.valueRange, amountRanges: [], inverted: lo > hi, origin: .field(index))
+        }
+        switch v {
+        case .int, .double:
+            guard let n = number(v), n > 0 else { return nil }
+            return make(n, n, nil, nil, range: false)
+        case .string(let s):
+            guard var st = parse(text: s, context: true).first else { return nil }
+            st.proseRange = 0..<0
+            st.amountRanges = []
+            st.amounts = []
+            st.periodRange = nil
+            st.origin = .field(index)
+            // Exact position when the value is written verbatim in the source.
+            st.sourceRange = f.valueRange
+            return st
+        case .array(let a):
+            for e in a { if let s = structured(e, field: f, index: index) { return s } }
+            return nil
+        case .object(let o):
+            var cur = (o["currency"] ?? o["salaryCurrency"] ?? o["curr"]).flatMap { $0.stringValue }.flatMap(currencyCode)
+            var per = (o["unitText"] ?? o["unit"] ?? o["period"] ?? o["per"] ?? o["interval"]).flatMap { $0.stringValue }.flatMap(periodWord)
+            var lo = number(o["minValue"] ?? o["min"] ?? o["minimum"] ?? o["from"] ?? o["low"])
+            var hi = number(o["maxValue"] ?? o["max"] ?? o["maximum"] ?? o["to"] ?? o["high"])
+            var text: PayStatement?
+            if let inner = o["value"] {
+                if case .object(let q) = inner {
+                    lo = lo ?? number(q["minValue"] ?? q["min"])
+                    hi = hi ?? number(q["maxValue"] ?? q["max"])
+                    per = per ?? (q["unitText"] ?? q["unit"]).flatMap { $0.stringValue }.flatMap(periodWord)
+                    cur = cur ?? q["currency"]?.stringValue.flatMap(currencyCode)
+                    if let val = q["value"] {
+                        if let n = number(val), lo == nil && hi == nil { lo = n; hi = n }
+                        else if case .string(let s) = val { text = parse(text: s, context: true).first }
+                    }
+                } else if let n = number(inner) {
+                    if lo == nil && hi == nil { lo = n; hi = n }
+                } else if case .string(let s) = inner {
+                    text = parse(text: s, context: true).first
+                }
+            }
+            if lo == nil && hi == nil, let t = text {
+                lo = t.min
+                hi = t.max
+                cur = cur ?? t.currency
+                per = per ?? t.period
+            }
+            cur = cur ?? text?.currency
+            per = per ?? text?.period
+            guard let l = lo ?? hi, let h = hi ?? lo, h > 0 else { return nil }
+            return make(l, h, cur, per, range: lo != nil && hi != nil && l != h, open: (lo == nil) != (hi == nil))
+        default:
+            return nil
+        }
+    }
+
+    /// A number from a JSON value: `37890`, `"37890"`, `"£37,890"`.
+    static func number(_ v: JSONValue?) -> Double? {
+        guard let v else { return nil }
+        switch v {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        case .string(let s):
+            var digits = ""
+            var seenDot = false
+            for ch in s.unicodeScalars {
+                if ("0"..."9").contains(ch) { digits.unicodeScalars.append(ch) }
+                else if ch == "." && !seenDot { seenDot = true; digits.append(".") }
+                else if ch == "," || ch == " " || ch == "$" || ch == "£" || ch == "€" { continue }
+                else if digits.isEmpty { continue } else { break }
+            }
+            guard let d = Double(digits), d > 0 else { return nil }
+            return d
+        default: return nil
+        }
+    }
+
+    static func currencyCode(_ s: String) -> String? {
+        let u = s.uppercased().trimmingCharacters(in: " ")
+        if u.isEmpty { return nil }
+        if u == "$" { return "USD" }
+        if u == "£" { return "GBP" }
+        if u == "€" { return "EUR" }
+        if u.utf8.count == 3 && u.utf8.allSatisfy(Bytes.isUpper) { return u }
+        return nil
+    }
+
+    static func periodWord(_ s: String) -> PayPeriod? {
+        switch s.lowercased().trimmingCharacters(in: " ") {
+        case "hour", "hourly", "hr", "h", "per hour": return .hour
+        case "day", "daily", "per day": return .day
+        case "week", "weekly", "wk", "per week": return .week
+        case "month", "monthly", "mo", "per month": return .month
+        case "year", "yearly", "annual", "annually", "annum", "yr", "per year", "per annum": return .year
+        default: return nil
+        }
+    }
+}
+
+/// A stretch of prose scanned on its own (one block) and what is known about it.
+struct Region {
+    var range: Range<Int>
+    /// The block is about pay: a `Salary:` field or a block under a pay heading.
+    var context: Bool
+    /// A period given by the field key (`Hourly rate:`).
+    var periodHint: PayPeriod?
+}
+
+/// Word lists for the scanner, as FNV hashes of the lowercased words (compared against `Word.hash`).
+enum Keywords {
+    static func set(_ words: [String]) -> Set<UInt64> { Set(words.map { Word.hash($0) }) }
+
+    /// Words that say a nearby figure is pay.
+    static let pay = set([
+        "salary", "salaries", "pay", "paid", "pays", "paying", "wage", "wages", "compensation", "remuneration", "stipend",
+        "rate", "rates", "earn", "earns", "earning", "earnings", "ote", "income", "base", "hiring", "starting", "payrate",
+        "salaried", "package", "comp", "band", "range", "scale", "grade", "step",
+    ])
+    /// Words that say a nearby figure is money of another kind.
+    static let negative = set([
+        "revenue", "revenues", "funding", "funded", "raised", "raise", "raising", "investment", "investments", "invested",
+        "budget", "budgets", "grant", "grants", "saving", "savings", "save", "discount", "discounts", "worth", "valued",
+        "valuation", "cost", "costs", "price", "prices", "priced", "fee", "fees", "donation", "donations", "donate",
+        "sales", "assets", "spend", "spending", "spent", "turnover", "reimbursement", "reimbursed", "reimburse",
+        "allowance", "allowances", "bonus", "bonuses", "referral", "relocation", "credit", "credits", "tuition", "award",
+        "awards", "awarded", "prize", "prizes", "contract", "contracts", "deal", "deals", "loan", "loans", "rent",
+        "membership", "voucher", "vouchers", "fund", "funds", "market", "capital", "profit", "profits", "debt",
+        "insurance", "coverage", "deductible", "equity", "stock", "gift", "gifts", "subsidy", "subsidised", "subsidized",
+        "pension", "match", "matching", "signing", "retention", "arr", "mrr", "gmv", "billing", "billings", "portfolio",
+        "aum", "sponsorship", "scholarship", "scholarships", "fellowship", "prizes", "stipends", "expenses", "expense",
+        "per diem", "diem", "payments", "transactions", "transaction", "volume", "revenue", "economy", "industry",
+        "lifetime", "tax", "taxes", "fine", "fines", "penalty", "damages", "settlement", "sold", "purchase", "purchases",
+        "purchasing", "procurement", "projects", "project", "programme", "program", "programs", "programmes", "initiative",
+        "company", "business", "firm", "organisation", "organization", "contribution", "contributions", "cash", "donor",
+        "donors", "million", "billion", "trillion", "gdp", "manage", "managing", "managed", "oversee", "overseeing",
+    ])
+    /// Words after a bare number that may still be pay (everything else is a unit: hours, employees, years…).
+    static let bareFollowers = set([
+        "per", "a", "an", "annually", "annual", "yearly", "hourly", "monthly", "weekly", "daily", "pa", "ph", "pw", "pcm",
+        "gross", "net", "base", "plus", "and", "or", "depending", "dependent", "doe", "commensurate", "based", "pro",
+        "p", "dollars", "euros", "euro", "usd", "eur", "gbp", "to", "with", "including", "inclusive", "inc", "incl",
+        "excluding", "exclusive", "fte", "salary", "basic", "k", "depends", "negotiable", "dependant", "doq", "neg", "ote",
+        "upwards", "onwards",
+    ])
+    /// Words before a number that make it a grade, not an amount.
+    static let grades = set([
+        "band", "grade", "gs", "gg", "ws", "wg", "wl", "step", "level", "scale", "point", "points", "tier", "spine", "afc",
+        "tvl", "tvod", "pb", "gr", "sp", "ks", "lvl", "class", "rank", "e", "a", "b", "c", "g", "ps", "ft", "pt", "nvq",
+        "year", "years", "phase", "stage", "no", "number", "unit", "ward", "room", "floor", "suite", "route", "highway",
+        "route", "box", "ste", "building", "bldg", "code", "id", "ref", "reference", "job", "vacancy", "req", "requisition",
+        "posting", "position", "opening", "cycle", "series", "section", "article", "chapter", "page", "version", "v",
+        "fy", "q", "cohort", "batch", "class", "top", "fortune", "inc", "under", "over", "age", "aged", "ages",
+    ])
+    static let between = Word.hash("between")
+    static let openBefore1 = set(["from", "over", "above", "least", "minimum", "min", "upto", "exceeding", "starting"])
+    static let openBefore2: [(UInt64, UInt64)] = [
+        (Word.hash("up"), Word.hash("to")), (Word.hash("starting"), Word.hash("at")), (Word.hash("starts"), Word.hash("at")),
+        (Word.hash("excess"), Word.hash("of")), (Word.hash("minimum"), Word.hash("of")), (Word.hash("starting"), Word.hash("from")),
+        (Word.hash("start"), Word.hash("at")), (Word.hash("starting"), Word.hash("salary")), (Word.hash("least"), Word.hash("of")),
+    ]
+    static let periodAdjectives: [UInt64: PayPeriod] = [
+        Word.hash("annual"): .year, Word.hash("yearly"): .year, Word.hash("hourly"): .hour, Word.hash("monthly"): .month,
+        Word.hash("weekly"): .week, Word.hash("daily"): .day, Word.hash("day"): .day,
+    ]
+    static let payNouns = set(["salary", "pay", "wage", "rate", "compensation", "base", "remuneration", "stipend", "earnings", "income", "package"])
+    static let fillers = set(["gross", "net", "base", "usd", "eur", "gbp", "cad", "aud", "fte", "approx", "approximately", "total", "before", "tax", "basic", "salary", "pro", "rata", "full", "time", "equivalent", "inc", "incl", "plus", "each", "paid", "sterling"])
+    /// Abbreviations whose period does not end the context of a figure (`approx. $60k`).
+    static let abbreviations = set(["approx", "ca", "c", "min", "max", "est", "incl", "inc", "e.g", "i.e", "vs", "p.a", "pa", "hr", "hrs", "yr", "yrs", "mo", "wk", "k", "no", "appx", "circa", "st"])
+
+    static func isPayKey(_ key: String) -> Bool {
+        for w in ["salary", "pay", "compensation", "wage", "remuneration", "stipend", "rate", "earnings", "ote", "grade"] where key.containsBytes(w) { return true }
+        return false
+    }
+
+    static func periodHint(_ key: String) -> PayPeriod? {
+        if key.containsBytes("hour") { return .hour }
+        if key.containsBytes("annual") || key.containsBytes("year") { return .year }
+        if key.containsBytes("month") { return .month }
+        if key.containsBytes("week") { return .week }
+        if key.containsBytes("daily") || key.containsBytes("dayrate") { return .day }
+        return nil
+    }
+}
+
+/// The byte scanner. `t` is the whole buffer; each region is scanned on its own.
+struct Scanner {
+    let t: [UInt8]
+    var n: Int { t.count }
+
+    /// A number as read.
+    struct Num {
+        var value: Double
+        var range: Range<Int>
+        var integerDigits: Int
+        var groupSeparator: UInt8?
+        var groupingValid: Bool
+        var indianGrouping: Bool
+        var decimals: Int
+        var zeroDecimals: Bool
+        var thousands: Bool
+        var large: Bool
+        var yearLike: Bool
+        var leadingZero: Bool
+    }
+
+    /// A figure: a number with its currency.
+    struct Figure {
+        var num: Num
+        var currency: String?
+        var start: Int
+        var end: Int
+    }
+
+    static func containsPayWord(_ t: [UInt8], _ r: Range<Int>) -> Bool {
+        var found = false
+        Tokenizer.words(t, r) { w in
+            let h = Word.hash(t, w)
+            if h == Word.hash("salary") || h == Word.hash("pay") || h == Word.hash("compensation") || h == Word.hash("remuneration")
+                || h == Word.hash("wage") || h == Word.hash("wages") || h == Word.hash("salaries") || h == Word.hash("stipend")
+            { found = true }
+        }
+        return found
+    }
+
+    // MARK: small byte helpers
+
+    @inline(__always) func isAlnum(_ i: Int) -> Bool { i >= 0 && i < n && (Bytes.isASCIILetter(t[i]) || Bytes.isDigit(t[i])) }
+
+    /// Length of a space-like sequence at `i` (space, tab, NBSP, thin, narrow NBSP, zero-width space), 0 if none.
+    func spaceLen(_ i: Int, _ end: Int) -> Int {
+        guard i < end else { return 0 }
+        let c = t[i]
+        if c == 0x20 || c == 0x09 { return 1 }
+        if c == 0xC2 && i + 1 < end && t[i + 1] == 0xA0 { return 2 }
+        if c == 0xE2 && i + 2 < end && t[i + 1] == 0x80 {
+            let d = t[i + 2]
+            if d == 0xAF || d == 0x89 || d == 0x8B || d == 0x8A || d == 0x88 || d == 0x87 || d == 0x82 || d == 0x83 { return 3 }
+        }
+        return 0
+    }
+
+    /// Length of a space-like sequence ending at `i` (exclusive), 0 if none.
+    func spaceLenBefore(_ i: Int, _ start: Int) -> Int {
+        guard i > start else { return 0 }
+        let c = t[i - 1]
+        if c == 0x20 || c == 0x09 { return 1 }
+        if i - 2 >= start && t[i - 2] == 0xC2 && c == 0xA0 { return 2 }
+        if i - 3 >= start && t[i - 3] == 0xE2 && t[i - 2] == 0x80
+            && (c == 0xAF || c == 0x89 || c == 0x8B || c == 0x8A || c == 0x88 || c == 0x87 || c == 0x82 || c == 0x83) { return 3 }
+        return 0
+    }
+
+    func skipSpaces(_ i: Int, _ end: Int) -> Int {
+        var k = i
+        while true { let l = spaceLen(k, end); if l == 0 { return k }; k += l }
+    }
+
+    func skipSpacesBack(_ i: Int, _ start: Int) -> Int {
+        var k = i
+        while true { let l = spaceLenBefore(k, start); if l == 0 { return k }; k -= l }
+    }
+
+    /// End of the ASCII word starting at `i`.
+    func wordEnd(_ i: Int, _ end: Int) -> Int {
+        var k = i
+        while k < end && Bytes.isASCIILetter(t[k]) { k += 1 }
+        return k
+    }
+
+    static let isoCodes: Set<String> = [
+        "USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "INR", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "SGD", "HKD",
+        "CNY", "RMB", "BRL", "MXN", "ZAR", "ILS", "AED", "SAR", "KRW", "TRY", "RON", "BGN", "PHP", "IDR", "MYR", "THB",
+        "NGN", "KES", "ARS", "CLP", "COP", "PEN", "UAH", "ISK", "TWD",
+    ]
+
+    func isoCode(_ r: Range<Int>) -> String? {
+        guard r.count == 3, r.allSatisfy({ Bytes.isUpper(t[$0]) }) else { return nil }
+        let s = String(decoding: t[r], as: UTF8.self)
+        return Scanner.isoCodes.contains(s) ? (s == "RMB" ? "CNY" : s) : nil
+    }
+
+    /// A currency symbol or code ending at `end` (exclusive): returns the code and where it starts.
+    func currencyEnding(at end: Int, _ start: Int) -> (String, Int)? {
+        guard end > start else { return nil }
+        let c = t[end - 1]
+        if c == 0x24 {  // $
+            var k = end - 1
+            while k > start && k > end - 4 && Bytes.isUpper(t[k - 1]) { k -= 1 }
+            if k > start && Bytes.isASCIILetter(t[k - 1]) { return nil }
+            let prefix = String(decoding: t[k..<(end - 1)], as: UTF8.self)
+            switch prefix {
+            case "", "US": return ("USD", k)
+            case "C", "CA", "CAN": return ("CAD", k)
+            case "A", "AU": return ("AUD", k)
+            case "NZ": return ("NZD", k)
+            case "HK": return ("HKD", k)
+            case "S", "SG": return ("SGD", k)
+            case "R": return ("BRL", k)
+            case "MX": return ("MXN", k)
+            default: return ("USD", end - 1)
+            }
+        }
+        if end - 2 >= start && t[end - 2] == 0xC2 {
+            if c == 0xA3 { return ("GBP", end - 2) }
+            if c == 0xA5 { return ("JPY", end - 2) }
+        }
+        if end - 3 >= start && t[end - 3] == 0xE2 && t[end - 2] == 0x82 {
+            if c == 0xAC { return ("EUR", end - 3) }
+            if c == 0xB9 { return ("INR", end - 3) }
+            if c == 0xA9 { return ("KRW", end - 3) }
+        }
+        if end - 3 >= start, let code = isoCode((end - 3)..<end), !isAlnum(end - 4) { return (code, end - 3) }
+        // Rs / Rs.
+        var e = end
+        if t[e - 1] == 0x2E { e -= 1 }
+        if e - 2 >= start && t[e - 2] == 0x52 && t[e - 1] == 0x73 && !isAlnum(e - 3) { return ("INR", e - 2) }
+        return nil
+    }
+
+    /// A currency symbol, code or word right after a number (after optional space): returns code and end.
+    func currencyAfter(_ i: Int, _ end: Int) -> (String, Int)? {
+        let k = skipSpaces(i, end)
+        guard k < end else { return nil }
+        let c = t[k]
+        if c == 0xE2 && k + 2 < end && t[k + 1] == 0x82 && t[k + 2] == 0xAC { return ("EUR", k + 3) }
+        if c == 0xC2 && k + 1 < end && t[k + 1] == 0xA3 { return ("GBP", k + 2) }
+        if c == 0x24 && k == i { return ("USD", k + 1) }
+        if Bytes.isASCIILetter(c) {
+            let we = wordEnd(k, end)
+            if we < end && Bytes.isDigit(t[we]) { return nil }
+            if let code = isoCode(k..<we) { return (code, we) }
+            if Bytes.equalsLower(t, k..<we, "euros") || Bytes.equalsLower(t, k..<we, "euro") { return ("EUR", we) }
+            if Bytes.equalsLower(t, k..<we, "dollars") || Bytes.equalsLower(t, k..<we, "dollar") { return ("USD", we) }
+            if (Bytes.equalsLower(t, k..<we, "kr") || Bytes.equalsLower(t, k..<we, "sek")) && k > i { return ("SEK", we) }
+        }
+        return nil
+    }
+
+    // MARK: numbers
+
+    /// Reads the number starting at `p` (a digit at a word boundary), up to `end`.
+    func number(at p: Int, _ end: Int, dotIsDecimal: Bool) -> Num? {
+        var groups: [Range<Int>] = []
+        var seps: [UInt8] = []  // first byte of each separator
+        var k = p
+        while k < end && Bytes.isDigit(t[k]) { k += 1 }
+        groups.append(p..<k)
+        while k < end {
+            let c = t[k]
+            var sepLen = 0
+            var sepByte: UInt8 = c
+            if c == 0x2C || c == 0x2E || c == 0x27 { sepLen = 1 }
+            else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && t[k + 2] == 0x99 { sepLen = 3; sepByte = 0x27 }
+            else { let s = spaceLen(k, end); if s > 0 && t[k] != 0x09 { sepLen = s; sepByte = 0x20 } }
+            guard sepLen > 0, k + sepLen < end, Bytes.isDigit(t[k + sepLen]) else { break }
+            var e = k + sepLen
+            while e < end && Bytes.isDigit(t[e]) { e += 1 }
+            let len = e - (k + sepLen)
+            if sepByte == 0x20 || sepByte == 0x27 {
+                // Space and apostrophe grouping only in the strict form: 1–3 digits, then groups of three.
+                guard len == 3, groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }),
+                      seps.allSatisfy({ $0 == sepByte }) else { break }
+            }
+            if sepByte == 0x2C && len > 3 && seps.isEmpty { break }  // "64,3345": a list, not a number
+            groups.append((k + sepLen)..<e)
+            seps.append(sepByte)
+            k = e
+        }
+        // Decide which separator (if any) is the decimal point.
+        var decimalIndex = -1  // index into seps
+        if let last = seps.last, last == 0x2C || last == 0x2E {
+            let L = groups[groups.count - 1].count
+            let distinct = Set(seps)
+            if distinct.count > 1 {
+                if seps.dropLast().allSatisfy({ $0 != last }) && L <= 3 && (L != 3 || last == 0x2E || last == 0x2C) { decimalIndex = seps.count - 1 }
+            } else if seps.count == 1 {
+                if L <= 2 { decimalIndex = 0 }
+                else if L == 3 && last == 0x2E && (dotIsDecimal || groups[0].count > 3) { decimalIndex = 0 }
+                else if L > 3 && last == 0x2E { decimalIndex = 0 }
+            }
+        }
+        if decimalIndex < 0, let last = seps.last, groups[groups.count - 1].count > 3 {
+            // `1,2345` / `1.2345` as a whole: cut before the odd group.
+            _ = last
+            groups.removeLast()
+            seps.removeLast()
+            k = groups[groups.count - 1].upperBound
+        }
+        let intGroups = decimalIndex >= 0 ? Array(groups[0...decimalIndex]) : groups
+        var value = 0.0
+        var digits = 0
+        for g in intGroups { for i in g { value = value * 10 + Double(t[i] - 0x30); digits += 1 } }
+        var decimals = 0
+        var zero = true
+        if decimalIndex >= 0 {
+            var frac = 0.0
+            var scale = 1.0
+            for i in groups[decimalIndex + 1] { frac = frac * 10 + Double(t[i] - 0x30); scale *= 10; decimals += 1; if t[i] != 0x30 { zero = false } }
+            value += frac / scale
+        }
+        let groupSeps = decimalIndex >= 0 ? Array(seps[0..<decimalIndex]) : seps
+        var valid = true
+        var indian = false
+        if !groupSeps.isEmpty {
+            let ig = intGroups
+            valid = ig[0].count >= 1 && ig[0].count <= 3 && ig.dropFirst().allSatisfy { $0.count == 3 } && Set(groupSeps).count == 1
+            if !valid && ig.count >= 3 && ig.last!.count == 3 && ig.dropFirst().dropLast().allSatisfy({ $0.count == 2 }) && ig[0].count <= 2 {
+                indian = true
+            }
+        }
+        var num = Num(value: value, range: p..<k, integerDigits: digits, groupSeparator: groupSeps.first, groupingValid: valid,
+                      indianGrouping: indian, decimals: decimals, zeroDecimals: decimals > 0 && zero, thousands: false, large: false,
+                      yearLike: false, leadingZero: t[p] == 0x30 && digits > 1)
+        // Suffixes: k, m/bn/million.
+        if k < end && (t[k] == 0x6B || t[k] == 0x4B) && !isAlnum(k + 1) {
+            num.thousands = true
+            num.value *= 1000
+            k += 1
+            num.range = p..<k
+        } else if k < end && (t[k] == 0x6D || t[k] == 0x4D) && (!isAlnum(k + 1) || (k + 1 < end && (t[k + 1] == 0x6E || t[k + 1] == 0x6D) && !isAlnum(k + 2))) {
+            num.large = true
+        } else if k + 1 < end && (t[k] == 0x62 || t[k] == 0x42) && (t[k + 1] == 0x6E || t[k + 1] == 0x4E) && !isAlnum(k + 2) {
+            num.large = true
+        } else {
+            let w = skipSpaces(k, end)
+            if w > k && w < end && Bytes.isASCIILetter(t[w]) {
+                let we = wordEnd(w, end)
+                if Bytes.equalsLower(t, w..<we, "million") || Bytes.equalsLower(t, w..<we, "billion") || Bytes.equalsLower(t, w..<we, "bn")
+                    || Bytes.equalsLower(t, w..<we, "mn") || Bytes.equalsLower(t, w..<we, "trillion") || Bytes.equalsLower(t, w..<we, "m")
+                    || Bytes.equalsLower(t, w..<we, "mil") || Bytes.equalsLower(t, w..<we, "millions") || Bytes.equalsLower(t, w..<we, "billions")
+                { num.large = true }
+                if Bytes.equalsLower(t, w..<we, "thousand") { num.value *= 1000; num.thousands = true }
+            }
+        }
+        num.yearLike = digits == 4 && seps.isEmpty && !num.thousands && value >= 1900 && value <= 2100
+        return num
+    }
+
+    /// `true` when the bytes right after a number make it something else: `60kg`, `3rd`, `10%`, `401(k)`.
+    func badFollower(_ num: Num, _ end: Int) -> Bool {
+        let k = num.range.upperBound
+        if k < end && (Bytes.isASCIILetter(t[k]) || Bytes.isDigit(t[k])) { return true }
+        let s = skipSpaces(k, end)
+        if s < end && t[s] == 0x25 { return true }  // %
+        if s < end && Bytes.isASCIILetter(t[s]) {
+            let we = wordEnd(s, end)
+            if Bytes.equalsLower(t, s..<we, "percent") || Bytes.equalsLower(t, s..<we, "pct") { return true }
+        }
+        if k < end && t[k] == 0x28 && k + 2 < end && (t[k + 1] | 0x20 == 0x6B || t[k + 1] | 0x20 == 0x62) && t[k + 2] == 0x29 { return true }  // 401(k)
+        if k + 1 < end && t[k] == 0x2F && Bytes.isDigit(t[k + 1]) { return true }  // 24/7, dates
+        if k + 1 < end && (t[k] == 0x3A) && Bytes.isDigit(t[k + 1]) { return true }  // 9:30
+        return false
+    }
+
+    // MARK: context words
+
+    /// Words before `pos` inside the region and the current sentence, nearest first (at most `limit`).
+    func wordsBefore(_ pos: Int, _ region: Range<Int>, limit: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var k = pos
+        let lo = region.lowerBound
+        while k > lo && out.count < limit {
+            let c = t[k - 1]
+            if Bytes.isASCIILetter(c) || Bytes.isDigit(c) {
+                var s = k - 1
+                while s > lo && (Bytes.isASCIILetter(t[s - 1]) || Bytes.isDigit(t[s - 1])) { s -= 1 }
+                out.append(s..<k)
+                k = s
+                continue
+            }
+            if (c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3B) && k < region.upperBound && Bytes.isWhitespace(t[k]) {
+                // Sentence end, unless an abbreviation (`approx. $60k`).
+                if c == 0x2E {
+                    var s = k - 1
+                    while s > lo && (Bytes.isASCIILetter(t[s - 1]) || t[s - 1] == 0x2E) { s -= 1 }
+                    if s < k - 1 && Keywords.abbreviations.contains(Word.hash(t, s..<(k - 1))) { k -= 1; continue }
+                }
+                break
+            }
+            if c == 0x0A { break }
+            k -= 1
+        }
+        return out
+    }
+
+    /// Words after `pos` inside the region, up to `limit`, stopping at punctuation other than spaces and hyphens.
+    func wordsAfter(_ pos: Int, _ region: Range<Int>, limit: Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var k = pos
+        let hi = region.upperBound
+        while k < hi && out.count < limit {
+            let c = t[k]
+            if Bytes.isASCIILetter(c) {
+                let e = wordEnd(k, hi)
+                out.append(k..<e)
+                k = e
+                continue
+            }
+            if c == 0x20 || c == 0x2D || c == 0x09 { k += 1; continue }
+            let s = spaceLen(k, hi)
+            if s > 0 { k += s; continue }
+            break
+        }
+        return out
+    }
+
+    enum Verdict { case pay, negative }
+
+    /// The nearest pay or non-pay keyword before `pos` in the sentence.
+    func keywordBefore(_ pos: Int, _ region: Range<Int>) -> Verdict? {
+        for w in wordsBefore(pos, region, limit: 10) {
+            let h = Word.hash(t, w)
+            if Keywords.negative.contains(h) { return .negative }
+            if Keywords.pay.contains(h) { return .pay }
+        }
+        return nil
+    }
+
+    // MARK: periods
+
+    /// Maps a unit word to a period.
+    func unit(_ r: Range<Int>) -> PayPeriod? {
+        let h = Word.hash(t, r)
+        switch h {
+        case Word.hash("hour"), Word.hash("hr"), Word.hash("hrs"), Word.hash("hours"), Word.hash("h"): return .hour
+        case Word.hash("year"), Word.hash("yr"), Word.hash("annum"), Word.hash("years"), Word.hash("y"): return .year
+        case Word.hash("week"), Word.hash("wk"), Word.hash("weeks"): return .week
+        case Word.hash("month"), Word.hash("mo"), Word.hash("mth"), Word.hash("months"), Word.hash("mon"): return .month
+        case Word.hash("day"), Word.hash("days"), Word.hash("d"): return .day
+        default: return nil
+        }
+    }
+
+    /// A period written after the figures (`per year`, `a year`, `/hr`, `annually`, `p.a.`), skipping a few
+    /// filler words (`gross`, `USD`, `pro rata`).
+    func periodAfter(_ i: Int, _ end: Int) -> (PayPeriod, Range<Int>)? {
+        var k = skipSpaces(i, end)
+        var fillers = 0
+        while k < end {
+            if t[k] == 0x28 || t[k] == 0x2C || t[k] == 0x5B { k = skipSpaces(k + 1, end); continue }  // ( , [
+            if Bytes.isASCIILetter(t[k]) {
+                let we = wordEnd(k, end)
+                if fillers < 3 && Keywords.fillers.contains(Word.hash(t, k..<we)) && !(we < end && t[we] == 0x2E && Bytes.equalsLower(t, k..<we, "p")) {
+                    fillers += 1
+                    k = skipSpaces(we, end)
+                    continue
+                }
+            }
+            break
+        }
+        guard k < end else { return nil }
+        let start = k
+        if t[k] == 0x2F {  // `/hr`, `/ year`, `/ Per Year`
+            let w = skipSpaces(k + 1, end)
+            guard w < end, Bytes.isASCIILetter(t[w]) else { return nil }
+            let we = wordEnd(w, end)
+            if let p = unit(w..<we) { return (p, start..<we) }
+            if Bytes.equalsLower(t, w..<we, "per") || Bytes.equalsLower(t, w..<we, "a") {
+                let u = skipSpaces(we, end)
+                let ue = wordEnd(u, end)
+                if u > we, let p = unit(u..<ue) { return (p, start..<ue) }
+            }
+            if Bytes.equalsLower(t, w..<we, "hourly") { return (.hour, start..<we) }
+            return nil
+        }
+        guard Bytes.isASCIILetter(t[k]) else { return nil }
+        let we = wordEnd(k, end)
+        let w = k..<we
+        // `p.a.`, `p/a`, `p.h.`, `p/h`, `p.w.`, `p.c.m.`
+        if we - k == 1 && (t[k] | 0x20) == 0x70 && we + 1 < end && (t[we] == 0x2E || t[we] == 0x2F) && Bytes.isASCIILetter(t[we + 1]) {
+            var e = we + 1
+            var letters: [UInt8] = []
+            while e < end && (Bytes.isASCIILetter(t[e]) || t[e] == 0x2E) { if t[e] != 0x2E { letters.append(t[e] | 0x20) }; e += 1 }
+            let p: PayPeriod?
+            switch letters {
+            case [0x61]: p = .year
+            case [0x68]: p = .hour
+            case [0x77]: p = .week
+            case [0x63, 0x6D], [0x6D]: p = .month
+            case [0x64]: p = .day
+            default: p = nil
+            }
+            if let p { return (p, start..<e) }
+            return nil
+        }
+        if isAlnum(we) { return nil }
+        switch Word.hash(t, w) {
+        case Word.hash("per"), Word.hash("a"), Word.hash("an"), Word.hash("each"), Word.hash("every"):
+            let u = skipSpaces(we, end)
+            guard u > we, u < end, Bytes.isASCIILetter(t[u]) else { return nil }
+            let ue = wordEnd(u, end)
+            if let p = unit(u..<ue), !isAlnum(ue) { return (p, start..<ue) }
+            // per calendar month
+            if Bytes.equalsLower(t, u..<ue, "calendar") {
+                let v = skipSpaces(ue, end)
+                let ve = wordEnd(v, end)
+                if let p = unit(v..<ve) { return (p, start..<ve) }
+            }
+            return nil
+        case Word.hash("hourly"), Word.hash("ph"), Word.hash("hr"): return (.hour, w)
+        case Word.hash("annually"), Word.hash("yearly"), Word.hash("annual"), Word.hash("pa"), Word.hash("annum"), Word.hash("yr"):
+            return (.year, w)
+        case Word.hash("weekly"), Word.hash("pw"): return (.week, w)
+        case Word.hash("monthly"), Word.hash("pcm"): return (.month, w)
+        case Word.hash("daily"): return (.day, w)
+        default: return nil
+        }
+    }
+
+    /// A period said before the figures: `Annual salary: $60,000`, `hourly rate of $22`, `per annum: £30,000`.
+    func periodBefore(_ pos: Int, _ region: Range<Int>) -> PayPeriod? {
+        let words = wordsBefore(pos, region, limit: 5)
+        var i = 0
+        while i < words.count {
+            let h = Word.hash(t, words[i])
+            if Keywords.payNouns.contains(h) || h == Word.hash("range") || h == Word.hash("of") || h == Word.hash("is") || h == Word.hash("base") {
+                // look at the word before a pay noun
+                if i + 1 < words.count, let p = Keywords.periodAdjectives[Word.hash(t, words[i + 1])], Keywords.payNouns.contains(h) {
+                    return p
+                }
+                i += 1
+                continue
+            }
+            if let u = unit(words[i]), i + 1 < words.count, Bytes.equalsLower(t, words[i + 1], "per") { return u }
+            if let p = Keywords.periodAdjectives[h], h != Word.hash("day"), i == 0 { return p }  // `Hourly: $22`
+            break
+        }
+        return nil
+    }
+
+    // MARK: figures
+
+    /// A figure whose number starts at `p` (currency before it looked up, currency after it read).
+    func figure(at p: Int, _ region: Range<Int>, currencyHint: String?) -> Figure? {
+        let cur = currencyEnding(at: skipSpacesBack(p, region.lowerBound), region.lowerBound)
+        // A currency symbol must be close (one space at most).
+        var currency: String?
+        var start = p
+        if let (code, s) = cur, p - s <= 7 { currency = code; start = s }
+        let hint = currency ?? currencyHint
+        let dotIsDecimal = hint == "USD" || hint == "GBP" || hint == "CAD" || hint == "AUD" || hint == "INR" || hint == "NZD"
+            || hint == "SGD" || hint == "HKD" || hint == "JPY"
+        guard var num = number(at: p, region.upperBound, dotIsDecimal: dotIsDecimal) else { return nil }
+        var end = num.range.upperBound
+        if currency == nil, !num.large, let (code, e) = currencyAfter(end, region.upperBound) {
+            currency = code
+            end = e
+            // Re-read with the currency's decimal convention when it matters.
+            if (code == "USD" || code == "GBP") && !dotIsDecimal, let again = number(at: p, region.upperBound, dotIsDecimal: true) {
+                if again.range == num.range || again.range.upperBound == num.range.upperBound { num = again }
+            }
+        }
+        return Figure(num: num, currency: currency, start: start, end: end)
+    }
+
+    /// The range separator after a first figure: returns where the second figure may start.
+    func rangeSeparator(_ i: Int, _ end: Int, allowAnd: Bool) -> Int? {
+        var k = skipSpaces(i, end)
+        guard k < end else { return nil }
+        let c = t[k]
+        if c == 0x2D || c == 0x7E { k += 1 }  // - ~
+        else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && (t[k + 2] == 0x93 || t[k + 2] == 0x94 || t[k + 2] == 0x92) { k += 3 }
+        else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x88 && t[k + 2] == 0x92 { k += 3 }  // minus sign
+        else if Bytes.isASCIILetter(c) {
+            let we = wordEnd(k, end)
+            if Bytes.equalsLower(t, k..<we, "to") || Bytes.equalsLower(t, k..<we, "through") || Bytes.equalsLower(t, k..<we, "thru")
+                || (allowAnd && Bytes.equalsLower(t, k..<we, "and")) { k = we } else { return nil }
+            // `to up to`: no
+        } else { return nil }
+        k = skipSpaces(k, end)
+        // `- $80,000`, `to € 65.000`, `– 80k`
+        return k < end ? k : nil
+    }
+
+    // MARK: the scan
+
+    mutating func scan(_ region: Region, _ emit: (PayStatement) -> Void) {
+        let lo = region.range.lowerBound, hi = region.range.upperBound
+        var i = lo
+        while i < hi {
+            let c = t[i]
+            guard Bytes.isDigit(c) else { i += 1; continue }
+            // Word boundary before the number.
+            if i > lo {
+                let b = t[i - 1]
+                if Bytes.isASCIILetter(b) || Bytes.isDigit(b) || b == 0x2E || b == 0x2C || b == 0x2F || b == 0x23 || b == 0x5F {
+                    // `A320`, `v2.5`, `#3`: skip the whole run.
+                    if !(b == 0x2E && i >= lo + 2 && t[i - 2] == 0x20) {  // `. 5` is fine
+                        while i < hi && (Bytes.isDigit(t[i]) || t[i] == 0x2C || t[i] == 0x2E) { i += 1 }
+                        continue
+                    }
+                }
+                // `GS-13`, `1-800-…`: a hyphen glued to a letter or digit word before.
+                if b == 0x2D && i >= lo + 2 && (Bytes.isASCIILetter(t[i - 2]) || Bytes.isDigit(t[i - 2])) {
+                    while i < hi && (Bytes.isDigit(t[i]) || t[i] == 0x2C || t[i] == 0x2E) { i += 1 }
+                    continue
+                }
+            }
+            if let (s, next) = statement(at: i, region) {
+                emit(s)
+                i = max(next, i + 1)
+            } else {
+                while i < hi && (Bytes.isDigit(t[i]) || t[i] == 0x2C || t[i] == 0x2E || t[i] == 0x6B || t[i] == 0x4B) { i += 1 }
+            }
+        }
+    }
+
+    /// Reads a statement at the digit `p`; returns it and where scanning resumes.
+    func statement(at p: Int, _ region: Region) -> (PayStatement, Int)? {
+        let r = region.range
+        let hi = r.upperBound
+        guard var f1 = figure(at: p, r, currencyHint: nil) else { return nil }
+        var f1ImpliedK = false, f2ImpliedK = false
+        if f1.num.large || badFollower(f1.num, hi) { return nil }
+        var resume = f1.end
+        // `$60k+`
+        var open = false
+        if resume < hi && t[resume] == 0x2B { open = true; resume += 1 }
+        // Range.
+        let before1 = wordsBefore(f1.start, r, limit: 3)
+        let afterBetween = before1.first.map { Word.hash(t, $0) == Keywords.between } ?? false
+        var f2: Figure?
+        if !open, let s2 = rangeSeparator(f1.end, hi, allowAnd: afterBetween), Bytes.isDigit(t[s2]) || currencyStart(s2, hi) {
+            var q = s2
+            // skip a currency symbol to reach the digits
+            if !Bytes.isDigit(t[q]) {
+                while q < hi && !Bytes.isDigit(t[q]) && q < s2 + 6 { q += 1 }
+            }
+            if q < hi && Bytes.isDigit(t[q]), var g = figure(at: q, r, currencyHint: f1.currency) {
+                let compatible = g.currency == nil || f1.currency == nil || g.currency == f1.currency
+                if compatible && !g.num.large && !badFollower(g.num, hi) && !(g.end < hi && t[g.end] == 0x2D && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1])) {
+                    // The k of one end applies to the other (`$60 - 80K`, `$60k-80`).
+                    if g.num.thousands && !f1.num.thousands && f1.num.value < 1000 && f1.num.value * 1000 <= g.num.value * 1.0001 + 1 {
+                        f1.num.value *= 1000
+                        f2 = g
+                        f1ImpliedK = true
+                    } else if f1.num.thousands && !g.num.thousands && g.num.value < 1000 {
+                        g.num.value *= 1000
+                        f2 = g
+                        f2ImpliedK = true
+                    } else {
+                        f2 = g
+                    }
+                    // Re-read the first figure with the second's currency conventions.
+                    if f1.currency == nil, let c2 = g.currency { f1.currency = c2 }
+                    resume = g.end
+                    if resume < hi && t[resume] == 0x2B { open = true; resume += 1 }
+                }
+            }
+        }
+        // Phone numbers: `555-123-4567` (a third group), `(555) 123`.
+        if let g = f2, g.end < hi && (t[g.end] == 0x2D) && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1]) { return nil }
+        let currency = f1.currency ?? f2?.currency
+        // Period.
+        var period: PayPeriod?
+        var periodRange: Range<Int>?
+        if let (p, pr) = periodAfter(resume, hi) { period = p; periodRange = pr; resume = pr.upperBound }
+        if period == nil { period = periodBefore(f1.start, r) ?? region.periodHint }
+        // Open-ended markers before and after.
+        if !open, f2 == nil {
+            if let w0 = before1.first {
+                let h0 = Word.hash(t, w0)
+                if Keywords.openBefore1.contains(h0) { open = true }
+                if before1.count > 1 {
+                    let h1 = Word.hash(t, before1[1])
+                    if Keywords.openBefore2.contains(where: { $0.0 == h1 && $0.1 == h0 }) { open = true }
+                }
+            }
+            let after = wordsAfter(resume, r, limit: 2)
+            if after.count == 2 {
+                let a0 = Word.hash(t, after[0]), a1 = Word.hash(t, after[1])
+                if (a0 == Word.hash("and") && (a1 == Word.hash("up") || a1 == Word.hash("above") || a1 == Word.hash("upwards") || a1 == Word.hash("higher")))
+                    || (a0 == Word.hash("or") && (a1 == Word.hash("more") || a1 == Word.hash("higher") || a1 == Word.hash("above")))
+                { open = true }
+            } else if after.count == 1 {
+                let a0 = Word.hash(t, after[0])
+                if a0 == Word.hash("upwards") || a0 == Word.hash("onwards") || a0 == Word.hash("plus") && false { open = true }
+            }
+        }
+        // Is it pay?
+        let keyword = keywordBefore(f1.start, r)
+        let afterWords = wordsAfter(f2?.end ?? f1.end, r, limit: 3)
+        var negativeAfter = false
+        for (k, w) in afterWords.enumerated() {
+            let h = Word.hash(t, w)
+            if h == Word.hash("plus") || h == Word.hash("and") || h == Word.hash("with") || h == Word.hash("or") { break }
+            if k < 2 && Keywords.negative.contains(h) { negativeAfter = true; break }
+        }
+        if keyword == .negative || negativeAfter { return nil }
+        let lowValue = f1.num.value
+        let highValue = f2?.num.value ?? lowValue
+        let maxValue = Swift.max(lowValue, highValue)
+        if maxValue <= 0 { return nil }
+        if currency != nil {
+            let ok = period != nil || f2 != nil || keyword == .pay || region.context || maxValue >= 10000
+            guard ok else { return nil }
+            if f1.num.leadingZero && f1.num.decimals == 0 { return nil }
+        } else {
+            guard keyword == .pay || region.context else { return nil }
+            if f1.num.leadingZero || (f2?.num.leadingZero ?? false) { return nil }
+            if (f1.num.yearLike || (f2?.num.yearLike ?? false)) && periodRange == nil { return nil }
+            // A grade or an identifier: `Band 5`, `Grade 6-7`, `Step 3`.
+            if let w0 = before1.first, Keywords.grades.contains(Word.hash(t, w0)), w0.upperBound + 3 >= f1.start { return nil }
+            // What follows a bare figure must not be a unit (`20 hours`, `5,000 employees`).
+            if periodRange == nil, let w = wordsAfter(f2?.end ?? f1.end, r, limit: 1).first, w.lowerBound <= (f2?.end ?? f1.end) + 2 {
+                if !Keywords.bareFollowers.contains(Word.hash(t, w)) { return nil }
+            }
+            let sized = f1.num.thousands || (f2?.num.thousands ?? false)
+            let adjacentPay = before1.first.map { Keywords.payNouns.contains(Word.hash(t, $0)) || Word.hash(t, $0) == Word.hash("salary") } ?? false
+            let ok = periodRange != nil || sized || (f2 != nil && maxValue >= 1000)
+                || (maxValue >= 1000 && (f1.num.groupSeparator != nil || region.context || adjacentPay))
+            guard ok else { return nil }
+        }
+        // Build the statement.
+        var amounts: [PayAmount] = []
+        func amount(_ f: Figure, implied: Bool) -> PayAmount {
+            PayAmount(value: f.num.value, range: f.num.range, figureRange: f.start..<f.end, integerDigits: f.num.integerDigits,
+                      groupSeparator: f.num.groupSeparator, groupingValid: f.num.groupingValid || (currency == "INR" && f.num.indianGrouping),
+                      decimals: f.num.decimals, zeroDecimals: f.num.zeroDecimals, thousands: f.num.thousands, impliedThousands: implied)
+        }
+        amounts.append(amount(f1, implied: f1ImpliedK))
+        if let g = f2 { amounts.append(amount(g, implied: f2ImpliedK)) }
+        let startPos = f1.start
+        let endPos = periodRange?.upperBound ?? (f2?.end ?? f1.end)
+        let s = PayStatement(min: Swift.min(lowValue, highValue), max: maxValue, currency: currency, period: period,
+                             isRange: f2 != nil && lowValue != highValue, openEnded: open && f2 == nil,
+                             proseRange: startPos..<endPos, sourceRange: startPos..<endPos,
+                             amountRanges: amounts.map(\.range), amounts: amounts, inverted: lowValue > highValue,
+                             origin: .prose, periodRange: periodRange)
+        return (s, Swift.max(resume, endPos))
+    }
+
+    /// `true` when a currency symbol or code starts at `k` (for the second figure of a range).
+    func currencyStart(_ k: Int, _ end: Int) -> Bool {
+        let c = t[k]
+        if c == 0x24 { return true }
+        if c == 0xC2 && k + 1 < end && (t[k + 1] == 0xA3 || t[k + 1] == 0xA5) { return true }
+        if c == 0xE2 && k + 2 < end && t[k + 1] == 0x82 { return true }
+        if Bytes.isUpper(c) && k + 3 <= end && isoCode(k..<(k + 3)) != nil { return true }
+        if Bytes.isUpper(c) {  // US$, CA$, AU$
+            var e = k
+            while e < end && e < k + 3 && Bytes.isUpper(t[e]) { e += 1 }
+            if e < end && t[e] == 0x24 { return true }
+        }
+        return false
+    }
+
 }
