@@ -88,6 +88,17 @@ import Testing
         Case("Salary: 3,500 euros per month", 3500, nil, "EUR", .month),
         Case("Salary: ₹12,00,000 per annum", 1200000, nil, "INR", .year),
         Case("AU$120k – AU$140k", 120000, 140000, "AUD", nil),
+        Case("Rate: $17/hr - $22/hr depending on experience", 17, 22, "USD", .hour),
+        Case("Salary: $110k - $170k AUD package", 110000, 170000, "AUD", nil),
+        Case("Salary: $75,000 USD/year.", 75000, nil, "USD", .year),
+        Case("Salary: Between 30.000 and 34.000 euros", 30000, 34000, "EUR", nil),
+        Case("Salary Range: 6,500 – 7,500 USD depending on experience", 6500, 7500, "USD", nil),
+        Case("Salary: $45,000\u{2010}$55,000", 45000, 55000, "USD", nil),
+        Case("Hourly: 16.72 - 20.09 Monthly: 2910 - 3496", 16.72, 20.09, nil, .hour),
+        Case("Pay Rates: Band 3 £10.81 per hour", 10.81, nil, "GBP", .hour),
+        Case("Age 21 to 24 £8.20 per hour", 8.2, nil, "GBP", .hour),
+        Case("Salary: £36 – 44,000 per annum", 36000, 44000, "GBP", .year),
+        Case("The gross salary is € 2.000,- per month", 2000, nil, "EUR", .month),
         // Without a currency (the context says pay)
         Case("Salary: 60,000 - 80,000 per year", 60000, 80000, nil, .year),
         Case("Pay: 25-30 per hour", 25, 30, nil, .hour),
@@ -132,6 +143,15 @@ import Testing
         "Salary: see 24/7 rota; review on 12/05/2025.",
         "The pay scale is explained at 10:30 on day 1.",
         "Research funding is approximately $3M per year and growing.",
+        "Hours: 37.5 per week, salary to be agreed.",
+        "A golden hello bonus of 10% of salary, up to £2,500.",
+        "Full training and a £3,000 London location allowance.",
+        "Wellness Benefit - $500 per year to spend on gym classes.",
+        "Competitive salary, 401K, performance-related bonus and health insurance.",
+        "Up to $1500/yr ProDev allowance for classes.",
+        "Disability cover (60% of salary up to $2,000.00/week).",
+        "$2,000 annual training and development budget.",
+        "A £10.00 deduction from salary over the following months.",
     ]
 
     @Test(arguments: notPay)

@@ -235,7 +235,7 @@ enum Keywords {
     static let pay = set([
         "salary", "salaries", "pay", "paid", "pays", "paying", "wage", "wages", "compensation", "remuneration", "stipend",
         "rate", "rates", "earn", "earns", "earning", "earnings", "ote", "income", "base", "hiring", "starting", "payrate",
-        "salaried", "package", "comp", "band", "range", "scale", "grade", "step",
+        "salaried", "package", "comp", "band", "range", "scale", "grade", "step", "hourly", "annual", "monthly",
     ])
     /// Words that say a nearby figure is money of another kind.
     static let negative = set([
@@ -254,6 +254,16 @@ enum Keywords {
         "purchasing", "procurement", "projects", "project", "programme", "program", "programs", "programmes", "initiative",
         "company", "business", "firm", "organisation", "organization", "contribution", "contributions", "cash", "donor",
         "donors", "million", "billion", "trillion", "gdp", "manage", "managing", "managed", "oversee", "overseeing",
+        "hours", "hrs", "shifts", "deduction", "deductions", "deducted", "charge", "charged", "benefit", "wellness", "perk",
+        "perks", "lunch", "meal", "meals", "commuter", "transit", "gym", "conference", "conferences", "equipment",
+        "laptop", "childcare", "hsa", "fsa", "spend", "allowance", "training", "learning", "allotment", "disability",
+    ])
+    /// Words that make a single figure without a period money of another kind wherever they stand in the
+    /// sentence before it (`a bonus of 10% of salary, up to £2,500`).
+    static let strongNegative = set([
+        "bonus", "bonuses", "allowance", "allowances", "deduction", "deductions", "deducted", "budget", "reimbursement",
+        "relocation", "funding", "revenue", "grant", "signing", "referral", "wellness", "benefit", "perk", "perks", "hello",
+        "stipend", "fee", "fees", "cost", "costs", "extra", "increase", "increases", "differential", "premium", "disability", "insurance", "refer", "training", "allotment", "charge", "charged", "award", "prize", "sponsorship",
     ])
     /// Words after a bare number that may still be pay (everything else is a unit: hours, employees, years…).
     static let bareFollowers = set([
@@ -330,6 +340,8 @@ struct Scanner {
         var currency: String?
         var start: Int
         var end: Int
+        /// The currency is a guess from a bare `$`.
+        var weak = false
     }
 
     static func containsPayWord(_ t: [UInt8], _ r: Range<Int>) -> Bool {
@@ -373,7 +385,10 @@ struct Scanner {
 
     func skipSpaces(_ i: Int, _ end: Int) -> Int {
         var k = i
-        while true { let l = spaceLen(k, end); if l == 0 { return k }; k += l }
+        while true {
+            if k < end && (t[k] == 0x0A || t[k] == 0x0D) { k += 1; continue }
+            let l = spaceLen(k, end); if l == 0 { return k }; k += l
+        }
     }
 
     func skipSpacesBack(_ i: Int, _ start: Int) -> Int {
@@ -443,13 +458,15 @@ struct Scanner {
         let k = skipSpaces(i, end)
         guard k < end else { return nil }
         let c = t[k]
-        if c == 0xE2 && k + 2 < end && t[k + 1] == 0x82 && t[k + 2] == 0xAC { return ("EUR", k + 3) }
-        if c == 0xC2 && k + 1 < end && t[k + 1] == 0xA3 { return ("GBP", k + 2) }
-        if c == 0x24 && k == i { return ("USD", k + 1) }
+        // A symbol followed by digits belongs to the next figure (`21 to 24 £8.20`).
+        func free(_ e: Int) -> Bool { let d = skipSpaces(e, end); return d >= end || !Bytes.isDigit(t[d]) }
+        if c == 0xE2 && k + 2 < end && t[k + 1] == 0x82 && t[k + 2] == 0xAC { return free(k + 3) ? ("EUR", k + 3) : nil }
+        if c == 0xC2 && k + 1 < end && t[k + 1] == 0xA3 { return free(k + 2) ? ("GBP", k + 2) : nil }
+        if c == 0x24 && k == i { return free(k + 1) ? ("USD", k + 1) : nil }
         if Bytes.isASCIILetter(c) {
             let we = wordEnd(k, end)
             if we < end && Bytes.isDigit(t[we]) { return nil }
-            if let code = isoCode(k..<we) { return (code, we) }
+            if let code = isoCode(k..<we) { return free(we) ? (code, we) : nil }
             if Bytes.equalsLower(t, k..<we, "euros") || Bytes.equalsLower(t, k..<we, "euro") { return ("EUR", we) }
             if Bytes.equalsLower(t, k..<we, "dollars") || Bytes.equalsLower(t, k..<we, "dollar") { return ("USD", we) }
             if (Bytes.equalsLower(t, k..<we, "kr") || Bytes.equalsLower(t, k..<we, "sek")) && k > i { return ("SEK", we) }
@@ -472,7 +489,7 @@ struct Scanner {
             var sepByte: UInt8 = c
             if c == 0x2C || c == 0x2E || c == 0x27 { sepLen = 1 }
             else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && t[k + 2] == 0x99 { sepLen = 3; sepByte = 0x27 }
-            else { let s = spaceLen(k, end); if s > 0 && t[k] != 0x09 { sepLen = s; sepByte = 0x20 } }
+            else { let s = spaceLen(k, end); if s > 0 && t[k] != 0x09 && t[k] != 0x0A && t[k] != 0x0D { sepLen = s; sepByte = 0x20 } }
             guard sepLen > 0, k + sepLen < end, Bytes.isDigit(t[k + sepLen]) else { break }
             var e = k + sepLen
             while e < end && Bytes.isDigit(t[e]) { e += 1 }
@@ -529,6 +546,8 @@ struct Scanner {
                 indian = true
             }
         }
+        // `€ 2.000,-`: a dash for zero cents.
+        if k + 1 < end && (t[k] == 0x2C || t[k] == 0x2E) && t[k + 1] == 0x2D && !(k + 2 < end && (Bytes.isDigit(t[k + 2]) || t[k + 2] == 0x2D)) { k += 2 }
         var num = Num(value: value, range: p..<k, integerDigits: digits, groupSeparator: groupSeps.first, groupingValid: valid,
                       indianGrouping: indian, decimals: decimals, zeroDecimals: decimals > 0 && zero, thousands: false, large: false,
                       yearLike: false, leadingZero: t[p] == 0x30 && digits > 1)
@@ -617,7 +636,7 @@ struct Scanner {
                 k = e
                 continue
             }
-            if c == 0x20 || c == 0x2D || c == 0x09 { k += 1; continue }
+            if c == 0x20 || c == 0x2D || c == 0x09 || c == 0x0A || c == 0x0D { k += 1; continue }
             let s = spaceLen(k, hi)
             if s > 0 { k += s; continue }
             break
@@ -659,6 +678,11 @@ struct Scanner {
         var fillers = 0
         while k < end {
             if t[k] == 0x28 || t[k] == 0x2C || t[k] == 0x5B { k = skipSpaces(k + 1, end); continue }  // ( , [
+            if fillers == 0 && (t[k] == 0x2D || (t[k] == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && (t[k + 2] == 0x93 || t[k + 2] == 0x94))) {
+                let d = skipSpaces(k + (t[k] == 0x2D ? 1 : 3), end)
+                if d > k + 1 && d < end && Bytes.isASCIILetter(t[d]) { k = d; fillers += 1; continue }
+                break
+            }
             if Bytes.isASCIILetter(t[k]) {
                 let we = wordEnd(k, end)
                 if fillers < 3 && Keywords.fillers.contains(Word.hash(t, k..<we)) && !(we < end && t[we] == 0x2E && Bytes.equalsLower(t, k..<we, "p")) {
@@ -705,6 +729,7 @@ struct Scanner {
             return nil
         }
         if isAlnum(we) { return nil }
+        if we < end && t[we] == 0x3A { return nil }  // `Monthly:` labels what follows
         switch Word.hash(t, w) {
         case Word.hash("per"), Word.hash("a"), Word.hash("an"), Word.hash("each"), Word.hash("every"):
             let u = skipSpaces(we, end)
@@ -734,7 +759,9 @@ struct Scanner {
         var i = 0
         while i < words.count {
             let h = Word.hash(t, words[i])
-            if Keywords.payNouns.contains(h) || h == Word.hash("range") || h == Word.hash("of") || h == Word.hash("is") || h == Word.hash("base") {
+            if Keywords.payNouns.contains(h) || h == Word.hash("range") || h == Word.hash("of") || h == Word.hash("is") || h == Word.hash("base")
+                || h == Word.hash("starting") || h == Word.hash("basic") || h == Word.hash("gross") || h == Word.hash("minimum") {
+                if !Keywords.payNouns.contains(h), i + 1 < words.count, let p = Keywords.periodAdjectives[Word.hash(t, words[i + 1])] { return p }
                 // look at the word before a pay noun
                 if i + 1 < words.count, let p = Keywords.periodAdjectives[Word.hash(t, words[i + 1])], Keywords.payNouns.contains(h) {
                     return p
@@ -763,6 +790,11 @@ struct Scanner {
             || hint == "SGD" || hint == "HKD" || hint == "JPY"
         guard var num = number(at: p, region.upperBound, dotIsDecimal: dotIsDecimal) else { return nil }
         var end = num.range.upperBound
+        let weak = currency == "USD" && start < p && t[start] == 0x24
+        if weak, !num.large, let (code, e) = currencyAfter(end, region.upperBound), Scanner.dollars.contains(code) {
+            // `$110k AUD`: the code says which dollar.
+            return Figure(num: num, currency: code, start: start, end: e)
+        }
         if currency == nil, !num.large, let (code, e) = currencyAfter(end, region.upperBound) {
             currency = code
             end = e
@@ -771,8 +803,10 @@ struct Scanner {
                 if again.range == num.range || again.range.upperBound == num.range.upperBound { num = again }
             }
         }
-        return Figure(num: num, currency: currency, start: start, end: end)
+        return Figure(num: num, currency: currency, start: start, end: end, weak: weak)
     }
+
+    static let dollars: Set<String> = ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"]
 
     /// The range separator after a first figure: returns where the second figure may start.
     func rangeSeparator(_ i: Int, _ end: Int, allowAnd: Bool) -> Int? {
@@ -780,7 +814,7 @@ struct Scanner {
         guard k < end else { return nil }
         let c = t[k]
         if c == 0x2D || c == 0x7E { k += 1 }  // - ~
-        else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && (t[k + 2] == 0x93 || t[k + 2] == 0x94 || t[k + 2] == 0x92) { k += 3 }
+        else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && t[k + 2] >= 0x90 && t[k + 2] <= 0x95 { k += 3 }  // ‐ ‑ ‒ – — ―
         else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x88 && t[k + 2] == 0x92 { k += 3 }  // minus sign
         else if Bytes.isASCIILetter(c) {
             let we = wordEnd(k, end)
@@ -833,6 +867,8 @@ struct Scanner {
         guard var f1 = figure(at: p, r, currencyHint: nil) else { return nil }
         var f1ImpliedK = false, f2ImpliedK = false
         if f1.num.large || badFollower(f1.num, hi) { return nil }
+        // 401k, 403b, 457b: retirement plans.
+        if f1.num.thousands && f1.num.integerDigits == 3 && (f1.num.value == 401_000 || f1.num.value == 403_000 || f1.num.value == 457_000) { return nil }
         var resume = f1.end
         // `$60k+`
         var open = false
@@ -841,14 +877,25 @@ struct Scanner {
         let before1 = wordsBefore(f1.start, r, limit: 3)
         let afterBetween = before1.first.map { Word.hash(t, $0) == Keywords.between } ?? false
         var f2: Figure?
-        if !open, let s2 = rangeSeparator(f1.end, hi, allowAnd: afterBetween), Bytes.isDigit(t[s2]) || currencyStart(s2, hi) {
+        var midPeriod: (PayPeriod, Range<Int>)?
+        var sepFrom = f1.end
+        if !open, rangeSeparator(f1.end, hi, allowAnd: afterBetween) == nil, let (mp, mr) = periodAfter(f1.end, hi),
+           let s2 = rangeSeparator(mr.upperBound, hi, allowAnd: afterBetween), s2 < hi, Bytes.isDigit(t[s2]) || currencyStart(s2, hi) {
+            midPeriod = (mp, mr)
+            sepFrom = mr.upperBound
+        }
+        if !open, let s2 = rangeSeparator(sepFrom, hi, allowAnd: afterBetween), Bytes.isDigit(t[s2]) || currencyStart(s2, hi) {
             var q = s2
             // skip a currency symbol to reach the digits
             if !Bytes.isDigit(t[q]) {
                 while q < hi && !Bytes.isDigit(t[q]) && q < s2 + 6 { q += 1 }
             }
             if q < hi && Bytes.isDigit(t[q]), var g = figure(at: q, r, currencyHint: f1.currency) {
-                let compatible = g.currency == nil || f1.currency == nil || g.currency == f1.currency
+                var compatible = g.currency == nil || f1.currency == nil || g.currency == f1.currency
+                if !compatible, let c1 = f1.currency, let c2 = g.currency, Scanner.dollars.contains(c1) && Scanner.dollars.contains(c2) && (f1.weak || g.weak) {
+                    compatible = true
+                    if f1.weak { f1.currency = c2; f1.weak = false } else { g.currency = c1 }
+                }
                 if compatible && !g.num.large && !badFollower(g.num, hi) && !(g.end < hi && t[g.end] == 0x2D && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1])) {
                     // The k of one end applies to the other (`$60 - 80K`, `$60k-80`).
                     if g.num.thousands && !f1.num.thousands && f1.num.value < 1000 && f1.num.value * 1000 <= g.num.value * 1.0001 + 1 {
@@ -859,6 +906,12 @@ struct Scanner {
                         g.num.value *= 1000
                         f2 = g
                         f2ImpliedK = true
+                    } else if !g.num.thousands && !f1.num.thousands && f1.num.value < 1000 && f1.num.decimals == 0 && g.num.value >= 10000
+                                && f1.num.value * 1000 <= g.num.value && f1.num.value * 4000 >= g.num.value {
+                        // `£36 – 44,000`
+                        f1.num.value *= 1000
+                        f2 = g
+                        f1ImpliedK = true
                     } else {
                         f2 = g
                     }
@@ -876,6 +929,7 @@ struct Scanner {
         var period: PayPeriod?
         var periodRange: Range<Int>?
         if let (p, pr) = periodAfter(resume, hi) { period = p; periodRange = pr; resume = pr.upperBound }
+        else if let (mp, mr) = midPeriod, f2 != nil { period = mp; periodRange = mr }
         if period == nil { period = periodBefore(f1.start, r) ?? region.periodHint }
         // Open-ended markers before and after.
         if !open, f2 == nil {
@@ -900,14 +954,26 @@ struct Scanner {
         }
         // Is it pay?
         let keyword = keywordBefore(f1.start, r)
-        let afterWords = wordsAfter(f2?.end ?? f1.end, r, limit: 3)
+        let afterWords = wordsAfter(Swift.max(resume, f2?.end ?? f1.end), r, limit: 4)
         var negativeAfter = false
         for (k, w) in afterWords.enumerated() {
             let h = Word.hash(t, w)
             if h == Word.hash("plus") || h == Word.hash("and") || h == Word.hash("with") || h == Word.hash("or") { break }
-            if k < 2 && Keywords.negative.contains(h) { negativeAfter = true; break }
+            if Keywords.negative.contains(h) { negativeAfter = true; break }
         }
         if keyword == .negative || negativeAfter { return nil }
+        if f2 == nil {
+            // A single figure near a strong non-pay word is not pay unless a pay word labels it directly.
+            var labelled = false
+            for w in before1.prefix(2) {
+                let h = Word.hash(t, w)
+                if Keywords.payNouns.contains(h) || h == Word.hash("salary") || h == Word.hash("paid") { labelled = true; break }
+                if h != Word.hash("of") && h != Word.hash("is") && h != Word.hash("at") { break }
+            }
+            if !labelled {
+                for w in wordsBefore(f1.start, r, limit: 14) where Keywords.strongNegative.contains(Word.hash(t, w)) { return nil }
+            }
+        }
         let lowValue = f1.num.value
         let highValue = f2?.num.value ?? lowValue
         let maxValue = Swift.max(lowValue, highValue)
@@ -942,7 +1008,7 @@ struct Scanner {
         amounts.append(amount(f1, implied: f1ImpliedK))
         if let g = f2 { amounts.append(amount(g, implied: f2ImpliedK)) }
         let startPos = f1.start
-        let endPos = periodRange?.upperBound ?? (f2?.end ?? f1.end)
+        let endPos = Swift.max(periodRange?.upperBound ?? 0, f2?.end ?? f1.end)
         let s = PayStatement(min: Swift.min(lowValue, highValue), max: maxValue, currency: currency, period: period,
                              isRange: f2 != nil && lowValue != highValue, openEnded: open && f2 == nil,
                              proseRange: startPos..<endPos, sourceRange: startPos..<endPos,
