@@ -994,7 +994,7 @@ struct Scanner {
             }
             let sized = f1.num.thousands || (f2?.num.thousands ?? false)
             let adjacentPay = before1.first.map { Keywords.payNouns.contains(Word.hash(t, $0)) || Word.hash(t, $0) == Word.hash("salary") } ?? false
-            let ok = periodRange != nil || sized || (f2 != nil && maxValue >= 1000)
+            let ok = period != nil || sized || (f2 != nil && maxValue >= 1000)
                 || (maxValue >= 1000 && (f1.num.groupSeparator != nil || region.context || adjacentPay))
             guard ok else { return nil }
         }
