@@ -29,9 +29,12 @@ public enum PayParser {
             }
             var ctx = headingIsPay
             var hint: PayPeriod?
+            var negative = false
             if let key = b.fieldKey {
                 if Keywords.isPayKey(key) { ctx = true; hint = Keywords.periodHint(key) }
+                else if Keywords.isNonPayKey(key) { negative = true }
             }
+            if negative { continue }
             regions.append(Region(range: b.proseRange, context: ctx, periodHint: hint))
         }
         var scanner = Scanner(t: t)
@@ -303,6 +306,14 @@ enum Keywords {
         return false
     }
 
+    /// Field keys that label money of another kind (`Wellness benefit:`, `Relocation bonus:`).
+    static func isNonPayKey(_ key: String) -> Bool {
+        for w in ["benefit", "bonus", "allowance", "budget", "revenue", "funding", "fee", "cost", "price", "relocation", "referral",
+                  "perk", "wellness", "training", "insurance", "pension", "equity", "raised", "valuation", "turnover", "sales",
+                  "deduction", "reimburse", "grant", "award"] where key.containsBytes(w) { return true }
+        return false
+    }
+
     static func periodHint(_ key: String) -> PayPeriod? {
         if key.containsBytes("hour") { return .hour }
         if key.containsBytes("annual") || key.containsBytes("year") { return .year }
@@ -327,6 +338,7 @@ struct Scanner {
         var groupingValid: Bool
         var indianGrouping: Bool
         var decimals: Int
+        var decimalSeparator: UInt8?
         var zeroDecimals: Bool
         var thousands: Bool
         var large: Bool
@@ -549,7 +561,7 @@ struct Scanner {
         // `€ 2.000,-`: a dash for zero cents.
         if k + 1 < end && (t[k] == 0x2C || t[k] == 0x2E) && t[k + 1] == 0x2D && !(k + 2 < end && (Bytes.isDigit(t[k + 2]) || t[k + 2] == 0x2D)) { k += 2 }
         var num = Num(value: value, range: p..<k, integerDigits: digits, groupSeparator: groupSeps.first, groupingValid: valid,
-                      indianGrouping: indian, decimals: decimals, zeroDecimals: decimals > 0 && zero, thousands: false, large: false,
+                      indianGrouping: indian, decimals: decimals, decimalSeparator: decimalIndex >= 0 ? seps[decimalIndex] : nil, zeroDecimals: decimals > 0 && zero, thousands: false, large: false,
                       yearLike: false, leadingZero: t[p] == 0x30 && digits > 1)
         // Suffixes: k, m/bn/million.
         if k < end && (t[k] == 0x6B || t[k] == 0x4B) && !isAlnum(k + 1) {
@@ -1003,7 +1015,7 @@ struct Scanner {
         func amount(_ f: Figure, implied: Bool) -> PayAmount {
             PayAmount(value: f.num.value, range: f.num.range, figureRange: f.start..<f.end, integerDigits: f.num.integerDigits,
                       groupSeparator: f.num.groupSeparator, groupingValid: f.num.groupingValid || (currency == "INR" && f.num.indianGrouping),
-                      decimals: f.num.decimals, zeroDecimals: f.num.zeroDecimals, thousands: f.num.thousands, impliedThousands: implied)
+                      decimals: f.num.decimals, decimalSeparator: f.num.decimalSeparator, zeroDecimals: f.num.zeroDecimals, thousands: f.num.thousands, impliedThousands: implied)
         }
         amounts.append(amount(f1, implied: f1ImpliedK))
         if let g = f2 { amounts.append(amount(g, implied: f2ImpliedK)) }

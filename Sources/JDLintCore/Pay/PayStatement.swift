@@ -22,6 +22,8 @@ public struct PayAmount: Sendable, Equatable {
     public var groupingValid: Bool
     /// Number of decimal digits written (`.00` → 2).
     public var decimals: Int
+    /// The decimal separator written (`.` or `,`), `nil` without decimals.
+    public var decimalSeparator: UInt8?
     /// `true` when the decimals are all zeros (`.00`).
     public var zeroDecimals: Bool
     /// Written with a `k`/`K` suffix (`60k`).
@@ -30,7 +32,7 @@ public struct PayAmount: Sendable, Equatable {
     public var impliedThousands: Bool
 
     public init(value: Double, range: Range<Int>, figureRange: Range<Int>, integerDigits: Int, groupSeparator: UInt8?,
-                groupingValid: Bool, decimals: Int, zeroDecimals: Bool, thousands: Bool, impliedThousands: Bool = false) {
+                groupingValid: Bool, decimals: Int, decimalSeparator: UInt8? = nil, zeroDecimals: Bool, thousands: Bool, impliedThousands: Bool = false) {
         self.value = value
         self.range = range
         self.figureRange = figureRange
@@ -38,6 +40,7 @@ public struct PayAmount: Sendable, Equatable {
         self.groupSeparator = groupSeparator
         self.groupingValid = groupingValid
         self.decimals = decimals
+        self.decimalSeparator = decimalSeparator
         self.zeroDecimals = zeroDecimals
         self.thousands = thousands
         self.impliedThousands = impliedThousands

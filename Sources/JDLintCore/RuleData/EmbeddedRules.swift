@@ -807,5 +807,72 @@ enum EmbeddedRules {
 }
 
 """#,
+        "profiles/eu.json": #"""
+{
+  // EU pay transparency. Source: Directive (EU) 2023/970 (Pay Transparency Directive), Article 5
+  // (pay transparency prior to employment); Member States transpose it by 7 June 2026.
+  "description": "European Union: the initial pay or its range before the interview, and no questions about pay history.",
+  "basis": "Directive (EU) 2023/970, Article 5 (to be transposed by 7 June 2026): applicants are entitled to the initial pay or its range, for example in the job posting, and employers must not ask about pay history in current or previous employment.",
+  "requires": ["pay"],
+  "pay": {"range": false, "period": true, "noSalaryHistory": true, "inPosting": false}
+}
+
+"""#,
+        "profiles/us-ca.json": #"""
+{
+  // California pay transparency. Sources: California Labor Code § 432.3(c)(3) and (m) (SB 1162, in force since
+  // 1 January 2023) and § 432.3(a)–(b) (salary history ban, AB 168).
+  "description": "California: the pay scale in the job posting itself (employers with 15 or more employees).",
+  "basis": "California Labor Code § 432.3(c)(3) (SB 1162): employers with 15 or more employees must include the pay scale — the salary or hourly wage range the employer reasonably expects to pay — in the job posting itself; § 432.3(a) bans seeking salary history.",
+  "requires": ["pay"],
+  "pay": {"range": true, "period": true, "noSalaryHistory": true, "inPosting": true}
+}
+
+"""#,
+        "profiles/us-co.json": #"""
+{
+  // Colorado pay transparency. Source: Colorado Equal Pay for Equal Work Act, C.R.S. § 8-5-201(2) and § 8-5-102,
+  // as amended by SB 23-105 (in force since 1 January 2024); Colorado CDLE INFO #9.
+  "description": "Colorado: every posting states the pay or a good-faith pay range and describes the benefits.",
+  "basis": "Colorado Equal Pay for Equal Work Act, C.R.S. § 8-5-201(2) (SB 19-085, amended by SB 23-105): each posting must include the hourly or salary compensation or a good-faith range and a general description of all benefits and other compensation; § 8-5-102(2) bans asking about pay history.",
+  "requires": ["pay", "benefits"],
+  "pay": {"range": true, "period": true, "benefits": true, "noSalaryHistory": true, "inPosting": true}
+}
+
+"""#,
+        "profiles/us-il.json": #"""
+{
+  // Illinois pay transparency. Sources: Illinois Equal Pay Act of 2003, 820 ILCS 112/10(b-25) (HB 3129,
+  // in force since 1 January 2025) and 820 ILCS 112/10(b-5) (salary history ban).
+  "description": "Illinois: the pay scale and a general description of benefits and other compensation (employers with 15 or more employees).",
+  "basis": "Illinois Equal Pay Act, 820 ILCS 112/10(b-25) (HB 3129): postings must include the pay scale and a general description of benefits and other compensation, in the posting or through a hyperlink to them; 820 ILCS 112/10(b-5) bans asking about wage or salary history.",
+  "requires": ["pay", "benefits"],
+  "pay": {"range": true, "period": true, "benefits": true, "noSalaryHistory": true, "inPosting": false}
+}
+
+"""#,
+        "profiles/us-ny.json": #"""
+{
+  // New York State and New York City pay transparency. Sources: N.Y. Labor Law § 194-b (in force since
+  // 17 September 2023) and NYC Administrative Code § 8-107(32) (Local Law 32 of 2022); N.Y. Labor Law § 194-a
+  // (salary history ban).
+  "description": "New York State and New York City: the minimum and maximum annual salary or hourly wage in every posting.",
+  "basis": "N.Y. Labor Law § 194-b and NYC Admin. Code § 8-107(32): postings must state the compensation range (the lowest and highest pay believed in good faith, annual salary or hourly wage); a single figure only when the pay is fixed; Labor Law § 194-a bans salary-history questions.",
+  "requires": ["pay"],
+  "pay": {"range": true, "period": true, "allowFixed": true, "noSalaryHistory": true, "inPosting": true}
+}
+
+"""#,
+        "profiles/us-wa.json": #"""
+{
+  // Washington pay transparency. Sources: RCW 49.58.110 (as amended by SB 5761, in force since 1 January 2023)
+  // and RCW 49.58.100 (salary history ban); Washington L&I Administrative Policy ES.E.1.
+  "description": "Washington: the wage scale or salary range plus a general description of benefits and other compensation.",
+  "basis": "Washington Equal Pay and Opportunities Act, RCW 49.58.110 (SB 5761): each posting must disclose the wage scale or salary range and a general description of all benefits and other compensation; RCW 49.58.100 bans seeking wage or salary history.",
+  "requires": ["pay", "benefits"],
+  "pay": {"range": true, "period": true, "benefits": true, "noSalaryHistory": true, "inPosting": true}
+}
+
+"""#,
     ]
 }

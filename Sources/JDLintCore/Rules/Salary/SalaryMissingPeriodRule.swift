@@ -1,0 +1,34 @@
+/// `salary/missing-period`: a pay figure without its period (per hour, per year…).
+struct SalaryMissingPeriodRule: Rule {
+    let meta = RuleMeta(
+        id: "salary/missing-period",
+        summary: "Say what period a pay figure covers (per hour, per year…).",
+        explanation: """
+            “$3,500” may be a month's pay or a week's; “$45” an hour's or a day's. State the period after the \
+            figure (“per year”, “an hour”, “/hr”, “p.a.”) or before it (“Annual salary:”, “Hourly rate:”). A figure \
+            is not reported when the posting states the same figure elsewhere with its period. Pay-transparency \
+            laws ask for the annual salary or hourly wage.
+            """ + SalarySupport.bases("period"),
+        defaultSeverity: .warning,
+        triggering: [
+            RuleExample("Salary: ↓$60,000 - $70,000."),
+            RuleExample("We pay ↓£3,500 in arrears."),
+            RuleExample("# Nurse\n\nCompensation: ↓€45.000–€55.000\n", format: .markdown),
+        ],
+        nonTriggering: [
+            RuleExample("Salary: $60,000 - $70,000 per year."),
+            RuleExample("Annual salary: $60,000 - $70,000."),
+            RuleExample("Hourly rate: $22."),
+            RuleExample("£28,407 - £34,581 a year; $22/hr; €4.500 monthly; £500 pw."),
+            RuleExample("Salary: $60,000. That is $60,000 per year."),
+            RuleExample("We raised $20 million and have 5,000 employees since 2019."),
+        ])
+
+    func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        let pay = context.analysis.pay
+        for s in pay where s.period == nil {
+            if pay.contains(where: { $0.period != nil && $0.min == s.min && $0.max == s.max }) { continue }
+            SalarySupport.report(&reporter, s, "“\(s.summary)”: say what period this pay covers (per year, per hour…).")
+        }
+    }
+}

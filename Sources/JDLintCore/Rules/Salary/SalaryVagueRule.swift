@@ -1,0 +1,104 @@
+/// `salary/vague`: “competitive salary”, “DOE”, “commensurate with experience”, “negotiable” with no figures.
+struct SalaryVagueRule: Rule {
+    let meta = RuleMeta(
+        id: "salary/vague",
+        summary: "Replace vague pay wording with figures.",
+        explanation: """
+            “Competitive salary”, “DOE”, “commensurate with experience” and “negotiable” tell applicants nothing \
+            and are not a pay statement under any pay-transparency law. The rule reports them only when the posting \
+            gives no pay figure at all (in the text or in structured data): next to a stated range they are harmless.
+            """,
+        defaultSeverity: .warning,
+        triggering: [
+            RuleExample("We offer a ↓competitive salary and great benefits."),
+            RuleExample("Salary: ↓DOE"),
+            RuleExample("Salary ↓commensurate with experience."),
+            RuleExample("The salary is ↓negotiable."),
+            RuleExample("Pay is ↓depending on experience; ↓highly competitive compensation."),
+            RuleExample("# Analyst\n\nSalary: ↓Competitive\n", format: .markdown),
+        ],
+        nonTriggering: [
+            RuleExample("We offer a competitive salary of $60,000 - $70,000 per year, depending on experience."),
+            RuleExample("Salary: $45,000 - $50,000 DOE."),
+            RuleExample("John Doe leads a competitive team; hours are negotiable."),
+            RuleExample("Responsibilities vary depending on experience."),
+            RuleExample("---\ntitle: Analyst\nsalary: 60000\n---\n\nWe offer a competitive salary.\n", format: .markdown),
+        ])
+
+    static let competitive = Keywords.set(["competitive", "attractive", "excellent", "generous", "great"])
+    static let payNouns = Keywords.set(["salary", "salaries", "pay", "compensation", "wage", "wages", "remuneration", "rate", "rates", "package"])
+    static let modifiers = Keywords.set(["base", "starting", "and", "total", "hourly", "annual", "benefits", "&"])
+    static let contextual: [[UInt64]] = [
+        ["depending", "on", "experience"], ["dependent", "on", "experience"], ["dependant", "on", "experience"],
+        ["commensurate", "with", "experience"], ["commensurate", "with", "qualifications"], ["based", "on", "experience"],
+        ["depends", "on", "experience"], ["negotiable"], ["to", "be", "negotiated"], ["to", "be", "discussed"],
+        ["tbd"], ["tbc"], ["market", "rate"], ["market", "related"], ["doq"],
+    ].map { $0.map { Word.hash($0) } }
+
+    func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        let a = context.analysis
+        guard a.pay.isEmpty else { return }
+        let w = a.words
+        let t = a.text
+        var sentenceIdx = 0
+        var i = 0
+        while i < w.count {
+            let h = w[i].hash
+            // competitive (highly competitive) [base] salary
+            if Self.competitive.contains(h) {
+                var j = i + 1
+                var steps = 0
+                while j < w.count && steps < 2 && w[j].block == w[i].block && !Self.payNouns.contains(w[j].hash) && Self.modifiers.contains(w[j].hash) { j += 1; steps += 1 }
+                if j < w.count && w[j].block == w[i].block && Self.payNouns.contains(w[j].hash) && h != Word.hash("great") || (j < w.count && h == Word.hash("great") && Self.payNouns.contains(w[j].hash) && w[j].hash != Word.hash("package")) {
+                    var start = i
+                    if i > 0 && w[i - 1].block == w[i].block && Bytes.equalsLower(t, w[i - 1].range, "highly") { start = i - 1 }
+                    report(&reporter, a, w[start].range.lowerBound..<w[j].range.upperBound)
+                    i = j + 1
+                    continue
+                }
+                // `Salary: Competitive`
+                if isPayFieldValue(a, i) {
+                    report(&reporter, a, w[i].range)
+                    i += 1
+                    continue
+                }
+            }
+            // DOE / D.O.E. (capitals only: not John Doe)
+            if h == Word.hash("doe") && t[w[i].range.lowerBound] == 0x44 && Bytes.isUpper(t[w[i].range.lowerBound + 1]) {
+                report(&reporter, a, w[i].range)
+                i += 1
+                continue
+            }
+            if w[i].range.count == 1 && t[w[i].range.lowerBound] == 0x44 && i + 2 < w.count && w[i + 2].range.upperBound - w[i].range.lowerBound == 5,
+               t[w[i].range.lowerBound + 1] == 0x2E, Bytes.equalsLower(t, w[i + 1].range, "o"), Bytes.equalsLower(t, w[i + 2].range, "e") {
+                report(&reporter, a, w[i].range.lowerBound..<w[i + 2].range.upperBound)
+                i += 3
+                continue
+            }
+            // Phrases that are vague pay only in a pay context.
+            var matched = false
+            for p in Self.contextual where i + p.count <= w.count && w[i].hash == p[0] {
+                var ok = true
+                for k in 1..<p.count where w[i + k].hash != p[k] || w[i + k].block != w[i].block { ok = false; break }
+                guard ok else { continue }
+                while sentenceIdx < a.sentences.count && a.sentences[sentenceIdx].range.upperBound <= w[i].range.lowerBound { sentenceIdx += 1 }
+                guard sentenceIdx < a.sentences.count, SalarySupport.payContext(a, sentence: a.sentences[sentenceIdx]) else { continue }
+                report(&reporter, a, w[i].range.lowerBound..<w[i + p.count - 1].range.upperBound)
+                i += p.count
+                matched = true
+                break
+            }
+            if !matched { i += 1 }
+        }
+    }
+
+    func isPayFieldValue(_ a: Analysis, _ i: Int) -> Bool {
+        let b = a.blocks[a.words[i].block]
+        guard b.kind == .field, let k = b.fieldKey, Keywords.isPayKey(k) else { return false }
+        return a.words[i].range.lowerBound == b.proseRange.lowerBound
+    }
+
+    func report(_ reporter: inout Reporter, _ a: Analysis, _ r: Range<Int>) {
+        reporter.report("“\(a.string(r))” says nothing about the pay: state the figures (a range and its period).", prose: r)
+    }
+}
