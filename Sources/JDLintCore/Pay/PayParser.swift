@@ -30,12 +30,13 @@ public enum PayParser {
             var ctx = headingIsPay
             var hint: PayPeriod?
             var negative = false
+            var field = false
             if let key = b.fieldKey {
-                if Keywords.isPayKey(key) { ctx = true; hint = Keywords.periodHint(key) }
+                if Keywords.isPayKey(key) { ctx = true; field = true; hint = Keywords.periodHint(key) }
                 else if Keywords.isNonPayKey(key) { negative = true }
             }
             if negative { continue }
-            regions.append(Region(range: b.proseRange, context: ctx, periodHint: hint))
+            regions.append(Region(range: b.proseRange, context: ctx, periodHint: hint, field: field))
         }
         var scanner = Scanner(t: t)
         var out: [PayStatement] = []
@@ -59,7 +60,7 @@ public enum PayParser {
         var start = 0
         // One region per line, like blocks.
         for i in 0...t.count where i == t.count || t[i] == 0x0A {
-            if i > start { scanner.scan(Region(range: start..<i, context: context, periodHint: nil)) { s in
+            if i > start { scanner.scan(Region(range: start..<i, context: context, periodHint: nil, field: context)) { s in
                 var s = s
                 s.sourceRange = s.proseRange
                 out.append(s)
@@ -75,8 +76,10 @@ public enum PayParser {
         "salary", "salaryrange", "pay", "payrange", "payrate", "compensation", "wage", "wages", "remuneration", "basesalary",
         "estimatedsalary", "hourlyrate", "annualsalary", "salaryband", "stipend", "baserate",
     ]
-    static let minKeys: Set<String> = ["salarymin", "minsalary", "salaryfrom", "paymin", "minpay", "salarylow", "compensationmin"]
-    static let maxKeys: Set<String> = ["salarymax", "maxsalary", "salaryto", "paymax", "maxpay", "salaryhigh", "compensationmax"]
+    static let minKeys: Set<String> = ["salarymin", "minsalary", "salaryfrom", "paymin", "minpay", "salarylow", "compensationmin",
+                                       "minpayrange", "payrangemin", "salaryrangemin", "minsalaryrange", "minimumsalary", "salaryminimum"]
+    static let maxKeys: Set<String> = ["salarymax", "maxsalary", "salaryto", "paymax", "maxpay", "salaryhigh", "compensationmax",
+                                       "maxpayrange", "payrangemax", "salaryrangemax", "maxsalaryrange", "maximumsalary", "salarymaximum"]
     static let currencyKeys: Set<String> = ["salarycurrency", "currency", "paycurrency"]
     static let periodKeys: Set<String> = ["salaryperiod", "salaryunit", "payperiod", "salaryinterval", "unittext"]
 
@@ -87,9 +90,15 @@ public enum PayParser {
         var maxField: (Int, Double)?
         var currency: String?
         var period: PayPeriod?
+        func symbol(_ s: String) -> String? {
+            if s.contains("$") { return "USD" }
+            if s.contains("£") { return "GBP" }
+            if s.contains("€") { return "EUR" }
+            return nil
+        }
         for (idx, f) in prose.fields.enumerated() where f.origin != .line {
-            if minKeys.contains(f.key), let v = number(f.json) ?? number(.string(f.value)) { minField = (idx, v); continue }
-            if maxKeys.contains(f.key), let v = number(f.json) ?? number(.string(f.value)) { maxField = (idx, v); continue }
+            if minKeys.contains(f.key), let v = number(f.json) ?? number(.string(f.value)) { minField = (idx, v); currency = currency ?? symbol(f.value); continue }
+            if maxKeys.contains(f.key), let v = number(f.json) ?? number(.string(f.value)) { maxField = (idx, v); currency = currency ?? symbol(f.value); continue }
             if currencyKeys.contains(f.key) { currency = currencyCode(f.value); continue }
             if periodKeys.contains(f.key) { period = periodWord(f.value); continue }
             guard structuredKeys.contains(f.key) else { continue }
@@ -228,6 +237,8 @@ struct Region {
     var context: Bool
     /// A period given by the field key (`Hourly rate:`).
     var periodHint: PayPeriod?
+    /// The block is the value of a pay field (`Salary: 45000`): even a bare figure is pay.
+    var field: Bool = false
 }
 
 /// Word lists for the scanner, as FNV hashes of the lowercased words (compared against `Word.hash`).
@@ -243,7 +254,7 @@ enum Keywords {
     /// Words that say a nearby figure is money of another kind.
     static let negative = set([
         "revenue", "revenues", "funding", "funded", "raised", "raise", "raising", "investment", "investments", "invested",
-        "budget", "budgets", "grant", "grants", "saving", "savings", "save", "discount", "discounts", "worth", "valued",
+        "budget", "budgets", "grant", "grants", "saving", "savings", "save", "discount", "discounts", "worth",
         "valuation", "cost", "costs", "price", "prices", "priced", "fee", "fees", "donation", "donations", "donate",
         "sales", "assets", "spend", "spending", "spent", "turnover", "reimbursement", "reimbursed", "reimburse",
         "allowance", "allowances", "bonus", "bonuses", "referral", "relocation", "credit", "credits", "tuition", "award",
@@ -251,14 +262,15 @@ enum Keywords {
         "membership", "voucher", "vouchers", "fund", "funds", "market", "capital", "profit", "profits", "debt",
         "insurance", "coverage", "deductible", "equity", "stock", "gift", "gifts", "subsidy", "subsidised", "subsidized",
         "pension", "match", "matching", "signing", "retention", "arr", "mrr", "gmv", "billing", "billings", "portfolio",
-        "aum", "sponsorship", "scholarship", "scholarships", "fellowship", "prizes", "stipends", "expenses", "expense",
+        "aum", "sponsorship", "scholarship", "scholarships", "prizes", "stipends", "expenses", "expense",
         "per diem", "diem", "payments", "transactions", "transaction", "volume", "revenue", "economy", "industry",
-        "lifetime", "tax", "taxes", "fine", "fines", "penalty", "damages", "settlement", "sold", "purchase", "purchases",
+        "lifetime", "taxes", "fine", "fines", "penalty", "damages", "settlement", "sold", "purchase", "purchases",
         "purchasing", "procurement", "projects", "project", "programme", "program", "programs", "programmes", "initiative",
         "company", "business", "firm", "organisation", "organization", "contribution", "contributions", "cash", "donor",
         "donors", "million", "billion", "trillion", "gdp", "manage", "managing", "managed", "oversee", "overseeing",
         "hours", "hrs", "shifts", "deduction", "deductions", "deducted", "charge", "charged", "benefit", "wellness", "perk",
-        "perks", "lunch", "meal", "meals", "commuter", "transit", "gym", "conference", "conferences", "equipment",
+        "perks", "lunch", "meal", "meals", "increase", "increases", "differential", "population", "patients", "residents", "beds",
+        "births", "visits", "customers", "users", "commuter", "transit", "gym", "conference", "conferences", "equipment",
         "laptop", "childcare", "hsa", "fsa", "spend", "allowance", "training", "learning", "allotment", "disability",
     ])
     /// Words that make a single figure without a period money of another kind wherever they stand in the
@@ -286,6 +298,10 @@ enum Keywords {
         "fy", "q", "cohort", "batch", "class", "top", "fortune", "inc", "under", "over", "age", "aged", "ages",
     ])
     static let between = Word.hash("between")
+    static let afterStops = set(["plus", "and", "with", "or", "inclusive", "including", "incl", "inc", "excluding", "exclusive", "excl", "exc"])
+    /// Words that may stand between a pay word and its figure (`salary of approximately $50k`).
+    static let labelFillers = set(["of", "is", "at", "be", "will", "approximately", "approx", "around", "about", "circa", "c", "ca",
+                                   "roughly", "up", "to", "from", "starting", "an", "a", "the", "anticipated", "expected", "estimated"])
     static let openBefore1 = set(["from", "over", "above", "least", "minimum", "min", "upto", "exceeding", "starting"])
     static let openBefore2: [(UInt64, UInt64)] = [
         (Word.hash("up"), Word.hash("to")), (Word.hash("starting"), Word.hash("at")), (Word.hash("starts"), Word.hash("at")),
@@ -296,7 +312,22 @@ enum Keywords {
         Word.hash("annual"): .year, Word.hash("yearly"): .year, Word.hash("hourly"): .hour, Word.hash("monthly"): .month,
         Word.hash("weekly"): .week, Word.hash("daily"): .day, Word.hash("day"): .day,
     ]
-    static let payNouns = set(["salary", "pay", "wage", "rate", "compensation", "base", "remuneration", "stipend", "earnings", "income", "package"])
+    static let payNouns = set(["salary", "pay", "wage", "rate", "compensation", "base", "remuneration", "stipend", "earnings", "income"])
+    /// Pay words strong enough to make a bare number (no currency) pay.
+    static let strongPay = set(["salary", "salaries", "pay", "paid", "wage", "wages", "compensation", "remuneration", "stipend", "earn",
+                                "earns", "earnings", "ote", "income", "salaried", "hourly", "annual", "monthly", "payrate", "comp"])
+    /// Words before a bare number that make it a phone number or a count.
+    static let bareNegative = set(["tel", "telephone", "phone", "call", "ext", "extension", "fax", "mobile", "contact", "cell",
+                                   "population", "patients", "residents", "people", "staff", "employees", "beds", "births", "visits",
+                                   "members", "users", "customers", "students", "clients", "over", "than", "approximately", "nearly",
+                                   "almost", "some", "around"])
+    /// Words that may follow a period adjective (`$20 hourly, depending…`); any other word makes the adjective
+    /// describe something else (`6 monthly rotations`, `$2,000 annual training budget`).
+    static let afterPeriodAdjective = set(["and", "or", "plus", "depending", "dependent", "dependant", "doe", "with", "including",
+                                           "inclusive", "incl", "inc", "gross", "net", "base", "basic", "salary", "pay", "rate", "wage",
+                                           "wages", "compensation", "income", "pro", "for", "in", "paid", "before", "after", "starting",
+                                           "fte", "equivalent", "to", "from", "based", "on", "at", "until", "commensurate", "negotiable",
+                                           "usd", "eur", "gbp", "excluding", "exclusive", "depends", "doq", "ote", "bonus", "range"])
     static let fillers = set(["gross", "net", "base", "usd", "eur", "gbp", "cad", "aud", "fte", "approx", "approximately", "total", "before", "tax", "basic", "salary", "pro", "rata", "full", "time", "equivalent", "inc", "incl", "plus", "each", "paid", "sterling"])
     /// Abbreviations whose period does not end the context of a figure (`approx. $60k`).
     static let abbreviations = set(["approx", "ca", "c", "min", "max", "est", "incl", "inc", "e.g", "i.e", "vs", "p.a", "pa", "hr", "hrs", "yr", "yrs", "mo", "wk", "k", "no", "appx", "circa", "st"])
@@ -458,6 +489,12 @@ struct Scanner {
             if c == 0xA9 { return ("KRW", end - 3) }
         }
         if end - 3 >= start, let code = isoCode((end - 3)..<end), !isAlnum(end - 4) { return (code, end - 3) }
+        // `Euro 3,755`, `EURO 41,243`
+        if end - 4 >= start {
+            var k = end
+            while k > start && Bytes.isASCIILetter(t[k - 1]) { k -= 1 }
+            if (Bytes.equalsLower(t, k..<end, "euro") || Bytes.equalsLower(t, k..<end, "euros")) && !isAlnum(k - 1) { return ("EUR", k) }
+        }
         // Rs / Rs.
         var e = end
         if t[e - 1] == 0x2E { e -= 1 }
@@ -658,11 +695,26 @@ struct Scanner {
 
     enum Verdict { case pay, negative }
 
-    /// The nearest pay or non-pay keyword before `pos` in the sentence.
-    func keywordBefore(_ pos: Int, _ region: Range<Int>) -> Verdict? {
+    /// A strong pay word (salary, pay, wage…) before `pos` in the sentence, nearer than any non-pay word.
+    func strongPayBefore(_ pos: Int, _ region: Range<Int>) -> Bool {
         for w in wordsBefore(pos, region, limit: 10) {
             let h = Word.hash(t, w)
-            if Keywords.negative.contains(h) { return .negative }
+            if Keywords.negative.contains(h) { return false }
+            if Keywords.strongPay.contains(h) { return true }
+        }
+        return false
+    }
+
+    /// The nearest pay or non-pay keyword before `pos` in the sentence.
+    func keywordBefore(_ pos: Int, _ region: Range<Int>) -> Verdict? {
+        let words = wordsBefore(pos, region, limit: 10)
+        for (i, w) in words.enumerated() {
+            let h = Word.hash(t, w)
+            if Keywords.negative.contains(h) {
+                // `Salary (inclusive of London allowance): £32,055`
+                if words.dropFirst(i + 1).prefix(3).contains(where: { Keywords.afterStops.contains(Word.hash(t, $0)) }) { continue }
+                return .negative
+            }
             if Keywords.pay.contains(h) { return .pay }
         }
         return nil
@@ -742,6 +794,14 @@ struct Scanner {
         }
         if isAlnum(we) { return nil }
         if we < end && t[we] == 0x3A { return nil }  // `Monthly:` labels what follows
+        let adjective = Word.hash(t, w)
+        if adjective == Word.hash("hourly") || adjective == Word.hash("annual") || adjective == Word.hash("monthly")
+            || adjective == Word.hash("weekly") || adjective == Word.hash("daily") || adjective == Word.hash("yearly")
+        {
+            var n = we
+            while n < end && (t[n] == 0x20 || t[n] == 0x09) { n += 1 }
+            if n < end && Bytes.isASCIILetter(t[n]) && !Keywords.afterPeriodAdjective.contains(Word.hash(t, n..<wordEnd(n, end))) { return nil }
+        }
         switch Word.hash(t, w) {
         case Word.hash("per"), Word.hash("a"), Word.hash("an"), Word.hash("each"), Word.hash("every"):
             let u = skipSpaces(we, end)
@@ -815,6 +875,12 @@ struct Scanner {
                 if again.range == num.range || again.range.upperBound == num.range.upperBound { num = again }
             }
         }
+        if currency == nil, !num.large, num.value >= 1000 {
+            // `25,800 pounds` (never `50 pounds`, a weight)
+            let w = skipSpaces(end, region.upperBound)
+            let we = wordEnd(w, region.upperBound)
+            if w > end && (Bytes.equalsLower(t, w..<we, "pounds") || Bytes.equalsLower(t, w..<we, "sterling")) { currency = "GBP"; end = we }
+        }
         return Figure(num: num, currency: currency, start: start, end: end, weak: weak)
     }
 
@@ -878,6 +944,7 @@ struct Scanner {
         let hi = r.upperBound
         guard var f1 = figure(at: p, r, currencyHint: nil) else { return nil }
         var f1ImpliedK = false, f2ImpliedK = false
+        let f1Bare = f1.currency == nil
         if f1.num.large || badFollower(f1.num, hi) { return nil }
         // 401k, 403b, 457b: retirement plans.
         if f1.num.thousands && f1.num.integerDigits == 3 && (f1.num.value == 401_000 || f1.num.value == 403_000 || f1.num.value == 457_000) { return nil }
@@ -904,6 +971,9 @@ struct Scanner {
             }
             if q < hi && Bytes.isDigit(t[q]), var g = figure(at: q, r, currencyHint: f1.currency) {
                 var compatible = g.currency == nil || f1.currency == nil || g.currency == f1.currency
+                // A bare first figure borrows the second's currency only if it looks like it (`Age 18 - 20 - £6.49`).
+                if f1.currency == nil && g.currency != nil && !g.num.thousands && !(f1.num.value < 1000 && g.num.value >= 10000)
+                    && (f1.num.value > g.num.value || f1.num.value * 10 < g.num.value) { compatible = false }
                 if !compatible, let c1 = f1.currency, let c2 = g.currency, Scanner.dollars.contains(c1) && Scanner.dollars.contains(c2) && (f1.weak || g.weak) {
                     compatible = true
                     if f1.weak { f1.currency = c2; f1.weak = false } else { g.currency = c1 }
@@ -934,8 +1004,14 @@ struct Scanner {
                 }
             }
         }
+        // Figures too far apart are not one range (`$60,000 to $69,00`, `£37,570 - £43.772`): keep the first alone.
+        if let g = f2, Swift.min(f1.num.value, g.num.value) > 0, Swift.max(f1.num.value, g.num.value) / Swift.min(f1.num.value, g.num.value) > 20 {
+            f2 = nil
+            resume = f1.end
+        }
         // Phone numbers: `555-123-4567` (a third group), `(555) 123`.
         if let g = f2, g.end < hi && (t[g.end] == 0x2D) && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1]) { return nil }
+        if f1Bare, let w0 = before1.first, Keywords.grades.contains(Word.hash(t, w0)), w0.upperBound + 3 >= f1.start { return nil }
         let currency = f1.currency ?? f2?.currency
         // Period.
         var period: PayPeriod?
@@ -970,17 +1046,23 @@ struct Scanner {
         var negativeAfter = false
         for (k, w) in afterWords.enumerated() {
             let h = Word.hash(t, w)
-            if h == Word.hash("plus") || h == Word.hash("and") || h == Word.hash("with") || h == Word.hash("or") { break }
+            if Keywords.afterStops.contains(h) { break }
             if Keywords.negative.contains(h) { negativeAfter = true; break }
         }
         if keyword == .negative || negativeAfter { return nil }
         if f2 == nil {
             // A single figure near a strong non-pay word is not pay unless a pay word labels it directly.
             var labelled = false
-            for w in before1.prefix(2) {
+            let ws = wordsBefore(f1.start, r, limit: 8)
+            for (j, w) in ws.prefix(5).enumerated() {
                 let h = Word.hash(t, w)
-                if Keywords.payNouns.contains(h) || h == Word.hash("salary") || h == Word.hash("paid") { labelled = true; break }
-                if h != Word.hash("of") && h != Word.hash("is") && h != Word.hash("at") { break }
+                if Keywords.payNouns.contains(h) || h == Word.hash("salary") || h == Word.hash("paid") {
+                    // `10% of salary, up to £2,500` is not a label.
+                    let percentOf = j + 2 < ws.count && Bytes.equalsLower(t, ws[j + 1], "of") && ws[j + 2].upperBound < hi && t[ws[j + 2].upperBound] == 0x25
+                    labelled = !percentOf
+                    break
+                }
+                if !Keywords.labelFillers.contains(h) { break }
             }
             if !labelled {
                 for w in wordsBefore(f1.start, r, limit: 14) where Keywords.strongNegative.contains(Word.hash(t, w)) { return nil }
@@ -995,7 +1077,10 @@ struct Scanner {
             guard ok else { return nil }
             if f1.num.leadingZero && f1.num.decimals == 0 { return nil }
         } else {
-            guard keyword == .pay || region.context else { return nil }
+            guard region.field || region.context || strongPayBefore(f1.start, r) else { return nil }
+            let near = wordsBefore(f1.start, r, limit: 3)
+            if let w0 = near.first, w0.upperBound + 2 >= f1.start, t[w0.lowerBound..<w0.upperBound].allSatisfy(Bytes.isDigit) { return nil }  // `01604 616624`
+            if near.contains(where: { Keywords.bareNegative.contains(Word.hash(t, $0)) }) { return nil }
             if f1.num.leadingZero || (f2?.num.leadingZero ?? false) { return nil }
             if (f1.num.yearLike || (f2?.num.yearLike ?? false)) && periodRange == nil { return nil }
             // A grade or an identifier: `Band 5`, `Grade 6-7`, `Step 3`.
@@ -1007,7 +1092,7 @@ struct Scanner {
             let sized = f1.num.thousands || (f2?.num.thousands ?? false)
             let adjacentPay = before1.first.map { Keywords.payNouns.contains(Word.hash(t, $0)) || Word.hash(t, $0) == Word.hash("salary") } ?? false
             let ok = period != nil || sized || (f2 != nil && maxValue >= 1000)
-                || (maxValue >= 1000 && (f1.num.groupSeparator != nil || region.context || adjacentPay))
+                || (maxValue >= 1000 && (region.field || ((f1.num.groupSeparator != nil || adjacentPay) && keyword == .pay)))
             guard ok else { return nil }
         }
         // Build the statement.

@@ -27,7 +27,7 @@ struct SalaryVagueRule: Rule {
 
     static let competitive = Keywords.set(["competitive", "attractive", "excellent", "generous", "great"])
     static let payNouns = Keywords.set(["salary", "salaries", "pay", "compensation", "wage", "wages", "remuneration", "rate", "rates", "package"])
-    static let modifiers = Keywords.set(["base", "starting", "and", "total", "hourly", "annual", "benefits", "&"])
+    static let modifiers = Keywords.set(["base", "starting", "total", "hourly", "annual", "very"])
     static let contextual: [[UInt64]] = [
         ["depending", "on", "experience"], ["dependent", "on", "experience"], ["dependant", "on", "experience"],
         ["commensurate", "with", "experience"], ["commensurate", "with", "qualifications"], ["based", "on", "experience"],
