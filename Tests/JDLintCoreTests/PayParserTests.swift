@@ -95,6 +95,9 @@ import Testing
         Case("Salary Range: 6,500 – 7,500 USD depending on experience", 6500, 7500, "USD", nil),
         Case("Salary: $45,000\u{2010}$55,000", 45000, 55000, "USD", nil),
         Case("Hourly: 16.72 - 20.09 Monthly: 2910 - 3496", 16.72, 20.09, nil, .hour),
+        Case("annual salary range of $53, 080 - $72, 993", 53080, 72993, "USD", .year),
+        Case("within the ALC2 range 23,259 to 29,473 (GBP) p/a", 23259, 29473, "GBP", .year),
+        Case("Target Pay 45-70 per hour 90-130k annual Our client", 45, 70, nil, .hour),
         Case("Pay Rates: Band 3 £10.81 per hour", 10.81, nil, "GBP", .hour),
         Case("Age 21 to 24 £8.20 per hour", 8.2, nil, "GBP", .hour),
         Case("Salary: £36 – 44,000 per annum", 36000, 44000, "GBP", .year),
@@ -151,6 +154,10 @@ import Testing
         "Up to $1500/yr ProDev allowance for classes.",
         "Disability cover (60% of salary up to $2,000.00/week).",
         "$2,000 annual training and development budget.",
+        "A diverse range of 6 monthly rotations in clinical areas.",
+        "A delivery rate of 6500 births per year.",
+        "Salary enquiries: Tel 07875 767144.",
+        "Up to $500.00/year towards continuing education.",
         "A £10.00 deduction from salary over the following months.",
     ]
 

@@ -194,13 +194,14 @@ public enum PayParser {
         case .int(let i): return Double(i)
         case .double(let d): return d
         case .string(let s):
+            // Only a plain number (`37890`, `"£37,890"`, `$ 143,736.00`): text such as `Band 5 equivalent` is not one.
             var digits = ""
             var seenDot = false
             for ch in s.unicodeScalars {
                 if ("0"..."9").contains(ch) { digits.unicodeScalars.append(ch) }
                 else if ch == "." && !seenDot { seenDot = true; digits.append(".") }
-                else if ch == "," || ch == " " || ch == "$" || ch == "£" || ch == "€" { continue }
-                else if digits.isEmpty { continue } else { break }
+                else if ch == "," || ch == " " || ch == "$" || ch == "£" || ch == "€" || ch == "\u{A0}" { continue }
+                else { return nil }
             }
             guard let d = Double(digits), d > 0 else { return nil }
             return d
@@ -269,7 +270,7 @@ enum Keywords {
         "company", "business", "firm", "organisation", "organization", "contribution", "contributions", "cash", "donor",
         "donors", "million", "billion", "trillion", "gdp", "manage", "managing", "managed", "oversee", "overseeing",
         "hours", "hrs", "shifts", "deduction", "deductions", "deducted", "charge", "charged", "benefit", "wellness", "perk",
-        "perks", "lunch", "meal", "meals", "increase", "increases", "differential", "population", "patients", "residents", "beds",
+        "perks", "lunch", "meal", "meals", "towards", "toward", "education", "increase", "increases", "differential", "population", "patients", "residents", "beds",
         "births", "visits", "customers", "users", "commuter", "transit", "gym", "conference", "conferences", "equipment",
         "laptop", "childcare", "hsa", "fsa", "spend", "allowance", "training", "learning", "allotment", "disability",
     ])
@@ -529,6 +530,7 @@ struct Scanner {
     func number(at p: Int, _ end: Int, dotIsDecimal: Bool) -> Num? {
         var groups: [Range<Int>] = []
         var seps: [UInt8] = []  // first byte of each separator
+        var strayGap = false
         var k = p
         while k < end && Bytes.isDigit(t[k]) { k += 1 }
         groups.append(p..<k)
@@ -539,6 +541,17 @@ struct Scanner {
             if c == 0x2C || c == 0x2E || c == 0x27 { sepLen = 1 }
             else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && t[k + 2] == 0x99 { sepLen = 3; sepByte = 0x27 }
             else { let s = spaceLen(k, end); if s > 0 && t[k] != 0x09 && t[k] != 0x0A && t[k] != 0x0D { sepLen = s; sepByte = 0x20 } }
+            // `$53, 080`: a stray space after a thousands comma.
+            if c == 0x2C && k + 5 <= end && t[k + 1] == 0x20 && groups[0].count <= 3 && seps.isEmpty
+                && Bytes.isDigit(t[k + 2]) && Bytes.isDigit(t[k + 3]) && Bytes.isDigit(t[k + 4]) && (k + 5 == end || !Bytes.isDigit(t[k + 5]))
+                && groups[0].count >= 1
+            {
+                groups.append((k + 2)..<(k + 5))
+                seps.append(0x2C)
+                strayGap = true
+                k += 5
+                continue
+            }
             guard sepLen > 0, k + sepLen < end, Bytes.isDigit(t[k + sepLen]) else { break }
             var e = k + sepLen
             while e < end && Bytes.isDigit(t[e]) { e += 1 }
@@ -597,6 +610,7 @@ struct Scanner {
         }
         // `€ 2.000,-`: a dash for zero cents.
         if k + 1 < end && (t[k] == 0x2C || t[k] == 0x2E) && t[k + 1] == 0x2D && !(k + 2 < end && (Bytes.isDigit(t[k + 2]) || t[k + 2] == 0x2D)) { k += 2 }
+        if strayGap { valid = false }
         var num = Num(value: value, range: p..<k, integerDigits: digits, groupSeparator: groupSeps.first, groupingValid: valid,
                       indianGrouping: indian, decimals: decimals, decimalSeparator: decimalIndex >= 0 ? seps[decimalIndex] : nil, zeroDecimals: decimals > 0 && zero, thousands: false, large: false,
                       yearLike: false, leadingZero: t[p] == 0x30 && digits > 1)
@@ -800,7 +814,8 @@ struct Scanner {
         {
             var n = we
             while n < end && (t[n] == 0x20 || t[n] == 0x09) { n += 1 }
-            if n < end && Bytes.isASCIILetter(t[n]) && !Keywords.afterPeriodAdjective.contains(Word.hash(t, n..<wordEnd(n, end))) { return nil }
+            let runOn = Bytes.isLower(t[k]) && n < end && Bytes.isUpper(t[n]) && n > we
+            if n < end && Bytes.isASCIILetter(t[n]) && !runOn && !Keywords.afterPeriodAdjective.contains(Word.hash(t, n..<wordEnd(n, end))) { return nil }
         }
         switch Word.hash(t, w) {
         case Word.hash("per"), Word.hash("a"), Word.hash("an"), Word.hash("each"), Word.hash("every"):
@@ -841,7 +856,8 @@ struct Scanner {
                 i += 1
                 continue
             }
-            if let u = unit(words[i]), i + 1 < words.count, Bytes.equalsLower(t, words[i + 1], "per") { return u }
+            if let u = unit(words[i]), i + 1 < words.count, Bytes.equalsLower(t, words[i + 1], "per"), i == 0,
+               t[words[0].upperBound..<pos].contains(0x3A) { return u }  // `Salary per hour: $20`
             if let p = Keywords.periodAdjectives[h], h != Word.hash("day"), i == 0 { return p }  // `Hourly: $22`
             break
         }
@@ -1012,7 +1028,14 @@ struct Scanner {
         // Phone numbers: `555-123-4567` (a third group), `(555) 123`.
         if let g = f2, g.end < hi && (t[g.end] == 0x2D) && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1]) { return nil }
         if f1Bare, let w0 = before1.first, Keywords.grades.contains(Word.hash(t, w0)), w0.upperBound + 3 >= f1.start { return nil }
-        let currency = f1.currency ?? f2?.currency
+        var currency = f1.currency ?? f2?.currency
+        if currency == nil {
+            // `23,259 to 29,473 (GBP)`
+            var k = skipSpaces(resume, hi)
+            if k < hi && t[k] == 0x28 { k += 1 }
+            let we = wordEnd(k, hi)
+            if let code = isoCode(k..<we), we < hi, t[we] == 0x29 { currency = code; resume = we + 1 }
+        }
         // Period.
         var period: PayPeriod?
         var periodRange: Range<Int>?

@@ -6,7 +6,7 @@ struct SalaryMissingPeriodRule: Rule {
         explanation: """
             “$3,500” may be a month's pay or a week's; “$45” an hour's or a day's. State the period after the \
             figure (“per year”, “an hour”, “/hr”, “p.a.”) or before it (“Annual salary:”, “Hourly rate:”). A figure \
-            is not reported when the posting states the same figure elsewhere with its period. Pay-transparency \
+            is not reported when the posting gives a figure of the same size (hourly, monthly or annual scale) with its period elsewhere. Pay-transparency \
             laws ask for the annual salary or hourly wage.
             """ + SalarySupport.bases("period"),
         defaultSeverity: .warning,
@@ -21,13 +21,17 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("Hourly rate: $22."),
             RuleExample("£28,407 - £34,581 a year; $22/hr; €4.500 monthly; £500 pw."),
             RuleExample("Salary: $60,000. That is $60,000 per year."),
+            RuleExample("Salary: £28,407 - £34,581 a year. After a year: £30,000 - £36,000."),
             RuleExample("We raised $20 million and have 5,000 employees since 2019."),
         ])
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let pay = context.analysis.pay
+        // Figures of the size of a figure that has its period are taken to share it (a posting that says
+        // “£28,407 - £34,581 a year” once need not repeat “a year” after every salary figure).
+        func band(_ v: Double) -> Int { v < 300 ? 0 : v < 10_000 ? 1 : 2 }
         for s in pay where s.period == nil {
-            if pay.contains(where: { $0.period != nil && $0.min == s.min && $0.max == s.max }) { continue }
+            if pay.contains(where: { $0.period != nil && band($0.max) == band(s.max) && ($0.currency == s.currency || s.currency == nil) }) { continue }
             SalarySupport.report(&reporter, s, "“\(s.summary)”: say what period this pay covers (per year, per hour…).")
         }
     }

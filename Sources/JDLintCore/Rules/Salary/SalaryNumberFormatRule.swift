@@ -36,6 +36,7 @@ struct SalaryNumberFormatRule: Rule {
             RuleCorrection("The salary is approximately $64334.", "The salary is approximately $64,334."),
             RuleCorrection("From $1234567.50 a year.", "From $1,234,567.50 a year."),
             RuleCorrection("Salary: $1,00,000 per year.", "Salary: $100,000 per year."),
+            RuleCorrection("Annual salary range of $53, 080 - $72, 993.", "Annual salary range of $53,080 - $72,993."),
             RuleCorrection("Salary: $62,467.00 to $81,204.00 per year.", "Salary: $62,467 to $81,204 per year."),
             RuleCorrection("Salary: €55000–€65.000 per year.", "Salary: €55.000–€65.000 per year."),
             RuleCorrection("Salary: $60k - $80,000 a year.", "Salary: $60,000 - $80,000 a year.", applicability: .unsafe),
