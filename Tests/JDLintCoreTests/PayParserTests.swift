@@ -98,6 +98,7 @@ import Testing
         Case("annual salary range of $53, 080 - $72, 993", 53080, 72993, "USD", .year),
         Case("within the ALC2 range 23,259 to 29,473 (GBP) p/a", 23259, 29473, "GBP", .year),
         Case("Target Pay 45-70 per hour 90-130k annual Our client", 45, 70, nil, .hour),
+        Case("Salary: GS-15 Step 1 - $106,595 to GS-15 Step 10 $138,572", 106595, 138572, "USD", nil),
         Case("Pay Rates: Band 3 £10.81 per hour", 10.81, nil, "GBP", .hour),
         Case("Age 21 to 24 £8.20 per hour", 8.2, nil, "GBP", .hour),
         Case("Salary: £36 – 44,000 per annum", 36000, 44000, "GBP", .year),

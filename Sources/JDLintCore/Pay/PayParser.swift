@@ -917,6 +917,19 @@ struct Scanner {
             // `to up to`: no
         } else { return nil }
         k = skipSpaces(k, end)
+        // `$106,595 to GS-15 Step 10 $138,572`: a grade label before the second figure.
+        if k < end && Bytes.isASCIILetter(t[k]) {
+            let we = wordEnd(k, end)
+            if Keywords.grades.contains(Word.hash(t, k..<we)) && we - k >= 2 {
+                var q = we
+                while q < end && q < k + 30 && !currencyStart(q, end) {
+                    let c = t[q]
+                    guard Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c == 0x20 || c == 0x2D || c == 0x2C || c == 0x3A else { return nil }
+                    q += 1
+                }
+                return q < end && currencyStart(q, end) ? q : nil
+            }
+        }
         // `- $80,000`, `to € 65.000`, `– 80k`
         return k < end ? k : nil
     }

@@ -30,7 +30,11 @@ struct SalaryMissingPeriodRule: Rule {
         // Figures of the size of a figure that has its period are taken to share it (a posting that says
         // “£28,407 - £34,581 a year” once need not repeat “a year” after every salary figure).
         func band(_ v: Double) -> Int { v < 300 ? 0 : v < 10_000 ? 1 : 2 }
+        var seen: [(Double, Double)] = []
         for s in pay where s.period == nil {
+            // The same figure repeated is reported once.
+            if seen.contains(where: { $0.0 == s.min && $0.1 == s.max }) { continue }
+            seen.append((s.min, s.max))
             if pay.contains(where: { $0.period != nil && band($0.max) == band(s.max) && ($0.currency == s.currency || s.currency == nil) }) { continue }
             SalarySupport.report(&reporter, s, "“\(s.summary)”: say what period this pay covers (per year, per hour…).")
         }
