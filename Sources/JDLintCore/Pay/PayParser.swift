@@ -270,7 +270,7 @@ enum Keywords {
         "company", "business", "firm", "organisation", "organization", "contribution", "contributions", "cash", "donor",
         "donors", "million", "billion", "trillion", "gdp", "manage", "managing", "managed", "oversee", "overseeing",
         "hours", "hrs", "shifts", "deduction", "deductions", "deducted", "charge", "charged", "benefit", "wellness", "perk",
-        "perks", "lunch", "meal", "meals", "towards", "toward", "education", "increase", "increases", "differential", "population", "patients", "residents", "beds",
+        "perks", "lunch", "meal", "meals", "reduced", "discounted", "park", "parking", "towards", "toward", "education", "increase", "increases", "differential", "population", "patients", "residents", "beds",
         "births", "visits", "customers", "users", "commuter", "transit", "gym", "conference", "conferences", "equipment",
         "laptop", "childcare", "hsa", "fsa", "spend", "allowance", "training", "learning", "allotment", "disability",
     ])
@@ -1080,7 +1080,7 @@ struct Scanner {
         let keyword = keywordBefore(f1.start, r)
         let afterWords = wordsAfter(Swift.max(resume, f2?.end ?? f1.end), r, limit: 4)
         var negativeAfter = false
-        for (k, w) in afterWords.enumerated() {
+        for w in afterWords {
             let h = Word.hash(t, w)
             if Keywords.afterStops.contains(h) { break }
             if Keywords.negative.contains(h) { negativeAfter = true; break }
