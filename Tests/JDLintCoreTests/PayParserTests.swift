@@ -99,6 +99,8 @@ import Testing
         Case("within the ALC2 range 23,259 to 29,473 (GBP) p/a", 23259, 29473, "GBP", .year),
         Case("Target Pay 45-70 per hour 90-130k annual Our client", 45, 70, nil, .hour),
         Case("Salary: GS-15 Step 1 - $106,595 to GS-15 Step 10 $138,572", 106595, 138572, "USD", nil),
+        Case("The range for this role is: $102,000 -- $124,000 USD", 102000, 124000, "USD", nil),
+        Case("Salary commensurate with experience (30-45,000 $US)", 30000, 45000, "USD", nil),
         Case("Pay Rates: Band 3 £10.81 per hour", 10.81, nil, "GBP", .hour),
         Case("Age 21 to 24 £8.20 per hour", 8.2, nil, "GBP", .hour),
         Case("Salary: £36 – 44,000 per annum", 36000, 44000, "GBP", .year),

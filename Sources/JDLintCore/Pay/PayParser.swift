@@ -513,6 +513,7 @@ struct Scanner {
         if c == 0xE2 && k + 2 < end && t[k + 1] == 0x82 && t[k + 2] == 0xAC { return free(k + 3) ? ("EUR", k + 3) : nil }
         if c == 0xC2 && k + 1 < end && t[k + 1] == 0xA3 { return free(k + 2) ? ("GBP", k + 2) : nil }
         if c == 0x24 && k == i { return free(k + 1) ? ("USD", k + 1) : nil }
+        if c == 0x24 && k + 2 < end && t[k + 1] == 0x55 && t[k + 2] == 0x53 && !isAlnum(k + 3) { return ("USD", k + 3) }  // `$US`
         if Bytes.isASCIILetter(c) {
             let we = wordEnd(k, end)
             if we < end && Bytes.isDigit(t[we]) { return nil }
@@ -907,7 +908,7 @@ struct Scanner {
         var k = skipSpaces(i, end)
         guard k < end else { return nil }
         let c = t[k]
-        if c == 0x2D || c == 0x7E { k += 1 }  // - ~
+        if c == 0x2D || c == 0x7E { k += 1; if k < end && t[k] == 0x2D { k += 1 } }  // - -- ~
         else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && t[k + 2] >= 0x90 && t[k + 2] <= 0x95 { k += 3 }  // ‐ ‑ ‒ – — ―
         else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x88 && t[k + 2] == 0x92 { k += 3 }  // minus sign
         else if Bytes.isASCIILetter(c) {
