@@ -16,6 +16,7 @@ struct SalaryVagueRule: Rule {
             RuleExample("The salary is ↓negotiable."),
             RuleExample("Pay is ↓depending on experience; ↓highly competitive compensation."),
             RuleExample("# Analyst\n\nSalary: ↓Competitive\n", format: .markdown),
+            RuleExample("---\ntitle: Analyst\nsalary: ↓Negotiable\n---\n\nWe are hiring.\n", format: .markdown),
         ],
         nonTriggering: [
             RuleExample("We offer a competitive salary of $60,000 - $70,000 per year, depending on experience."),
@@ -25,6 +26,8 @@ struct SalaryVagueRule: Rule {
             RuleExample("---\ntitle: Analyst\nsalary: 60000\n---\n\nWe offer a competitive salary.\n", format: .markdown),
         ])
 
+    static let structuredVague = Keywords.set(["competitive", "negotiable", "doe", "tbd", "tbc", "commensurate", "depending",
+                                                "dependent", "attractive", "excellent", "market", "doq"])
     static let competitive = Keywords.set(["competitive", "attractive", "excellent", "generous", "great"])
     static let payNouns = Keywords.set(["salary", "salaries", "pay", "compensation", "wage", "wages", "remuneration", "rate", "rates", "package"])
     static let modifiers = Keywords.set(["base", "starting", "total", "hourly", "annual", "very"])
@@ -38,6 +41,13 @@ struct SalaryVagueRule: Rule {
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
         guard a.pay.isEmpty else { return }
+        // Structured pay that is only words (JSON-LD `baseSalary` “Competitive”, front-matter `salary: DOE`).
+        for f in a.fields where f.origin != .line && PayParser.structuredKeys.contains(f.key) {
+            let v = Array(f.value.utf8)
+            var vague = false
+            Tokenizer.words(v, 0..<v.count) { r in if Self.structuredVague.contains(Word.hash(v, r)) { vague = true } }
+            if vague { reporter.report("The \(f.rawKey) “\(f.value)” says nothing about the pay: give the figures.", at: f.valueRange) }
+        }
         let w = a.words
         let t = a.text
         var sentenceIdx = 0
