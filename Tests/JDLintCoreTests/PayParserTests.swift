@@ -221,9 +221,9 @@ import Testing
 
     @Test func scanIsLinear() {
         // A long line of digits and separators must not blow up.
-        let text = "Salary: " + String(repeating: "1,2 - 3.4 to ", count: 20_000)
+        let text = "Salary: " + String(repeating: "1,2 - 3.4 to ", count: 5_000)
         _ = PayParser.parse(text: text)
-        let digits = "$" + String(repeating: "9", count: 100_000)
+        let digits = "$" + String(repeating: "9", count: 50_000)
         _ = PayParser.parse(text: digits)
     }
 }

@@ -298,20 +298,20 @@ enum Keywords {
         "posting", "position", "opening", "cycle", "series", "section", "article", "chapter", "page", "version", "v",
         "fy", "q", "cohort", "batch", "class", "top", "fortune", "inc", "under", "over", "age", "aged", "ages",
     ])
-    static let between = Word.hash("between")
+    static let between = H.w_between
     static let afterStops = set(["plus", "and", "with", "or", "inclusive", "including", "incl", "inc", "excluding", "exclusive", "excl", "exc"])
     /// Words that may stand between a pay word and its figure (`salary of approximately $50k`).
     static let labelFillers = set(["of", "is", "at", "be", "will", "approximately", "approx", "around", "about", "circa", "c", "ca",
                                    "roughly", "up", "to", "from", "starting", "an", "a", "the", "anticipated", "expected", "estimated"])
     static let openBefore1 = set(["from", "over", "above", "least", "minimum", "min", "upto", "exceeding", "starting"])
     static let openBefore2: [(UInt64, UInt64)] = [
-        (Word.hash("up"), Word.hash("to")), (Word.hash("starting"), Word.hash("at")), (Word.hash("starts"), Word.hash("at")),
-        (Word.hash("excess"), Word.hash("of")), (Word.hash("minimum"), Word.hash("of")), (Word.hash("starting"), Word.hash("from")),
-        (Word.hash("start"), Word.hash("at")), (Word.hash("starting"), Word.hash("salary")), (Word.hash("least"), Word.hash("of")),
+        (H.w_up, H.w_to), (H.w_starting, H.w_at), (H.w_starts, H.w_at),
+        (H.w_excess, H.w_of), (H.w_minimum, H.w_of), (H.w_starting, H.w_from),
+        (H.w_start, H.w_at), (H.w_starting, H.w_salary), (H.w_least, H.w_of),
     ]
     static let periodAdjectives: [UInt64: PayPeriod] = [
-        Word.hash("annual"): .year, Word.hash("yearly"): .year, Word.hash("hourly"): .hour, Word.hash("monthly"): .month,
-        Word.hash("weekly"): .week, Word.hash("daily"): .day, Word.hash("day"): .day,
+        H.w_annual: .year, H.w_yearly: .year, H.w_hourly: .hour, H.w_monthly: .month,
+        H.w_weekly: .week, H.w_daily: .day, H.w_day: .day,
     ]
     static let payNouns = set(["salary", "pay", "wage", "rate", "compensation", "base", "remuneration", "stipend", "earnings", "income"])
     /// Pay words strong enough to make a bare number (no currency) pay.
@@ -392,8 +392,8 @@ struct Scanner {
         var found = false
         Tokenizer.words(t, r) { w in
             let h = Word.hash(t, w)
-            if h == Word.hash("salary") || h == Word.hash("pay") || h == Word.hash("compensation") || h == Word.hash("remuneration")
-                || h == Word.hash("wage") || h == Word.hash("wages") || h == Word.hash("salaries") || h == Word.hash("stipend")
+            if h == H.w_salary || h == H.w_pay || h == H.w_compensation || h == H.w_remuneration
+                || h == H.w_wage || h == H.w_wages || h == H.w_salaries || h == H.w_stipend
             { found = true }
         }
         return found
@@ -741,11 +741,11 @@ struct Scanner {
     func unit(_ r: Range<Int>) -> PayPeriod? {
         let h = Word.hash(t, r)
         switch h {
-        case Word.hash("hour"), Word.hash("hr"), Word.hash("hrs"), Word.hash("hours"), Word.hash("h"): return .hour
-        case Word.hash("year"), Word.hash("yr"), Word.hash("annum"), Word.hash("years"), Word.hash("y"): return .year
-        case Word.hash("week"), Word.hash("wk"), Word.hash("weeks"): return .week
-        case Word.hash("month"), Word.hash("mo"), Word.hash("mth"), Word.hash("months"), Word.hash("mon"): return .month
-        case Word.hash("day"), Word.hash("days"), Word.hash("d"): return .day
+        case H.w_hour, H.w_hr, H.w_hrs, H.w_hours, H.w_h: return .hour
+        case H.w_year, H.w_yr, H.w_annum, H.w_years, H.w_y: return .year
+        case H.w_week, H.w_wk, H.w_weeks: return .week
+        case H.w_month, H.w_mo, H.w_mth, H.w_months, H.w_mon: return .month
+        case H.w_day, H.w_days, H.w_d: return .day
         default: return nil
         }
     }
@@ -810,8 +810,8 @@ struct Scanner {
         if isAlnum(we) { return nil }
         if we < end && t[we] == 0x3A { return nil }  // `Monthly:` labels what follows
         let adjective = Word.hash(t, w)
-        if adjective == Word.hash("hourly") || adjective == Word.hash("annual") || adjective == Word.hash("monthly")
-            || adjective == Word.hash("weekly") || adjective == Word.hash("daily") || adjective == Word.hash("yearly")
+        if adjective == H.w_hourly || adjective == H.w_annual || adjective == H.w_monthly
+            || adjective == H.w_weekly || adjective == H.w_daily || adjective == H.w_yearly
         {
             var n = we
             while n < end && (t[n] == 0x20 || t[n] == 0x09) { n += 1 }
@@ -819,7 +819,7 @@ struct Scanner {
             if n < end && Bytes.isASCIILetter(t[n]) && !runOn && !Keywords.afterPeriodAdjective.contains(Word.hash(t, n..<wordEnd(n, end))) { return nil }
         }
         switch Word.hash(t, w) {
-        case Word.hash("per"), Word.hash("a"), Word.hash("an"), Word.hash("each"), Word.hash("every"):
+        case H.w_per, H.w_a, H.w_an, H.w_each, H.w_every:
             let u = skipSpaces(we, end)
             guard u > we, u < end, Bytes.isASCIILetter(t[u]) else { return nil }
             let ue = wordEnd(u, end)
@@ -831,12 +831,12 @@ struct Scanner {
                 if let p = unit(v..<ve) { return (p, start..<ve) }
             }
             return nil
-        case Word.hash("hourly"), Word.hash("ph"), Word.hash("hr"): return (.hour, w)
-        case Word.hash("annually"), Word.hash("yearly"), Word.hash("annual"), Word.hash("pa"), Word.hash("annum"), Word.hash("yr"):
+        case H.w_hourly, H.w_ph, H.w_hr: return (.hour, w)
+        case H.w_annually, H.w_yearly, H.w_annual, H.w_pa, H.w_annum, H.w_yr:
             return (.year, w)
-        case Word.hash("weekly"), Word.hash("pw"): return (.week, w)
-        case Word.hash("monthly"), Word.hash("pcm"): return (.month, w)
-        case Word.hash("daily"): return (.day, w)
+        case H.w_weekly, H.w_pw: return (.week, w)
+        case H.w_monthly, H.w_pcm: return (.month, w)
+        case H.w_daily: return (.day, w)
         default: return nil
         }
     }
@@ -847,8 +847,8 @@ struct Scanner {
         var i = 0
         while i < words.count {
             let h = Word.hash(t, words[i])
-            if Keywords.payNouns.contains(h) || h == Word.hash("range") || h == Word.hash("of") || h == Word.hash("is") || h == Word.hash("base")
-                || h == Word.hash("starting") || h == Word.hash("basic") || h == Word.hash("gross") || h == Word.hash("minimum") {
+            if Keywords.payNouns.contains(h) || h == H.w_range || h == H.w_of || h == H.w_is || h == H.w_base
+                || h == H.w_starting || h == H.w_basic || h == H.w_gross || h == H.w_minimum {
                 if !Keywords.payNouns.contains(h), i + 1 < words.count, let p = Keywords.periodAdjectives[Word.hash(t, words[i + 1])] { return p }
                 // look at the word before a pay noun
                 if i + 1 < words.count, let p = Keywords.periodAdjectives[Word.hash(t, words[i + 1])], Keywords.payNouns.contains(h) {
@@ -859,7 +859,7 @@ struct Scanner {
             }
             if let u = unit(words[i]), i + 1 < words.count, Bytes.equalsLower(t, words[i + 1], "per"), i == 0,
                t[words[0].upperBound..<pos].contains(0x3A) { return u }  // `Salary per hour: $20`
-            if let p = Keywords.periodAdjectives[h], h != Word.hash("day"), i == 0 { return p }  // `Hourly: $22`
+            if let p = Keywords.periodAdjectives[h], h != H.w_day, i == 0 { return p }  // `Hourly: $22`
             break
         }
         return nil
@@ -1069,12 +1069,12 @@ struct Scanner {
             let after = wordsAfter(resume, r, limit: 2)
             if after.count == 2 {
                 let a0 = Word.hash(t, after[0]), a1 = Word.hash(t, after[1])
-                if (a0 == Word.hash("and") && (a1 == Word.hash("up") || a1 == Word.hash("above") || a1 == Word.hash("upwards") || a1 == Word.hash("higher")))
-                    || (a0 == Word.hash("or") && (a1 == Word.hash("more") || a1 == Word.hash("higher") || a1 == Word.hash("above")))
+                if (a0 == H.w_and && (a1 == H.w_up || a1 == H.w_above || a1 == H.w_upwards || a1 == H.w_higher))
+                    || (a0 == H.w_or && (a1 == H.w_more || a1 == H.w_higher || a1 == H.w_above))
                 { open = true }
             } else if after.count == 1 {
                 let a0 = Word.hash(t, after[0])
-                if a0 == Word.hash("upwards") || a0 == Word.hash("onwards") || a0 == Word.hash("plus") && false { open = true }
+                if a0 == H.w_upwards || a0 == H.w_onwards || a0 == H.w_plus && false { open = true }
             }
         }
         // Is it pay?
@@ -1093,7 +1093,7 @@ struct Scanner {
             let ws = wordsBefore(f1.start, r, limit: 8)
             for (j, w) in ws.prefix(5).enumerated() {
                 let h = Word.hash(t, w)
-                if Keywords.payNouns.contains(h) || h == Word.hash("salary") || h == Word.hash("paid") {
+                if Keywords.payNouns.contains(h) || h == H.w_salary || h == H.w_paid {
                     // `10% of salary, up to £2,500` is not a label.
                     let percentOf = j + 2 < ws.count && Bytes.equalsLower(t, ws[j + 1], "of") && ws[j + 2].upperBound < hi && t[ws[j + 2].upperBound] == 0x25
                     labelled = !percentOf
@@ -1127,7 +1127,7 @@ struct Scanner {
                 if !Keywords.bareFollowers.contains(Word.hash(t, w)) { return nil }
             }
             let sized = f1.num.thousands || (f2?.num.thousands ?? false)
-            let adjacentPay = before1.first.map { Keywords.payNouns.contains(Word.hash(t, $0)) || Word.hash(t, $0) == Word.hash("salary") } ?? false
+            let adjacentPay = before1.first.map { Keywords.payNouns.contains(Word.hash(t, $0)) || Word.hash(t, $0) == H.w_salary } ?? false
             let ok = period != nil || sized || (f2 != nil && maxValue >= 1000)
                 || (maxValue >= 1000 && (region.field || ((f1.num.groupSeparator != nil || adjacentPay) && keyword == .pay)))
             guard ok else { return nil }
@@ -1166,4 +1166,79 @@ struct Scanner {
         return false
     }
 
+}
+
+/// Hashes of the words the scanner compares against, computed once.
+enum H {
+    static let w_a = Word.hash("a")
+    static let w_above = Word.hash("above")
+    static let w_an = Word.hash("an")
+    static let w_and = Word.hash("and")
+    static let w_annual = Word.hash("annual")
+    static let w_annually = Word.hash("annually")
+    static let w_annum = Word.hash("annum")
+    static let w_at = Word.hash("at")
+    static let w_base = Word.hash("base")
+    static let w_basic = Word.hash("basic")
+    static let w_between = Word.hash("between")
+    static let w_compensation = Word.hash("compensation")
+    static let w_d = Word.hash("d")
+    static let w_daily = Word.hash("daily")
+    static let w_day = Word.hash("day")
+    static let w_days = Word.hash("days")
+    static let w_each = Word.hash("each")
+    static let w_every = Word.hash("every")
+    static let w_excess = Word.hash("excess")
+    static let w_from = Word.hash("from")
+    static let w_gross = Word.hash("gross")
+    static let w_h = Word.hash("h")
+    static let w_higher = Word.hash("higher")
+    static let w_hour = Word.hash("hour")
+    static let w_hourly = Word.hash("hourly")
+    static let w_hours = Word.hash("hours")
+    static let w_hr = Word.hash("hr")
+    static let w_hrs = Word.hash("hrs")
+    static let w_is = Word.hash("is")
+    static let w_least = Word.hash("least")
+    static let w_minimum = Word.hash("minimum")
+    static let w_mo = Word.hash("mo")
+    static let w_mon = Word.hash("mon")
+    static let w_month = Word.hash("month")
+    static let w_monthly = Word.hash("monthly")
+    static let w_months = Word.hash("months")
+    static let w_more = Word.hash("more")
+    static let w_mth = Word.hash("mth")
+    static let w_of = Word.hash("of")
+    static let w_onwards = Word.hash("onwards")
+    static let w_or = Word.hash("or")
+    static let w_pa = Word.hash("pa")
+    static let w_paid = Word.hash("paid")
+    static let w_pay = Word.hash("pay")
+    static let w_pcm = Word.hash("pcm")
+    static let w_per = Word.hash("per")
+    static let w_ph = Word.hash("ph")
+    static let w_plus = Word.hash("plus")
+    static let w_pw = Word.hash("pw")
+    static let w_range = Word.hash("range")
+    static let w_remuneration = Word.hash("remuneration")
+    static let w_salaries = Word.hash("salaries")
+    static let w_salary = Word.hash("salary")
+    static let w_start = Word.hash("start")
+    static let w_starting = Word.hash("starting")
+    static let w_starts = Word.hash("starts")
+    static let w_stipend = Word.hash("stipend")
+    static let w_to = Word.hash("to")
+    static let w_up = Word.hash("up")
+    static let w_upwards = Word.hash("upwards")
+    static let w_wage = Word.hash("wage")
+    static let w_wages = Word.hash("wages")
+    static let w_week = Word.hash("week")
+    static let w_weekly = Word.hash("weekly")
+    static let w_weeks = Word.hash("weeks")
+    static let w_wk = Word.hash("wk")
+    static let w_y = Word.hash("y")
+    static let w_year = Word.hash("year")
+    static let w_yearly = Word.hash("yearly")
+    static let w_years = Word.hash("years")
+    static let w_yr = Word.hash("yr")
 }
