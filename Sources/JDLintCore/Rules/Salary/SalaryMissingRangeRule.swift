@@ -6,17 +6,18 @@ struct SalaryMissingRangeRule: Rule {
         summary: "State the pay, as a range where the law requires one.",
         explanation: """
             Pay is the first thing applicants look for, and postings without it get fewer and less suitable \
-            applications. Every profile that requires a `pay` part (the default one included) reports a posting \
-            with no pay figure at all (pay in front matter or JSON-LD `baseSalary` counts). Pay-transparency \
-            profiles also want a range — a minimum and a maximum — so a single figure or open-ended pay \
+            applications. With a pay-transparency profile selected (`--profile us-ny`…), a posting with no pay \
+            figure at all is reported here (pay in front matter or JSON-LD `baseSalary` counts); with the default \
+            profile, missing pay is one of the parts `structure/missing-section` lists, so it is not reported twice. \
+            Pay-transparency profiles also want a range — a minimum and a maximum — so a single figure or open-ended pay \
             (“up to $50,000”, “$20/hr and up”) is reported too; `us-ny` accepts a single figure when the pay is \
             described as fixed. `us-ca` and `us-co` want the range in the posting itself, not behind a link or \
             “on request”.
             """ + SalarySupport.bases("range"),
         defaultSeverity: .warning,
         triggering: [
-            RuleExample("# ↓Nurse\n\nWe are hiring a nurse for our ward.\n", format: .markdown),
-            RuleExample("# ↓Nurse\n\nCompetitive salary, depending on experience. Call 0800 123 4567.\n", format: .markdown),
+            RuleExample("# ↓Nurse\n\nWe are hiring a nurse for our ward.\n", format: .markdown, profiles: ["us-ny"]),
+            RuleExample("# ↓Nurse\n\nCompetitive salary, depending on experience. Call 0800 123 4567.\n", format: .markdown, profiles: ["eu"]),
             RuleExample("# Nurse\n\nPay: ↓$25 per hour.\n", format: .markdown, profiles: ["us-ny"]),
             RuleExample("# Nurse\n\nSalary: up to ↓$50,000 a year.\n", format: .markdown, profiles: ["us-co"]),
             RuleExample("# Nurse\n\nPay: ↓$20/hr and up.\n", format: .markdown, profiles: ["us-wa", "us-ny"]),
@@ -25,6 +26,7 @@ struct SalaryMissingRangeRule: Rule {
         nonTriggering: [
             RuleExample("# Nurse\n\nSalary: $60,000 - $70,000 a year.\n", format: .markdown, profiles: ["us-ny", "us-co"]),
             RuleExample("# Nurse\n\nPay: $25 per hour.\n", format: .markdown),
+            RuleExample("# Nurse\n\nWe are hiring a nurse for our ward.\n", format: .markdown),
             RuleExample("# Nurse\n\nThis role pays a fixed rate of $25 per hour.\n", format: .markdown, profiles: ["us-ny"]),
             RuleExample("---\ntitle: Nurse\nsalary: \"$60,000 - $70,000 per year\"\n---\n\nWe are hiring.\n", format: .markdown, profiles: ["us-ny"]),
         ],
@@ -34,7 +36,9 @@ struct SalaryMissingRangeRule: Rule {
         let a = context.analysis
         let settings = context.settings
         if a.pay.isEmpty {
-            guard settings.requiredParts.contains("pay") else { return }
+            // Only pay-transparency profiles make missing pay this rule's business; otherwise structure/missing-section
+            // lists it with the other missing parts.
+            guard settings.requiredParts.contains("pay"), settings.selectedProfiles.contains(where: { !$0.pay.isEmpty }) else { return }
             var message = "No pay is stated: give the salary or hourly rate"
             let rangeProfiles = SalarySupport.profiles(settings, requiring: "range")
             message += rangeProfiles.isEmpty ? "." : " as a range (required by \(SalarySupport.names(rangeProfiles)))."
