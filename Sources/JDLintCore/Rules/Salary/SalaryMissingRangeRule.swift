@@ -38,7 +38,7 @@ struct SalaryMissingRangeRule: Rule {
         if a.pay.isEmpty {
             // Only pay-transparency profiles make missing pay this rule's business; otherwise structure/missing-section
             // lists it with the other missing parts.
-            guard settings.requiredParts.contains("pay"), settings.selectedProfiles.contains(where: { !$0.pay.isEmpty }) else { return }
+            guard settings.requiredParts.contains("pay"), settings.selectedProfiles.contains(where: { $0.pay.count > 0 }) else { return }
             var message = "No pay is stated: give the salary or hourly rate"
             let rangeProfiles = SalarySupport.profiles(settings, requiring: "range")
             message += rangeProfiles.isEmpty ? "." : " as a range (required by \(SalarySupport.names(rangeProfiles)))."
