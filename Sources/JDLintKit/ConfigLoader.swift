@@ -39,6 +39,10 @@ public final class ConfigLoader: @unchecked Sendable {
         for p in c.packs { reg = reg.adding(try ConfigLoader.loadPack(path: resolve(p, c.baseDirectory)).rules) }
         for p in extraPacks { reg = reg.adding(try ConfigLoader.loadPack(path: p).rules) }
         try c.validate(against: reg)
+        for (i, name) in (c.profiles ?? []).enumerated() where Profile.builtin[name] == nil {
+            throw ConfigError(file: c.file, path: "profiles[\(i)]",
+                              message: "unknown profile \"\(name)\" (known: \(Profile.names.joined(separator: ", ")))")
+        }
         return ResolvedConfig(configuration: c, registry: reg, files: chain)
     }
 
