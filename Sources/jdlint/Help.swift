@@ -9,6 +9,7 @@ enum Help {
               jdlint [options] [paths…]     Lint files and folders (.txt .md .markdown .html .htm .json .jsonld); `-` reads standard input
               jdlint rules [--format json]  List every rule
               jdlint explain RULE           Explain a rule, with examples
+              jdlint init [PATH] [--force]  Write a commented .jdlint.json with every rule at its default
               jdlint help                   This text
 
             Options:
