@@ -79,7 +79,8 @@ public struct FileWalker {
             }
             for name in entries {
                 let path = dir == "." ? name : (dir.hasSuffix("/") ? dir + name : dir + "/" + name)
-                if isIgnored(path) { continue }
+                // Hidden files and folders (`.jdlint.json`, `.github/`…) are not postings.
+                if name.hasPrefix(".") || isIgnored(path) { continue }
                 var isDir: ObjCBool = false
                 guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
                     if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {

@@ -127,12 +127,14 @@ struct LintCommand {
                 }
             }
         }
+        var configErrorsSeen = Set<String>()
         for r in results.items {
             guard let r else { continue }
             if let p = r.problem { problems.append(p) }
             if let d = r.diff { diffOutput += d }
             if let e = r.configError {
-                stderr.write("jdlint: \(e)\n")
+                // One message per broken configuration, however many files it governs.
+                if configErrorsSeen.insert(e.description).inserted { stderr.write("jdlint: \(e)\n") }
                 exit = 2
             }
             reports.append(r.report)
@@ -169,6 +171,7 @@ struct LintCommand {
         } else {
             stdout.write(text)
         }
+        problems.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         for p in problems { stderr.write("jdlint: \(p)\n") }
 
         if !problems.isEmpty { exit = 2 }
