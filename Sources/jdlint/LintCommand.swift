@@ -70,7 +70,7 @@ struct LintCommand {
                 if o.fix || o.diff {
                     let result = Fixer.fix(doc, with: linter, allowed: allowed)
                     if o.diff {
-                        diffOutput += UnifiedDiff.make(doc.bytes, result.bytes, oldName: "a/\(name)", newName: "b/\(name)")
+                        diffOutput += UnifiedDiff.make(doc.bytes, result.bytes, oldName: diffName("a", name), newName: diffName("b", name))
                     } else {
                         stdout.write(bytes: result.bytes)
                     }
@@ -154,22 +154,23 @@ struct LintCommand {
         }
         let registry = (fixedConfig ?? defaultConfig).registry
         let formatter = Formats.make(o.format, options: FormatOptions(color: color, showFixes: o.showFixes, statistics: o.statistics && o.format == "text"))!
-        var text = formatter.format(reports, registry: registry)
-        if o.diff { text = diffOutput + (o.format == "text" ? "" : text) }
+        let text = formatter.format(reports, registry: registry)
         if o.statistics && o.format != "text" {
             // Machine formats stay parseable: the table goes to standard error.
             stderr.write(TextFormatter.statistics(reports))
         }
-        if readsStdin && o.fix && !o.diff {
-            // Fixed text went to standard output; the report goes to standard error.
-            stderr.write(text)
-        } else if let out = o.output {
+        if let out = o.output {
             guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
                 stderr.write("jdlint: cannot write the report to \(out)\n")
                 return 2
             }
-        } else {
-            stdout.write(text)
+        }
+        if o.diff {
+            // The diff is the output (the report only goes to --output when one is given).
+            stdout.write(diffOutput)
+        } else if o.output == nil {
+            // With --fix on standard input the fixed text went to standard output; the report goes to standard error.
+            if readsStdin && o.fix { stderr.write(text) } else { stdout.write(text) }
         }
         problems.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         for p in problems { stderr.write("jdlint: \(p)\n") }
@@ -218,7 +219,7 @@ struct LintCommand {
             out.report.fixPasses = result.passes
         }
         if !write {
-            out.diff = UnifiedDiff.make(doc.bytes, result.bytes, oldName: "a/\(path)", newName: "b/\(path)")
+            out.diff = UnifiedDiff.make(doc.bytes, result.bytes, oldName: diffName("a", path), newName: diffName("b", path))
             // Report the original findings for --diff, positions in the original text.
             let r = linter.lint(doc)
             out.report = FileReport(path: path, document: doc, diagnostics: r.diagnostics, analysis: r.analysis)
@@ -233,6 +234,14 @@ struct LintCommand {
         }
         return out
     }
+}
+
+/// `a/path` for diff headers (git style, also for absolute paths).
+func diffName(_ side: String, _ path: String) -> String {
+    var p = Substring(path)
+    if p.hasPrefix("./") { p = p.dropFirst(2) }
+    while p.hasPrefix("/") { p = p.dropFirst() }
+    return "\(side)/\(p)"
 }
 
 func relative(_ path: String, to base: String, cwd: String) -> String {

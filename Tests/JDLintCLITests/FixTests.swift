@@ -40,6 +40,10 @@ struct FixTests {
         let clean = try CLI.run(core + ["--diff", "b.txt"], cwd: d.url)
         #expect(clean.code == 0)
         #expect(clean.stdout.isEmpty)
+        // Absolute paths get git-style names; with --output the report goes to the file and the diff to stdout.
+        let abs = try CLI.run(core + ["--diff", "--format", "json", "--output", "report.json", d.url.appendingPathComponent("a.txt").path], cwd: d.url)
+        #expect(abs.stdout.hasPrefix("--- a\(d.path)/a.txt\n+++ b\(d.path)/a.txt\n"))
+        #expect(d.readText("report.json").hasPrefix("{\"version\":1,"))
         // --diff wins over --fix.
         #expect(try CLI.run(core + ["--fix", "--diff", "a.txt"], cwd: d.url).code == 1)
         #expect(d.readText("a.txt") == Fixture.defects)
