@@ -132,6 +132,10 @@ def test_sarif(tmp: Path):
            "%C3%BCn%C3%AFcode" in x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]]
     check("sarif: columns in Unicode scalars", uni and uni[0]["locations"][0]["physicalLocation"]["region"]["startColumn"] == 23,
           str(uni[:1]))
+    if (ROOT / "Examples").is_dir():
+        code, out, err = run(["--no-config", "--format", "sarif", str(ROOT / "Examples")])
+        errors = list(validator.iter_errors(json.loads(out)))
+        check("sarif: Examples/: valid", not errors and json.loads(out)["runs"][0]["results"], "; ".join(e.message[:200] for e in errors[:3]))
     c = corpus_dir()
     if c:
         sample = sorted((c / "real").rglob("*.md"))[:150] + sorted((c / "real").rglob("*.html"))[:150]
