@@ -140,6 +140,22 @@ struct ExitCodeTests {
         #expect(nearest.code == 0)
     }
 
+    @Test func colourOnlyWhenAsked() throws {
+        let d = try TempDir()
+        try d.write("a.txt", Fixture.defects)
+        #expect(try CLI.run(core + ["--color", "always", "a.txt"], cwd: d.url).stdout.contains("\u{1B}["))
+        #expect(!(try CLI.run(core + ["a.txt"], cwd: d.url).stdout.contains("\u{1B}[")))  // not a terminal
+        #expect(!(try CLI.run(core + ["--color", "always", "--format", "json", "a.txt"], cwd: d.url).stdout.contains("\u{1B}[")))
+    }
+
+    @Test func stdinFilenamePicksTheNearestConfig() throws {
+        let d = try TempDir()
+        try d.write("jobs/.jdlint.json", #"{"rules": {"all": "off", "salary/number-format": "error"}}"#)
+        let r = try CLI.run(["--format", "json", "--stdin-filename", "jobs/new.txt", "-"], cwd: d.url, stdin: Array(Fixture.defects.utf8))
+        #expect(r.rulesByFile["jobs/new.txt"] == ["salary/number-format"])
+        #expect(r.code == 1)
+    }
+
     @Test func ignoreGlobsInConfig() throws {
         let d = try TempDir()
         try d.write("jobs/a.txt", Fixture.defects)
