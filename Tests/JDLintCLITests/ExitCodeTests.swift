@@ -140,6 +140,16 @@ struct ExitCodeTests {
         #expect(nearest.code == 0)
     }
 
+    @Test func profilesAndPacks() throws {
+        let d = try TempDir()
+        try d.write("a.txt", Fixture.defects)
+        let ok = try CLI.run(core + ["--profile", "default", "--format", "json", "a.txt"], cwd: d.url)
+        #expect(ok.code == 1 && ok.stderr.isEmpty)
+        let missing = try CLI.run(core + ["--pack", "nope.json", "a.txt"], cwd: d.url)
+        #expect(missing.code == 2)
+        #expect(missing.stderr.contains("nope.json") && missing.stderr.contains("not found"))
+    }
+
     @Test func colourOnlyWhenAsked() throws {
         let d = try TempDir()
         try d.write("a.txt", Fixture.defects)
