@@ -44,6 +44,11 @@ struct FixTests {
         let abs = try CLI.run(core + ["--diff", "--format", "json", "--output", "report.json", d.url.appendingPathComponent("a.txt").path], cwd: d.url)
         #expect(abs.stdout.hasPrefix("--- a\(d.path)/a.txt\n+++ b\(d.path)/a.txt\n"))
         #expect(d.readText("report.json").hasPrefix("{\"version\":1,"))
+        // CRLF lines keep their CR in the diff (so patch reproduces them).
+        try d.write("crlf.txt", Fixture.defects.replacingOccurrences(of: "\n", with: "\r\n"))
+        let crlf = try CLI.run(core + ["--diff", "crlf.txt"], cwd: d.url)
+        #expect(crlf.stdoutBytes.contains(0x0D))
+        #expect(crlf.stdout.contains("-Pay: $64334 per year.\r\n+Pay: $64,334 per year.\r\n"))
         // --diff wins over --fix.
         #expect(try CLI.run(core + ["--fix", "--diff", "a.txt"], cwd: d.url).code == 1)
         #expect(d.readText("a.txt") == Fixture.defects)

@@ -284,6 +284,12 @@ def test_corpus_fix(tmp: Path):
                 rs += [(e["range"]["start"]["offset"], e["range"]["end"]["offset"]) for e in fix["edits"]]
         ranges[work / f["path"]] = rs
     linted = len(report["files"])
+    # The --diff of the untouched tree, applied with patch(1) to a second copy, must give exactly what --fix writes.
+    code, diff, err = run(["--no-config", "--diff", "."], cwd=work)
+    patched = tmp / "corpus-patched"
+    shutil.copytree(c / "real", patched)
+    pp = subprocess.run(["patch", "-p1", "-s", "--no-backup-if-mismatch", "-r", "-"], cwd=patched, input=diff, capture_output=True) \
+        if shutil.which("patch") else None
     code, out, err = run(["--no-config", "--fix", "--show-fixes", "."], cwd=work)
     t1 = time.time()
     text = out.decode()
@@ -304,6 +310,12 @@ def test_corpus_fix(tmp: Path):
     # Line endings and BOMs are kept.
     check("corpus fix: CRLF/BOM kept", all(before[p].count(b"\r\n") == after[p].count(b"\r\n") and before[p][:3] == after[p][:3]
                                           for p in changed if b"\r\n" in before[p] or before[p][:3] == b"\xef\xbb\xbf"))
+    if pp is None:
+        skip("corpus fix: --diff applied with patch equals --fix", "patch(1) not installed")
+    else:
+        differ = [p for p in files if (patched / p.relative_to(work)).read_bytes() != after[p]]
+        check("corpus fix: --diff applied with patch(1) equals --fix", pp.returncode == 0 and not differ and diff,
+              f"patch exit {pp.returncode} {pp.stderr[:300]!r}; {len(differ)} files differ, e.g. {[str(p.relative_to(work)) for p in differ[:3]]}")
     code, out, err = run(["--no-config", "--fix", "."], cwd=work)
     again = [p for p in files if p.read_bytes() != after[p]]
     check("corpus fix: a second --fix changes nothing", not again, f"{len(again)} files changed, e.g. {[str(p.relative_to(work)) for p in again[:5]]}")
