@@ -91,7 +91,10 @@ public struct FileWalker {
                 if isDir.boolValue {
                     if name.hasPrefix(".") || skippedDirectories.contains(name) { continue }
                     walk(path)
-                } else if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                } else if let dot = name.lastIndex(of: "."), case let ext = name[name.index(after: dot)...].lowercased(), extensions.contains(ext) {
+                    // Folders hold other JSON too (package.json, tsconfig.json): a `.json` file found by walking is a
+                    // posting only when it mentions JobPosting. Named on the command line, any file is linted.
+                    if ext == "json" && !mentionsJobPosting(path) { continue }
                     files.append(path)
                 }
             }
@@ -109,6 +112,26 @@ public struct FileWalker {
         var seen = Set<String>()
         files = files.filter { seen.insert($0).inserted }
         return (files, problems)
+    }
+}
+
+/// Whether a file's bytes contain `JobPosting` (schema.org JSON-LD).
+func mentionsJobPosting(_ path: String) -> Bool {
+    guard let data = FileManager.default.contents(atPath: path) else { return true }  // let the reader report it
+    let needle = Array("JobPosting".utf8)
+    return data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) -> Bool in
+        let b = buf.bindMemory(to: UInt8.self)
+        guard b.count >= needle.count else { return false }
+        var i = 0
+        while i + needle.count <= b.count {
+            if b[i] == 0x4A && b[i + 1] == 0x6F {
+                var j = 2
+                while j < needle.count && b[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }
 

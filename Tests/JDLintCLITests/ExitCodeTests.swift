@@ -150,6 +150,22 @@ struct ExitCodeTests {
         #expect(missing.stderr.contains("nope.json") && missing.stderr.contains("not found"))
     }
 
+    @Test func folderWalkSkipsHiddenFilesAndForeignJSON() throws {
+        let d = try TempDir()
+        try d.write("jobs/a.txt", Fixture.defects)
+        try d.write("jobs/package.json", #"{"name": "x", "version": "1.0.0"}"#)
+        try d.write("jobs/posting.json", #"{"@context": "https://schema.org", "@type": "JobPosting", "title": "Analyst", "description": "We need a engineer."}"#)
+        try d.write("jobs/.hidden.txt", Fixture.defects)
+        try d.write("jobs/.git/x.txt", Fixture.defects)
+        try d.write("jobs/node_modules/x.txt", Fixture.defects)
+        try d.write("jobs/notes.rtf", Fixture.defects)
+        let r = try CLI.run(core + ["--format", "json", "."], cwd: d.url)
+        #expect(Set(r.rulesByFile.keys) == ["jobs/a.txt", "jobs/posting.json"])
+        // Named explicitly, any file is linted.
+        let named = try CLI.run(core + ["--format", "json", "jobs/.hidden.txt", "jobs/package.json"], cwd: d.url)
+        #expect(Set(named.rulesByFile.keys) == ["jobs/.hidden.txt", "jobs/package.json"])
+    }
+
     @Test func colourOnlyWhenAsked() throws {
         let d = try TempDir()
         try d.write("a.txt", Fixture.defects)
