@@ -47,7 +47,7 @@ struct LintCommand {
         var problems: [FileProblem] = []
         var reports: [FileReport] = []
         var exit: Int32 = 0
-        var diffOutput = ""
+        var diffs: [(path: String, diff: String)] = []
         let allowed: Applicability = o.unsafeFixes ? .unsafe : .safe
 
         // Standard input
@@ -70,7 +70,7 @@ struct LintCommand {
                 if o.fix || o.diff {
                     let result = Fixer.fix(doc, with: linter, allowed: allowed)
                     if o.diff {
-                        diffOutput += UnifiedDiff.make(doc.bytes, result.bytes, oldName: diffName("a", name), newName: diffName("b", name))
+                        diffs.append((name, UnifiedDiff.make(doc.bytes, result.bytes, oldName: diffName("a", name), newName: diffName("b", name))))
                     } else {
                         stdout.write(bytes: result.bytes)
                     }
@@ -131,7 +131,7 @@ struct LintCommand {
         for r in results.items {
             guard let r else { continue }
             if let p = r.problem { problems.append(p) }
-            if let d = r.diff { diffOutput += d }
+            if let d = r.diff { diffs.append((r.report.path, d)) }
             if let e = r.configError {
                 // One message per broken configuration, however many files it governs.
                 if configErrorsSeen.insert(e.description).inserted { stderr.write("jdlint: \(e)\n") }
@@ -139,6 +139,10 @@ struct LintCommand {
             }
             reports.append(r.report)
         }
+        // Diffs in path order, like the report.
+        let diffOutput = diffs.enumerated().sorted { a, b in
+            a.element.path.utf8.lexicographicallyPrecedes(b.element.path.utf8) || (a.element.path == b.element.path && a.offset < b.offset)
+        }.map(\.element.diff).joined()
         // Stable output whatever the scheduling: by path (byte order), then as found.
         reports = reports.enumerated().sorted { a, b in
             a.element.path.utf8.lexicographicallyPrecedes(b.element.path.utf8) || (a.element.path == b.element.path && a.offset < b.offset)

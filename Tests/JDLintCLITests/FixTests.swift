@@ -49,6 +49,11 @@ struct FixTests {
         let crlf = try CLI.run(core + ["--diff", "crlf.txt"], cwd: d.url)
         #expect(crlf.stdoutBytes.contains(0x0D))
         #expect(crlf.stdout.contains("-Pay: $64334 per year.\r\n+Pay: $64,334 per year.\r\n"))
+        // Diffs come in path order whatever the argument order.
+        try d.write("0.txt", Fixture.defects)
+        let both = try CLI.run(core + ["--diff", "a.txt", "0.txt"], cwd: d.url)
+        #expect(both.stdout.hasPrefix("--- a/0.txt\n"))
+        #expect(both.stdout.contains("+++ b/a.txt\n"))
         // --diff wins over --fix.
         #expect(try CLI.run(core + ["--fix", "--diff", "a.txt"], cwd: d.url).code == 1)
         #expect(d.readText("a.txt") == Fixture.defects)
