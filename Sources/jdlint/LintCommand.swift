@@ -64,6 +64,7 @@ struct LintCommand {
                 let config: ResolvedConfig
                 do { config = try fixedConfig ?? (o.stdinFilename.flatMap { try loader.nearest(for: $0) } ?? defaultConfig) } catch {
                     stderr.write("jdlint: \(error)\n")
+                    if o.fix && !o.diff { stdout.write(bytes: bytes) }
                     return 2
                 }
                 let linter = linters.linter(for: config)
