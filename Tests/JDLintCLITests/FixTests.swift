@@ -27,6 +27,22 @@ struct FixTests {
         #expect(d.readText("a.txt") == "Analyst\n\nJoin the team.\nAnother sentence with words.\n")
     }
 
+    @Test func showFixesSaysWhatRemains() throws {
+        let d = try TempDir()
+        // The repeated word is fixed; the empty section has no fix and remains.
+        try d.write("a.md", "# Analyst\n\nJoin the the team.\n\n## Benefits\n\n## Pay\n\n$50,000 a year.\n")
+        let sel = ["--no-config", "--select", "grammar/repeated-word,structure/empty-section"]
+        let r = try CLI.run(sel + ["--fix", "--show-fixes", "a.md"], cwd: d.url)
+        #expect(r.stdout.contains("a.md: fixed 1 problem (1 edit in 1 pass); 1 remains\n"))
+        #expect(r.stdout.contains("a.md:5:1: warning [structure/empty-section]"))
+        #expect(r.stdout.contains("Fixed 1 problem; 1 remains (0 errors, 1 warning, 0 infos) in 1 file."))
+        #expect(r.code == 0)
+        // JSON after --fix reports what remains, positions in the fixed text.
+        try d.write("b.md", "# Analyst\n\nJoin the the team.\n\n## Benefits\n\n## Pay\n\n$50,000 a year.\n")
+        let j = try CLI.run(sel + ["--fix", "--format", "json", "b.md"], cwd: d.url)
+        #expect(j.rulesByFile["b.md"] == ["structure/empty-section"])
+    }
+
     @Test func diffWritesNothing() throws {
         let d = try TempDir()
         try d.write("a.txt", Fixture.defects)

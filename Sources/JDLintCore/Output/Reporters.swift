@@ -147,7 +147,8 @@ public struct TextFormatter: OutputFormatter {
             if showFixes && r.fixed > 0 {
                 out += "\(paint(r.path, "1")): fixed \(r.fixed) problem\(r.fixed == 1 ? "" : "s")"
                 if r.fixEdits > 0 { out += " (\(r.fixEdits) edit\(r.fixEdits == 1 ? "" : "s") in \(r.fixPasses) pass\(r.fixPasses == 1 ? "" : "es"))" }
-                out += r.diagnostics.isEmpty ? "; none remain\n" : "; \(r.diagnostics.count) remain\n"
+                let n = r.diagnostics.count
+                out += n == 0 ? "; none remain\n" : "; \(n) remain\(n == 1 ? "s" : "")\n"
             }
             guard !r.diagnostics.isEmpty else { continue }
             for d in r.diagnostics {
@@ -201,7 +202,7 @@ public struct TextFormatter: OutputFormatter {
         if s.fixed > 0 {
             line = s.problems == 0
                 ? "Fixed \(plural(s.fixed, "problem")); no problems remain in \(plural(s.files - s.failedFiles, "file"))."
-                : "Fixed \(plural(s.fixed, "problem")); \(s.problems) remain" + line.dropFirst("Found \(plural(s.problems, "problem"))".count)
+                : "Fixed \(plural(s.fixed, "problem")); \(s.problems) remain\(s.problems == 1 ? "s" : "")" + line.dropFirst("Found \(plural(s.problems, "problem"))".count)
         }
         if s.fixable > 0 { line += " \(s.fixable) fixable with --fix." }
         if s.unsafeFixable > 0 { line += " \(s.unsafeFixable) more with --unsafe-fixes." }
