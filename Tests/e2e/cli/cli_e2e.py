@@ -55,6 +55,9 @@ def corpus_dir():
     return None
 
 
+# The rules these fixtures exercise (other rules may add findings to them as the rule set grows).
+CORE = "grammar/indefinite-article,grammar/repeated-word,salary/number-format"
+
 # Fixtures written for these tests (never corpus text).
 DEFECTS = "Senior Analyst\n\nWe need a engineer who can join the the team.\n\nPay: $64334 per year.\n"
 FIXTURES = {
@@ -128,8 +131,7 @@ def test_sarif(tmp: Path):
     check("sarif: unreadable file is a tool execution notification",
           any("broken.txt" in n["message"]["text"] for inv in r["invocations"] for n in inv.get("toolExecutionNotifications", [])))
     # Unicode: the column of "a" after "Café staff 🙂: we need " counts scalars.
-    uni = [x for x in res if "ünïcode" in x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] or
-           "%C3%BCn%C3%AFcode" in x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]]
+    uni = [x for x in res if x["ruleId"] == "grammar/indefinite-article" and "%C3%BCn%C3%AFcode" in x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]]
     check("sarif: columns in Unicode scalars", uni and uni[0]["locations"][0]["physicalLocation"]["region"]["startColumn"] == 23,
           str(uni[:1]))
     if (ROOT / "Examples").is_dir():
@@ -148,7 +150,7 @@ def test_xml(tmp: Path):
     d = tmp / "xml"
     d.mkdir()
     make_fixtures(d)
-    code, out, _ = run(["--no-config", "--format", "junit", "."], cwd=d)
+    code, out, _ = run(["--no-config", "--select", CORE, "--format", "junit", "."], cwd=d)
     try:
         root = ET.fromstring(out)
         cases = root.findall("./testsuite/testcase")
