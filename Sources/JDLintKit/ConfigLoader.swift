@@ -34,11 +34,19 @@ public final class ConfigLoader: @unchecked Sendable {
     /// Loads an explicit config file (`--config`).
     public func load(file path: String) throws(ConfigError) -> ResolvedConfig {
         var chain: [String] = []
-        let c = try loadChain(path, &chain)
+        var parts: [Configuration] = []
+        let c = try loadChain(path, &chain, &parts)
         var reg = baseRegistry
         for p in c.packs { reg = reg.adding(try ConfigLoader.loadPack(path: resolve(p, c.baseDirectory)).rules) }
         for p in extraPacks { reg = reg.adding(try ConfigLoader.loadPack(path: p).rules) }
-        try c.validate(against: reg)
+        // Each file of the chain is checked on its own, so a message names the file that holds the bad key.
+        for part in parts {
+            try part.validate(against: reg)
+            for (i, name) in (part.profiles ?? []).enumerated() where Profile.builtin[name] == nil {
+                throw ConfigError(file: part.file, path: "profiles[\(i)]",
+                                  message: "unknown profile \"\(name)\" (known: \(Profile.names.joined(separator: ", ")))")
+            }
+        }
         return ResolvedConfig(configuration: c, registry: reg, files: chain)
     }
 
@@ -81,7 +89,7 @@ public final class ConfigLoader: @unchecked Sendable {
         p.hasPrefix("/") ? p : URL(fileURLWithPath: p, relativeTo: URL(fileURLWithPath: base, isDirectory: true)).standardizedFileURL.path
     }
 
-    func loadChain(_ path: String, _ chain: inout [String]) throws(ConfigError) -> Configuration {
+    func loadChain(_ path: String, _ chain: inout [String], _ parts: inout [Configuration]) throws(ConfigError) -> Configuration {
         let abs = URL(fileURLWithPath: path).standardizedFileURL.path
         if chain.contains(abs) {
             throw ConfigError(file: path, path: "extends", message: "circular extends: \((chain + [abs]).joined(separator: " → "))")
@@ -93,9 +101,15 @@ public final class ConfigLoader: @unchecked Sendable {
         }
         let base = URL(fileURLWithPath: abs).deletingLastPathComponent().path
         let c = try Configuration.parse([UInt8](data), file: path, baseDirectory: base)
+        parts.append(c)
         var merged = Configuration()
-        for e in c.extends {
-            let parent = try loadChain(resolve(e, base), &chain)
+        for (i, e) in c.extends.enumerated() {
+            let target = resolve(e, base)
+            guard FileManager.default.fileExists(atPath: target) else {
+                throw ConfigError(file: path, path: c.extends.count == 1 ? "extends" : "extends[\(i)]",
+                                  message: "the configuration \"\(e)\" it extends was not found (looked for \(target))")
+            }
+            let parent = try loadChain(target, &chain, &parts)
             merged = parent.merged(over: merged)
             merged.packs = merged.packs.map { resolve($0, parent.baseDirectory) }
         }

@@ -79,7 +79,8 @@ public struct FileWalker {
             }
             for name in entries {
                 let path = dir == "." ? name : (dir.hasSuffix("/") ? dir + name : dir + "/" + name)
-                if isIgnored(path) { continue }
+                // Hidden files and folders (`.jdlint.json`, `.github/`…) are not postings.
+                if name.hasPrefix(".") || isIgnored(path) { continue }
                 var isDir: ObjCBool = false
                 guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
                     if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
@@ -90,7 +91,10 @@ public struct FileWalker {
                 if isDir.boolValue {
                     if name.hasPrefix(".") || skippedDirectories.contains(name) { continue }
                     walk(path)
-                } else if let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) {
+                } else if let dot = name.lastIndex(of: "."), case let ext = name[name.index(after: dot)...].lowercased(), extensions.contains(ext) {
+                    // Folders hold other JSON too (package.json, tsconfig.json): a `.json` file found by walking is a
+                    // posting only when it mentions JobPosting. Named on the command line, any file is linted.
+                    if ext == "json" && !mentionsJobPosting(path) { continue }
                     files.append(path)
                 }
             }
@@ -108,6 +112,26 @@ public struct FileWalker {
         var seen = Set<String>()
         files = files.filter { seen.insert($0).inserted }
         return (files, problems)
+    }
+}
+
+/// Whether a file's bytes contain `JobPosting` (schema.org JSON-LD).
+func mentionsJobPosting(_ path: String) -> Bool {
+    guard let data = FileManager.default.contents(atPath: path) else { return true }  // let the reader report it
+    let needle = Array("JobPosting".utf8)
+    return data.withUnsafeBytes { (buf: UnsafeRawBufferPointer) -> Bool in
+        let b = buf.bindMemory(to: UInt8.self)
+        guard b.count >= needle.count else { return false }
+        var i = 0
+        while i + needle.count <= b.count {
+            if b[i] == 0x4A && b[i + 1] == 0x6F {
+                var j = 2
+                while j < needle.count && b[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }
 
@@ -187,10 +211,11 @@ public enum Glob {
     }
 }
 
-/// Writes a file atomically: a temporary file in the same directory, then a rename; permissions are kept, and a
+/// Writes a file atomically: a temporary file in the same directory, flushed to disk, then a rename; the mode
+/// (permissions) and, where allowed, the owner are kept; a symbolic link is written through (the link stays); and a
 /// file that changed on disk since it was read is not overwritten.
 public enum AtomicWriter {
-    public enum WriteError: Error, CustomStringConvertible {
+    public enum WriteError: Error, CustomStringConvertible, Equatable {
         case changedOnDisk(String)
         case failed(String, String)
         public var description: String {
@@ -201,29 +226,59 @@ public enum AtomicWriter {
         }
     }
 
+    /// Test hook: called after the temporary file is written, right before the final check and rename.
+    nonisolated(unsafe) public static var beforeRename: ((String) -> Void)?
+
     public static func write(_ bytes: [UInt8], to path: String, expectedOriginal: [UInt8]) throws(WriteError) {
         let fm = FileManager.default
-        guard let current = fm.contents(atPath: path), [UInt8](current) == expectedOriginal else {
+        // Write through symbolic links: replace the target, keep the link.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let current = fm.contents(atPath: target), [UInt8](current) == expectedOriginal else {
             throw .changedOnDisk(path)
         }
-        let attrs = try? fm.attributesOfItem(atPath: path)
-        let url = URL(fileURLWithPath: path)
+        var st = stat()
+        let haveStat = stat(target, &st) == 0
+        let url = URL(fileURLWithPath: target)
         let dir = url.deletingLastPathComponent().path
         let tmp = (dir.isEmpty ? "." : dir) + "/.\(url.lastPathComponent).jdlint-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
-        guard fm.createFile(atPath: tmp, contents: Data(bytes)) else {
-            throw .failed(path, "cannot create a temporary file in \(dir.isEmpty ? "." : dir)")
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            throw .failed(path, "cannot create a temporary file in \(dir.isEmpty ? "." : dir): \(String(cString: strerror(errno)))")
         }
-        if let perms = attrs?[.posixPermissions] {
-            try? fm.setAttributes([.posixPermissions: perms], ofItemAtPath: tmp)
+        var written = 0
+        var failure: String?
+        bytes.withUnsafeBytes { buf in
+            while written < buf.count {
+                let n = Foundation.write(fd, buf.baseAddress! + written, buf.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                written += n
+            }
         }
+        if failure == nil && fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
+        if haveStat {
+            _ = fchmod(fd, st.st_mode & 0o7777)
+            _ = fchown(fd, st.st_uid, st.st_gid)  // allowed for root or when unchanged; otherwise keep ours
+        } else {
+            _ = fchmod(fd, 0o644)
+        }
+        close(fd)
+        if let failure {
+            unlink(tmp)
+            throw .failed(path, failure)
+        }
+        beforeRename?(target)
         // Re-check right before the rename to narrow the window for concurrent edits.
-        guard let again = fm.contents(atPath: path), [UInt8](again) == expectedOriginal else {
-            try? fm.removeItem(atPath: tmp)
+        guard let again = fm.contents(atPath: target), [UInt8](again) == expectedOriginal else {
+            unlink(tmp)
             throw .changedOnDisk(path)
         }
-        if rename(tmp, path) != 0 {
+        if rename(tmp, target) != 0 {
             let why = String(cString: strerror(errno))
-            try? fm.removeItem(atPath: tmp)
+            unlink(tmp)
             throw .failed(path, why)
         }
     }

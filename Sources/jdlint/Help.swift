@@ -9,6 +9,7 @@ enum Help {
               jdlint [options] [paths…]     Lint files and folders (.txt .md .markdown .html .htm .json .jsonld); `-` reads standard input
               jdlint rules [--format json]  List every rule
               jdlint explain RULE           Explain a rule, with examples
+              jdlint init [PATH] [--force]  Write a commented .jdlint.json with every rule at its default
               jdlint help                   This text
 
             Options:
@@ -18,9 +19,9 @@ enum Help {
             let name = f.value.map { "\(f.name) \($0)" } ?? f.name
             s += "  " + name.padding(22) + " " + f.help + "\n"
         }
+        s += "  --version              Print the version\n  --help                 Print this help\n\nFormats:\n"
+        for f in Formats.all { s += "  " + f.name.padding(22) + " " + f.summary + "\n" }
         s += """
-              --version              Print the version
-              --help                 Print this help
 
             Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded, or --diff would change something),
                         2 usage error, configuration error, or a file that could not be read (missing, not UTF-8, binary).

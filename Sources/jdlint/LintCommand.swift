@@ -14,7 +14,14 @@ struct LintCommand {
         let loader = ConfigLoader(extraPacks: o.packs)
         let year = Calendar(identifier: .gregorian).component(.year, from: Date())
         var settings = LintSettings(currentYear: ProcessInfo.processInfo.environment["JDLINT_CURRENT_YEAR"].flatMap(Int.init) ?? year)
-        if !o.profiles.isEmpty { settings.profiles = o.profiles }
+        if !o.profiles.isEmpty {
+            let unknown = o.profiles.filter { Profile.builtin[$0] == nil }
+            guard unknown.isEmpty else {
+                stderr.write("jdlint: unknown profile\(unknown.count == 1 ? "" : "s") \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")) (known: \(Profile.names.joined(separator: ", ")))\n")
+                return 2
+            }
+            settings.profiles = o.profiles
+        }
 
         // The configuration: explicit, none, or the nearest per file.
         var fixedConfig: ResolvedConfig?
@@ -40,7 +47,7 @@ struct LintCommand {
         var problems: [FileProblem] = []
         var reports: [FileReport] = []
         var exit: Int32 = 0
-        var diffOutput = ""
+        var diffs: [(path: String, diff: String)] = []
         let allowed: Applicability = o.unsafeFixes ? .unsafe : .safe
 
         // Standard input
@@ -52,25 +59,34 @@ struct LintCommand {
             case .failure(let p):
                 problems.append(p)
                 reports.append(FileReport(path: name, document: nil, diagnostics: [], error: p.message))
+                if o.fix && !o.diff { stdout.write(bytes: bytes) }  // never swallow the input of a formatter pipe
             case .success(let doc):
                 let config: ResolvedConfig
                 do { config = try fixedConfig ?? (o.stdinFilename.flatMap { try loader.nearest(for: $0) } ?? defaultConfig) } catch {
                     stderr.write("jdlint: \(error)\n")
+                    if o.fix && !o.diff { stdout.write(bytes: bytes) }
                     return 2
                 }
                 let linter = linters.linter(for: config)
                 if o.fix || o.diff {
                     let result = Fixer.fix(doc, with: linter, allowed: allowed)
                     if o.diff {
-                        diffOutput += UnifiedDiff.make(doc.bytes, result.bytes, oldName: "a/\(name)", newName: "b/\(name)")
+                        diffs.append((name, UnifiedDiff.make(doc.bytes, result.bytes, oldName: diffName("a", name), newName: diffName("b", name))))
                     } else {
                         stdout.write(bytes: result.bytes)
                     }
-                    reports.append(FileReport(path: name, document: result.final.document, diagnostics: filter(result.remaining),
-                                              fixed: result.fixed, analysis: result.final.analysis))
+                    var report = FileReport(path: name, document: result.final.document, diagnostics: result.remaining,
+                                            fixed: result.fixed, analysis: result.final.analysis)
+                    report.fixEdits = result.edits
+                    report.fixPasses = result.passes
+                    if o.diff {
+                        let r = linter.lint(doc)
+                        report = FileReport(path: name, document: doc, diagnostics: r.diagnostics, analysis: r.analysis)
+                    }
+                    reports.append(report)
                 } else {
                     let r = linter.lint(doc)
-                    reports.append(FileReport(path: name, document: doc, diagnostics: filter(r.diagnostics), analysis: r.analysis))
+                    reports.append(FileReport(path: name, document: doc, diagnostics: r.diagnostics, analysis: r.analysis))
                 }
             }
         }
@@ -112,17 +128,28 @@ struct LintCommand {
                 }
             }
         }
+        var configErrorsSeen = Set<String>()
         for r in results.items {
             guard let r else { continue }
             if let p = r.problem { problems.append(p) }
-            if let d = r.diff { diffOutput += d }
+            if let d = r.diff { diffs.append((r.report.path, d)) }
             if let e = r.configError {
-                stderr.write("jdlint: \(e)\n")
+                // One message per broken configuration, however many files it governs.
+                if configErrorsSeen.insert(e.description).inserted { stderr.write("jdlint: \(e)\n") }
                 exit = 2
             }
             reports.append(r.report)
         }
-        reports.sort { $0.path < $1.path }
+        // Diffs in path order, like the report.
+        let diffOutput = diffs.enumerated().sorted { a, b in
+            a.element.path.utf8.lexicographicallyPrecedes(b.element.path.utf8) || (a.element.path == b.element.path && a.offset < b.offset)
+        }.map(\.element.diff).joined()
+        // Stable output whatever the scheduling: by path (byte order), then as found.
+        reports = reports.enumerated().sorted { a, b in
+            a.element.path.utf8.lexicographicallyPrecedes(b.element.path.utf8) || (a.element.path == b.element.path && a.offset < b.offset)
+        }.map(\.element)
+        // The exit code counts every finding, also those --quiet hides.
+        let summary = Summary(reports)
 
         // Report
         let isTTY = isatty(1) != 0
@@ -130,23 +157,29 @@ struct LintCommand {
         if o.quiet {
             reports = reports.map { var r = $0; r.diagnostics = r.diagnostics.filter { $0.severity == .error }; return r }
         }
-        let formatter = Formats.make(o.format, color: color, showFixes: o.showFixes, statistics: o.statistics)!
-        var text = formatter.format(reports, registry: (fixedConfig ?? defaultConfig).registry)
-        if o.diff { text = diffOutput + (o.format == "text" ? "" : text) }
-        if readsStdin && o.fix && !o.diff {
-            // Fixed text went to standard output; the report goes to standard error.
-            stderr.write(text)
-        } else if let out = o.output {
+        let registry = (fixedConfig ?? defaultConfig).registry
+        let formatter = Formats.make(o.format, options: FormatOptions(color: color, showFixes: o.showFixes, statistics: o.statistics && o.format == "text"))!
+        let text = formatter.format(reports, registry: registry)
+        if o.statistics && o.format != "text" {
+            // Machine formats stay parseable: the table goes to standard error.
+            stderr.write(TextFormatter.statistics(reports))
+        }
+        if let out = o.output {
             guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
                 stderr.write("jdlint: cannot write the report to \(out)\n")
                 return 2
             }
-        } else {
-            stdout.write(text)
         }
+        if o.diff {
+            // The diff is the output (the report only goes to --output when one is given).
+            stdout.write(diffOutput)
+        } else if o.output == nil {
+            // With --fix on standard input the fixed text went to standard output; the report goes to standard error.
+            if readsStdin && o.fix { stderr.write(text) } else { stdout.write(text) }
+        }
+        problems.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         for p in problems { stderr.write("jdlint: \(p)\n") }
 
-        let summary = Summary(reports)
         if !problems.isEmpty { exit = 2 }
         if exit == 2 { return 2 }
         if o.exitZero { return 0 }
@@ -155,8 +188,6 @@ struct LintCommand {
         if let m = o.maxWarnings, summary.warnings > m { return 1 }
         return 0
     }
-
-    func filter(_ d: [Diagnostic]) -> [Diagnostic] { d }
 
     struct FileResult {
         var report: FileReport
@@ -188,8 +219,12 @@ struct LintCommand {
         let result = Fixer.fix(doc, with: linter, allowed: allowed)
         var out = FileResult(report: FileReport(path: path, document: result.final.document, diagnostics: result.remaining,
                                                 fixed: write ? result.fixed : 0, analysis: result.final.analysis))
+        if write {
+            out.report.fixEdits = result.edits
+            out.report.fixPasses = result.passes
+        }
         if !write {
-            out.diff = UnifiedDiff.make(doc.bytes, result.bytes, oldName: "a/\(path)", newName: "b/\(path)")
+            out.diff = UnifiedDiff.make(doc.bytes, result.bytes, oldName: diffName("a", path), newName: diffName("b", path))
             // Report the original findings for --diff, positions in the original text.
             let r = linter.lint(doc)
             out.report = FileReport(path: path, document: doc, diagnostics: r.diagnostics, analysis: r.analysis)
@@ -204,6 +239,14 @@ struct LintCommand {
         }
         return out
     }
+}
+
+/// `a/path` for diff headers (git style, also for absolute paths).
+func diffName(_ side: String, _ path: String) -> String {
+    var p = Substring(path)
+    if p.hasPrefix("./") { p = p.dropFirst(2) }
+    while p.hasPrefix("/") { p = p.dropFirst() }
+    return "\(side)/\(p)"
 }
 
 func relative(_ path: String, to base: String, cwd: String) -> String {

@@ -14,8 +14,8 @@ public struct FixResult: Sendable {
     public let appliedEdits: [[Edit]]
     /// The last lint result (of the fixed text).
     public let final: LintResult
-
-    public var changed: Bool { fixed > 0 }
+    /// Whether the bytes differ from the input.
+    public let changed: Bool
 }
 
 /// Applies fixes: conflicting edits are deferred, the document is re-linted, and fixing repeats until nothing
@@ -28,13 +28,74 @@ public enum Fixer {
         applicability != .displayOnly && applicability <= allowed
     }
 
+    /// Whether an edit can be applied to `doc` without corrupting it: inside the buffer, not inside a BOM, on
+    /// Unicode scalar boundaries and not between the CR and LF of a line break.
+    public static func isApplicable(_ e: Edit, to doc: Document) -> Bool {
+        let b = doc.bytes
+        let lo = e.range.lowerBound, hi = e.range.upperBound
+        guard lo >= doc.lines.bomLength, lo <= hi, hi <= b.count else { return false }
+        for o in [lo, hi] where o > 0 && o < b.count {
+            if (b[o] & 0xC0) == 0x80 { return false }
+            if b[o] == 0x0A && b[o - 1] == 0x0D { return false }
+        }
+        return true
+    }
+
+    /// The edit with the line breaks of its replacement written like the document's line at the edit (CRLF, CR or
+    /// LF), so fixing keeps a file's line endings, even mixed ones.
+    public static func adapted(_ e: Edit, to doc: Document) -> Edit {
+        let r = e.replacement.utf8
+        guard r.contains(0x0A) || r.contains(0x0D) else { return e }
+        let li = doc.lines
+        var line = li.lineIndex(containing: e.range.lowerBound)
+        // The last line has no terminator: use the one before it.
+        if line + 1 >= li.lineCount && line > 0 { line -= 1 }
+        let full = li.fullRange(ofLine: line)
+        var eol: [UInt8] = [0x0A]
+        if full.upperBound > full.lowerBound {
+            let b = doc.bytes
+            let last = b[full.upperBound - 1]
+            if last == 0x0A && full.upperBound - 2 >= full.lowerBound && b[full.upperBound - 2] == 0x0D { eol = [0x0D, 0x0A] }
+            else if last == 0x0D { eol = [0x0D] }
+        }
+        var out: [UInt8] = []
+        var i = r.startIndex
+        while i != r.endIndex {
+            let c = r[i]
+            if c == 0x0D || c == 0x0A {
+                out.append(contentsOf: eol)
+                let n = r.index(after: i)
+                if c == 0x0D && n != r.endIndex && r[n] == 0x0A { i = n }
+            } else {
+                out.append(c)
+            }
+            i = r.index(after: i)
+        }
+        return Edit(range: e.range, replacement: String(decoding: out, as: UTF8.self))
+    }
+
     /// Picks a non-conflicting subset of fixes (first by offset wins; touching edits conflict too).
     public static func selectEdits(_ diagnostics: [Diagnostic], allowed: Applicability) -> (edits: [Edit], fixed: Int) {
+        select(diagnostics, allowed: allowed, document: nil)
+    }
+
+    /// Picks a non-conflicting subset of the fixes that can be applied to `document`, adapted to its line endings.
+    public static func selectEdits(_ diagnostics: [Diagnostic], allowed: Applicability, in document: Document) -> (edits: [Edit], fixed: Int) {
+        select(diagnostics, allowed: allowed, document: document)
+    }
+
+    static func select(_ diagnostics: [Diagnostic], allowed: Applicability, document: Document?) -> (edits: [Edit], fixed: Int) {
         var chosen: [Edit] = []
         var fixed = 0
         var taken: [Range<Int>] = []
         let candidates = diagnostics.compactMap { d -> Fix? in
-            guard let f = d.fix, !f.edits.isEmpty, applies(f.applicability, allowed: allowed) else { return nil }
+            guard var f = d.fix, !f.edits.isEmpty, applies(f.applicability, allowed: allowed) else { return nil }
+            if let doc = document {
+                guard f.edits.allSatisfy({ isApplicable($0, to: doc) }) else { return nil }
+                f.edits = f.edits.map { adapted($0, to: doc) }
+            }
+            // A fix whose own edits overlap cannot be applied as one.
+            for (a, b) in zip(f.edits, f.edits.dropFirst()) where b.range.lowerBound < a.range.upperBound { return nil }
             return f
         }.sorted { ($0.edits[0].range.lowerBound, $0.edits[0].range.upperBound) < ($1.edits[0].range.lowerBound, $1.edits[0].range.upperBound) }
         var seen = Set<[Edit]>()
@@ -76,7 +137,7 @@ public enum Fixer {
         var fixed = 0, editCount = 0, passes = 0
         var applied: [[Edit]] = []
         while passes < maxPasses {
-            let (edits, n) = selectEdits(result.diagnostics, allowed: allowed)
+            let (edits, n) = selectEdits(result.diagnostics, allowed: allowed, in: doc)
             if edits.isEmpty { break }
             let newBytes = apply(edits, to: doc.bytes)
             if newBytes == doc.bytes { break }
@@ -88,6 +149,6 @@ public enum Fixer {
             result = linter.lint(doc)
         }
         return FixResult(bytes: doc.bytes, fixed: fixed, edits: editCount, passes: passes, remaining: result.diagnostics,
-                         appliedEdits: applied, final: result)
+                         appliedEdits: applied, final: result, changed: doc.bytes != document.bytes)
     }
 }

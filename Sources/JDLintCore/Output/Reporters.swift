@@ -8,6 +8,9 @@ public struct FileReport: Sendable {
     public var error: String?
     /// Findings fixed in this file by `--fix`.
     public var fixed: Int
+    /// Edits applied by `--fix`, and the lint passes it took (for `--show-fixes`).
+    public var fixEdits: Int = 0
+    public var fixPasses: Int = 0
     /// Parsed pay statements and the analysis, for reporters that show structure.
     public var analysis: Analysis?
 
@@ -130,17 +133,23 @@ public struct TextFormatter: OutputFormatter {
         self.statistics = statistics
     }
 
+    public init(options: FormatOptions) {
+        self.init(color: options.color, showFixes: options.showFixes, statistics: options.statistics)
+    }
+
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
     public func format(_ reports: [FileReport], registry: RuleRegistry) -> String {
         var out = ""
         for r in reports {
-            if let e = r.error {
-                out += paint(r.path, "1") + ": " + paint("error", "31;1") + " " + e + "\n"
-                continue
+            // Files that could not be linted are reported once, on standard error, by the CLI.
+            guard r.error == nil, let doc = r.document else { continue }
+            if showFixes && r.fixed > 0 {
+                out += "\(paint(r.path, "1")): fixed \(r.fixed) problem\(r.fixed == 1 ? "" : "s")"
+                if r.fixEdits > 0 { out += " (\(r.fixEdits) edit\(r.fixEdits == 1 ? "" : "s") in \(r.fixPasses) pass\(r.fixPasses == 1 ? "" : "es"))" }
+                let n = r.diagnostics.count
+                out += n == 0 ? "; none remain\n" : "; \(n) remain\(n == 1 ? "s" : "")\n"
             }
-            guard let doc = r.document else { continue }
-            if showFixes && r.fixed > 0 { out += "\(r.path): fixed \(r.fixed) problem\(r.fixed == 1 ? "" : "s")\n" }
             guard !r.diagnostics.isEmpty else { continue }
             for d in r.diagnostics {
                 let p = doc.position(d.range.lowerBound)
@@ -158,15 +167,27 @@ public struct TextFormatter: OutputFormatter {
             }
             out += "\n"
         }
-        if statistics {
-            var counts: [String: (Int, Severity)] = [:]
-            for r in reports { for d in r.diagnostics { counts[d.rule, default: (0, d.severity)].0 += 1 } }
-            for (rule, (n, sev)) in counts.sorted(by: { $0.value.0 != $1.value.0 ? $0.value.0 > $1.value.0 : $0.key < $1.key }) {
-                out += "\(String(repeating: " ", count: max(0, 6 - String(n).count)))\(n)  \(rule) (\(sev.rawValue))\n"
-            }
-            if !counts.isEmpty { out += "\n" }
-        }
+        if statistics { out += TextFormatter.statistics(reports) }
         out += TextFormatter.summaryLine(Summary(reports)) + "\n"
+        return out
+    }
+
+    /// Findings per rule, most frequent first: `     3  grammar/repeated-word (error)`.
+    public static func statistics(_ reports: [FileReport]) -> String {
+        var counts: [String: (n: Int, severity: Severity, fixable: Int)] = [:]
+        for r in reports {
+            for d in r.diagnostics {
+                counts[d.rule, default: (0, d.severity, 0)].n += 1
+                if let f = d.fix, f.applicability == .safe { counts[d.rule]!.fixable += 1 }
+            }
+        }
+        var out = ""
+        for (rule, c) in counts.sorted(by: { $0.value.n != $1.value.n ? $0.value.n > $1.value.n : $0.key < $1.key }) {
+            let n = String(c.n)
+            out += String(repeating: " ", count: max(0, 6 - n.count)) + n + "  \(rule) (\(c.severity.rawValue)"
+            out += c.fixable > 0 ? ", \(c.fixable) fixable)\n" : ")\n"
+        }
+        if !counts.isEmpty { out += "\n" }
         return out
     }
 
@@ -178,7 +199,11 @@ public struct TextFormatter: OutputFormatter {
         } else {
             line = "Found \(plural(s.problems, "problem")) (\(plural(s.errors, "error")), \(plural(s.warnings, "warning")), \(plural(s.infos, "info"))) in \(plural(s.files - s.failedFiles, "file"))."
         }
-        if s.fixed > 0 { line += " Fixed \(plural(s.fixed, "problem"))." }
+        if s.fixed > 0 {
+            line = s.problems == 0
+                ? "Fixed \(plural(s.fixed, "problem")); no problems remain in \(plural(s.files - s.failedFiles, "file"))."
+                : "Fixed \(plural(s.fixed, "problem")); \(s.problems) remain\(s.problems == 1 ? "s" : "")" + line.dropFirst("Found \(plural(s.problems, "problem"))".count)
+        }
         if s.fixable > 0 { line += " \(s.fixable) fixable with --fix." }
         if s.unsafeFixable > 0 { line += " \(s.unsafeFixable) more with --unsafe-fixes." }
         if s.failedFiles > 0 { line += " \(plural(s.failedFiles, "file")) could not be linted." }

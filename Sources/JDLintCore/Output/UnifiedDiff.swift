@@ -99,10 +99,12 @@ public enum UnifiedDiff {
             out += "@@ -\(oldCount == 0 ? oldStart : oldStart + 1),\(oldCount) +\(newCount == 0 ? newStart : newStart + 1),\(newCount) @@\n"
             for (op, x, y) in slice {
                 let (prefix, line) = op == .equal ? (" ", a[x]) : op == .delete ? ("-", a[x]) : ("+", b[y])
-                var text = String(decoding: line, as: UTF8.self)
+                // Lines keep their bytes, a CR before the LF included (as `diff` prints them), so the diff applies
+                // with `patch`/`git apply` and reproduces CRLF files exactly.
+                var bytes = Array(line)
                 var noNewline = false
-                if text.hasSuffix("\r\n") { text.removeLast() } else if text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() } else { noNewline = true }
-                out += prefix + text + "\n"
+                if bytes.last == 0x0A || bytes.last == 0x0D { bytes.removeLast() } else { noNewline = true }
+                out += prefix + String(decoding: bytes, as: UTF8.self) + "\n"
                 if noNewline { out += "\\ No newline at end of file\n" }
             }
             i = hunkEnd
