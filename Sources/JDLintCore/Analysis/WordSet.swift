@@ -20,6 +20,9 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     /// A set of the hashes of these words (ASCII case-insensitive, as `Word.hash`).
     public init(words: [String]) { self.init(words.map { Word.hash($0) }) }
+    public init(_ words: [String]) { self.init(words: words) }
+
+    @inlinable public func contains(_ w: Word) -> Bool { contains(w.hash) }
 
     @inlinable static func slot(_ h: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (h &* 0x9E3779B97F4A7C15) >> 32) & mask }
 

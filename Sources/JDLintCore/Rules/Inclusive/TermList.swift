@@ -174,10 +174,6 @@ struct TermList: Sendable {
     }
 }
 
-/// A set of words compared by `Word.hash` (no allocation per lookup).
-struct WordSet: Sendable {
-    let hashes: Set<UInt64>
-    init(_ words: [String]) { hashes = Set(words.map { Word.hash($0) }) }
     func contains(_ w: Word) -> Bool { hashes.contains(w.hash) }
     func contains(_ h: UInt64) -> Bool { hashes.contains(h) }
 }
