@@ -174,6 +174,3 @@ struct TermList: Sendable {
     }
 }
 
-    func contains(_ w: Word) -> Bool { hashes.contains(w.hash) }
-    func contains(_ h: UInt64) -> Bool { hashes.contains(h) }
-}
