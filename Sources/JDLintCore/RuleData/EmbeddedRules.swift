@@ -146,6 +146,22 @@ enum EmbeddedRules {
 }
 
 """#,
+        "grammar-article-context.json": #"""
+{
+  // Context words for grammar/indefinite-article (hand-made by the jdlint maintainers).
+  "source": "jdlint maintainers (hand-made)",
+  // After these words a capital "A" is a label, not an article: "Plan A", "Grade A", "Hepatitis A".
+  "labelWords": ["grade", "plan", "type", "class", "level", "vitamin", "hepatitis", "section", "part", "schedule", "band", "category", "option", "options", "tier", "step", "appendix", "exhibit", "model", "group", "form", "item", "phase", "unit", "block", "building", "wing", "floor", "suite", "room", "zone", "area", "team", "shift", "row", "column", "division", "track", "line", "list", "series", "size", "pay", "table", "figure", "annex", "page", "route", "gate", "door", "program", "programme", "league", "flu", "influenza", "strep", "sample", "version", "site", "ward", "pod", "letter", "paragraph", "article", "chapter", "volume", "vol", "no", "number", "point", "stage", "batch", "lot", "variant"],
+  // Words that never follow an article: when one does, the "a" is a letter or foreign ("A or B", "a la carte",
+  // "a usted", "an der"). Only for words not written in capitals ("an IT manager" is checked).
+  "notAfterArticle": ["and", "or", "nor", "but", "of", "in", "on", "at", "to", "as", "if", "is", "are", "was", "were", "be", "by", "for", "from", "with", "into", "onto", "upon", "than", "then", "so", "etc", "eg", "ie", "vs", "the", "an", "a", "its", "it", "i", "we", "you", "he", "she", "they", "us", "am", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "shall", "should", "may", "might", "must", "which", "who", "whom", "whose", "that", "this", "these", "those", "my", "your", "his", "their", "our", "not", "also", "via", "per", "where", "when", "while", "la", "las", "los", "el", "un", "una", "uno", "unos", "unas", "usted", "ustedes", "ellos", "ellas", "ella", "ello", "esta", "este", "estos", "estas", "esa", "ese", "eso", "otro", "otra", "otros", "otras", "todo", "toda", "todos", "nuestra", "nuestro", "nuestros", "nuestras", "su", "sus", "mi", "mis", "tu", "tus", "partir", "traves", "través", "le", "les", "une", "des", "du", "et", "est", "il", "ils", "elle", "elles", "lo", "gli", "ai", "alle", "ao", "os", "uma", "um", "der", "die", "das", "dem", "den", "einem", "einer", "eine", "ein", "unserem", "unserer", "ihr", "ihre", "ihrem", "ihren", "priori", "posteriori", "fortiori", "capella", "cappella", "gogo", "ya"],
+  // Function words of other languages (none of them an English word): a block where they outnumber the English
+  // ones is not English, and its "a"/"an" are not checked.
+  "foreignWords": ["el", "los", "las", "del", "que", "para", "por", "una", "nuestra", "nuestro", "usted", "ustedes", "somos", "sus", "y", "con", "esta", "como", "más", "también", "le", "les", "des", "du", "et", "est", "pour", "avec", "dans", "sur", "une", "nous", "vous", "der", "die", "das", "und", "mit", "für", "ist", "wir", "sie", "zu", "von", "im", "eine", "ein", "auf", "il", "di", "che", "della", "delle", "gli", "sono", "não", "uma", "em", "os", "ao", "com", "à", "é", "voor", "het", "een", "ik", "og", "och", "att", "er", "jeg", "vi"],
+  "englishWords": ["the", "and", "of", "to", "is", "are", "with", "for", "you", "we", "our", "will", "be", "this", "that", "in", "on", "your", "a", "an", "as", "or", "have", "has", "at", "by", "from", "who", "work"]
+}
+
+"""#,
         "inclusive-ableist.json": #"""
 // Ableist wording for `inclusive/ableist`.
 // Sources: the Conscious Style Guide and Lydia X. Z. Brown's "Ableism/Language" glossary (autistichoya.com) for

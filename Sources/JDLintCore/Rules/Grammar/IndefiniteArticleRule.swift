@@ -59,45 +59,20 @@ struct IndefiniteArticleRule: Rule {
 
     static let pronunciation = Pronunciation.shared
 
+    static func hashes(_ key: String) -> Set<UInt64> {
+        Set(RuleData.strings("grammar-article-context.json", key).map { Word.hash($0) })
+    }
+
     /// Words after which a capital "A" is a label, not an article ("Plan A", "Grade A").
-    static let labelWords: Set<UInt64> = Set([
-        "grade", "plan", "type", "class", "level", "vitamin", "hepatitis", "section", "part", "schedule", "band", "category",
-        "option", "options", "tier", "step", "appendix", "exhibit", "model", "group", "form", "item", "phase", "unit", "block",
-        "building", "wing", "floor", "suite", "room", "zone", "area", "team", "shift", "row", "column", "division", "track",
-        "line", "list", "series", "size", "pay", "table", "figure", "annex", "page", "route", "gate", "door", "program",
-        "programme", "league", "flu", "influenza", "strep", "sample", "version", "site", "ward", "unit", "pod", "letter",
-        "paragraph", "article", "chapter", "volume", "vol", "no", "number", "point", "stage", "batch", "lot", "variant",
-    ].map { Word.hash($0) })
+    static let labelWords: Set<UInt64> = Self.hashes("labelWords")
 
     /// Words that never follow an article: when one does, the "a" is a letter or foreign ("A or B", "a la carte").
-    static let notAfterArticle: Set<UInt64> = Set([
-        "and", "or", "nor", "but", "of", "in", "on", "at", "to", "as", "if", "is", "are", "was", "were", "be", "by", "for",
-        "from", "with", "into", "onto", "upon", "than", "then", "so", "etc", "eg", "ie", "vs", "the", "an", "a", "its", "it",
-        "i", "we", "you", "he", "she", "they", "us", "am", "has", "have", "had", "do", "does", "did", "will", "would", "can",
-        "could", "shall", "should", "may", "might", "must", "which", "who", "whom", "whose", "that", "this", "these", "those",
-        "my", "your", "his", "their", "our", "not", "also", "via", "per", "where", "when", "while",
-        // Spanish, French, Portuguese, Italian, German function words and pronouns
-        "la", "las", "los", "el", "un", "una", "uno", "unos", "unas", "usted", "ustedes", "ellos", "ellas", "ella", "ello",
-        "esta", "este", "estos", "estas", "esa", "ese", "eso", "otro", "otra", "otros", "otras", "todo", "toda", "todos",
-        "nuestra", "nuestro", "nuestros", "nuestras", "su", "sus", "mi", "mis", "tu", "tus", "partir", "traves", "través",
-        "le", "les", "une", "des", "du", "et", "est", "il", "ils", "elle", "elles", "lo", "gli", "ai", "alle", "ao", "os",
-        "uma", "um", "der", "die", "das", "dem", "den", "einem", "einer", "eine", "ein", "unserem", "unserer", "ihr",
-        "ihre", "ihrem", "ihren", "priori", "posteriori", "fortiori", "capella", "cappella", "gogo", "ok", "ya",
-    ].map { Word.hash($0) })
+    static let notAfterArticle: Set<UInt64> = Self.hashes("notAfterArticle")
 
     /// Function words that mark a block as written in another language (none is an English word).
-    static let foreignWords: Set<UInt64> = Set([
-        "el", "los", "las", "del", "que", "para", "por", "una", "nuestra", "nuestro", "usted", "ustedes", "somos", "sus", "y",
-        "con", "esta", "como", "más", "también", "le", "les", "des", "du", "et", "est", "pour", "avec", "dans", "sur", "une",
-        "nous", "vous", "der", "die", "das", "und", "mit", "für", "ist", "wir", "sie", "zu", "von", "im", "eine", "ein", "auf",
-        "il", "di", "che", "della", "delle", "gli", "sono", "não", "uma", "em", "os", "ao", "com", "à", "é", "voor", "het",
-        "een", "ik", "og", "och", "att", "er", "jeg", "vi",
-    ].map { Word.hash($0) })
+    static let foreignWords: Set<UInt64> = Self.hashes("foreignWords")
 
-    static let englishWords: Set<UInt64> = Set([
-        "the", "and", "of", "to", "is", "are", "with", "for", "you", "we", "our", "will", "be", "this", "that", "in", "on",
-        "your", "a", "an", "as", "or", "have", "has", "in", "at", "by", "from", "who", "work",
-    ].map { Word.hash($0) })
+    static let englishWords: Set<UInt64> = Self.hashes("englishWords")
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
@@ -132,7 +107,8 @@ struct IndefiniteArticleRule: Rule {
                 let c = t[after]
                 if c == 0x40 || (c == 0x3A && after + 1 < block.proseRange.upperBound && t[after + 1] == 0x2F) { continue }
             }
-            if Self.notAfterArticle.contains(next.hash) { continue }
+            // "A or B", "a la carte"; but "an IT manager", "an A grade", "an I-9" are checked.
+            if Self.notAfterArticle.contains(next.hash) && !Bytes.isUpper(t[next.range.upperBound - 1]) { continue }
             // Capitalised "A"/"An" in mid-sentence: a label ("Plan A", "Grade A eggs") or a name ("An Nguyen").
             let capital = Bytes.isUpper(t[s])
             let sentenceStart = Self.startsSentence(t, s, block.proseRange.lowerBound)

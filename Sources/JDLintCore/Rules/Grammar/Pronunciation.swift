@@ -115,6 +115,7 @@ struct Pronunciation: Sendable {
         let initial = letterSound(first)
         if Self.unpronounceableStart(first, t[r.lowerBound + 1]) { return initial }
         if r.count <= 3 && !shortWords.contains(h) { return initial }
+        if r.count == 2 && !shout { return initial }  // "MA", "US", "IT": two capitals are an initialism
         let word = wordSound(t, r)
         if word == initial { return initial }
         return shout ? word : .either
