@@ -181,7 +181,7 @@ struct IndefiniteArticleRule: Rule {
             case 0x20, 0x09, 0x0A, 0x0D:
                 sawSpace = true
                 k += 1
-            case 0x22, 0x27, 0x28, 0x2A, 0x5F:
+            case 0x22, 0x27, 0x2A, 0x5F:
                 k += 1
             case 0x24:
                 currency = true
@@ -273,6 +273,11 @@ struct IndefiniteArticleRule: Rule {
         let followedByDigit = e < r.upperBound && Bytes.isDigit(t[e])
         let following: UInt8 = e < blockEnd ? t[e] : 0x20
         if lr.count == 1 {
+            // "an A grade", "an A+", "an A-list", but not "a A 0.5 WTE post" (a doubled article)
+            if c0 == 0x41 && !(following == 0x2B || following == 0x2D || following == 0x2F || following == 0x26
+                               || (e + 1 < blockEnd && following == 0x20 && Bytes.isLower(t[e + 1]))) {
+                return .unsure
+            }
             if Bytes.isUpper(c0) {
                 // "an X-ray", "an F", "an H-1B"; not "A" + "&"…
                 return p.letterSound(c0)
@@ -282,9 +287,13 @@ struct IndefiniteArticleRule: Rule {
         var u = 0
         while lr.lowerBound + u < e && Bytes.isUpper(t[lr.lowerBound + u]) { u += 1 }
         if u == lr.count { return p.capsSound(t, lr, shout: shout) }
-        if followedByDigit && u >= 1 { return p.letterSound(c0) }  // "a W2", "an H1B"
         if u >= 2 { return p.capsSound(t, lr.lowerBound..<(lr.lowerBound + u), shout: shout) }  // "MSc", "RNs", "CNAs"
         if u == 0 && Bytes.isUpper(t[lr.lowerBound + 1]) { return p.letterSound(c0) }  // "iOS", "eBay", "mRNA"
+        // "Msc", "Rq", "Hba1c": no English word starts so; read letter by letter (but "Mr", "Ft" are words).
+        if Bytes.isUpper(c0) && lr.count <= 4 && Pronunciation.unpronounceableStart(c0, t[lr.lowerBound + 1])
+            && !(c0 == 0x4D && Bytes.lower(t[lr.lowerBound + 1]) == 0x63) && !p.abbreviations.contains(Word.hash(t, lr)) {
+            return p.letterSound(c0)
+        }
         return p.wordSound(t, lr)
     }
 

@@ -23,6 +23,8 @@ struct Pronunciation: Sendable {
     let acronyms: [UInt64: Sound]
     /// 2–3 letter words the dictionary reads as words (hashes).
     let shortWords: Set<UInt64>
+    /// Abbreviations read as words ("Mr", "Ft") though they start with two consonants.
+    let abbreviations: Set<UInt64>
     /// Letters (lower case) whose name starts with a vowel sound.
     let vowelLetters: [Bool]
 
@@ -51,6 +53,7 @@ struct Pronunciation: Sendable {
         }
         acronyms = ac
         shortWords = Set((g["shortWords"]?.arrayValue ?? []).compactMap(\.stringValue).map { Word.hash($0) })
+        abbreviations = Set((c["abbreviations"]?.arrayValue ?? []).compactMap(\.stringValue).map { Word.hash($0) })
         var vl = [Bool](repeating: false, count: 128)
         for b in (c["vowelLetters"]?.stringValue ?? "aefhilmnorsx").utf8 where b < 128 { vl[Int(b)] = true }
         vowelLetters = vl
