@@ -15,6 +15,7 @@ struct DegreePossessiveRule: Rule {
             RuleExample("A ↓bachelors degree in nursing is required."),
             RuleExample("- ↓Masters Degree preferred\n- ↓associates degree accepted", format: .markdown),
             RuleExample("Two ↓bachelors’ degrees."),
+            RuleExample("A ↓Bachelors or ↓Masters degree; a ↓bachelors/↓masters degree."),
             RuleExample("<p>A ↓MASTERS DEGREE in public health.</p>", format: .html),
         ],
         nonTriggering: [
@@ -31,6 +32,7 @@ struct DegreePossessiveRule: Rule {
         ])
 
     static let titles: Set<UInt64> = Set(["bachelors", "masters", "associates"].map { Word.hash($0) })
+    static let conjunctions: Set<UInt64> = Set(["or", "and"].map { Word.hash($0) })
     static let degree = Word.hash("degree")
     static let degrees = Word.hash("degrees")
 
@@ -43,15 +45,27 @@ struct DegreePossessiveRule: Rule {
         for i in 0..<(words.count - 1) {
             let w = words[i]
             guard Self.titles.contains(w.hash) else { continue }
-            let n = words[i + 1]
-            guard n.block == w.block, n.hash == Self.degree || n.hash == Self.degrees else { continue }
+            var n = words[i + 1]
+            // "Bachelors or Masters degree", "Bachelors/Masters degree": the first one too.
+            if n.block == w.block, n.hash != Self.degree && n.hash != Self.degrees {
+                var j = i + 1
+                if Self.conjunctions.contains(n.hash) { j += 1 } else if !(w.range.upperBound < n.range.lowerBound && t[w.range.upperBound] == 0x2F) { continue }
+                guard j + 1 < words.count, words[j].block == w.block, Self.titles.contains(words[j].hash),
+                      words[j + 1].block == w.block, words[j + 1].hash == Self.degree || words[j + 1].hash == Self.degrees else { continue }
+                n = words[j]
+            }
+            guard n.block == w.block else { continue }
             // Between: spaces, or a misplaced apostrophe ("bachelors' degree", "bachelors’ degree").
             var k = w.range.upperBound
             var apostrophe: Range<Int>?
             if k < n.range.lowerBound && t[k] == 0x27 { apostrophe = k..<(k + 1); k += 1 }
             else if k + 2 < n.range.lowerBound && t[k] == 0xE2 && t[k + 1] == 0x80 && t[k + 2] == 0x99 { apostrophe = k..<(k + 3); k += 3 }
             var ok = k < n.range.lowerBound
-            while k < n.range.lowerBound { if t[k] != 0x20 && t[k] != 0x09 { ok = false; break }; k += 1 }
+            let pair = Self.titles.contains(n.hash)
+            while k < n.range.lowerBound {
+                if t[k] != 0x20 && t[k] != 0x09 && !(pair && (t[k] == 0x2F || Bytes.isASCIILetter(t[k]))) { ok = false; break }
+                k += 1
+            }
             guard ok else { continue }
             if curly == nil { curly = Self.usesCurlyApostrophes(t) }
             let mark: String
@@ -60,7 +74,7 @@ struct DegreePossessiveRule: Rule {
             let sChar = String(UnicodeScalar(t[s]))
             let fixedRange = s..<(apostrophe?.upperBound ?? w.range.upperBound)
             let base = a.string(w.range.lowerBound..<s)
-            reporter.report("Write “\(base)\(mark)\(sChar)” (possessive) before “\(a.string(n.range))”.", prose: w.range,
+            reporter.report("Write “\(base)\(mark)\(sChar)” (possessive) before “degree”.", prose: w.range,
                             fix: ("Write “\(base)\(mark)\(sChar)”", .safe, [(fixedRange, mark + sChar)]))
         }
     }

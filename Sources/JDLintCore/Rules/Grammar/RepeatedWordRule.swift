@@ -73,6 +73,8 @@ struct RepeatedWordRule: Rule {
                 if c != 0x20 && c != 0x09 && c != 0x0D { gapOK = false; break }
             }
             guard gapOK, newlines <= 1 else { continue }
+            // Across a line break only a lower-case repeat: "experience\nExperience with" is a list run together.
+            if newlines == 1 && Bytes.isUpper(t[w.range.lowerBound]) { continue }
             if Self.allowed.contains(w.hash) { continue }
             // Single letters ("A A") are often list labels or initials.
             if w.range.count == 1 && (t[w.range.lowerBound] | 0x20) != 0x61 { continue }

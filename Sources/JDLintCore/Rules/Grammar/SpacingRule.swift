@@ -36,7 +36,9 @@ struct SpacingRule: Rule {
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
         let t = a.text
+        // Where spaces collapse when rendered (HTML, Markdown with inline HTML) a doubled space is invisible.
         let html = a.document.format == .html || a.document.format == .jsonld
+            || (a.document.format == .markdown && Self.hasInlineHTML(a.document.bytes))
         for block in a.blocks where block.kind == .paragraph || block.kind == .listItem || block.kind == .cell {
             let r = block.proseRange
             var i = r.lowerBound
@@ -55,7 +57,9 @@ struct SpacingRule: Rule {
                     }
                     // Space before punctuation.
                     if j < r.upperBound, i > r.lowerBound, Self.isClosingPunct(after), Bytes.isASCIILetter(before) || Bytes.isDigit(before) || before == 0x29,
-                       Self.punctFollowOK(t, j, r.upperBound), !(after == 0x3A && Self.isFieldLike(t, r, i)) {
+                       Self.punctFollowOK(t, j, r.upperBound), !(after == 0x3A && Self.isFieldLike(t, r, i)),
+                       a.isVerbatim((i - 1)..<(j + 1)), !Self.afterAddress(t, r, i),
+                       after != 0x3A || (Bytes.isLower(before) && j + 2 < r.upperBound && Bytes.isLower(t[j + 2])) {
                         reporter.report("Space before “\(String(UnicodeScalar(after)))”.", prose: i..<(j + 1),
                                         fix: ("Remove the space", .safe, [(i..<j, "")]))
                     }
@@ -65,12 +69,43 @@ struct SpacingRule: Rule {
                 // Missing space after a full stop, "!" or "?": "skills.Excellent".
                 if (c == 0x2E || c == 0x21 || c == 0x3F) && i + 2 < r.upperBound && Bytes.isUpper(t[i + 1]) && Bytes.isLower(t[i + 2])
                     && Self.runOnSentence(t, r, i) {
-                    reporter.report("No space after “\(String(UnicodeScalar(c)))”.", prose: (i + 1)..<(i + 2),
-                                    fix: ("Add a space", .safe, [((i + 1)..<(i + 1), " ")]))
+                    // Markup between the stop and the word ("people.**Career**"): report, but inserting could break it.
+                    let fix: (String, Applicability, [(Range<Int>, String)])? =
+                        a.isVerbatim(i..<(i + 2)) ? ("Add a space", .safe, [((i + 1)..<(i + 1), " ")]) : nil
+                    reporter.report("No space after “\(String(UnicodeScalar(c)))”.", prose: (i + 1)..<(i + 2), fix: fix)
                 }
                 i += 1
             }
         }
+    }
+
+    /// Whether the document's source holds HTML tags (Markdown with inline HTML).
+    static func hasInlineHTML(_ b: [UInt8]) -> Bool {
+        var i = 0
+        let n = b.count
+        while i + 3 < n {
+            if b[i] == 0x3C {
+                let c = b[i + 1] | 0x20
+                if (c == 0x70 && (b[i + 2] == 0x3E || b[i + 2] == 0x20)) || (c == 0x62 && (b[i + 2] | 0x20) == 0x72)
+                    || b[i + 1] == 0x2F && Bytes.isASCIILetter(b[i + 2]) || (c == 0x6C && (b[i + 2] | 0x20) == 0x69) {
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The word before the space is a URL, an e-mail address or a file name ("see example.com ."): writers
+    /// often space the full stop off so it is not taken into the address.
+    static func afterAddress(_ t: [UInt8], _ r: Range<Int>, _ i: Int) -> Bool {
+        var k = i
+        while k > r.lowerBound && !Bytes.isWhitespace(t[k - 1]) {
+            let c = t[k - 1]
+            if c == 0x40 || c == 0x2F || (c == 0x2E && k < i) { return true }
+            k -= 1
+        }
+        return false
     }
 
     static func isClosingPunct(_ c: UInt8) -> Bool {
