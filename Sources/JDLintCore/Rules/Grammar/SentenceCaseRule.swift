@@ -40,7 +40,8 @@ struct SentenceCaseRule: Rule {
         "ibid", "et", "seq", "sect", "ch", "art", "para", "assoc", "dept", "univ", "inst", "tech", "admin", "info", "opt", "pref",
         "reqd", "desc", "abt", "appr", "addl", "add", "hosp", "med", "dep", "ed", "eds", "trans", "rev", "ver", "pg", "mt", "ave",
         "blvd", "rd", "apt", "bldg", "fl", "ste", "nr", "ed", "w", "n", "s", "b", "d", "f", "g", "h", "j", "k", "l", "o", "q", "r",
-        "t", "u", "x", "y", "z", "am", "pm", "cont", "contd", "gen", "int", "intl", "natl", "dip", "cert", "hons", "bsc", "msc",
+        "t", "u", "x", "y", "z", "am", "pm", "cont", "contd", "gen", "int", "intl", "natl", "dip", "cert", "hons", "bsc", "msc", "llc", "ex", "pa",
+        "plc", "llp", "lp", "phd", "ca", "fla", "calif", "mass", "wash", "penn", "conn", "ill", "mich", "minn", "tenn", "va",
     ].map { Word.hash($0) })
 
     /// Names and words written in lower case at the start of a sentence.
@@ -49,6 +50,8 @@ struct SentenceCaseRule: Rule {
         "pytorch", "numpy", "pandas", "scikit", "matplotlib", "ggplot", "dplyr", "tidyverse", "bash", "zsh", "vim", "emacs",
         "linux", "cpp", "e", "i", "eg", "ie", "x", "n", "px", "pm", "am", "de", "van", "von", "der", "da", "la", "le", "du", "el",
         "ph", "mrna", "dna", "kubectl", "sudo", "conda", "yarn", "webpack", "vue", "react", "node", "deno", "ruby", "rails",
+        // HTML entity names left behind when the & was lost ("&bull;" → "bull")
+        "bull", "middot", "nbsp", "amp", "quot", "rsquo", "lsquo", "ldquo", "rdquo", "ndash", "mdash", "hellip", "gt", "lt",
     ].map { Word.hash($0) })
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
@@ -76,6 +79,14 @@ struct SentenceCaseRule: Rule {
                 if ws == e - 1 { continue }  // no letters: "3." "$5."
                 if ws > prev.range.lowerBound && (t[ws - 1] == 0x2E || Bytes.isDigit(t[ws - 1])) { continue }  // "a.m." "U.S."
                 if Self.abbreviations.contains(Word.hash(t, ws..<(e - 1))) { continue }
+                // "LLC. is", "PhD. in": an acronym before the stop reads as an abbreviation
+                var caps = false
+                for k in (ws + 1)..<(e - 1) where Bytes.isUpper(t[k]) { caps = true; break }
+                if caps { continue }
+                // A line break between them: a list run together, not a sentence
+                var newline = false
+                for k in e..<start where t[k] == 0x0A { newline = true; break }
+                if newline { continue }
                 guard checkWord(a, t, start, s.range.upperBound) else { continue }
                 report(a, t, start, &reporter)
             }

@@ -59,7 +59,13 @@ struct SpacingRule: Rule {
                     if j < r.upperBound, i > r.lowerBound, Self.isClosingPunct(after), Bytes.isASCIILetter(before) || Bytes.isDigit(before) || before == 0x29,
                        Self.punctFollowOK(t, j, r.upperBound), !(after == 0x3A && Self.isFieldLike(t, r, i)),
                        a.isVerbatim((i - 1)..<(j + 1)), !Self.afterAddress(t, r, i),
-                       after != 0x3A || (Bytes.isLower(before) && j + 2 < r.upperBound && Bytes.isLower(t[j + 2])) {
+                       // "C ," is usually "C++," with the "++" lost by a scraper
+                       !(Bytes.isUpper(before) && (i - 1 == r.lowerBound || !Bytes.isASCIILetter(t[i - 2]))),
+                       after != 0x3A || (Bytes.isLower(before) && j + 2 < r.upperBound && Bytes.isLower(t[j + 2])),
+                       // " ? " inside a sentence is usually a bullet or dash lost to a wrong encoding
+                       !((after == 0x3F || after == 0x21) && j + 2 < r.upperBound && t[j + 1] == 0x20 && Bytes.isASCIILetter(t[j + 2])),
+                       // French typography puts a space before : ; ! ?
+                       after == 0x2C || after == 0x2E || !Self.isForeignBlock(a, r) {
                         reporter.report("Space before “\(String(UnicodeScalar(after)))”.", prose: i..<(j + 1),
                                         fix: ("Remove the space", .safe, [(i..<j, "")]))
                     }
@@ -77,6 +83,12 @@ struct SpacingRule: Rule {
                 i += 1
             }
         }
+    }
+
+    static func isForeignBlock(_ a: Analysis, _ r: Range<Int>) -> Bool {
+        let i = a.wordIndex(atOrAfter: r.lowerBound)
+        guard i < a.words.count else { return false }
+        return IndefiniteArticleRule.isForeign(a.words, a.text, block: a.words[i].block, around: i)
     }
 
     /// Whether the document's source holds HTML tags (Markdown with inline HTML).

@@ -29,6 +29,7 @@ struct SubjectVerbAgreementRule: Rule {
             RuleExample("The team provide care. The candidates have skills. The job offer includes a car."),
             RuleExample("Working with you has been great. Thank you is not enough."),
             RuleExample("The benefits package includes a pension. The candidate need not drive."),
+            RuleExample("Abilities required by this job include vision. A pool of applicants is found. People in this role are paid."),
         ],
         corrections: [
             RuleCorrection("The ideal candidate have three years of experience.", "The ideal candidate has three years of experience.",
@@ -48,16 +49,13 @@ struct SubjectVerbAgreementRule: Rule {
     static let personPluralVerbs = h(["have", "are", "were", "possess", "demonstrate"])
     static let rolePluralVerbs = h(["have", "are", "were", "require", "include", "involve", "entail", "consist", "demand",
                                     "provide"])
-    /// Words before the subject that make a plural-looking verb right: questions, bare infinitives, the subjunctive.
-    static let blockers = h(["does", "did", "do", "will", "would", "can", "could", "should", "must", "may", "might", "shall",
-                             "let", "lets", "make", "makes", "making", "made", "help", "helps", "helping", "helped", "that",
-                             "whether", "see", "watch", "to", "not", "nor", "why", "how", "where", "when", "what", "which",
-                             "whom", "who", "having", "had", "has", "requires", "require", "recommend", "insist", "ensure",
-                             "ensures", "suggest", "request", "demand", "and", "or", "of", "for", "with"])
     static let you = Word.hash("you")
     static let youWrongVerbs = h(["has", "was", "is", "does", "doesn't"])
     static let clauseStarters = h(["if", "when", "as", "because", "but", "so", "that", "where", "while", "once", "since",
-                                   "whether", "unless", "until", "before", "after", "and", "though", "although"])
+                                   "whether", "unless", "until", "before", "after", "though", "although"])
+    static let listModifiers = h(["the", "your", "our", "key", "main", "primary", "essential", "core", "additional", "other",
+                                  "general", "specific", "principal", "major", "job", "role", "position", "daily", "typical",
+                                  "these", "my", "their", "its", "all", "following", "successful", "qualified", "prospective"])
     static let pluralListNouns = h(["responsibilities", "duties", "requirements", "qualifications", "tasks"])
     static let singularListVerbs = h(["includes", "involves", "requires", "consists", "comprises", "entails", "encompasses",
                                       "covers", "is", "was", "has"])
@@ -106,6 +104,11 @@ struct SubjectVerbAgreementRule: Rule {
             }
             return false
         }
+        /// The subject starting at word `d` opens a sentence or a clause ("If the candidate have…").
+        func subjectStarts(_ d: Int) -> Bool {
+            if sentenceStart(d) { return true }
+            return d > 0 && adjacent(d - 1, d) && Self.clauseStarters.contains(w[d - 1].hash) && !Bytes.equalsLower(t, w[d - 1].range, "that")
+        }
         for i in 0..<(n - 1) {
             let v = i + 1
             let hv = w[v].hash
@@ -114,13 +117,13 @@ struct SubjectVerbAgreementRule: Rule {
             let isPerson = Self.singularPerson.contains(hs), isRole = Self.singularRole.contains(hs)
             if (isPerson && Self.personPluralVerbs.contains(hv)) || (isRole && Self.rolePluralVerbs.contains(hv)) {
                 guard adjacent(i, v) else { continue }
-                // determiner, optionally one adjective ("post holder", "successful candidate")
+                // determiner, optionally one adjective ("post holder", "successful candidate"), at the start of a
+                // sentence or clause: "Individuals in this role are" has another subject.
                 var d = i - 1
                 if d >= 0 && adjacent(d, i) && Self.adjectives.contains(w[d].hash) && !Self.determiners.contains(w[d].hash) { d -= 1 }
                 guard d >= 0, adjacent(d, d + 1), Self.determiners.contains(w[d].hash) else { continue }
-                // "a candidate have" is odd but "a" + noun + "have" also appears in "a candidate have?"; keep definite only
                 if Bytes.equalsLower(t, w[d].range, "a") || Bytes.equalsLower(t, w[d].range, "an") { continue }
-                if d > 0 && w[d - 1].block == w[d].block && Self.blockers.contains(w[d - 1].hash) && !sentenceStart(d) { continue }
+                guard subjectStarts(d) else { continue }
                 report(a, t, v, subject: i, &reporter)
                 continue
             }
@@ -135,17 +138,11 @@ struct SubjectVerbAgreementRule: Rule {
             if (Self.pluralListNouns.contains(hs) && Self.singularListVerbs.contains(hv))
                 || (Self.peopleNouns.contains(hs) && Self.peopleSingularVerbs.contains(hv)) {
                 guard adjacent(i, v) else { continue }
-                // "each of the duties includes" is right
-                var partitive = false
-                var k = i - 1
-                while k >= 0 && k >= i - 4 && w[k].block == w[i].block {
-                    if w[k].hash == Self.ofWord {
-                        if k > 0 && Self.partitive.contains(w[k - 1].hash) { partitive = true }
-                        break
-                    }
-                    k -= 1
-                }
-                if partitive { continue }
+                // The noun heads the subject: only determiners and adjectives before it, back to the start of the
+                // sentence ("Key responsibilities includes"), not "a pool of applicants is".
+                var d = i
+                while d > 0 && i - d < 3 && adjacent(d - 1, d) && Self.listModifiers.contains(w[d - 1].hash) { d -= 1 }
+                guard subjectStarts(d) else { continue }
                 report(a, t, v, subject: i, &reporter)
                 continue
             }
