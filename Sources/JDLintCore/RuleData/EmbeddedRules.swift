@@ -397,8 +397,8 @@ enum EmbeddedRules {
   "either": ["histori", "herb", "homage", "hotelier", "heroic$", "habitual", "hysteric", "uber", "euler", "hermes", "hyundai",
              "ulta", "ubisoft", "unix$", "uriah", "ugg"],
   // Words the dictionary has wrong or lacks, that postings use.
-  "vowel": ["hourly", "honorarium", "honoree", "heiress", "ebay", "etsy", "ikea", "airbnb", "xero$"],
-  "consonant": ["eulogy", "ewe$", "unicorn", "uniform", "unilever", "utah", "unesco", "unicef", "youtube", "one", "once$",
+  "vowel": ["hourly", "honorarium", "honoree", "heiress", "ebay", "etsy", "ikea", "airbnb"],
+  "consonant": ["eulogy", "ewe$", "unicorn", "uniform", "unilever", "utah", "unesco", "unicef", "youtube", "one$", "once$",
                 "oneself", "onetime", "uranium", "urinal", "usab", "usag", "useful", "useless", "user", "using", "usual", "utensil",
                 "utili", "utopia", "uterus", "uvula", "ukrain", "ukulele", "euro", "europ", "eucalyp", "euphori", "euphem", "eunuch"],
 
