@@ -19,7 +19,7 @@ struct UnbalancedDelimitersRule: Rule {
         nonTriggering: [
             RuleExample("Experience with Python (3+ years) and SQL [preferred]. We call it “the best”."),
             RuleExample("a) first item b) second item"),
-            RuleExample("A 24\" monitor and a 5'10\" desk. Sad :( but fine."),
+            RuleExample("A 24\" monitor and a 5'10\" desk. Sad :( but fine. Title: \"Product Lead GS15\"."),
             RuleExample("Use `foo(` in code.", format: .markdown),
             RuleExample("Skills (see below:\n\n- Python\n- SQL)", format: .markdown),
         ])
@@ -31,6 +31,7 @@ struct UnbalancedDelimitersRule: Rule {
     /// Straight and curly quotes open when they stand before a word and close when they stand after one.
     static func marks(_ t: [UInt8], _ r: Range<Int>, _ body: (Int, UInt8, Bool) -> Void) {
         var i = r.lowerBound
+        var straightOpen = false
         func isSpaceOrOpen(_ k: Int) -> Bool {
             if k < r.lowerBound { return true }
             let c = t[k]
@@ -46,11 +47,11 @@ struct UnbalancedDelimitersRule: Rule {
             case 0x29, 0x5D:
                 body(i, c == 0x29 ? 0x28 : 0x5B, false)
             case 0x22:
-                // inch marks: 24", 5'10"
-                if i > r.lowerBound && Bytes.isDigit(t[i - 1]) { break }
+                // inch marks: 24", 5'10" (but "… GS15" closes an open quotation)
+                if i > r.lowerBound && Bytes.isDigit(t[i - 1]) && !straightOpen { break }
                 let opens = isSpaceOrOpen(i - 1) && !isSpaceAfter(i + 1)
                 let closes = !isSpaceOrOpen(i - 1)
-                if opens { body(i, quote, true) } else if closes { body(i, quote, false) }
+                if opens { body(i, quote, true); straightOpen = true } else if closes { body(i, quote, false); straightOpen = false }
             case 0xE2 where i + 2 < r.upperBound && t[i + 1] == 0x80:
                 if t[i + 2] == 0x9C {
                     // “ after a word is a closing mark in German style („…“) or a slip: not an opener
