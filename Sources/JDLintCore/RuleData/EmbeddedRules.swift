@@ -407,7 +407,7 @@ enum EmbeddedRules {
   "acronyms": {
     "vowel": ["SAT", "SEO", "SAP", "SAS", "SUV", "SOC", "SOP", "SOW", "HIV", "HUD", "NIH", "NIC", "NDA", "NDT", "MAR", "MIS", "MOU", "RFP", "RFQ", "ROI", "ROR", "SOS", "FED", "HEP", "MOT", "NOC",
               "OSHA", "EPIC", "ESOL", "EBITDA", "ERISA", "ICE", "ESL", "ELL", "ABA", "ADA", "AMA", "APA", "ASAP", "IHSS", "OASIS",
-              "SIG", "SME", "SLA", "SLO", "SRE", "SRS", "SSA", "SSI", "SSN", "MSL", "MSA", "MSP", "NSF", "FAA", "FDA", "FHA", "LMS",
+              "SIG", "SLA", "SLO", "SRE", "SRS", "SSA", "SSI", "SSN", "MSL", "MSA", "MSP", "NSF", "FAA", "FDA", "FHA", "LMS",
               "HEOR", "NEO", "RIF"],
     "consonant": ["NASA", "HIPAA", "FEMA", "NATO", "NAFTA", "FAFSA", "SCUBA", "LASER", "RADAR", "SWAT", "SNAP", "SHRM", "NOAA",
                   "NIOSH", "MOOC", "FICO", "HAZMAT", "HAZWOPER", "NICU", "PICU", "SICU", "RAM", "ROM", "LAN", "WAN", "SIM", "SIMS",
@@ -415,7 +415,7 @@ enum EmbeddedRules {
                   "UX", "UI", "UK", "US", "USA", "UN", "UAT", "UCLA", "USB", "USC", "USDA", "USPS", "USMLE", "UNIX", "UNICEF", "UNESCO",
                   "URL", "EU", "OPEC", "NAACP", "SAG", "MOD", "FUN", "NEW", "HUGE", "MUST", "LIVE", "FULL", "FREE", "HIRING", "HOT", "NOW",
                   "ONE", "ONCE", "UNIQUE", "UNIVERSITY", "USER", "USE", "USED", "EUROPEAN", "EURO"],
-    "either": ["FT", "SOA", "SQL", "HVAC", "FAQ", "SaaS", "HEPA", "FIFO", "LIFO", "NAS", "SOAP", "SAN", "LIMS", "HRIS", "HMIS", "MES", "FTP", "SMS",
+    "either": ["FT", "SOA", "SME", "SQL", "HVAC", "FAQ", "SaaS", "HEPA", "FIFO", "LIFO", "NAS", "SOAP", "SAN", "LIMS", "HRIS", "HMIS", "MES", "FTP", "SMS",
                "LOL", "MIPS", "HEDIS", "LED"]
   }
 }
