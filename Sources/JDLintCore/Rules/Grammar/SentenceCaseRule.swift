@@ -7,7 +7,8 @@ struct SentenceCaseRule: Rule {
             After a full stop, the next sentence starts with a capital letter: “Lift patients. excellent skills” → \
             “Lift patients. Excellent skills”. In a list whose previous bullet is a capitalised sentence with a \
             full stop, a bullet starting in lower case is inconsistent. Abbreviations (“approx. ten”, “e.g. nursing”), \
-            ellipses, names written in lower case (“iOS”, “npm”), URLs and numbers are left alone. The fix \
+            ellipses, names written in lower case (“iOS”, “npm”, “dbt”), URLs, numbers, question marks (often a \
+            character lost to a wrong encoding) and text in other languages are left alone. The fix \
             capitalises the first letter; it is unsafe because a lower-case name may be intended.
             """,
         defaultSeverity: .warning,
@@ -15,7 +16,7 @@ struct SentenceCaseRule: Rule {
         triggering: [
             RuleExample("You will lift patients. ↓excellent communication skills are needed."),
             RuleExample("- Manage the rota.\n- ↓coordinate the team.", format: .markdown),
-            RuleExample("Great pay! ↓we offer free parking."),
+            RuleExample("Great pay. Free parking. ↓we offer more."),
         ],
         nonTriggering: [
             RuleExample("Pay approx. ten pounds, e.g. nursing, i.e. care, Dept. of Health, no. of staff."),
@@ -41,7 +42,7 @@ struct SentenceCaseRule: Rule {
         "reqd", "desc", "abt", "appr", "addl", "add", "hosp", "med", "dep", "ed", "eds", "trans", "rev", "ver", "pg", "mt", "ave",
         "blvd", "rd", "apt", "bldg", "fl", "ste", "nr", "ed", "w", "n", "s", "b", "d", "f", "g", "h", "j", "k", "l", "o", "q", "r",
         "t", "u", "x", "y", "z", "am", "pm", "cont", "contd", "gen", "int", "intl", "natl", "dip", "cert", "hons", "bsc", "msc", "llc", "ex", "pa",
-        "plc", "llp", "lp", "phd", "ca", "fla", "calif", "mass", "wash", "penn", "conn", "ill", "mich", "minn", "tenn", "va",
+        "plc", "llp", "lp", "phd", "sth", "smth", "inkl", "bzw", "usw", "evtl", "ggf", "zb", "ca", "fla", "calif", "mass", "wash", "penn", "conn", "ill", "mich", "minn", "tenn", "va",
     ].map { Word.hash($0) })
 
     /// Names and words written in lower case at the start of a sentence.
@@ -70,7 +71,8 @@ struct SentenceCaseRule: Rule {
                 while e > prev.range.lowerBound && (t[e - 1] == 0x22 || t[e - 1] == 0x29 || t[e - 1] == 0x27) { e -= 1 }
                 guard e - 1 > prev.range.lowerBound else { continue }
                 let stop = t[e - 1]
-                guard stop == 0x2E || stop == 0x21 || stop == 0x3F else { continue }
+                // A full stop only: a "?" inside a sentence is often a character lost to a wrong encoding.
+                guard stop == 0x2E else { continue }
                 let before = t[e - 2]
                 if before == 0x2E || before == 0x21 || before == 0x3F { continue }
                 // Word before the stop: not an abbreviation, not a number ("3.", "v2.").
@@ -85,8 +87,10 @@ struct SentenceCaseRule: Rule {
                 if caps { continue }
                 // A line break between them: a list run together, not a sentence
                 var newline = false
-                for k in e..<start where t[k] == 0x0A { newline = true; break }
+                for k in e..<start where t[k] == 0x0A || t[k] == 0x2A || t[k] == 0x2D || t[k] >= 0x80 { newline = true; break }
                 if newline { continue }
+                // Another language ("inkl. deines Lebenslaufs")
+                if SpacingRule.isForeignBlock(a, a.blocks[s.block].proseRange) { continue }
                 guard checkWord(a, t, start, s.range.upperBound) else { continue }
                 report(a, t, start, &reporter)
             }
@@ -119,6 +123,10 @@ struct SentenceCaseRule: Rule {
             }
         }
         if Self.lowerCaseNames.contains(Word.hash(t, start..<k)) { return false }
+        // No vowel: a name or an abbreviation written in lower case ("dbt", "npm", "gngr")
+        var vowel = false
+        for m in start..<k where Pronunciation.isVowelLetter(t[m]) { vowel = true; break }
+        if !vowel { return false }
         return k - start >= 2 || t[start] == 0x61  // "a" is fine to flag; other single letters are labels
     }
 
