@@ -2,7 +2,7 @@
 struct SentenceCaseRule: Rule {
     let meta = RuleMeta(
         id: "grammar/sentence-case",
-        summary: "A sentence, or a bullet after a bullet that ends with a full stop, starts in lower case.",
+        summary: "A sentence after a full stop, or a bullet after a bullet that ends with one, starts in lower case.",
         explanation: """
             After a full stop, the next sentence starts with a capital letter: “Lift patients. excellent skills” → \
             “Lift patients. Excellent skills”. In a list whose previous bullet is a capitalised sentence with a \
