@@ -1,0 +1,180 @@
+/// `grammar/spacing`: doubled spaces, a space before punctuation, a missing space after a full stop.
+struct SpacingRule: Rule {
+    let meta = RuleMeta(
+        id: "grammar/spacing",
+        summary: "Spacing slips: two spaces between words, a space before , . ; : ! ?, no space after a full stop.",
+        explanation: """
+            Three spacing slips that make a posting look careless: a doubled space between two words inside a \
+            sentence (“strong  communication”), a space before a comma, full stop, semicolon, colon, exclamation or \
+            question mark (“skills , and”), and a sentence run into the next (“skills.Excellent”). Numbers (3.5, \
+            1,000, 9:00), URLs and file names (example.com, Node.js), abbreviations (e.g., U.S., Ph.D.), ellipses, \
+            emoticons, “.NET”, two spaces after a full stop, aligned columns and HTML (where spaces collapse) are left \
+            alone.
+            """,
+        defaultSeverity: .warning,
+        fix: .safe,
+        triggering: [
+            RuleExample("Strong↓  communication skills."),
+            RuleExample("Excellent skills↓ , and a positive attitude↓ ."),
+            RuleExample("Great communication skills.↓Excellent attention to detail."),
+            RuleExample("- Team player↓ ; flexible", format: .markdown),
+        ],
+        nonTriggering: [
+            RuleExample("Pay is $3.50 more, 1,000 hours, 9:00 to 5:00, see example.com or Node.js and ASP.NET."),
+            RuleExample("Work in the U.S. with a Ph.D. (e.g., chemistry). Really... yes!  Two spaces after a full stop."),
+            RuleExample("Experience with .NET and C# :)"),
+            RuleExample("<p>Strong  communication skills.</p>", format: .html),
+            RuleExample("Name        Value\nSalary      40,000"),
+        ],
+        corrections: [
+            RuleCorrection("Strong  communication skills.", "Strong communication skills."),
+            RuleCorrection("Excellent skills , and a positive attitude .", "Excellent skills, and a positive attitude."),
+            RuleCorrection("Great communication skills.Excellent attention to detail.",
+                           "Great communication skills. Excellent attention to detail."),
+        ])
+
+    func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        let a = context.analysis
+        let t = a.text
+        // Where spaces collapse when rendered (HTML, Markdown with inline HTML) a doubled space is invisible.
+        let html = a.document.format == .html || a.document.format == .jsonld
+            || (a.document.format == .markdown && Self.hasInlineHTML(a.document.bytes))
+        for block in a.blocks where block.kind == .paragraph || block.kind == .listItem || block.kind == .cell {
+            let r = block.proseRange
+            var i = r.lowerBound
+            while i < r.upperBound {
+                let c = t[i]
+                if c == 0x20 {
+                    var j = i
+                    while j < r.upperBound && t[j] == 0x20 { j += 1 }
+                    let n = j - i
+                    let before: UInt8 = i > r.lowerBound ? t[i - 1] : 0x0A
+                    let after: UInt8 = j < r.upperBound ? t[j] : 0x0A
+                    // Doubled space between two words (not after sentence punctuation, not an aligned column).
+                    if !html && (n == 2 || n == 3) && (Bytes.isASCIILetter(before) || before == 0x2C) && Bytes.isLower(after)
+                        && i > r.lowerBound && a.isVerbatim(i..<j) {
+                        reporter.report("Two spaces between words.", prose: i..<j, fix: ("Use one space", .safe, [(i..<j, " ")]))
+                    }
+                    // Space before punctuation.
+                    if j < r.upperBound, i > r.lowerBound, Self.isClosingPunct(after), Bytes.isASCIILetter(before) || Bytes.isDigit(before) || before == 0x29,
+                       Self.punctFollowOK(t, j, r.upperBound), !(after == 0x3A && Self.isFieldLike(t, r, i)),
+                       a.isVerbatim((i - 1)..<(j + 1)), !Self.afterAddress(t, r, i),
+                       // "C ," is usually "C++," with the "++" lost by a scraper
+                       !(Bytes.isUpper(before) && (i - 1 == r.lowerBound || !Bytes.isASCIILetter(t[i - 2]))),
+                       after != 0x3A || (Bytes.isLower(before) && j + 2 < r.upperBound && Bytes.isLower(t[j + 2])),
+                       // " ? " inside a sentence is usually a bullet or dash lost to a wrong encoding
+                       !((after == 0x3F || after == 0x21) && j + 2 < r.upperBound && t[j + 1] == 0x20 && Bytes.isASCIILetter(t[j + 2])),
+                       // French typography puts a space before : ; ! ?
+                       after == 0x2C || after == 0x2E || !Self.isForeignBlock(a, r) {
+                        reporter.report("Space before “\(String(UnicodeScalar(after)))”.", prose: i..<(j + 1),
+                                        fix: ("Remove the space", .safe, [(i..<j, "")]))
+                    }
+                    i = j
+                    continue
+                }
+                // Missing space after a full stop, "!" or "?": "skills.Excellent".
+                if (c == 0x2E || c == 0x21 || c == 0x3F) && i + 2 < r.upperBound && Bytes.isUpper(t[i + 1]) && Bytes.isLower(t[i + 2])
+                    && Self.runOnSentence(t, r, i) {
+                    // Markup between the stop and the word ("people.**Career**"): report, but inserting could break it.
+                    let fix: (String, Applicability, [(Range<Int>, String)])? =
+                        a.isVerbatim(i..<(i + 2)) ? ("Add a space", .safe, [((i + 1)..<(i + 1), " ")]) : nil
+                    reporter.report("No space after “\(String(UnicodeScalar(c)))”.", prose: (i + 1)..<(i + 2), fix: fix)
+                }
+                i += 1
+            }
+        }
+    }
+
+    static func isForeignBlock(_ a: Analysis, _ r: Range<Int>) -> Bool {
+        let i = a.wordIndex(atOrAfter: r.lowerBound)
+        guard i < a.words.count else { return false }
+        return IndefiniteArticleRule.isForeign(a.words, a.text, block: a.words[i].block, around: i)
+    }
+
+    /// Whether the document's source holds HTML tags (Markdown with inline HTML).
+    static func hasInlineHTML(_ b: [UInt8]) -> Bool {
+        var i = 0
+        let n = b.count
+        while i + 3 < n {
+            if b[i] == 0x3C {
+                let c = b[i + 1] | 0x20
+                if (c == 0x70 && (b[i + 2] == 0x3E || b[i + 2] == 0x20)) || (c == 0x62 && (b[i + 2] | 0x20) == 0x72)
+                    || b[i + 1] == 0x2F && Bytes.isASCIILetter(b[i + 2]) || (c == 0x6C && (b[i + 2] | 0x20) == 0x69) {
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The word before the space is a URL, an e-mail address or a file name ("see example.com ."): writers
+    /// often space the full stop off so it is not taken into the address.
+    static func afterAddress(_ t: [UInt8], _ r: Range<Int>, _ i: Int) -> Bool {
+        var k = i
+        while k > r.lowerBound && !Bytes.isWhitespace(t[k - 1]) {
+            let c = t[k - 1]
+            if c == 0x40 || c == 0x2F || (c == 0x2E && k < i) { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    static func isClosingPunct(_ c: UInt8) -> Bool {
+        c == 0x2C || c == 0x2E || c == 0x3B || c == 0x3A || c == 0x21 || c == 0x3F
+    }
+
+    /// The punctuation mark at `j` ends a word: followed by white space, the end, a quote or a closing bracket
+    /// (not ".NET", not "...", not ":)", not ".5").
+    static func punctFollowOK(_ t: [UInt8], _ j: Int, _ end: Int) -> Bool {
+        let c = t[j]
+        if j + 1 >= end { return c != 0x3A }  // a trailing " :" is a label
+        let n = t[j + 1]
+        if n == c || n == 0x2E { return false }  // "..", "!!", "?!"
+        if c == 0x3A || c == 0x3B { if n == 0x29 || n == 0x28 || n == 0x2D || n == 0x44 || n == 0x50 { return false } }  // :) ;-) :D
+        return n == 0x20 || n == 0x0A || n == 0x0D || n == 0x09 || n == 0x22 || n == 0x29
+    }
+
+    /// "Salary : 40,000" at the start of a line reads as a label; leave the colon alone there.
+    static func isFieldLike(_ t: [UInt8], _ r: Range<Int>, _ i: Int) -> Bool {
+        var k = i
+        var words = 0
+        var inWord = false
+        while k > r.lowerBound && t[k - 1] != 0x0A {
+            let isLetter = Bytes.isASCIILetter(t[k - 1])
+            if isLetter && !inWord { words += 1 }
+            inWord = isLetter
+            if t[k - 1] == 0x2E || t[k - 1] == 0x2C { return false }
+            k -= 1
+        }
+        return words <= 3
+    }
+
+    /// "skills.Excellent": letters before the stop (a lower-case word of two or more letters), a capitalised
+    /// word after; the run of non-space characters holds no other dot, slash, @, digit or underscore
+    /// (URLs, file names, java.lang.String, U.S.Army).
+    static func runOnSentence(_ t: [UInt8], _ r: Range<Int>, _ i: Int) -> Bool {
+        var s = i
+        while s > r.lowerBound && !Bytes.isWhitespace(t[s - 1]) { s -= 1 }
+        var e = i + 1
+        while e < r.upperBound && !Bytes.isWhitespace(t[e]) { e += 1 }
+        // The word before: at least two letters, the last two lower case.
+        guard i - s >= 2, Bytes.isLower(t[i - 1]), Bytes.isLower(t[i - 2]) else { return false }
+        var k = s
+        while k < e {
+            let c = t[k]
+            if k != i && (c == 0x2E || c == 0x2F || c == 0x40 || c == 0x5F || c == 0x3A || c == 0x3D || c == 0x23) {
+                // a trailing stop or comma after the next word is fine: "skills.Excellent."
+                if !(k == e - 1 && (c == 0x2E || c == 0x3A)) { return false }
+            }
+            if Bytes.isDigit(c) { return false }
+            if c >= 0x80 && c != 0xE2 && c != 0x80 && c != 0x99 { return false }
+            k += 1
+        }
+        // Camel-case names after the stop ("Vue.JsComponent") or a file extension in capitals: need a lower-case tail.
+        var m = i + 2
+        while m < e && Bytes.isLower(t[m]) { m += 1 }
+        if m < e && Bytes.isASCIILetter(t[m]) { return false }
+        return true
+    }
+}
