@@ -52,7 +52,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
 }
 
 /// A map from word hashes to values, with the same open addressing as `WordSet`.
-public struct WordMap<Value: Sendable>: Sendable {
+public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     @usableFromInline var keys: [UInt64]
     @usableFromInline var values: [Value?]
     @usableFromInline var mask: Int
@@ -69,6 +69,7 @@ public struct WordMap<Value: Sendable>: Sendable {
     }
 
     public init() { self.init([(UInt64, Value)]()) }
+    public init(dictionaryLiteral elements: (UInt64, Value)...) { self.init(elements) }
 
     @inlinable func find(_ k: UInt64) -> Int {
         var i = WordSet.slot(k, mask)

@@ -244,7 +244,7 @@ struct Region {
 
 /// Word lists for the scanner, as FNV hashes of the lowercased words (compared against `Word.hash`).
 enum Keywords {
-    static func set(_ words: [String]) -> Set<UInt64> { Set(words.map { Word.hash($0) }) }
+    static func set(_ words: [String]) -> WordSet { WordSet(words.map { Word.hash($0) }) }
 
     /// Words that say a nearby figure is pay.
     static let pay = set([
@@ -309,7 +309,7 @@ enum Keywords {
         (H.w_excess, H.w_of), (H.w_minimum, H.w_of), (H.w_starting, H.w_from),
         (H.w_start, H.w_at), (H.w_starting, H.w_salary), (H.w_least, H.w_of),
     ]
-    static let periodAdjectives: [UInt64: PayPeriod] = [
+    static let periodAdjectives: WordMap<PayPeriod> = [
         H.w_annual: .year, H.w_yearly: .year, H.w_hourly: .hour, H.w_monthly: .month,
         H.w_weekly: .week, H.w_daily: .day, H.w_day: .day,
     ]

@@ -31,8 +31,8 @@ struct DegreePossessiveRule: Rule {
             RuleCorrection("An ASSOCIATES DEGREE.", "An ASSOCIATE'S DEGREE."),
         ])
 
-    static let titles: Set<UInt64> = Set(["bachelors", "masters", "associates"].map { Word.hash($0) })
-    static let conjunctions: Set<UInt64> = Set(["or", "and"].map { Word.hash($0) })
+    static let titles: WordSet = WordSet(["bachelors", "masters", "associates"].map { Word.hash($0) })
+    static let conjunctions: WordSet = WordSet(["or", "and"].map { Word.hash($0) })
     static let degree = Word.hash("degree")
     static let degrees = Word.hash("degrees")
 

@@ -59,20 +59,20 @@ struct IndefiniteArticleRule: Rule {
 
     static let pronunciation = Pronunciation.shared
 
-    static func hashes(_ key: String) -> Set<UInt64> {
-        Set(RuleData.strings("grammar-article-context.json", key).map { Word.hash($0) })
+    static func hashes(_ key: String) -> WordSet {
+        WordSet(RuleData.strings("grammar-article-context.json", key).map { Word.hash($0) })
     }
 
     /// Words after which a capital "A" is a label, not an article ("Plan A", "Grade A").
-    static let labelWords: Set<UInt64> = Self.hashes("labelWords")
+    static let labelWords: WordSet = Self.hashes("labelWords")
 
     /// Words that never follow an article: when one does, the "a" is a letter or foreign ("A or B", "a la carte").
-    static let notAfterArticle: Set<UInt64> = Self.hashes("notAfterArticle")
+    static let notAfterArticle: WordSet = Self.hashes("notAfterArticle")
 
     /// Function words that mark a block as written in another language (none is an English word).
-    static let foreignWords: Set<UInt64> = Self.hashes("foreignWords")
+    static let foreignWords: WordSet = Self.hashes("foreignWords")
 
-    static let englishWords: Set<UInt64> = Self.hashes("englishWords")
+    static let englishWords: WordSet = Self.hashes("englishWords")
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis

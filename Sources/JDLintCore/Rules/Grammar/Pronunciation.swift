@@ -14,17 +14,17 @@ enum Sound: UInt8, Sendable {
 /// as `Word.hash`): no allocation per word.
 struct Pronunciation: Sendable {
     /// Generated patterns: FNV hash of a lower-case word start → sound; `exact` holds `word$` patterns.
-    let prefix: [UInt64: Sound]
-    let exact: [UInt64: Sound]
+    let prefix: WordMap<Sound>
+    let exact: WordMap<Sound>
     /// Hand-made word patterns, consulted first.
-    let curatedPrefix: [UInt64: Sound]
-    let curatedExact: [UInt64: Sound]
+    let curatedPrefix: WordMap<Sound>
+    let curatedExact: WordMap<Sound>
     /// ALL-CAPS tokens (hash of the lower-cased token) → sound.
-    let acronyms: [UInt64: Sound]
+    let acronyms: WordMap<Sound>
     /// 2–3 letter words the dictionary reads as words (hashes).
-    let shortWords: Set<UInt64>
+    let shortWords: WordSet
     /// Abbreviations read as words ("Mr", "Ft") though they start with two consonants.
-    let abbreviations: Set<UInt64>
+    let abbreviations: WordSet
     /// Letters (lower case) whose name starts with a vowel sound.
     let vowelLetters: [Bool]
 
@@ -41,19 +41,19 @@ struct Pronunciation: Sendable {
         }
         var p: [UInt64: Sound] = [:], e: [UInt64: Sound] = [:]
         load(g, [("vowel", .vowel), ("consonant", .consonant), ("either", .either), ("unsure", .unsure)], into: &p, exact: &e)
-        prefix = p
-        exact = e
+        prefix = WordMap(p.map { ($0.key, $0.value) })
+        exact = WordMap(e.map { ($0.key, $0.value) })
         var cp: [UInt64: Sound] = [:], ce: [UInt64: Sound] = [:]
         load(c, [("vowel", .vowel), ("consonant", .consonant), ("either", .either)], into: &cp, exact: &ce)
-        curatedPrefix = cp
-        curatedExact = ce
+        curatedPrefix = WordMap(cp.map { ($0.key, $0.value) })
+        curatedExact = WordMap(ce.map { ($0.key, $0.value) })
         var ac: [UInt64: Sound] = [:]
         for (key, sound) in [("vowel", Sound.vowel), ("consonant", .consonant), ("either", .either)] {
             for s in c["acronyms"]?[key]?.arrayValue?.compactMap(\.stringValue) ?? [] { ac[Word.hash(s)] = sound }
         }
-        acronyms = ac
-        shortWords = Set((g["shortWords"]?.arrayValue ?? []).compactMap(\.stringValue).map { Word.hash($0) })
-        abbreviations = Set((c["abbreviations"]?.arrayValue ?? []).compactMap(\.stringValue).map { Word.hash($0) })
+        acronyms = WordMap(ac.map { ($0.key, $0.value) })
+        shortWords = WordSet((g["shortWords"]?.arrayValue ?? []).compactMap(\.stringValue).map { Word.hash($0) })
+        abbreviations = WordSet((c["abbreviations"]?.arrayValue ?? []).compactMap(\.stringValue).map { Word.hash($0) })
         var vl = [Bool](repeating: false, count: 128)
         for b in (c["vowelLetters"]?.stringValue ?? "aefhilmnorsx").utf8 where b < 128 { vl[Int(b)] = true }
         vowelLetters = vl

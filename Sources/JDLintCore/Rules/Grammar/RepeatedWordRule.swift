@@ -34,17 +34,17 @@ struct RepeatedWordRule: Rule {
             RuleCorrection("The The team.", "The team."),
         ])
 
-    static let allowed: Set<UInt64> = Set([
+    static let allowed: WordSet = WordSet([
         "that", "had", "is", "do", "bye", "ha", "no", "very", "so", "far", "now", "again", "more", "many", "knock", "tsk", "sha",
         "walla", "pooh", "boo", "chop", "tut", "dum", "la", "yada", "blah", "really", "well", "there", "hip", "rah", "go", "yeah",
         "nous", "vous", "mahi", "bora", "can", "tom", "pom", "night", "ding", "tick", "tock", "hush", "bla", "ta", "ho", "he", "hee",
     ].map { Word.hash($0) })
 
     /// Words that may follow "in" twice: "in in vitro".
-    static let latinAfterIn: Set<UInt64> = Set(["vitro", "vivo", "situ", "silico", "utero", "toto", "loco", "lieu"].map { Word.hash($0) })
+    static let latinAfterIn: WordSet = WordSet(["vitro", "vivo", "situ", "silico", "utero", "toto", "loco", "lieu"].map { Word.hash($0) })
 
     /// Function words whose capitalised doubling ("The The") is still a slip.
-    static let functionWords: Set<UInt64> = Set([
+    static let functionWords: WordSet = WordSet([
         "the", "a", "an", "to", "of", "and", "in", "for", "with", "on", "at", "is", "be", "our", "we", "you", "your", "as", "by",
         "or", "are", "will", "this", "from", "it", "its",
     ].map { Word.hash($0) })

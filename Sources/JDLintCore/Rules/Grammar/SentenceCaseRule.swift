@@ -33,7 +33,7 @@ struct SentenceCaseRule: Rule {
         ])
 
     /// Words before a full stop that mark an abbreviation, not a sentence end ("incl. travel").
-    static let abbreviations: Set<UInt64> = Set([
+    static let abbreviations: WordSet = WordSet([
         "incl", "exp", "req", "approx", "yr", "yrs", "wk", "wks", "hr", "hrs", "min", "max", "mins", "sec", "pt", "pts", "no", "nos",
         "vol", "ref", "dept", "div", "est", "etc", "eg", "e", "i", "ie", "cf", "al", "vs", "resp", "esp", "govt", "misc", "mgmt",
         "mgr", "qty", "avg", "std", "ext", "tel", "ft", "sq", "lb", "lbs", "oz", "mo", "mos", "tbd", "temp", "inc", "ltd", "co",
@@ -46,7 +46,7 @@ struct SentenceCaseRule: Rule {
     ].map { Word.hash($0) })
 
     /// Names and words written in lower case at the start of a sentence.
-    static let lowerCaseNames: Set<UInt64> = Set([
+    static let lowerCaseNames: WordSet = WordSet([
         "iphone", "ipad", "ios", "npm", "pip", "git", "ebay", "etc", "vs", "www", "http", "https", "macos", "jquery", "nginx",
         "pytorch", "numpy", "pandas", "scikit", "matplotlib", "ggplot", "dplyr", "tidyverse", "bash", "zsh", "vim", "emacs",
         "linux", "cpp", "e", "i", "eg", "ie", "x", "n", "px", "pm", "am", "de", "van", "von", "der", "da", "la", "le", "du", "el",

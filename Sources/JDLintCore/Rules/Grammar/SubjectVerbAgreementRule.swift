@@ -38,7 +38,7 @@ struct SubjectVerbAgreementRule: Rule {
             RuleCorrection("You was great.", "You were great.", applicability: .unsafe),
         ])
 
-    static func h(_ s: [String]) -> Set<UInt64> { Set(s.map { Word.hash($0) }) }
+    static func h(_ s: [String]) -> WordSet { WordSet(s.map { Word.hash($0) }) }
 
     static let singularPerson = h(["candidate", "applicant", "individual", "person", "employee", "incumbent", "postholder",
                                    "jobholder", "holder", "appointee", "trainee", "hire", "nurse", "clinician"])

@@ -33,7 +33,7 @@ struct GenderedTermsRule: Rule {
         ])
 
     static let terms = TermList(file: "inclusive-gendered-terms.json")
-    static let pronouns: [UInt64: String] = Dictionary(uniqueKeysWithValues: ["he", "she", "his", "her", "him", "himself", "herself", "hers"]
+    static let pronouns: WordMap<String> = WordMap( ["he", "she", "his", "her", "him", "himself", "herself", "hers"]
         .map { (Word.hash($0), $0) })
     static let candidateWords = WordSet(["candidate", "candidates", "applicant", "applicants", "hire", "jobholder", "postholder", "holder",
                                          "incumbent", "successful", "ideal", "employee", "appointee"])

@@ -24,7 +24,7 @@ struct YearsDemand: Sendable, Equatable {
         "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
         "eighteen": 18, "nineteen": 19, "twenty": 20, "zero": 0,
     ]
-    static let numberHashes: [UInt64: Int] = Dictionary(uniqueKeysWithValues: numberWords.map { (Word.hash($0.key), $0.value) })
+    static let numberHashes: WordMap<Int> = WordMap( numberWords.map { (Word.hash($0.key), $0.value) })
     static let yearWords = WordSet(["years", "year", "yrs", "yr", "year's", "years'", "year’s"])
     static let experienceWords = WordSet([
         "experience", "experienced", "exp", "working", "work", "role", "roles", "position", "positions", "industry",
