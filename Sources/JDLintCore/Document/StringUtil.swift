@@ -19,12 +19,26 @@ extension String {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Whether `self` contains `other` (byte comparison).
+    /// Whether `self` contains `other` (byte comparison, no allocation for native strings).
     public func containsBytes(_ other: String) -> Bool {
-        let s = Array(utf8), t = Array(other.utf8)
-        guard !t.isEmpty else { return true }
-        guard s.count >= t.count else { return false }
-        for i in 0...(s.count - t.count) where s[i] == t[0] && Array(s[i..<(i + t.count)]) == t { return true }
-        return false
+        var a = self, b = other
+        return a.withUTF8 { s in
+            b.withUTF8 { t in
+                let n = s.count, m = t.count
+                if m == 0 { return true }
+                if n < m { return false }
+                let first = t[0]
+                var i = 0
+                while i <= n - m {
+                    if s[i] == first {
+                        var k = 1
+                        while k < m && s[i + k] == t[k] { k += 1 }
+                        if k == m { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 }
