@@ -5,6 +5,7 @@ enum Extensions {
     /// Further subcommands by name: add one line per subcommand.
     static let subcommands: [String: @Sendable ([String]) -> Int32] = [
         "init": { InitCommand.run($0) },
+        "lsp": { LSPCommand.run($0) },
     ]
     /// `--jsonl` batch mode.
     static let batch: (@Sendable (LintOptions) -> Int32)? = { BatchCommand.run($0) }
