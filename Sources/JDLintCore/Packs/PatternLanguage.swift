@@ -1,0 +1,414 @@
+/// The restricted pattern language of `pattern` rules, compiled to an automaton that runs in time linear in the
+/// input, whatever the pattern (a pack can never make jdlint slow).
+///
+/// Syntax (case-insensitive for ASCII letters unless the rule says `"caseSensitive": true`):
+///
+/// | Written        | Matches                                                                 |
+/// |----------------|-------------------------------------------------------------------------|
+/// | `abc`          | the literal text (`\` escapes one of `\ ( ) \| ? + * . [ ] { } ^ $`)   |
+/// | a space        | 1 to 4 spaces, tabs or no-break spaces                                  |
+/// | `\b`           | a word boundary (between a letter or digit and anything else)           |
+/// | `\d`           | one digit; `\d+` one to 20 digits                                       |
+/// | `(a\|b c)`     | alternatives (a group)                                                  |
+/// | `x?` `(x y)?`  | optional character or group: `(very )?good`                            |
+///
+/// There is no `*`, no `.` wildcard, no unbounded repetition, no back-reference and no look-around, so the
+/// automaton is acyclic: a match is at most `maxLength` bytes long. Matching is a Pike-VM simulation of the
+/// Thompson automaton (each state at most once per input byte, no backtracking): O(input × states). Matches are
+/// leftmost-longest and non-overlapping; after a match, scanning resumes at its end, which re-reads at most
+/// `maxLength` bytes, so the total stays linear (`benchmarks/patterns/run` measures it).
+public struct PackPattern: Sendable {
+    /// A pattern syntax error with the character offset (0-based, in scalars) where it was found.
+    public struct SyntaxError: Error, Sendable, Equatable {
+        public var message: String
+        public var offset: Int
+    }
+
+    enum Node: Sendable {
+        /// Matches a byte; `fold` compares ASCII letters case-insensitively.
+        case byte(UInt8, fold: Bool, next: Int)
+        case digit(next: Int)
+        case space(next: Int)
+        case boundary(next: Int)
+        case split(Int, Int)
+        case accept(tag: Int)
+    }
+
+    indirect enum AST: Equatable {
+        case bytes([UInt8])
+        case digits(min: Int, max: Int)
+        case space
+        case boundary
+        case seq([AST])
+        case alt([AST])
+        case optional(AST)
+    }
+
+    var nodes: [Node] = []
+    var start: Int = 0
+    /// The longest match in bytes.
+    public private(set) var maxLength: Int = 0
+    /// Number of automaton states.
+    public var stateCount: Int { nodes.count }
+
+    /// Limits that keep a pack from building a huge automaton.
+    public static let maxStates = 20_000
+    public static let maxDigits = 20
+    public static let maxSpaces = 4
+
+    /// Compiles alternatives, each with its tag (the index in `sources`). Throws the first syntax error with the
+    /// index of the offending source.
+    public init(_ sources: [String], caseSensitive: Bool = false) throws(PatternCompileError) {
+        var asts: [AST] = []
+        for (i, s) in sources.enumerated() {
+            do {
+                var p = Parser(Array(s.unicodeScalars))
+                asts.append(try p.parse())
+            } catch {
+                throw PatternCompileError(index: i, error: error)
+            }
+        }
+        try self.init(asts: asts, caseSensitive: caseSensitive)
+    }
+
+    /// Compiles literal strings (matched whole, at word boundaries where they start or end with a letter or
+    /// digit), each with its tag.
+    public init(literals: [String], caseSensitive: Bool = false) throws(PatternCompileError) {
+        var asts: [AST] = []
+        for l in literals {
+            let b = Array(l.utf8)
+            var parts: [AST] = []
+            let isWordByte = { (c: UInt8) in Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c >= 0x80 }
+            if let f = b.first, isWordByte(f) { parts.append(.boundary) }
+            // Spaces in a literal match a run of white space, like in patterns.
+            var run: [UInt8] = []
+            for c in b {
+                if c == 0x20 {
+                    if !run.isEmpty { parts.append(.bytes(run)); run = [] }
+                    if parts.last != .space { parts.append(.space) }
+                } else {
+                    run.append(c)
+                }
+            }
+            if !run.isEmpty { parts.append(.bytes(run)) }
+            if let l = b.last, isWordByte(l) { parts.append(.boundary) }
+            asts.append(.seq(parts))
+        }
+        try self.init(asts: asts, caseSensitive: caseSensitive)
+    }
+
+    init(asts: [AST], caseSensitive: Bool) throws(PatternCompileError) {
+        guard !asts.isEmpty else { return }
+        var c = Compiler(fold: !caseSensitive)
+        var starts: [Int] = []
+        for (tag, ast) in asts.enumerated() {
+            let acc = c.add(.accept(tag: tag))
+            starts.append(c.compile(ast, acc))
+            if c.nodes.count > PackPattern.maxStates {
+                throw PatternCompileError(index: tag, error: SyntaxError(message: "the pattern is too large (over \(PackPattern.maxStates) states)", offset: 0))
+            }
+        }
+        var s = starts.last!
+        for st in starts.dropLast().reversed() { s = c.add(.split(st, s)) }
+        nodes = c.nodes
+        start = s
+        // Reject patterns that match empty text: they would report at every position.
+        for (tag, st) in starts.enumerated() where nullable(st) {
+            throw PatternCompileError(index: tag, error: SyntaxError(message: "the pattern can match empty text; give it at least one required character", offset: 0))
+        }
+        maxLength = longest(start)
+    }
+
+    func nullable(_ s: Int) -> Bool {
+        var stack = [s]
+        var seen = Set<Int>()
+        while let n = stack.popLast() {
+            guard seen.insert(n).inserted else { continue }
+            switch nodes[n] {
+            case .accept: return true
+            case .split(let a, let b): stack.append(a); stack.append(b)
+            case .boundary(let x): stack.append(x)
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// Longest path in bytes (the automaton is acyclic: every edge goes to a lower index).
+    func longest(_ s: Int) -> Int {
+        var memo = [Int](repeating: -1, count: nodes.count)
+        for i in 0..<nodes.count {  // children have lower indices, so one forward pass suffices
+            switch nodes[i] {
+            case .accept: memo[i] = 0
+            case .byte(_, _, let x), .digit(let x), .space(let x): memo[i] = memo[x] + 1
+            case .boundary(let x): memo[i] = memo[x]
+            case .split(let a, let b): memo[i] = max(memo[a], memo[b])
+            }
+        }
+        return memo[s]
+    }
+
+    // MARK: parsing
+
+    struct Parser {
+        let s: [Unicode.Scalar]
+        var i = 0
+        init(_ s: [Unicode.Scalar]) { self.s = s }
+
+        static let meta: Set<Unicode.Scalar> = ["\\", "(", ")", "|", "?", "+", "*", ".", "[", "]", "{", "}", "^", "$"]
+
+        mutating func parse() throws(SyntaxError) -> AST {
+            guard !s.isEmpty else { throw SyntaxError(message: "the pattern is empty", offset: 0) }
+            let a = try alt()
+            if i < s.count { throw SyntaxError(message: "unbalanced “)”", offset: i) }
+            return a
+        }
+
+        mutating func alt() throws(SyntaxError) -> AST {
+            var branches = [try seq()]
+            while i < s.count && s[i] == "|" {
+                i += 1
+                branches.append(try seq())
+            }
+            return branches.count == 1 ? branches[0] : .alt(branches)
+        }
+
+        mutating func seq() throws(SyntaxError) -> AST {
+            var items: [AST] = []
+            let begin = i
+            while i < s.count && s[i] != "|" && s[i] != ")" {
+                var a = try atom()
+                if i < s.count && s[i] == "?" {
+                    i += 1
+                    a = .optional(a)
+                }
+                if i < s.count && (s[i] == "?" || s[i] == "+" || s[i] == "*") {
+                    throw SyntaxError(message: "“\(s[i])” here is not supported: only `\\d+` repeats, and `?` makes the item before it optional", offset: i)
+                }
+                items.append(a)
+            }
+            if items.isEmpty { throw SyntaxError(message: "an empty alternative", offset: begin) }
+            return items.count == 1 ? items[0] : .seq(items)
+        }
+
+        mutating func atom() throws(SyntaxError) -> AST {
+            let c = s[i]
+            switch c {
+            case "(":
+                let open = i
+                i += 1
+                let inner = try alt()
+                guard i < s.count && s[i] == ")" else { throw SyntaxError(message: "“(” is not closed", offset: open) }
+                i += 1
+                return inner
+            case "\\":
+                guard i + 1 < s.count else { throw SyntaxError(message: "a pattern cannot end with “\\”", offset: i) }
+                let e = s[i + 1]
+                i += 2
+                switch e {
+                case "b": return .boundary
+                case "d":
+                    if i < s.count && s[i] == "+" {
+                        i += 1
+                        return .digits(min: 1, max: PackPattern.maxDigits)
+                    }
+                    return .digits(min: 1, max: 1)
+                default:
+                    if Parser.meta.contains(e) || e == "-" || e == "/" || e == "'" || e == "\"" { return .bytes(Array(String(e).utf8)) }
+                    throw SyntaxError(message: "unknown escape “\\\(e)” (known: \\b, \\d, \\d+ and \\ before a special character)", offset: i - 2)
+                }
+            case " ":
+                while i < s.count && s[i] == " " { i += 1 }
+                return .space
+            case "*": throw SyntaxError(message: "“*” is not supported (no unbounded repetition, so patterns stay linear-time); use alternatives or `?`, or \\* for a literal asterisk", offset: i)
+            case "+": throw SyntaxError(message: "“+” is only supported after \\d; use \\+ for a literal plus", offset: i)
+            case "?": throw SyntaxError(message: "“?” must follow a character or a group", offset: i)
+            case ".": throw SyntaxError(message: "“.” (any character) is not supported; use \\. for a literal period", offset: i)
+            case "[", "]": throw SyntaxError(message: "character classes are not supported; use alternatives like (a|b), or \\\(c) for a literal", offset: i)
+            case "{", "}": throw SyntaxError(message: "counted repetition is not supported; use \\\(c) for a literal", offset: i)
+            case "^", "$": throw SyntaxError(message: "anchors are not supported; use \\b for a word boundary, or \\\(c) for a literal", offset: i)
+            default:
+                if c.value < 0x20 || c.value == 0x7F { throw SyntaxError(message: "control characters are not allowed in a pattern", offset: i) }
+                i += 1
+                return .bytes(Array(String(c).utf8))
+            }
+        }
+    }
+
+    // MARK: compiling
+
+    struct Compiler {
+        var nodes: [Node] = []
+        let fold: Bool
+
+        mutating func add(_ n: Node) -> Int {
+            nodes.append(n)
+            return nodes.count - 1
+        }
+
+        /// Compiles `ast` so that it continues into `next`; returns its start state. Every state points only to
+        /// states created before it (lower indices): the automaton is acyclic by construction.
+        mutating func compile(_ ast: AST, _ next: Int) -> Int {
+            switch ast {
+            case .bytes(let b):
+                var s = next
+                for c in b.reversed() {
+                    s = add(.byte(fold ? Bytes.lower(c) : c, fold: fold && Bytes.isASCIILetter(c), next: s))
+                }
+                return s
+            case .digits(let lo, let hi):
+                var s = next
+                for _ in lo..<hi { s = add(.split(add(.digit(next: s)), next)) }
+                for _ in 0..<lo { s = add(.digit(next: s)) }
+                return s
+            case .space:
+                var s = next
+                for _ in 1..<PackPattern.maxSpaces { s = add(.split(add(.space(next: s)), next)) }
+                return add(.space(next: s))
+            case .boundary:
+                return add(.boundary(next: next))
+            case .seq(let items):
+                var s = next
+                for a in items.reversed() { s = compile(a, s) }
+                return s
+            case .alt(let branches):
+                let starts = branches.map { compile($0, next) }
+                var s = starts.last!
+                for st in starts.dropLast().reversed() { s = add(.split(st, s)) }
+                return s
+            case .optional(let a):
+                return add(.split(compile(a, next), next))
+            }
+        }
+    }
+
+    // MARK: matching
+
+    public struct Match: Sendable, Equatable {
+        public var range: Range<Int>
+        /// Index of the alternative (source) that matched.
+        public var tag: Int
+    }
+
+    @inline(__always) static func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0xA0 || b == 0xC2 }
+
+    /// Whether the scalar ending just before `i` and the one starting at `i` differ in being word characters.
+    @inline(__always) static func isBoundary(_ t: [UInt8], _ lo: Int, _ hi: Int, _ i: Int) -> Bool {
+        var before = false, after = false
+        if i > lo {
+            var j = i - 1
+            while j > lo && Bytes.isContinuation(t[j]) { j -= 1 }
+            let c = t[j]
+            before = c < 0x80 ? (Bytes.isASCIILetter(c) || Bytes.isDigit(c)) : Bytes.isWordScalar(Bytes.scalar(t, j).value)
+        }
+        if i < hi {
+            let c = t[i]
+            after = c < 0x80 ? (Bytes.isASCIILetter(c) || Bytes.isDigit(c)) : Bytes.isWordScalar(Bytes.scalar(t, i).value)
+        }
+        return before != after
+    }
+
+    /// Thread lists of the Pike VM: states in order of increasing start, each state at most once.
+    struct Threads {
+        var states: [Int]
+        var starts: [Int]
+        var mark: [Int]
+        init(_ n: Int) {
+            states = []
+            starts = []
+            mark = [Int](repeating: -1, count: n)
+            states.reserveCapacity(n)
+            starts.reserveCapacity(n)
+        }
+        mutating func clear() {
+            states.removeAll(keepingCapacity: true)
+            starts.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Every leftmost-longest, non-overlapping match in `t[range]`.
+    public func matches(in t: [UInt8], range: Range<Int>? = nil) -> [Match] {
+        let r = range ?? 0..<t.count
+        var out: [Match] = []
+        guard !nodes.isEmpty else { return out }
+        var cur = Threads(nodes.count), nxt = Threads(nodes.count)
+        var stack: [Int] = []
+        var generation = 0
+        var best: (start: Int, end: Int, tag: Int)?
+        var i = r.lowerBound
+
+        // Adds `s` and its ε-closure at position `pos` with thread start `from` to `list` (skipping states already
+        // there, which have an earlier or equal start because threads are added in order of start).
+        func add(_ list: inout Threads, _ s: Int, _ from: Int, _ pos: Int, _ gen: Int) {
+            stack.append(s)
+            while let n = stack.popLast() {
+                if list.mark[n] == gen { continue }
+                list.mark[n] = gen
+                switch nodes[n] {
+                case .split(let a, let b):
+                    stack.append(b)
+                    stack.append(a)
+                case .boundary(let x):
+                    if PackPattern.isBoundary(t, r.lowerBound, r.upperBound, pos) { stack.append(x) }
+                case .accept(let tag):
+                    if best == nil || from < best!.start || (from == best!.start && pos > best!.end) { best = (from, pos, tag) }
+                default:
+                    list.states.append(n)
+                    list.starts.append(from)
+                }
+            }
+        }
+
+        while true {
+            // Seed a new thread at i unless a match has been found (later starts cannot beat it).
+            if best == nil { add(&cur, start, i, i, generation) }
+            if let b = best {
+                // Drop threads that start after the best match: they can only lose to it.
+                var k = 0
+                for j in 0..<cur.states.count where cur.starts[j] <= b.start {
+                    cur.states[k] = cur.states[j]
+                    cur.starts[k] = cur.starts[j]
+                    k += 1
+                }
+                cur.states.removeLast(cur.states.count - k)
+                cur.starts.removeLast(cur.starts.count - k)
+            }
+            if cur.states.isEmpty, let b = best {
+                out.append(Match(range: b.start..<b.end, tag: b.tag))
+                best = nil
+                // Resume at the end of the match (at most maxLength bytes back).
+                i = b.end
+                generation += 1
+                cur.clear()
+                continue
+            }
+            if i >= r.upperBound { break }
+            let c = t[i]
+            generation += 1
+            nxt.clear()
+            for j in 0..<cur.states.count {
+                let n = cur.states[j]
+                let ok: Bool
+                let next: Int
+                switch nodes[n] {
+                case .byte(let b, let fold, let x): ok = (fold ? Bytes.lower(c) : c) == b; next = x
+                case .digit(let x): ok = Bytes.isDigit(c); next = x
+                case .space(let x): ok = PackPattern.isSpaceByte(c); next = x
+                default: ok = false; next = 0
+                }
+                if ok { add(&nxt, next, cur.starts[j], i + 1, generation) }
+            }
+            swap(&cur, &nxt)
+            i += 1
+        }
+        if let b = best { out.append(Match(range: b.start..<b.end, tag: b.tag)) }
+        return out
+    }
+}
+
+/// A syntax error in one of the patterns given to `PackPattern.init`.
+public struct PatternCompileError: Error, Sendable {
+    /// Which source (alternative) failed.
+    public var index: Int
+    public var error: PackPattern.SyntaxError
+}
