@@ -5,6 +5,7 @@ enum Extensions {
     /// Further subcommands by name: add one line per subcommand.
     static let subcommands: [String: @Sendable ([String]) -> Int32] = [
         "init": { InitCommand.run($0) },
+        "test-pack": { TestPackCommand.run($0, stdoutStream, stderrStream) },
     ]
     /// `--jsonl` batch mode.
     static let batch: (@Sendable (LintOptions) -> Int32)? = { BatchCommand.run($0) }
