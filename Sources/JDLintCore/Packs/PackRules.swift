@@ -138,9 +138,24 @@ struct ConsistencyRule: Rule {
         message = spec.message == "“{match}”" ? "Use “{preferred}” throughout: this posting also writes “{match}”." : spec.message
     }
 
+    /// A match written like part of a name is not a spelling choice: camel case (`HealthCare`) or every word
+    /// capitalised (`Health Care Trust`), for matches of several words.
+    static func looksLikeName(_ t: [UInt8], _ r: Range<Int>) -> Bool {
+        var words = 0, capitalised = 0
+        var camel = false
+        Tokenizer.words(t, r) { w in
+            words += 1
+            if Bytes.isUpper(t[w.lowerBound]) { capitalised += 1 }
+            for i in (w.lowerBound + 1)..<w.upperBound where Bytes.isUpper(t[i]) && Bytes.isLower(t[i - 1]) { camel = true }
+        }
+        let allCaps = !t[r].contains(where: Bytes.isLower)
+        return camel || (words >= 2 && capitalised == words && !allCaps)
+    }
+
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
-        let found = matcher.matches(in: a.text)
+        let t = a.text
+        let found = matcher.matches(in: t).filter { !ConsistencyRule.looksLikeName(t, $0.range) }
         guard !found.isEmpty else { return }
         var counts = [Int](repeating: 0, count: spellings.count)
         var first = [Int](repeating: Int.max, count: spellings.count)

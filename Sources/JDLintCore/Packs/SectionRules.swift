@@ -232,6 +232,8 @@ struct CapitalizationRule: Rule {
             let bytes = Array(t[w])
             let lower = String(decoding: bytes.map(Bytes.lower), as: UTF8.self)
             let o = w.lowerBound - range.lowerBound
+            // Part of an address, file name or handle (a.pursey@nhs.net, data/pay_ranges.yml): leave as written.
+            if CapitalizationRule.inCode(t, w, range) { continue }
             if let e = exceptions[lower], e.count == bytes.count {
                 for (j, c) in e.enumerated() { out[o + j] = c }
                 continue
@@ -265,12 +267,38 @@ struct CapitalizationRule: Rule {
         return out
     }
 
+    /// Whether the white-space-delimited token around a word contains `@`, `/`, `_`, `\\` or an inner period.
+    static func inCode(_ t: [UInt8], _ w: Range<Int>, _ range: Range<Int>) -> Bool {
+        var lo = w.lowerBound, hi = w.upperBound
+        while lo > range.lowerBound && !Bytes.isWhitespace(t[lo - 1]) { lo -= 1 }
+        while hi < range.upperBound && !Bytes.isWhitespace(t[hi]) { hi += 1 }
+        for i in lo..<hi {
+            let c = t[i]
+            if c == 0x40 || c == 0x2F || c == 0x5F || c == 0x5C { return true }
+            if c == 0x2E && i + 1 < hi && (Bytes.isASCIILetter(t[i + 1]) || Bytes.isDigit(t[i + 1])) { return true }
+        }
+        return false
+    }
+
+    /// Headings that read like sentences (ending in a period, or long) are paragraphs a front end took for
+    /// headings, or titles of another kind: not checked.
+    static func isSentenceLike(_ a: Analysis, _ b: Block) -> Bool {
+        let t = a.text
+        var e = b.proseRange.upperBound
+        while e > b.proseRange.lowerBound && Bytes.isWhitespace(t[e - 1]) { e -= 1 }
+        if e > b.proseRange.lowerBound && (t[e - 1] == 0x2E || t[e - 1] == 0x21) { return true }
+        var n = 0
+        Tokenizer.words(t, b.proseRange) { _ in n += 1 }
+        return n > 12
+    }
+
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
         let t = a.text
         for (i, b) in a.blocks.enumerated() where b.kind == .heading {
             if i == a.titleBlock && !includeTitle { continue }
             if let levels, !levels.contains(b.level) { continue }
+            if CapitalizationRule.isSentenceLike(a, b) { continue }
             let want = expected(t, b.proseRange)
             guard !want.elementsEqual(t[b.proseRange]) else { continue }
             var edits: [(Range<Int>, String)] = []
