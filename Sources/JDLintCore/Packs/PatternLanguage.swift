@@ -182,8 +182,11 @@ public struct PackPattern: Sendable {
                     i += 1
                     a = .optional(a)
                 }
-                if i < s.count && (s[i] == "?" || s[i] == "+" || s[i] == "*") {
-                    throw SyntaxError(message: "“\(s[i])” here is not supported: only `\\d+` repeats, and `?` makes the item before it optional", offset: i)
+                if i < s.count && s[i] == "+" {
+                    throw SyntaxError(message: "“+” is only supported after \\d (\\d+); use \\+ for a literal plus", offset: i)
+                }
+                if i < s.count && (s[i] == "?" || s[i] == "*") {
+                    throw SyntaxError(message: "“\(s[i])” here is not supported: only \\d+ repeats, and ? makes the item before it optional", offset: i)
                 }
                 items.append(a)
             }
@@ -373,7 +376,7 @@ public struct PackPattern: Sendable {
                 cur.states.removeLast(cur.states.count - k)
                 cur.starts.removeLast(cur.starts.count - k)
             }
-            if cur.states.isEmpty, let b = best {
+            if let b = best, cur.states.isEmpty || i >= r.upperBound {
                 out.append(Match(range: b.start..<b.end, tag: b.tag))
                 best = nil
                 // Resume at the end of the match (at most maxLength bytes back).
@@ -401,7 +404,6 @@ public struct PackPattern: Sendable {
             swap(&cur, &nxt)
             i += 1
         }
-        if let b = best { out.append(Match(range: b.start..<b.end, tag: b.tag)) }
         return out
     }
 }
