@@ -44,7 +44,7 @@ enum TestPackCommand {
             out.write("\(pack.origin)\(title): \(pack.rules.count) rule\(pack.rules.count == 1 ? "" : "s")\n")
             for rule in pack.rules {
                 let m = rule.meta
-                var failures = ExampleChecker.check(rule, registry: registry).map(\.description)
+                var failures = grouped(ExampleChecker.check(rule, registry: registry))
                 if m.triggering.isEmpty { failures.append("\(m.id): no triggering example (add one with ↓ where the finding starts)") }
                 if m.nonTriggering.isEmpty { failures.append("\(m.id): no non-triggering example (add a look-alike that must not trigger)") }
                 if let f = m.fix, f != .displayOnly, m.corrections.isEmpty {
@@ -65,5 +65,21 @@ enum TestPackCommand {
         }
         out.write("\(passed) passed, \(failed) failed\n")
         return failed > 0 ? 1 : 0
+    }
+
+    /// One line per distinct failure, naming every variant it happened in (`[as written, CRLF, BOM]`).
+    static func grouped(_ failures: [ExampleChecker.Failure]) -> [String] {
+        var order: [String] = []
+        var variants: [String: [String]] = [:]
+        var first: [String: ExampleChecker.Failure] = [:]
+        for f in failures {
+            let key = f.example + "\u{0}" + f.message
+            if variants[key] == nil { order.append(key); first[key] = f }
+            variants[key, default: []].append(f.variant)
+        }
+        return order.map { key in
+            let f = first[key]!
+            return "\(f.rule) [\(variants[key]!.joined(separator: ", "))]: \(f.message)\n  example: \(f.example.debugDescription)"
+        }
     }
 }

@@ -64,7 +64,19 @@ public struct RulePack: Sendable {
     /// The rule kinds a pack can declare.
     public static var kindNames: [String] { kinds.keys.sorted() }
 
-    /// Parses a pack. `origin` names it in messages (a file path, or `builtin:packs/x.json`).
+    /// The error in a pack, or nil when it loads: for editors that show it as a diagnostic in the pack file
+    /// (`ConfigError.line`/`column` are 1-based; `path` is the JSON path, e.g. `rules[2].pattern`).
+    public static func diagnose(_ bytes: [UInt8], origin: String) -> ConfigError? {
+        do {
+            _ = try load(bytes, origin: origin)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Parses a pack. `origin` names it in messages (a file path, or `builtin:packs/x.json`). Never traps: every
+    /// problem is a `ConfigError` with the file, JSON path, position and reason.
     public static func load(_ bytes: [UInt8], origin: String) throws(ConfigError) -> RulePack {
         let root: JSONNode
         do {
