@@ -46,6 +46,8 @@ public struct PackPattern: Sendable {
 
     var nodes: [Node] = []
     var start: Int = 0
+    /// Consuming states of the start closure by the byte they accept (see `startIndex`).
+    var startByByte: [[(node: Int, needsBoundary: Bool)]] = []
     /// The longest match in bytes.
     public private(set) var maxLength: Int = 0
     /// Number of automaton states.
@@ -117,6 +119,7 @@ public struct PackPattern: Sendable {
             throw PatternCompileError(index: tag, error: SyntaxError(message: "the pattern can match empty text; give it at least one required character", offset: 0))
         }
         maxLength = longest(start)
+        startByByte = PackPattern.startIndex(nodes, start)
     }
 
     func nullable(_ s: Int) -> Bool {
@@ -329,79 +332,137 @@ public struct PackPattern: Sendable {
         }
     }
 
-    /// Every leftmost-longest, non-overlapping match in `t[range]`.
-    public func matches(in t: [UInt8], range: Range<Int>? = nil) -> [Match] {
-        let r = range ?? 0..<t.count
-        var out: [Match] = []
+    /// The consuming states of the start state's ε-closure, by the byte they accept, each with whether a `\b` lies
+    /// on the way (then the boundary must hold where the match starts). Seeding a thread at a position touches
+    /// only the alternatives that can accept its byte, and idle stretches of text are skipped byte by byte.
+    static func startIndex(_ nodes: [Node], _ start: Int) -> [[(node: Int, needsBoundary: Bool)]] {
+        var out = [[(node: Int, needsBoundary: Bool)]](repeating: [], count: 256)
         guard !nodes.isEmpty else { return out }
-        var cur = Threads(nodes.count), nxt = Threads(nodes.count)
-        var stack: [Int] = []
-        var generation = 0
-        var best: (start: Int, end: Int, tag: Int)?
-        var i = r.lowerBound
+        // best[n]: 0 unseen, 1 reached only through a boundary, 2 reached without one (dominates).
+        var best = [UInt8](repeating: 0, count: nodes.count)
+        var stack: [(Int, Bool)] = [(start, false)]
+        var order: [Int] = []
+        while let (n, b) = stack.popLast() {
+            let level: UInt8 = b ? 1 : 2
+            if best[n] >= level { continue }
+            if best[n] == 0 { order.append(n) }
+            best[n] = level
+            switch nodes[n] {
+            case .split(let x, let y): stack.append((y, b)); stack.append((x, b))
+            case .boundary(let x): stack.append((x, true))
+            default: break
+            }
+        }
+        for n in order.sorted() {
+            let nb = best[n] == 1
+            switch nodes[n] {
+            case .byte(let c, let fold, _):
+                out[Int(c)].append((n, nb))
+                if fold { out[Int(c) & ~0x20].append((n, nb)) }
+            case .digit: for c in 0x30...0x39 { out[c].append((n, nb)) }
+            case .space: for c in [0x20, 0x09, 0xA0, 0xC2] { out[c].append((n, nb)) }
+            default: break
+            }
+        }
+        return out
+    }
 
-        // Adds `s` and its ε-closure at position `pos` with thread start `from` to `list` (skipping states already
-        // there, which have an earlier or equal start because threads are added in order of start).
-        func add(_ list: inout Threads, _ s: Int, _ from: Int, _ pos: Int, _ gen: Int) {
+    /// One run of the Pike VM over a text.
+    struct VM {
+        let nodes: [Node]
+        let t: [UInt8]
+        let lo: Int, hi: Int
+        var cur: Threads, nxt: Threads
+        var stack: [Int] = []
+        var best: (start: Int, end: Int, tag: Int)?
+
+        init(_ nodes: [Node], _ t: [UInt8], _ r: Range<Int>) {
+            self.nodes = nodes
+            self.t = t
+            lo = r.lowerBound
+            hi = r.upperBound
+            cur = Threads(nodes.count)
+            nxt = Threads(nodes.count)
+        }
+
+        /// Adds `s` and its ε-closure at position `pos` with thread start `from` to `nxt` (skipping states already
+        /// there, which have an earlier or equal start because threads are added in order of start).
+        @inline(__always) mutating func add(_ s: Int, _ from: Int, _ pos: Int, _ gen: Int) {
             stack.append(s)
             while let n = stack.popLast() {
-                if list.mark[n] == gen { continue }
-                list.mark[n] = gen
+                if nxt.mark[n] == gen { continue }
+                nxt.mark[n] = gen
                 switch nodes[n] {
                 case .split(let a, let b):
                     stack.append(b)
                     stack.append(a)
                 case .boundary(let x):
-                    if PackPattern.isBoundary(t, r.lowerBound, r.upperBound, pos) { stack.append(x) }
+                    if PackPattern.isBoundary(t, lo, hi, pos) { stack.append(x) }
                 case .accept(let tag):
                     if best == nil || from < best!.start || (from == best!.start && pos > best!.end) { best = (from, pos, tag) }
                 default:
-                    list.states.append(n)
-                    list.starts.append(from)
+                    nxt.states.append(n)
+                    nxt.starts.append(from)
                 }
             }
         }
 
-        while true {
-            // Seed a new thread at i unless a match has been found (later starts cannot beat it).
-            if best == nil { add(&cur, start, i, i, generation) }
-            if let b = best {
-                // Drop threads that start after the best match: they can only lose to it.
-                var k = 0
-                for j in 0..<cur.states.count where cur.starts[j] <= b.start {
-                    cur.states[k] = cur.states[j]
-                    cur.starts[k] = cur.starts[j]
-                    k += 1
-                }
-                cur.states.removeLast(cur.states.count - k)
-                cur.starts.removeLast(cur.starts.count - k)
+        @inline(__always) static func next(_ node: Node, _ c: UInt8) -> Int? {
+            switch node {
+            case .byte(let b, let fold, let x): return (fold ? Bytes.lower(c) : c) == b ? x : nil
+            case .digit(let x): return Bytes.isDigit(c) ? x : nil
+            case .space(let x): return PackPattern.isSpaceByte(c) ? x : nil
+            default: return nil
             }
-            if let b = best, cur.states.isEmpty || i >= r.upperBound {
+        }
+    }
+
+    /// Every leftmost-longest, non-overlapping match in `t[range]`.
+    public func matches(in t: [UInt8], range: Range<Int>? = nil) -> [Match] {
+        let r = range ?? 0..<t.count
+        var out: [Match] = []
+        guard !nodes.isEmpty else { return out }
+        var vm = VM(nodes, t, r)
+        var generation = 0
+        var i = r.lowerBound
+        while true {
+            if let b = vm.best, vm.cur.states.isEmpty || i >= r.upperBound {
                 out.append(Match(range: b.start..<b.end, tag: b.tag))
-                best = nil
+                vm.best = nil
+                vm.cur.clear()
                 // Resume at the end of the match (at most maxLength bytes back).
                 i = b.end
-                generation += 1
-                cur.clear()
                 continue
+            }
+            if vm.cur.states.isEmpty {
+                // Idle: skip bytes that cannot start a match.
+                while i < r.upperBound && startByByte[Int(t[i])].isEmpty { i += 1 }
             }
             if i >= r.upperBound { break }
             let c = t[i]
             generation += 1
-            nxt.clear()
-            for j in 0..<cur.states.count {
-                let n = cur.states[j]
-                let ok: Bool
-                let next: Int
-                switch nodes[n] {
-                case .byte(let b, let fold, let x): ok = (fold ? Bytes.lower(c) : c) == b; next = x
-                case .digit(let x): ok = Bytes.isDigit(c); next = x
-                case .space(let x): ok = PackPattern.isSpaceByte(c); next = x
-                default: ok = false; next = 0
-                }
-                if ok { add(&nxt, next, cur.starts[j], i + 1, generation) }
+            vm.nxt.clear()
+            for j in 0..<vm.cur.states.count {
+                if let x = VM.next(nodes[vm.cur.states[j]], c) { vm.add(x, vm.cur.starts[j], i + 1, generation) }
             }
-            swap(&cur, &nxt)
+            // Seed a thread at i unless a match has been found (later starts cannot beat it).
+            if vm.best == nil {
+                for (n, needsBoundary) in startByByte[Int(c)] where !needsBoundary || PackPattern.isBoundary(t, r.lowerBound, r.upperBound, i) {
+                    if let x = VM.next(nodes[n], c) { vm.add(x, i, i + 1, generation) }
+                }
+            }
+            swap(&vm.cur, &vm.nxt)
+            if let b = vm.best {
+                // Drop threads that start after the best match: they can only lose to it.
+                var k = 0
+                for j in 0..<vm.cur.states.count where vm.cur.starts[j] <= b.start {
+                    vm.cur.states[k] = vm.cur.states[j]
+                    vm.cur.starts[k] = vm.cur.starts[j]
+                    k += 1
+                }
+                vm.cur.states.removeLast(vm.cur.states.count - k)
+                vm.cur.starts.removeLast(vm.cur.starts.count - k)
+            }
             i += 1
         }
         return out
