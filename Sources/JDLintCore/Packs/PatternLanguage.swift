@@ -46,8 +46,11 @@ public struct PackPattern: Sendable {
 
     var nodes: [Node] = []
     var start: Int = 0
-    /// Consuming states of the start closure by the byte they accept (see `startIndex`).
-    var startByByte: [[(node: Int, needsBoundary: Bool)]] = []
+    /// Flat automaton tables (see `flatten`).
+    var kinds: [UInt8] = [], argA: [Int32] = [], argB: [Int32] = [], nodeBytes: [UInt8] = []
+    /// Consuming states of the start closure by the byte they accept (see `startIndex`): the states for byte `c`
+    /// are `startNodes[startFirst[c]..<startFirst[c + 1]]`, written `~state` when a `\b` must hold first.
+    var startFirst: [Int32] = [Int32](repeating: 0, count: 257), startNodes: [Int32] = []
     /// The longest match in bytes.
     public private(set) var maxLength: Int = 0
     /// Number of automaton states.
@@ -119,7 +122,14 @@ public struct PackPattern: Sendable {
             throw PatternCompileError(index: tag, error: SyntaxError(message: "the pattern can match empty text; give it at least one required character", offset: 0))
         }
         maxLength = longest(start)
-        startByByte = PackPattern.startIndex(nodes, start)
+        (kinds, argA, argB, nodeBytes) = PackPattern.flatten(nodes)
+        let index = PackPattern.startIndex(nodes, start)
+        var first: [Int32] = [0]
+        for c in 0..<256 {
+            for (n, nb) in index[c] { startNodes.append(nb ? ~Int32(n) : Int32(n)) }
+            first.append(Int32(startNodes.count))
+        }
+        startFirst = first
     }
 
     func nullable(_ s: Int) -> Bool {
@@ -314,24 +324,6 @@ public struct PackPattern: Sendable {
         return before != after
     }
 
-    /// Thread lists of the Pike VM: states in order of increasing start, each state at most once.
-    struct Threads {
-        var states: [Int]
-        var starts: [Int]
-        var mark: [Int]
-        init(_ n: Int) {
-            states = []
-            starts = []
-            mark = [Int](repeating: -1, count: n)
-            states.reserveCapacity(n)
-            starts.reserveCapacity(n)
-        }
-        mutating func clear() {
-            states.removeAll(keepingCapacity: true)
-            starts.removeAll(keepingCapacity: true)
-        }
-    }
-
     /// The consuming states of the start state's ε-closure, by the byte they accept, each with whether a `\b` lies
     /// on the way (then the boundary must hold where the match starts). Seeding a thread at a position touches
     /// only the alternatives that can accept its byte, and idle stretches of text are skipped byte by byte.
@@ -367,104 +359,143 @@ public struct PackPattern: Sendable {
         return out
     }
 
-    /// One run of the Pike VM over a text.
-    struct VM {
-        let nodes: [Node]
-        let t: [UInt8]
-        let lo: Int, hi: Int
-        var cur: Threads, nxt: Threads
-        var stack: [Int] = []
-        var best: (start: Int, end: Int, tag: Int)?
+    /// Node kinds in the flat tables the matcher runs on.
+    static let kByte: UInt8 = 0, kDigit: UInt8 = 1, kSpace: UInt8 = 2, kBoundary: UInt8 = 3, kSplit: UInt8 = 4, kAccept: UInt8 = 5
 
-        init(_ nodes: [Node], _ t: [UInt8], _ r: Range<Int>) {
-            self.nodes = nodes
-            self.t = t
-            lo = r.lowerBound
-            hi = r.upperBound
-            cur = Threads(nodes.count)
-            nxt = Threads(nodes.count)
-        }
-
-        /// Adds `s` and its ε-closure at position `pos` with thread start `from` to `nxt` (skipping states already
-        /// there, which have an earlier or equal start because threads are added in order of start).
-        @inline(__always) mutating func add(_ s: Int, _ from: Int, _ pos: Int, _ gen: Int) {
-            stack.append(s)
-            while let n = stack.popLast() {
-                if nxt.mark[n] == gen { continue }
-                nxt.mark[n] = gen
-                switch nodes[n] {
-                case .split(let a, let b):
-                    stack.append(b)
-                    stack.append(a)
-                case .boundary(let x):
-                    if PackPattern.isBoundary(t, lo, hi, pos) { stack.append(x) }
-                case .accept(let tag):
-                    if best == nil || from < best!.start || (from == best!.start && pos > best!.end) { best = (from, pos, tag) }
-                default:
-                    nxt.states.append(n)
-                    nxt.starts.append(from)
-                }
+    /// The automaton as flat arrays: kind, first and second argument (next state, or both branches of a split, or
+    /// the tag of an accept state), the byte and whether it folds case.
+    static func flatten(_ nodes: [Node]) -> (kind: [UInt8], a: [Int32], b: [Int32], byte: [UInt8]) {
+        var kind = [UInt8](), a = [Int32](), b = [Int32](), byte = [UInt8]()
+        for n in nodes {
+            switch n {
+            case .byte(let c, let fold, let x): kind.append(kByte); a.append(Int32(x)); b.append(fold ? 1 : 0); byte.append(c)
+            case .digit(let x): kind.append(kDigit); a.append(Int32(x)); b.append(0); byte.append(0)
+            case .space(let x): kind.append(kSpace); a.append(Int32(x)); b.append(0); byte.append(0)
+            case .boundary(let x): kind.append(kBoundary); a.append(Int32(x)); b.append(0); byte.append(0)
+            case .split(let x, let y): kind.append(kSplit); a.append(Int32(x)); b.append(Int32(y)); byte.append(0)
+            case .accept(let tag): kind.append(kAccept); a.append(Int32(tag)); b.append(0); byte.append(0)
             }
         }
-
-        @inline(__always) static func next(_ node: Node, _ c: UInt8) -> Int? {
-            switch node {
-            case .byte(let b, let fold, let x): return (fold ? Bytes.lower(c) : c) == b ? x : nil
-            case .digit(let x): return Bytes.isDigit(c) ? x : nil
-            case .space(let x): return PackPattern.isSpaceByte(c) ? x : nil
-            default: return nil
-            }
-        }
+        return (kind, a, b, byte)
     }
 
     /// Every leftmost-longest, non-overlapping match in `t[range]`.
+    ///
+    /// A Pike VM: the current threads (state, start) are kept in order of increasing start, each state at most
+    /// once (the earliest start wins: the same state has the same future). Each input byte advances every
+    /// thread once — O(states) per byte, no backtracking. Buffers are allocated once per call.
     public func matches(in t: [UInt8], range: Range<Int>? = nil) -> [Match] {
         let r = range ?? 0..<t.count
         var out: [Match] = []
-        guard !nodes.isEmpty else { return out }
-        var vm = VM(nodes, t, r)
-        var generation = 0
-        var i = r.lowerBound
-        while true {
-            if let b = vm.best, vm.cur.states.isEmpty || i >= r.upperBound {
-                out.append(Match(range: b.start..<b.end, tag: b.tag))
-                vm.best = nil
-                vm.cur.clear()
-                // Resume at the end of the match (at most maxLength bytes back).
-                i = b.end
-                continue
-            }
-            if vm.cur.states.isEmpty {
-                // Idle: skip bytes that cannot start a match.
-                while i < r.upperBound && startByByte[Int(t[i])].isEmpty { i += 1 }
-            }
-            if i >= r.upperBound { break }
-            let c = t[i]
-            generation += 1
-            vm.nxt.clear()
-            for j in 0..<vm.cur.states.count {
-                if let x = VM.next(nodes[vm.cur.states[j]], c) { vm.add(x, vm.cur.starts[j], i + 1, generation) }
-            }
-            // Seed a thread at i unless a match has been found (later starts cannot beat it).
-            if vm.best == nil {
-                for (n, needsBoundary) in startByByte[Int(c)] where !needsBoundary || PackPattern.isBoundary(t, r.lowerBound, r.upperBound, i) {
-                    if let x = VM.next(nodes[n], c) { vm.add(x, i, i + 1, generation) }
-                }
-            }
-            swap(&vm.cur, &vm.nxt)
-            if let b = vm.best {
-                // Drop threads that start after the best match: they can only lose to it.
-                var k = 0
-                for j in 0..<vm.cur.states.count where vm.cur.starts[j] <= b.start {
-                    vm.cur.states[k] = vm.cur.states[j]
-                    vm.cur.starts[k] = vm.cur.starts[j]
-                    k += 1
-                }
-                vm.cur.states.removeLast(vm.cur.states.count - k)
-                vm.cur.starts.removeLast(vm.cur.starts.count - k)
-            }
-            i += 1
+        let n = kinds.count
+        guard n > 0 else { return out }
+        let lo = r.lowerBound, hi = r.upperBound
+        let curS = UnsafeMutablePointer<Int32>.allocate(capacity: n), curF = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        let nxtS = UnsafeMutablePointer<Int32>.allocate(capacity: n), nxtF = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        let mark = UnsafeMutablePointer<Int>.allocate(capacity: n)
+        let stack = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * n + 2)
+        mark.initialize(repeating: -1, count: n)
+        defer {
+            curS.deallocate(); curF.deallocate(); nxtS.deallocate(); nxtF.deallocate(); mark.deallocate(); stack.deallocate()
         }
+        var cs = curS, cf = curF, ns = nxtS, nf = nxtF
+        var curCount = 0, nxtCount = 0
+        var bestStart = -1, bestEnd = -1, bestTag = 0
+        var generation = 0
+        var i = lo
+        kinds.withUnsafeBufferPointer { kind in
+        argA.withUnsafeBufferPointer { A in
+        argB.withUnsafeBufferPointer { B in
+        nodeBytes.withUnsafeBufferPointer { byte in
+        startFirst.withUnsafeBufferPointer { sFirst in
+        startNodes.withUnsafeBufferPointer { sNodes in
+        t.withUnsafeBufferPointer { text in
+            /// Adds `s` and its ε-closure at `pos` (thread start `from`) to the next list.
+            @inline(__always) func add(_ s: Int32, _ from: Int, _ pos: Int) {
+                var sp = 0
+                stack[sp] = s
+                sp += 1
+                while sp > 0 {
+                    sp -= 1
+                    let x = Int(stack[sp])
+                    if mark[x] == generation { continue }
+                    mark[x] = generation
+                    switch kind[x] {
+                    case PackPattern.kSplit:
+                        stack[sp] = B[x]
+                        stack[sp + 1] = A[x]
+                        sp += 2
+                    case PackPattern.kBoundary:
+                        if PackPattern.isBoundary(t, lo, hi, pos) { stack[sp] = A[x]; sp += 1 }
+                    case PackPattern.kAccept:
+                        if bestStart < 0 || from < bestStart || (from == bestStart && pos > bestEnd) {
+                            bestStart = from; bestEnd = pos; bestTag = Int(A[x])
+                        }
+                    default:
+                        ns[nxtCount] = Int32(x)
+                        nf[nxtCount] = from
+                        nxtCount += 1
+                    }
+                }
+            }
+            @inline(__always) func step(_ x: Int, _ c: UInt8) -> Int32 {
+                switch kind[x] {
+                case PackPattern.kByte: return (B[x] != 0 ? Bytes.lower(c) : c) == byte[x] ? A[x] : -1
+                case PackPattern.kDigit: return Bytes.isDigit(c) ? A[x] : -1
+                case PackPattern.kSpace: return PackPattern.isSpaceByte(c) ? A[x] : -1
+                default: return -1
+                }
+            }
+            while true {
+                if bestStart >= 0 && (curCount == 0 || i >= hi) {
+                    out.append(Match(range: bestStart..<bestEnd, tag: bestTag))
+                    // Resume at the end of the match (at most maxLength bytes back).
+                    i = bestEnd
+                    bestStart = -1
+                    curCount = 0
+                    continue
+                }
+                if curCount == 0 {
+                    // Idle: skip bytes that cannot start a match.
+                    while i < hi && sFirst[Int(text[i])] == sFirst[Int(text[i]) + 1] { i += 1 }
+                }
+                if i >= hi { break }
+                let c = text[i]
+                generation += 1
+                nxtCount = 0
+                for j in 0..<curCount {
+                    let x = step(Int(cs[j]), c)
+                    if x >= 0 { add(x, cf[j], i + 1) }
+                }
+                // Seed a thread at i unless a match has been found (later starts cannot beat it).
+                if bestStart < 0 {
+                    var needBoundaryChecked = false, boundaryHere = false
+                    for k in Int(sFirst[Int(c)])..<Int(sFirst[Int(c) + 1]) {
+                        let e = Int(sNodes[k])
+                        if e < 0 {  // needs a word boundary at i
+                            if !needBoundaryChecked { boundaryHere = PackPattern.isBoundary(t, lo, hi, i); needBoundaryChecked = true }
+                            if !boundaryHere { continue }
+                        }
+                        let x = step(e < 0 ? ~e : e, c)
+                        if x >= 0 { add(x, i, i + 1) }
+                    }
+                }
+                swap(&cs, &ns)
+                swap(&cf, &nf)
+                curCount = nxtCount
+                if bestStart >= 0 {
+                    // Drop threads that start after the best match: they can only lose to it.
+                    var k = 0
+                    for j in 0..<curCount where cf[j] <= bestStart {
+                        cs[k] = cs[j]
+                        cf[k] = cf[j]
+                        k += 1
+                    }
+                    curCount = k
+                }
+                i += 1
+            }
+        }}}}}}}
         return out
     }
 }
