@@ -180,7 +180,7 @@ struct ForbiddenSectionRule: Rule {
 
 /// `capitalization`: headings in title case (`Salary and Benefits`) or sentence case (`Salary and benefits`).
 /// Words with capitals inside or digits (`iOS`, `AWS`, `401k`), all-caps words and the listed `exceptions` keep
-/// their case; the first word after a colon may be either. The document title is skipped unless
+/// their case; the first word after a colon or a sentence end may be either. The document title is skipped unless
 /// `includeTitle` is true.
 struct CapitalizationRule: Rule {
     enum Style: String { case title, sentence }
@@ -247,7 +247,9 @@ struct CapitalizationRule: Rule {
             // After a colon (or at the start) either case is fine for later words; the first word is capitalised.
             var p = w.lowerBound
             while p > range.lowerBound && (t[p - 1] == 0x20 || t[p - 1] == 0x22 || t[p - 1] == 0x28) { p -= 1 }
-            let afterColon = p > range.lowerBound && (t[p - 1] == 0x3A || t[p - 1] == 0x2D && p - 1 > range.lowerBound && t[p - 2] == 0x20)
+            // After a colon, a sentence end or a spaced dash, a new phrase starts: either case is fine.
+            let afterColon = p > range.lowerBound && (t[p - 1] == 0x3A || t[p - 1] == 0x2E || t[p - 1] == 0x21 || t[p - 1] == 0x3F
+                                                      || (t[p - 1] == 0x2D && p - 1 > range.lowerBound && t[p - 2] == 0x20))
             if k == 0 {
                 out[o] = Bytes.isLower(first) ? first - 0x20 : first
                 continue
