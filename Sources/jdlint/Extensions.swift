@@ -6,6 +6,7 @@ enum Extensions {
     static let subcommands: [String: @Sendable ([String]) -> Int32] = [
         "init": { InitCommand.run($0) },
         "lsp": { LSPCommand.run($0) },
+        "test-pack": { TestPackCommand.run($0, stdoutStream, stderrStream) },
     ]
     /// `--jsonl` batch mode.
     static let batch: (@Sendable (LintOptions) -> Int32)? = { BatchCommand.run($0) }

@@ -53,9 +53,30 @@ public struct RulePack: Sendable {
     nonisolated(unsafe) static var kinds: [String: @Sendable (PackRuleSpec, NodeReader) throws(ConfigError) -> any Rule] = [
         "existence": { spec, reader throws(ConfigError) in try PhraseRule(spec: spec, reader: reader, substitution: false) },
         "substitution": { spec, reader throws(ConfigError) in try PhraseRule(spec: spec, reader: reader, substitution: true) },
+        "occurrence": { spec, reader throws(ConfigError) in try OccurrenceRule(spec: spec, reader: reader) },
+        "required-section": { spec, reader throws(ConfigError) in try RequiredSectionRule(spec: spec, reader: reader) },
+        "forbidden-section": { spec, reader throws(ConfigError) in try ForbiddenSectionRule(spec: spec, reader: reader) },
+        "capitalization": { spec, reader throws(ConfigError) in try CapitalizationRule(spec: spec, reader: reader) },
+        "pattern": { spec, reader throws(ConfigError) in try PatternRule(spec: spec, reader: reader) },
+        "consistency": { spec, reader throws(ConfigError) in try ConsistencyRule(spec: spec, reader: reader) },
     ]
 
-    /// Parses a pack. `origin` names it in messages (a file path, or `builtin:packs/x.json`).
+    /// The rule kinds a pack can declare.
+    public static var kindNames: [String] { kinds.keys.sorted() }
+
+    /// The error in a pack, or nil when it loads: for editors that show it as a diagnostic in the pack file
+    /// (`ConfigError.line`/`column` are 1-based; `path` is the JSON path, e.g. `rules[2].pattern`).
+    public static func diagnose(_ bytes: [UInt8], origin: String) -> ConfigError? {
+        do {
+            _ = try load(bytes, origin: origin)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// Parses a pack. `origin` names it in messages (a file path, or `builtin:packs/x.json`). Never traps: every
+    /// problem is a `ConfigError` with the file, JSON path, position and reason.
     public static func load(_ bytes: [UInt8], origin: String) throws(ConfigError) -> RulePack {
         let root: JSONNode
         do {
@@ -68,7 +89,7 @@ public struct RulePack: Sendable {
         var seen = Set<String>()
         for (key, _, value) in try r.object(root, "") {
             switch key {
-            case "$schema", "source", "license", "notes": continue
+            case "$schema", "$comment", "source", "license", "notes": continue
             case "pack", "name": pack.name = try r.string(value, key)
             case "description": pack.description = try r.string(value, key)
             case "rules":
@@ -101,7 +122,7 @@ public struct PackRuleSpec: Sendable {
     public var applicability: Applicability?
 
     static let commonKeys: Set<String> = ["id", "kind", "severity", "summary", "explanation", "message", "enabled", "examples", "fix",
-                                          "applicability"]
+                                          "applicability", "$comment"]
 
     init(_ node: JSONNode, path: String, reader r: NodeReader, origin: String) throws(ConfigError) {
         self.node = node
@@ -154,8 +175,11 @@ public struct PackRuleSpec: Sendable {
                             guard let ff = DocumentFormat(rawValue: try r.string(f, "\(ip).format")) else { throw r.error("\(ip).format", f, "unknown format") }
                             format = ff
                         }
+                        try PackRuleSpec.checkExampleKeys(item, ip, r, ["input", "output", "format", "options", "profiles"])
+                        // The rule's fixes may default to unsafe; unsafe also applies safe fixes.
                         corrections.append(RuleCorrection(try r.string(input, "\(ip).input"), try r.string(output, "\(ip).output"), format: format,
-                                                          applicability: applicability == .unsafe ? .unsafe : .safe))
+                                                          applicability: .unsafe, options: try PackRuleSpec.options(item, ip, r),
+                                                          profiles: try PackRuleSpec.profiles(item, ip, r)))
                     }
                 default: throw r.error(p, v, "unknown key \"\(k)\" (known: triggering, nonTriggering, corrections)")
                 }
@@ -173,7 +197,25 @@ public struct PackRuleSpec: Sendable {
             guard let ff = DocumentFormat(rawValue: try r.string(f, "\(p).format")) else { throw r.error("\(p).format", f, "unknown format") }
             format = ff
         }
-        return RuleExample(try r.string(t, "\(p).text"), format: format)
+        try checkExampleKeys(n, p, r, ["text", "format", "options", "profiles"])
+        return RuleExample(try r.string(t, "\(p).text"), format: format, options: try options(n, p, r), profiles: try profiles(n, p, r))
+    }
+
+    static func checkExampleKeys(_ n: JSONNode, _ p: String, _ r: NodeReader, _ known: [String]) throws(ConfigError) {
+        for (k, _, v) in try r.object(n, p) where !known.contains(k) {
+            throw r.error("\(p).\(k)", v, "unknown key \"\(k)\" (known: \(known.joined(separator: ", ")))")
+        }
+    }
+
+    static func options(_ n: JSONNode, _ p: String, _ r: NodeReader) throws(ConfigError) -> JSONObject {
+        guard let o = n["options"] else { return JSONObject() }
+        _ = try r.object(o, "\(p).options")
+        return o.value.objectValue ?? JSONObject()
+    }
+
+    static func profiles(_ n: JSONNode, _ p: String, _ r: NodeReader) throws(ConfigError) -> [String] {
+        guard let o = n["profiles"] else { return [] }
+        return try r.strings(o, "\(p).profiles")
     }
 
     /// Rejects keys a kind does not know.

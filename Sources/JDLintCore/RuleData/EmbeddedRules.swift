@@ -533,6 +533,1064 @@ enum EmbeddedRules {
 }
 
 """#,
+        "schema.json": #"""
+{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "$id": "https://jdlint.dev/schema/pack.json",
+  "title": "jdlint rule pack",
+  "description": "A jdlint rule pack: declarative rules in JSON (// comments allowed in jdlint; strip them for other validators). The built-in packs in Rules/packs/ and a team's house style (.jdlint.json \"packs\", --pack FILE) share this format. docs/packs.md is the guide; `jdlint test-pack FILE` runs a pack's examples.",
+  "type": "object",
+  "required": [
+    "rules"
+  ],
+  "additionalProperties": false,
+  "properties": {
+    "$schema": {
+      "type": "string"
+    },
+    "$comment": {
+      "type": "string"
+    },
+    "pack": {
+      "type": "string",
+      "description": "Name of the pack."
+    },
+    "name": {
+      "type": "string",
+      "description": "Alias of pack."
+    },
+    "description": {
+      "type": "string"
+    },
+    "source": {
+      "type": "string",
+      "description": "Where the word lists come from."
+    },
+    "license": {
+      "type": "string"
+    },
+    "notes": {
+      "type": "string"
+    },
+    "rules": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/rule"
+      }
+    }
+  },
+  "$defs": {
+    "example": {
+      "oneOf": [
+        {
+          "type": "string",
+          "description": "A plain-text example. In triggering examples, ↓ marks where each finding must start."
+        },
+        {
+          "type": "object",
+          "required": [
+            "text"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "text": {
+              "type": "string",
+              "description": "The example text (↓ markers in triggering examples)."
+            },
+            "format": {
+              "enum": [
+                "text",
+                "markdown",
+                "html",
+                "jsonld"
+              ],
+              "description": "Document format of the example (default: text)."
+            },
+            "options": {
+              "type": "object",
+              "description": "Rule options for this example, as in .jdlint.json."
+            },
+            "profiles": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              },
+              "description": "Profiles selected for this example (default: [\"default\"])."
+            }
+          }
+        }
+      ]
+    },
+    "correction": {
+      "type": "object",
+      "required": [
+        "input",
+        "output"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "input": {
+          "type": "string"
+        },
+        "output": {
+          "type": "string",
+          "description": "The text after fixing (fixing again must change nothing)."
+        },
+        "format": {
+          "enum": [
+            "text",
+            "markdown",
+            "html",
+            "jsonld"
+          ],
+          "description": "Document format of the example (default: text)."
+        },
+        "options": {
+          "type": "object"
+        },
+        "profiles": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      }
+    },
+    "examples": {
+      "type": "object",
+      "additionalProperties": false,
+      "description": "Examples that document the rule and that `jdlint test-pack` runs.",
+      "properties": {
+        "triggering": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/example"
+          },
+          "description": "Texts that must be reported, with ↓ at the start of each finding."
+        },
+        "nonTriggering": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/example"
+          },
+          "description": "Texts (look-alikes) that must not be reported."
+        },
+        "non-triggering": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/example"
+          },
+          "description": "Alias of nonTriggering."
+        },
+        "corrections": {
+          "type": "array",
+          "items": {
+            "$ref": "#/$defs/correction"
+          },
+          "description": "Fix examples: input → output."
+        }
+      }
+    },
+    "kind-existence": {
+      "description": "Reports every listed phrase. Placeholders: {match}, {advice}.",
+      "type": "object",
+      "required": [
+        "id",
+        "kind",
+        "phrases"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9-]+/[a-z0-9-]+$",
+          "description": "Stable id, category/kebab-name (a pack id replaces a built-in rule with the same id)."
+        },
+        "kind": {
+          "const": "existence"
+        },
+        "severity": {
+          "enum": [
+            "info",
+            "warning",
+            "error"
+          ],
+          "description": "Default severity (default: warning)."
+        },
+        "summary": {
+          "type": "string",
+          "description": "One line: what the rule wants."
+        },
+        "explanation": {
+          "type": "string",
+          "description": "Why; shown by `jdlint explain`."
+        },
+        "message": {
+          "type": "string",
+          "description": "Message template; placeholders depend on the kind ({match} everywhere)."
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "Whether the rule runs when the configuration says nothing about it (default: true)."
+        },
+        "applicability": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Applicability of the rule's fix: safe (applied by --fix), unsafe (only with --unsafe-fixes), display-only (shown, never applied)."
+        },
+        "fix": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Alias of applicability."
+        },
+        "examples": {
+          "$ref": "#/$defs/examples"
+        },
+        "$comment": {
+          "type": "string"
+        },
+        "phrases": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1,
+          "description": "Phrases (word sequences; a trailing * matches a stem: compet*). Matching is case-insensitive; hyphens and spaces between words are interchangeable."
+        },
+        "advice": {
+          "type": "object",
+          "additionalProperties": {
+            "type": "string"
+          },
+          "description": "Phrase → advice, for the {advice} placeholder."
+        },
+        "ignoreCase": {
+          "type": "boolean",
+          "description": "Accepted for compatibility; phrase matching is always case-insensitive."
+        }
+      },
+      "additionalProperties": false
+    },
+    "kind-substitution": {
+      "description": "Reports a phrase and offers its preferred term, keeping the case of the original. Placeholders: {match}, {replacement}. Fix: safe by default.",
+      "type": "object",
+      "required": [
+        "id",
+        "kind",
+        "swap"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9-]+/[a-z0-9-]+$",
+          "description": "Stable id, category/kebab-name (a pack id replaces a built-in rule with the same id)."
+        },
+        "kind": {
+          "const": "substitution"
+        },
+        "severity": {
+          "enum": [
+            "info",
+            "warning",
+            "error"
+          ],
+          "description": "Default severity (default: warning)."
+        },
+        "summary": {
+          "type": "string",
+          "description": "One line: what the rule wants."
+        },
+        "explanation": {
+          "type": "string",
+          "description": "Why; shown by `jdlint explain`."
+        },
+        "message": {
+          "type": "string",
+          "description": "Message template; placeholders depend on the kind ({match} everywhere)."
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "Whether the rule runs when the configuration says nothing about it (default: true)."
+        },
+        "applicability": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Applicability of the rule's fix: safe (applied by --fix), unsafe (only with --unsafe-fixes), display-only (shown, never applied)."
+        },
+        "fix": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Alias of applicability."
+        },
+        "examples": {
+          "$ref": "#/$defs/examples"
+        },
+        "$comment": {
+          "type": "string"
+        },
+        "swap": {
+          "type": "object",
+          "minProperties": 1,
+          "additionalProperties": {
+            "type": "string"
+          },
+          "description": "Phrase → preferred term."
+        },
+        "ignoreCase": {
+          "type": "boolean",
+          "description": "Accepted for compatibility; matching is always case-insensitive."
+        }
+      },
+      "additionalProperties": false
+    },
+    "kind-occurrence": {
+      "description": "Reports a phrase or pattern used more than max times (each extra use) or fewer than min times (once, at the title). Placeholders: {match}, {count}, {max}, {min}, {phrase}. No fix.",
+      "type": "object",
+      "required": [
+        "id",
+        "kind"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9-]+/[a-z0-9-]+$",
+          "description": "Stable id, category/kebab-name (a pack id replaces a built-in rule with the same id)."
+        },
+        "kind": {
+          "const": "occurrence"
+        },
+        "severity": {
+          "enum": [
+            "info",
+            "warning",
+            "error"
+          ],
+          "description": "Default severity (default: warning)."
+        },
+        "summary": {
+          "type": "string",
+          "description": "One line: what the rule wants."
+        },
+        "explanation": {
+          "type": "string",
+          "description": "Why; shown by `jdlint explain`."
+        },
+        "message": {
+          "type": "string",
+          "description": "Message template; placeholders depend on the kind ({match} everywhere)."
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "Whether the rule runs when the configuration says nothing about it (default: true)."
+        },
+        "applicability": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Applicability of the rule's fix: safe (applied by --fix), unsafe (only with --unsafe-fixes), display-only (shown, never applied)."
+        },
+        "fix": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Alias of applicability."
+        },
+        "examples": {
+          "$ref": "#/$defs/examples"
+        },
+        "$comment": {
+          "type": "string"
+        },
+        "phrases": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1
+        },
+        "pattern": {
+          "oneOf": [
+            {
+              "type": "string",
+              "minLength": 1
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string",
+                "minLength": 1
+              },
+              "minItems": 1
+            }
+          ],
+          "description": "A pattern (or several alternatives) in jdlint's linear-time pattern language: literal text, a space (1–4 spaces), \\b word boundary, \\d a digit, \\d+ 1–20 digits, (a|b) alternatives, x? or (x y)? optional. No *, ., classes or anchors. Case-insensitive unless caseSensitive."
+        },
+        "caseSensitive": {
+          "type": "boolean"
+        },
+        "max": {
+          "type": "integer",
+          "minimum": 0,
+          "description": "Report every use after the max-th."
+        },
+        "min": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "Report when used fewer than min times."
+        }
+      },
+      "additionalProperties": false,
+      "anyOf": [
+        {
+          "required": [
+            "max"
+          ]
+        },
+        {
+          "required": [
+            "min"
+          ]
+        }
+      ],
+      "not": {
+        "required": [
+          "phrases",
+          "pattern"
+        ]
+      },
+      "oneOf": [
+        {
+          "required": [
+            "phrases"
+          ]
+        },
+        {
+          "required": [
+            "pattern"
+          ]
+        }
+      ]
+    },
+    "kind-required-section": {
+      "description": "The posting must have a section: a heading containing one of the synonyms, or a field with one of the keys. Adds to the profile. Placeholders: {heading}, {headings}, {section}. Fix (with template): append the section, unsafe by default.",
+      "type": "object",
+      "required": [
+        "id",
+        "kind",
+        "headings"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9-]+/[a-z0-9-]+$",
+          "description": "Stable id, category/kebab-name (a pack id replaces a built-in rule with the same id)."
+        },
+        "kind": {
+          "const": "required-section"
+        },
+        "severity": {
+          "enum": [
+            "info",
+            "warning",
+            "error"
+          ],
+          "description": "Default severity (default: warning)."
+        },
+        "summary": {
+          "type": "string",
+          "description": "One line: what the rule wants."
+        },
+        "explanation": {
+          "type": "string",
+          "description": "Why; shown by `jdlint explain`."
+        },
+        "message": {
+          "type": "string",
+          "description": "Message template; placeholders depend on the kind ({match} everywhere)."
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "Whether the rule runs when the configuration says nothing about it (default: true)."
+        },
+        "applicability": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Applicability of the rule's fix: safe (applied by --fix), unsafe (only with --unsafe-fixes), display-only (shown, never applied)."
+        },
+        "fix": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Alias of applicability."
+        },
+        "examples": {
+          "$ref": "#/$defs/examples"
+        },
+        "$comment": {
+          "type": "string"
+        },
+        "section": {
+          "type": "string",
+          "description": "Part id (as in profiles' requires); default: the rule id's name."
+        },
+        "headings": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1,
+          "description": "Heading synonyms; a heading matches when it contains one as whole words, ignoring case and punctuation."
+        },
+        "fields": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1,
+          "description": "Field keys (Benefits: …, front matter, JSON-LD) that also satisfy the requirement."
+        },
+        "profiles": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1,
+          "description": "Only check when one of these profiles is selected (default: always)."
+        },
+        "template": {
+          "type": "string",
+          "description": "Text the fix appends to the end of the posting."
+        }
+      },
+      "additionalProperties": false
+    },
+    "kind-forbidden-section": {
+      "description": "Reports a heading that must not appear. Placeholder: {match}. Fix (only with an applicability): remove the section up to the next heading of the same or a higher level, in text and Markdown.",
+      "type": "object",
+      "required": [
+        "id",
+        "kind",
+        "headings"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9-]+/[a-z0-9-]+$",
+          "description": "Stable id, category/kebab-name (a pack id replaces a built-in rule with the same id)."
+        },
+        "kind": {
+          "const": "forbidden-section"
+        },
+        "severity": {
+          "enum": [
+            "info",
+            "warning",
+            "error"
+          ],
+          "description": "Default severity (default: warning)."
+        },
+        "summary": {
+          "type": "string",
+          "description": "One line: what the rule wants."
+        },
+        "explanation": {
+          "type": "string",
+          "description": "Why; shown by `jdlint explain`."
+        },
+        "message": {
+          "type": "string",
+          "description": "Message template; placeholders depend on the kind ({match} everywhere)."
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "Whether the rule runs when the configuration says nothing about it (default: true)."
+        },
+        "applicability": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Applicability of the rule's fix: safe (applied by --fix), unsafe (only with --unsafe-fixes), display-only (shown, never applied)."
+        },
+        "fix": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Alias of applicability."
+        },
+        "examples": {
+          "$ref": "#/$defs/examples"
+        },
+        "$comment": {
+          "type": "string"
+        },
+        "headings": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1
+        }
+      },
+      "additionalProperties": false
+    },
+    "kind-capitalization": {
+      "description": "Headings in title case or sentence case. Words with inner capitals or digits, all-caps words, exceptions and code-like tokens keep their case; the title and sentence-like headings are skipped. Placeholders: {match}, {expected}, {style}. Fix: unsafe by default.",
+      "type": "object",
+      "required": [
+        "id",
+        "kind",
+        "style"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9-]+/[a-z0-9-]+$",
+          "description": "Stable id, category/kebab-name (a pack id replaces a built-in rule with the same id)."
+        },
+        "kind": {
+          "const": "capitalization"
+        },
+        "severity": {
+          "enum": [
+            "info",
+            "warning",
+            "error"
+          ],
+          "description": "Default severity (default: warning)."
+        },
+        "summary": {
+          "type": "string",
+          "description": "One line: what the rule wants."
+        },
+        "explanation": {
+          "type": "string",
+          "description": "Why; shown by `jdlint explain`."
+        },
+        "message": {
+          "type": "string",
+          "description": "Message template; placeholders depend on the kind ({match} everywhere)."
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "Whether the rule runs when the configuration says nothing about it (default: true)."
+        },
+        "applicability": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Applicability of the rule's fix: safe (applied by --fix), unsafe (only with --unsafe-fixes), display-only (shown, never applied)."
+        },
+        "fix": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Alias of applicability."
+        },
+        "examples": {
+          "$ref": "#/$defs/examples"
+        },
+        "$comment": {
+          "type": "string"
+        },
+        "style": {
+          "enum": [
+            "title",
+            "sentence"
+          ]
+        },
+        "exceptions": {
+          "type": "array",
+          "items": {
+            "type": "string",
+            "minLength": 1
+          },
+          "minItems": 1,
+          "description": "Words always written as given (proper nouns: Riverside, JavaScript)."
+        },
+        "levels": {
+          "type": "array",
+          "items": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 6
+          },
+          "description": "Heading levels to check (0: headings inferred in plain text); default: all."
+        },
+        "includeTitle": {
+          "type": "boolean",
+          "description": "Also check the document title (default: false)."
+        }
+      },
+      "additionalProperties": false
+    },
+    "kind-pattern": {
+      "description": "Reports every match of a linear-time pattern; with replacement, offers to replace it (keeping case; unsafe by default). Placeholders: {match}, {replacement}, {advice}.",
+      "type": "object",
+      "required": [
+        "id",
+        "kind",
+        "pattern"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9-]+/[a-z0-9-]+$",
+          "description": "Stable id, category/kebab-name (a pack id replaces a built-in rule with the same id)."
+        },
+        "kind": {
+          "const": "pattern"
+        },
+        "severity": {
+          "enum": [
+            "info",
+            "warning",
+            "error"
+          ],
+          "description": "Default severity (default: warning)."
+        },
+        "summary": {
+          "type": "string",
+          "description": "One line: what the rule wants."
+        },
+        "explanation": {
+          "type": "string",
+          "description": "Why; shown by `jdlint explain`."
+        },
+        "message": {
+          "type": "string",
+          "description": "Message template; placeholders depend on the kind ({match} everywhere)."
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "Whether the rule runs when the configuration says nothing about it (default: true)."
+        },
+        "applicability": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Applicability of the rule's fix: safe (applied by --fix), unsafe (only with --unsafe-fixes), display-only (shown, never applied)."
+        },
+        "fix": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Alias of applicability."
+        },
+        "examples": {
+          "$ref": "#/$defs/examples"
+        },
+        "$comment": {
+          "type": "string"
+        },
+        "pattern": {
+          "oneOf": [
+            {
+              "type": "string",
+              "minLength": 1
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "string",
+                "minLength": 1
+              },
+              "minItems": 1
+            }
+          ],
+          "description": "A pattern (or several alternatives) in jdlint's linear-time pattern language: literal text, a space (1–4 spaces), \\b word boundary, \\d a digit, \\d+ 1–20 digits, (a|b) alternatives, x? or (x y)? optional. No *, ., classes or anchors. Case-insensitive unless caseSensitive."
+        },
+        "caseSensitive": {
+          "type": "boolean"
+        },
+        "replacement": {
+          "type": "string"
+        },
+        "advice": {
+          "type": "string"
+        }
+      },
+      "additionalProperties": false
+    },
+    "kind-consistency": {
+      "description": "One spelling per posting: of each group, the spelling used most (the first, on a tie) wins and the others are reported, with a fix (safe by default). Capitalised multi-word and camel-case uses (names) are ignored. Placeholders: {match}, {preferred}.",
+      "type": "object",
+      "required": [
+        "id",
+        "kind",
+        "either"
+      ],
+      "properties": {
+        "id": {
+          "type": "string",
+          "pattern": "^[a-z0-9-]+/[a-z0-9-]+$",
+          "description": "Stable id, category/kebab-name (a pack id replaces a built-in rule with the same id)."
+        },
+        "kind": {
+          "const": "consistency"
+        },
+        "severity": {
+          "enum": [
+            "info",
+            "warning",
+            "error"
+          ],
+          "description": "Default severity (default: warning)."
+        },
+        "summary": {
+          "type": "string",
+          "description": "One line: what the rule wants."
+        },
+        "explanation": {
+          "type": "string",
+          "description": "Why; shown by `jdlint explain`."
+        },
+        "message": {
+          "type": "string",
+          "description": "Message template; placeholders depend on the kind ({match} everywhere)."
+        },
+        "enabled": {
+          "type": "boolean",
+          "description": "Whether the rule runs when the configuration says nothing about it (default: true)."
+        },
+        "applicability": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Applicability of the rule's fix: safe (applied by --fix), unsafe (only with --unsafe-fixes), display-only (shown, never applied)."
+        },
+        "fix": {
+          "enum": [
+            "safe",
+            "unsafe",
+            "display-only"
+          ],
+          "description": "Alias of applicability."
+        },
+        "examples": {
+          "$ref": "#/$defs/examples"
+        },
+        "$comment": {
+          "type": "string"
+        },
+        "either": {
+          "oneOf": [
+            {
+              "type": "array",
+              "items": {
+                "type": "string",
+                "minLength": 1
+              },
+              "minItems": 2
+            },
+            {
+              "type": "array",
+              "items": {
+                "type": "array",
+                "items": {
+                  "type": "string",
+                  "minLength": 1
+                },
+                "minItems": 2
+              },
+              "minItems": 1
+            }
+          ],
+          "description": "A group of spellings ([\"e-mail\", \"email\"]) or a list of groups."
+        },
+        "caseSensitive": {
+          "type": "boolean"
+        }
+      },
+      "additionalProperties": false
+    },
+    "rule": {
+      "type": "object",
+      "required": [
+        "id",
+        "kind"
+      ],
+      "properties": {
+        "kind": {
+          "enum": [
+            "existence",
+            "substitution",
+            "occurrence",
+            "required-section",
+            "forbidden-section",
+            "capitalization",
+            "pattern",
+            "consistency"
+          ],
+          "description": "The rule kind."
+        }
+      },
+      "allOf": [
+        {
+          "if": {
+            "properties": {
+              "kind": {
+                "const": "existence"
+              }
+            },
+            "required": [
+              "kind"
+            ]
+          },
+          "then": {
+            "$ref": "#/$defs/kind-existence"
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "kind": {
+                "const": "substitution"
+              }
+            },
+            "required": [
+              "kind"
+            ]
+          },
+          "then": {
+            "$ref": "#/$defs/kind-substitution"
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "kind": {
+                "const": "occurrence"
+              }
+            },
+            "required": [
+              "kind"
+            ]
+          },
+          "then": {
+            "$ref": "#/$defs/kind-occurrence"
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "kind": {
+                "const": "required-section"
+              }
+            },
+            "required": [
+              "kind"
+            ]
+          },
+          "then": {
+            "$ref": "#/$defs/kind-required-section"
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "kind": {
+                "const": "forbidden-section"
+              }
+            },
+            "required": [
+              "kind"
+            ]
+          },
+          "then": {
+            "$ref": "#/$defs/kind-forbidden-section"
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "kind": {
+                "const": "capitalization"
+              }
+            },
+            "required": [
+              "kind"
+            ]
+          },
+          "then": {
+            "$ref": "#/$defs/kind-capitalization"
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "kind": {
+                "const": "pattern"
+              }
+            },
+            "required": [
+              "kind"
+            ]
+          },
+          "then": {
+            "$ref": "#/$defs/kind-pattern"
+          }
+        },
+        {
+          "if": {
+            "properties": {
+              "kind": {
+                "const": "consistency"
+              }
+            },
+            "required": [
+              "kind"
+            ]
+          },
+          "then": {
+            "$ref": "#/$defs/kind-consistency"
+          }
+        }
+      ]
+    }
+  }
+}
+
+"""#,
         "technologies.json": #"""
 // Technologies, tools, certifications, methods and regulations with the year they were first publicly
 // available, for `requirements/technology-age` ("10+ years of Swift" when Swift is 12 years old is fine; 15 is not).
