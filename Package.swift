@@ -17,5 +17,6 @@ let package = Package(
         .executableTarget(name: "jdlint", dependencies: ["JDLintCore", "JDLintKit", "JDLintLSP"]),
         .testTarget(name: "JDLintCoreTests", dependencies: ["JDLintCore"]),
         .testTarget(name: "JDLintCLITests", dependencies: ["JDLintCore", "JDLintKit"]),
+        .testTarget(name: "JDLintLSPTests", dependencies: ["JDLintCore", "JDLintKit", "JDLintLSP"]),
     ]
 )

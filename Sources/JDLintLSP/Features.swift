@@ -1,0 +1,189 @@
+import Dispatch
+import JDLintCore
+import JDLintKit
+
+extension LanguageServer {
+    // MARK: - Code actions
+
+    func codeAction(_ r: CodeActionRequest, _ reply: Reply<[CodeAction]?>) {
+        guard let doc = documents[r.uri] else { return reply(nil) }
+        func wanted(_ kind: String) -> Bool {
+            guard let only = r.only else { return true }
+            return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
+        }
+        let lines = doc.document.lines
+        var actions: [CodeAction] = []
+        if wanted("quickfix") {
+            // Our diagnostics from the context (their `data` carries the fix); stale ones (older version) are skipped.
+            var candidates = r.diagnostics.filter { $0["source"]?.stringValue == "jdlint" && $0["data"]?["version"]?.intValue == doc.version }
+            if candidates.isEmpty, let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch {
+                let want = encoding.byteRange(r.range, lines)
+                candidates = c.lsp.filter { d in
+                    guard let range = try? LSPRange(Params(d["range"])) else { return false }
+                    let br = encoding.byteRange(range, lines)
+                    return br.lowerBound <= want.upperBound && want.lowerBound <= br.upperBound
+                }
+            }
+            var disabled = Set<String>()
+            var disableActions: [CodeAction] = []
+            for d in candidates {
+                guard let rule = d["code"]?.stringValue else { continue }
+                if let fix = d["data"]?["fix"], let title = fix["title"]?.stringValue, let edits = fix["edits"]?.arrayValue {
+                    actions.append(CodeAction(title: title, kind: "quickfix", diagnostics: [d],
+                                              isPreferred: fix["applicability"]?.stringValue == "safe",
+                                              edit: workspaceEdit(doc, edits)))
+                }
+                guard rule != "config", doc.document.format != .jsonld, disabled.insert(rule).inserted,
+                      let range = try? LSPRange(Params(d["range"])) else { continue }
+                let line = min(range.start.line, lines.lineCount - 1)
+                disableActions.append(CodeAction(title: "Disable \(rule) for this line", kind: "quickfix", diagnostics: [d], isPreferred: nil,
+                                                 edit: workspaceEdit(doc, [disableLineEdit(doc.document, line: line, rule: rule).json])))
+                disableActions.append(CodeAction(title: "Disable \(rule) for this file", kind: "quickfix", diagnostics: [d], isPreferred: nil,
+                                                 edit: workspaceEdit(doc, [disableFileEdit(doc.document, rule: rule).json])))
+            }
+            actions += disableActions
+        }
+        // Fix all: only computed when the latest diagnostics hold an applicable fix.
+        let allowed: Applicability = settings.unsafeFixes ? .unsafe : .safe
+        guard wanted(LanguageServer.fixAllKind), let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch,
+              let linter = c.linter,
+              c.diagnostics.contains(where: { $0.fix.map { Fixer.applies($0.applicability, allowed: allowed) && !$0.edits.isEmpty } ?? false })
+        else { return reply(actions) }
+        let document = doc.document
+        let enc = encoding
+        let base = actions
+        lintQueue.async { [unowned self] in
+            guard reply.isPending else { return }
+            let edits = fixEdits(document, linter: linter, allowed: allowed, encoding: enc)
+            queue.async { [unowned self] in
+                var all = base
+                if !edits.isEmpty, let doc = documents[r.uri], doc.document.bytes == document.bytes {
+                    let title = allowed == .safe ? "Fix all jdlint problems (safe fixes)" : "Fix all jdlint problems (including unsafe fixes)"
+                    all.append(CodeAction(title: title, kind: LanguageServer.fixAllKind, diagnostics: nil, isPreferred: nil,
+                                          edit: workspaceEdit(doc, edits.map(\.json))))
+                }
+                reply(all)
+            }
+        }
+    }
+
+    func workspaceEdit(_ doc: OpenDocument, _ edits: [JSONValue]) -> JSONValue {
+        if supportsDocumentChanges {
+            return ["documentChanges": [["textDocument": ["uri": .string(doc.uri), "version": .int(doc.version)], "edits": .array(edits)]]]
+        }
+        return ["changes": .object(JSONObject([(doc.uri, .array(edits))]))]
+    }
+
+    /// The line terminator used after `line` (or the document's first one).
+    func lineEnding(_ d: Document, after line: Int) -> String {
+        let li = d.lines
+        for l in [line, 0] where l < li.lineCount {
+            let full = li.fullRange(ofLine: l)
+            let end = li.contentEnd(ofLine: l)
+            if full.upperBound > end { return String(decoding: d.bytes[end..<full.upperBound], as: UTF8.self) }
+        }
+        return "\n"
+    }
+
+    func comment(_ format: DocumentFormat, _ text: String) -> String {
+        format == .text ? "# \(text)" : "<!-- \(text) -->"
+    }
+
+    /// Inserts `jdlint-disable-next-line RULE` above `line`, with that line's indentation.
+    func disableLineEdit(_ d: Document, line: Int, rule: String) -> TextEdit {
+        let li = d.lines
+        let start = li.contentStart(ofLine: line)
+        var k = start
+        while k < li.contentEnd(ofLine: line) && (d.bytes[k] == 0x20 || d.bytes[k] == 0x09) { k += 1 }
+        let indent = String(decoding: d.bytes[start..<k], as: UTF8.self)
+        let p = encoding.position(start, li)
+        return TextEdit(range: LSPRange(start: p, end: p),
+                        newText: indent + comment(d.format, "jdlint-disable-next-line \(rule)") + lineEnding(d, after: line))
+    }
+
+    /// Inserts `jdlint-disable RULE` at the top (after Markdown front matter or an HTML doctype).
+    func disableFileEdit(_ d: Document, rule: String) -> TextEdit {
+        let li = d.lines
+        var line = 0
+        func text(_ l: Int) -> String { String(decoding: d.bytes[li.contentStart(ofLine: l)..<li.contentEnd(ofLine: l)], as: UTF8.self) }
+        if d.format == .markdown, li.lineCount > 1, text(0).trimmingSpaces() == "---" {
+            for l in 1..<li.lineCount where ["---", "..."].contains(text(l).trimmingSpaces()) {
+                line = l + 1
+                break
+            }
+        } else if d.format == .html, text(0).lowercased().hasPrefix("<!doctype") {
+            line = 1
+        }
+        let eol = lineEnding(d, after: 0)
+        let p: Position
+        var prefix = ""
+        if line >= li.lineCount {
+            // After the last line: start a new line if the last one has no terminator.
+            p = encoding.position(d.bytes.count, li)
+            if li.contentEnd(ofLine: li.lineCount - 1) == d.bytes.count && d.bytes.count > li.contentStart(ofLine: li.lineCount - 1) { prefix = eol }
+        } else {
+            p = encoding.position(li.contentStart(ofLine: line), li)
+        }
+        return TextEdit(range: LSPRange(start: p, end: p), newText: prefix + comment(d.format, "jdlint-disable \(rule)") + eol)
+    }
+
+    /// The edits that apply every fix of `allowed` (repeat-until-stable, via `Fixer`), against `document`.
+    func fixEdits(_ document: Document, linter: Linter, allowed: Applicability, encoding enc: PositionEncoding) -> [TextEdit] {
+        let result = Fixer.fix(document, with: linter, allowed: allowed)
+        guard result.changed, result.bytes != document.bytes else { return [] }
+        if result.appliedEdits.count == 1 {
+            return result.appliedEdits[0].map { TextEdit(range: enc.range($0.range, document.lines), newText: $0.replacement) }
+        }
+        // Several passes: one edit spanning the changed region (common prefix and suffix kept).
+        let a = document.bytes, b = result.bytes
+        var p = 0
+        while p < a.count && p < b.count && a[p] == b[p] { p += 1 }
+        var s = 0
+        while s < a.count - p && s < b.count - p && a[a.count - 1 - s] == b[b.count - 1 - s] { s += 1 }
+        // Keep whole scalars: move the start back and the end forward to scalar boundaries.
+        while p > 0 && (p < a.count && (a[p] & 0xC0) == 0x80) { p -= 1 }
+        while s > 0 && (a.count - s < a.count && (a[a.count - s] & 0xC0) == 0x80) { s -= 1 }
+        let replaced = String(decoding: b[p..<(b.count - s)], as: UTF8.self)
+        return [TextEdit(range: enc.range(p..<(a.count - s), document.lines), newText: replaced)]
+    }
+
+    // MARK: - Formatting
+
+    func formatting(_ r: FormattingRequest, _ reply: Reply<[TextEdit]?>) {
+        guard let doc = documents[r.uri] else { return reply(nil) }
+        let path = doc.document.path
+        let eff = effectiveConfig(path: path)
+        guard let f = format(languageID: doc.languageID, path: path, configuration: eff.configuration) else { return reply([]) }
+        let document = doc.document.format == f ? doc.document : Document(bytes: doc.document.bytes, format: f, path: path)
+        let enc = encoding
+        lintQueue.async { [unowned self] in
+            guard reply.isPending else { return }
+            reply(fixEdits(document, linter: eff.linter, allowed: .safe, encoding: enc))
+        }
+    }
+
+    // MARK: - Hover
+
+    func hover(_ r: HoverRequest, _ reply: Reply<Hover?>) {
+        guard documents[r.uri] != nil else { return reply(nil) }
+        withLint(r.uri, requestID: reply.id) { [unowned self] cache in
+            guard let cache, let linter = cache.linter else { return reply(nil) }
+            let lines = cache.document.lines
+            let offset = encoding.offset(r.position, lines)
+            let hits = cache.diagnostics.filter { $0.range.contains(offset) || $0.range.lowerBound == offset }
+            guard let first = hits.first else { return reply(nil) }
+            var text = ""
+            var seen = Set<String>()
+            var range = first.range
+            for d in hits {
+                range = min(range.lowerBound, d.range.lowerBound)..<max(range.upperBound, d.range.upperBound)
+                if !text.isEmpty { text += "\n---\n\n" }
+                text += "**\(d.rule)**: \(d.message)\n\n"
+                if seen.insert(d.rule).inserted, let rule = linter.registry.rule(d.rule) {
+                    text += RuleDocs.markdown(rule.meta)
+                }
+            }
+            reply(Hover(markdown: text, range: encoding.range(range, lines)))
+        }
+    }
+}

@@ -1,0 +1,412 @@
+import Dispatch
+import Foundation
+import JDLintCore
+import JDLintKit
+
+extension LanguageServer {
+    func registerHandlers() {
+        register(InitializeRequest.self) { [unowned self] r, reply in initialize(r, reply) }
+        register(ShutdownRequest.self) { [unowned self] _, reply in
+            lifecycle = .shuttingDown
+            for d in documents.values { d.debounce?.cancel() }
+            reply(NullResult())
+        }
+        register(DocumentDiagnosticRequest.self) { [unowned self] r, reply in documentDiagnostic(r, reply) }
+        register(WorkspaceDiagnosticRequest.self) { [unowned self] r, reply in workspaceDiagnostic(r, reply) }
+        register(CodeActionRequest.self) { [unowned self] r, reply in codeAction(r, reply) }
+        register(FormattingRequest.self) { [unowned self] r, reply in formatting(r, reply) }
+        register(HoverRequest.self) { [unowned self] r, reply in hover(r, reply) }
+
+        register(InitializedNotification.self) { [unowned self] _ in initialized() }
+        register(DidOpenNotification.self) { [unowned self] n in didOpen(n) }
+        register(DidChangeNotification.self) { [unowned self] n in didChange(n) }
+        register(DidCloseNotification.self) { [unowned self] n in didClose(n) }
+        register(DidSaveNotification.self) { [unowned self] n in
+            if n.uri.hasSuffix("/" + ConfigLoader.fileName) { reloadConfiguration() }
+        }
+        register(DidChangeConfigurationNotification.self) { [unowned self] n in didChangeConfiguration(n) }
+        register(DidChangeWatchedFilesNotification.self) { [unowned self] _ in reloadConfiguration() }
+        register(CancelRequestNotification.self) { [unowned self] n in
+            respond(n.id, .failure(ResponseError(code: ErrorCode.requestCancelled, message: "request \(n.id) was cancelled")))
+        }
+        register(SetTraceNotification.self) { [unowned self] n in
+            lock.lock()
+            trace = n.value
+            lock.unlock()
+        }
+    }
+
+    // MARK: - Lifecycle
+
+    func initialize(_ r: InitializeRequest, _ reply: Reply<InitializeResult>) {
+        let caps = r.capabilities
+        let encodings = caps.lookup("general", "positionEncodings")?.arrayValue?.compactMap(\.stringValue) ?? []
+        encoding = encodings.contains("utf-8") ? .utf8 : .utf16
+        pullDiagnostics = caps.lookup("textDocument", "diagnostic")?.objectValue != nil
+        supportsConfiguration = caps.lookup("workspace", "configuration")?.boolValue == true
+        supportsWatchedFilesRegistration = caps.lookup("workspace", "didChangeWatchedFiles", "dynamicRegistration")?.boolValue == true
+        supportsRefresh = caps.lookup("workspace", "diagnostics", "refreshSupport")?.boolValue == true
+        supportsDocumentChanges = caps.lookup("workspace", "workspaceEdit", "documentChanges")?.boolValue == true
+        root = r.rootPath
+        lock.lock()
+        trace = r.trace ?? "off"
+        forwardLogs = true
+        lock.unlock()
+        if let o = r.initializationOptions?.objectValue {
+            initializationSettings = o["jdlint"]?.objectValue ?? o
+        }
+        applySettings(nil)
+        lifecycle = .running
+        log(.info, "initialized for \(r.clientName ?? "an unnamed client"); position encoding \(encoding.rawValue); \(pullDiagnostics ? "pull" : "push") diagnostics; workspace \(root ?? "none")")
+
+        var sync = JSONObject()
+        sync["openClose"] = true
+        sync["change"] = 2
+        sync["save"] = ["includeText": false]
+        var capabilities = JSONObject()
+        capabilities["positionEncoding"] = .string(encoding.rawValue)
+        capabilities["textDocumentSync"] = .object(sync)
+        capabilities["hoverProvider"] = true
+        capabilities["codeActionProvider"] = ["codeActionKinds": ["quickfix", .string(LanguageServer.fixAllKind)], "resolveProvider": false]
+        capabilities["documentFormattingProvider"] = true
+        if pullDiagnostics {
+            capabilities["diagnosticProvider"] = ["identifier": "jdlint", "interFileDependencies": false, "workspaceDiagnostics": true]
+        }
+        reply(InitializeResult(capabilities: .object(capabilities)))
+    }
+
+    func initialized() {
+        if supportsWatchedFilesRegistration {
+            let reg: JSONValue = ["id": "jdlint-config-watcher", "method": "workspace/didChangeWatchedFiles",
+                                  "registerOptions": ["watchers": [["globPattern": "**/.jdlint.json"]]]]
+            request(RegisterCapabilityRequest(registrations: [reg])) { _ in }
+        }
+        if supportsConfiguration { pullConfiguration() }
+    }
+
+    // MARK: - Configuration
+
+    static let fixAllKind = "source.fixAll.jdlint"
+
+    func pullConfiguration() {
+        request(ConfigurationRequest(scopeURI: root.map { URI.from(path: $0) })) { [unowned self] value in
+            if let value, value != .null { applySettings(value) }
+        }
+    }
+
+    func didChangeConfiguration(_ n: DidChangeConfigurationNotification) {
+        if let s = n.settings?["jdlint"], s != .null {
+            applySettings(s)
+        } else if supportsConfiguration {
+            pullConfiguration()
+        } else if let s = n.settings, s.objectValue.map({ !$0.keys.isEmpty }) == true {
+            applySettings(s)
+        }
+    }
+
+    /// Lays client settings (nil: none beyond `initializationOptions`) over the initialization options and re-lints.
+    func applySettings(_ value: JSONValue?) {
+        var merged = initializationSettings
+        var error: ConfigError?
+        if let value {
+            if let o = value.objectValue {
+                for e in o { merged[e.key] = e.value }
+            } else {
+                error = ConfigError(file: "settings", path: "jdlint", message: "expected an object, found \(value.typeName)")
+            }
+        }
+        var s = ClientSettings()
+        s.debounceMs = options.debounceMs
+        var fileSettings = JSONObject()
+        for e in merged {
+            switch e.key {
+            case "debounceMs":
+                if let i = e.value.intValue, i >= 0 { s.debounceMs = min(i, 60_000) } else {
+                    error = error ?? ConfigError(file: "settings", path: "jdlint.debounceMs", message: "expected a non-negative integer")
+                }
+            case "unsafeFixes":
+                if let b = e.value.boolValue { s.unsafeFixes = b } else {
+                    error = error ?? ConfigError(file: "settings", path: "jdlint.unsafeFixes", message: "expected true or false")
+                }
+            case "rules", "profile", "profiles", "languages", "ignore":
+                if e.value != .null { fileSettings[e.key] = e.value }
+            default:
+                log(.warning, "unknown setting jdlint.\(e.key) ignored")
+            }
+        }
+        if !fileSettings.keys.isEmpty {
+            do {
+                s.configuration = try Configuration.parse(JSONValue.object(fileSettings).serializedBytes(), file: "settings (jdlint)",
+                                                          baseDirectory: root ?? ".")
+            } catch {
+                // The position inside the serialised settings means nothing to the user.
+                var e = error
+                e.line = nil
+                e.column = nil
+                s.error = e
+            }
+        }
+        if s.error == nil { s.error = error }
+        settings = s
+        configurationChanged()
+    }
+
+    func reloadConfiguration() {
+        loader = ConfigLoader(baseRegistry: options.registry)
+        log(.info, "configuration files changed; reloading")
+        configurationChanged()
+    }
+
+    func configurationChanged() {
+        configGeneration += 1
+        linters.removeAll()
+        shownConfigErrors.removeAll()
+        guard lifecycle == .running else { return }
+        if pullDiagnostics {
+            if supportsRefresh { request(DiagnosticRefreshRequest()) { _ in } }
+        } else {
+            for uri in documents.keys.sorted() { schedulePushLint(uri) }
+        }
+    }
+
+    /// The configuration of a document: the nearest `.jdlint.json` (or the workspace's), with the client's
+    /// settings laid over it. Errors fall back to the defaults and are reported, never thrown.
+    func effectiveConfig(path: String?) -> EffectiveConfig {
+        var fileError: ConfigError?
+        var resolved: ResolvedConfig?
+        let lookup = path ?? root.map { $0 + "/untitled" }
+        do {
+            resolved = try lookup.flatMap { (p: String) throws(ConfigError) -> ResolvedConfig? in try loader.nearest(for: p) }
+        } catch {
+            fileError = error
+        }
+        let key = resolved?.files.joined(separator: "\u{1}") ?? ""
+        var eff: EffectiveConfig
+        if let cached = linters[key] {
+            eff = cached
+        } else {
+            var configuration = resolved?.configuration ?? Configuration()
+            let registry = resolved?.registry ?? options.registry
+            var settingsError: ConfigError?
+            if let o = settings.configuration {
+                var merged = o.merged(over: configuration)
+                merged.baseDirectory = configuration.baseDirectory
+                merged.file = configuration.file
+                do {
+                    try o.validate(against: registry)
+                    configuration = merged
+                } catch {
+                    settingsError = error
+                }
+            }
+            let linter = Linter(registry: registry, configuration: configuration, settings: LintSettings(currentYear: options.currentYear))
+            eff = EffectiveConfig(linter: linter, configuration: configuration, error: settingsError)
+            linters[key] = eff
+        }
+        eff.error = fileError ?? settings.error ?? eff.error
+        reportConfigError(eff.error)
+        return eff
+    }
+
+    func reportConfigError(_ e: ConfigError?) {
+        guard let e, shownConfigErrors.insert(e.description).inserted else { return }
+        log(.error, "configuration error: \(e)")
+        notify(ShowMessageNotification(type: .error, message: "jdlint: configuration error: \(e)"))
+    }
+
+    /// The format of a document, or nil when it is not linted (unknown language or ignored by the configuration).
+    func format(languageID: String, path: String?, configuration: Configuration) -> DocumentFormat? {
+        if let path, !configuration.ignore.isEmpty {
+            let base = configuration.baseDirectory.hasSuffix("/") ? configuration.baseDirectory : configuration.baseDirectory + "/"
+            let rel = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+            if configuration.ignore.contains(where: { Glob.matches($0, rel) }) { return nil }
+        }
+        if let f = DocumentFormat.infer(languageID: languageID) { return f }
+        if configuration.languages.contains(languageID) {
+            return path.flatMap { DocumentFormat.infer(fromPath: $0) } ?? .text
+        }
+        return nil
+    }
+
+    // MARK: - Documents
+
+    func didOpen(_ n: DidOpenNotification) {
+        documents[n.uri]?.debounce?.cancel()
+        nextEpoch += 1
+        let path = URI.path(n.uri)
+        let eff = effectiveConfig(path: path)
+        let f = format(languageID: n.languageID, path: path, configuration: eff.configuration) ?? .text
+        let doc = OpenDocument(uri: n.uri, languageID: n.languageID, epoch: nextEpoch, version: n.version,
+                               document: Document(bytes: Array(n.text.utf8), format: f, path: path))
+        documents[n.uri] = doc
+        if !pullDiagnostics { schedulePushLint(n.uri) }
+    }
+
+    func didChange(_ n: DidChangeNotification) {
+        guard let doc = documents[n.uri] else {
+            log(.warning, "didChange for a document that is not open: \(n.uri)")
+            return
+        }
+        if n.version <= doc.version {
+            log(.warning, "didChange for \(n.uri) with version \(n.version), not newer than \(doc.version); applied anyway")
+        }
+        var bytes = doc.document.bytes
+        var lines = doc.document.lines
+        for (i, c) in n.changes.enumerated() {
+            if let r = c.range {
+                let br = encoding.byteRange(r, lines)
+                bytes.replaceSubrange(br, with: c.text.utf8)
+            } else {
+                bytes = Array(c.text.utf8)
+            }
+            if i + 1 < n.changes.count { lines = LineIndex(bytes) }
+        }
+        doc.document = Document(bytes: bytes, format: doc.document.format, path: doc.document.path)
+        doc.version = n.version
+        if !pullDiagnostics { debouncePushLint(doc) }
+    }
+
+    func didClose(_ n: DidCloseNotification) {
+        guard let doc = documents.removeValue(forKey: n.uri) else { return }
+        doc.debounce?.cancel()
+        if !pullDiagnostics { notify(PublishDiagnosticsNotification(uri: n.uri, version: nil, diagnostics: [])) }
+    }
+
+    func debouncePushLint(_ doc: OpenDocument) {
+        doc.debounce?.cancel()
+        let uri = doc.uri
+        if settings.debounceMs <= 0 {
+            schedulePushLint(uri)
+            return
+        }
+        let item = DispatchWorkItem { [unowned self] in
+            guard lifecycle == .running else { return }
+            schedulePushLint(uri)
+        }
+        doc.debounce = item
+        queue.asyncAfter(deadline: .now() + .milliseconds(settings.debounceMs), execute: item)
+    }
+
+    /// Queues a lint whose result is published; coalesces while one is queued but not started.
+    func schedulePushLint(_ uri: String) {
+        guard pushQueued.insert(uri).inserted else { return }
+        withLint(uri, requestID: nil, coalescing: true) { [unowned self] cache in
+            guard let cache, let doc = documents[uri], doc.epoch == cache.epoch, doc.version == cache.version,
+                  lifecycle == .running else { return }
+            notify(PublishDiagnosticsNotification(uri: uri, version: cache.version, diagnostics: cache.lsp))
+        }
+    }
+
+    /// Runs `body` on the state queue with the diagnostics of the document's current version: from the cache,
+    /// else after a lint on the lint queue (skipped when `requestID` was cancelled meanwhile).
+    func withLint(_ uri: String, requestID: RequestID?, coalescing: Bool = false, _ body: @escaping (LintCache?) -> Void) {
+        let box = Unchecked(body)
+        if let doc = documents[uri], let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
+            if coalescing { pushQueued.remove(uri) }
+            box.value(c)
+            return
+        }
+        lintQueue.async { [unowned self] in
+            guard isPending(requestID) else { return }
+            // Snapshot the latest state when the lint starts (coalesces bursts of edits).
+            let snap: (Document, Int, Int, Int, EffectiveConfig?, LintCache?, String, PositionEncoding)? = queue.sync {
+                if coalescing { pushQueued.remove(uri) }
+                guard let doc = documents[uri] else { return nil }
+                if let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
+                    return (doc.document, doc.version, doc.epoch, configGeneration, nil, c, doc.languageID, encoding)
+                }
+                return (doc.document, doc.version, doc.epoch, configGeneration, effectiveConfig(path: doc.document.path), nil,
+                        doc.languageID, encoding)
+            }
+            guard let (document, version, epoch, generation, eff, cached, languageID, enc) = snap else {
+                queue.async { box.value(nil) }
+                return
+            }
+            if let cached {
+                queue.async { box.value(cached) }
+                return
+            }
+            guard let eff else { return }
+            let cache = lint(document, version: version, epoch: epoch, generation: generation, languageID: languageID,
+                             config: eff, encoding: enc)
+            queue.async { [unowned self] in
+                if let doc = documents[uri], doc.epoch == epoch, doc.version == version, configGeneration == generation {
+                    doc.cache = cache
+                }
+                box.value(cache)
+            }
+        }
+    }
+
+    /// Lints one snapshot (lint queue).
+    func lint(_ document: Document, version: Int, epoch: Int, generation: Int, languageID: String, config: EffectiveConfig,
+              encoding enc: PositionEncoding) -> LintCache {
+        if options.lintDelayMs > 0 { usleep(UInt32(options.lintDelayMs) * 1000) }
+        var doc = document
+        let f = format(languageID: languageID, path: document.path, configuration: config.configuration)
+        if let f, f != document.format { doc = Document(bytes: document.bytes, format: f, path: document.path) }
+        let diagnostics = f == nil ? [] : config.linter.lint(doc).diagnostics
+        var lsp: [JSONValue] = []
+        lsp.reserveCapacity(diagnostics.count + 1)
+        if let e = config.error {
+            let r = LSPRange(start: Position(line: 0, character: 0), end: enc.position(doc.lines.contentEnd(ofLine: 0), doc.lines))
+            lsp.append(["range": r.json, "severity": 1, "code": "config", "source": "jdlint",
+                        "message": .string("Configuration error: \(e)")])
+        }
+        for d in diagnostics { lsp.append(lspDiagnostic(d, doc.lines, enc, version: version, registry: config.linter.registry)) }
+        return LintCache(version: version, epoch: epoch, generation: generation, document: doc, diagnostics: diagnostics,
+                         lsp: lsp, linter: f == nil ? nil : config.linter, ignored: f == nil)
+    }
+
+    func lspDiagnostic(_ d: Diagnostic, _ lines: LineIndex, _ enc: PositionEncoding, version: Int, registry: RuleRegistry) -> JSONValue {
+        var o = JSONObject()
+        o["range"] = enc.range(d.range, lines).json
+        o["severity"] = .int(d.severity == .error ? 1 : d.severity == .warning ? 2 : 3)
+        o["code"] = .string(d.rule)
+        if registry.rule(d.rule) != nil { o["codeDescription"] = ["href": .string(options.docsBaseURL + d.rule)] }
+        o["source"] = "jdlint"
+        o["message"] = .string(d.message)
+        if d.rule == SuppressionRules.unusedID { o["tags"] = [1] }
+        var data = JSONObject([("version", .int(version))])
+        if let fix = d.fix, !fix.edits.isEmpty {
+            data["fix"] = ["title": .string(fix.title), "applicability": .string(fix.applicability.rawValue),
+                           "edits": .array(fix.edits.map { TextEdit(range: enc.range($0.range, lines), newText: $0.replacement).json })]
+        }
+        o["data"] = .object(data)
+        return .object(o)
+    }
+
+    // MARK: - Pull diagnostics
+
+    func documentDiagnostic(_ r: DocumentDiagnosticRequest, _ reply: Reply<DocumentDiagnosticReport>) {
+        guard documents[r.uri] != nil else {
+            reply(DocumentDiagnosticReport(resultId: "closed", items: []))
+            return
+        }
+        withLint(r.uri, requestID: reply.id) { cache in
+            guard let cache else { return reply(DocumentDiagnosticReport(resultId: "closed", items: [])) }
+            let id = cache.resultID
+            reply(DocumentDiagnosticReport(resultId: id, items: r.previousResultId == id ? nil : cache.lsp))
+        }
+    }
+
+    func workspaceDiagnostic(_ r: WorkspaceDiagnosticRequest, _ reply: Reply<WorkspaceDiagnosticReport>) {
+        let uris = documents.keys.sorted()
+        var items: [String: JSONValue] = [:]
+        var remaining = uris.count
+        if uris.isEmpty { return reply(WorkspaceDiagnosticReport(items: [])) }
+        for uri in uris {
+            withLint(uri, requestID: reply.id) { cache in
+                if let cache {
+                    let id = cache.resultID
+                    var o = JSONObject([("kind", r.previousResultIds[uri] == id ? "unchanged" : "full"), ("uri", .string(uri)),
+                                        ("version", .int(cache.version)), ("resultId", .string(id))])
+                    if r.previousResultIds[uri] != id { o["items"] = .array(cache.lsp) }
+                    items[uri] = .object(o)
+                }
+                remaining -= 1
+                if remaining == 0 { reply(WorkspaceDiagnosticReport(items: uris.compactMap { items[$0] })) }
+            }
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import Dispatch
+import Foundation
+import JDLintCore
+
+/// Runs the server on stdin/stdout: a reader loop (this thread) feeding the framer, a serial writer queue, logging to
+/// stderr. Returns only through `exit`.
+public enum StdioServer {
+    public static func run(options: ServerOptions) -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        let writeQueue = DispatchQueue(label: "jdlint.lsp.writer")
+        let stderrQueue = DispatchQueue(label: "jdlint.lsp.stderr")
+        var opts = options
+        let userLog = options.log
+        opts.log = { line in
+            userLog(line)
+            stderrQueue.async { writeAll(2, Array((line + "\n").utf8)) }
+        }
+        let server = LanguageServer(options: opts, send: { body in
+            let framed = MessageFramer.frame(body)
+            writeQueue.async { writeAll(1, framed) }
+        }, onExit: { code in
+            writeQueue.sync {}
+            stderrQueue.sync {}
+            Foundation.exit(code)
+        })
+        var framer = MessageFramer()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            for event in framer.feed(buffer[0..<n]) {
+                switch event {
+                case .message(let body): server.receive(body)
+                case .error(let message): server.framingError(message)
+                }
+            }
+        }
+        server.connectionClosed()
+        while true { sleep(60) }
+    }
+
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var off = 0
+            while off < raw.count {
+                let n = write(fd, raw.baseAddress! + off, raw.count - off)
+                if n < 0 {
+                    if errno == EINTR || errno == EAGAIN { continue }
+                    return
+                }
+                off += n
+            }
+        }
+    }
+}
+
+/// `jdlint lsp [--debounce MS] [--stdio]`.
+public enum LSPMain {
+    public static let usage = """
+        usage: jdlint lsp [--stdio] [--debounce MS]
+
+        Runs the jdlint language server (LSP 3.17, JSON-RPC over stdin/stdout). Logs go to stderr.
+
+        """
+
+    public static func run(_ args: [String]) -> Int32 {
+        var options = ServerOptions()
+        let env = ProcessInfo.processInfo.environment
+        options.currentYear = env["JDLINT_CURRENT_YEAR"].flatMap(Int.init)
+            ?? Calendar(identifier: .gregorian).component(.year, from: Date())
+        options.lintDelayMs = env["JDLINT_LSP_LINT_DELAY_MS"].flatMap(Int.init) ?? 0
+        var i = 0
+        while i < args.count {
+            switch args[i] {
+            case "--stdio": break
+            case "--debounce":
+                guard i + 1 < args.count, let ms = Int(args[i + 1]), ms >= 0 else {
+                    FileHandle.standardError.write(Data("jdlint lsp: --debounce needs a number of milliseconds\n".utf8))
+                    return 2
+                }
+                options.debounceMs = ms
+                i += 1
+            case "-h", "--help":
+                FileHandle.standardError.write(Data(usage.utf8))
+                return 0
+            default:
+                FileHandle.standardError.write(Data("jdlint lsp: unknown option \(args[i])\n\(usage)".utf8))
+                return 2
+            }
+            i += 1
+        }
+        StdioServer.run(options: options)
+    }
+}
