@@ -4,7 +4,7 @@
 /// - Header names are case-insensitive; `Content-Type` (and any other header) is tolerated and ignored.
 /// - Lines may end in `\r\n` (as the spec says) or a bare `\n` (lenient).
 /// - A header block without a `Content-Length`, or with a non-numeric or negative one, is reported as an error and
-///   skipped; the framer then resynchronises on the next line that starts a `Content-Length` header.
+///   skipped; the framer then resynchronises on the next `Content-Length` header (skipping the lost body).
 /// - Bodies of any size; they are handed out as raw bytes (UTF-8 is decoded by the JSON parser).
 public struct MessageFramer: Sendable {
     public enum Event: Sendable, Equatable {
@@ -15,7 +15,7 @@ public struct MessageFramer: Sendable {
     enum State: Sendable {
         case header
         case body(length: Int)
-        /// After a bad header: skip to the next line that begins with `Content-Length`.
+        /// After a bad header: skip to the next `Content-Length`.
         case resync
     }
 
@@ -56,21 +56,19 @@ public struct MessageFramer: Sendable {
             state = .header
             return true
         case .resync:
-            // Find a line start followed by "content-length" (case-insensitive).
+            // Find the next "content-length" (case-insensitive); the body of the broken message may run right into it.
             var i = start
             while i < buffer.count {
-                if i == start || buffer[i - 1] == 0x0A {
-                    switch MessageFramer.startsWithContentLength(buffer, i) {
-                    case true?:
-                        start = i
-                        state = .header
-                        return true
-                    case nil:
-                        start = i  // a possible prefix at the end of the buffer: wait for more bytes
-                        return false
-                    case false?:
-                        break
-                    }
+                switch MessageFramer.startsWithContentLength(buffer, i) {
+                case true?:
+                    start = i
+                    state = .header
+                    return true
+                case nil:
+                    start = i  // a possible prefix at the end of the buffer: wait for more bytes
+                    return false
+                case false?:
+                    break
                 }
                 i += 1
             }
