@@ -27,6 +27,7 @@ extension LanguageServer {
         register(DidChangeConfigurationNotification.self) { [unowned self] n in didChangeConfiguration(n) }
         register(DidChangeWatchedFilesNotification.self) { [unowned self] _ in reloadConfiguration() }
         register(CancelRequestNotification.self) { [unowned self] n in
+            log(.log, "cancel request \(n.id)\(isPending(n.id) ? "" : " (already answered)")")
             respond(n.id, .failure(ResponseError(code: ErrorCode.requestCancelled, message: "request \(n.id) was cancelled")))
         }
         register(SetTraceNotification.self) { [unowned self] n in
@@ -148,6 +149,10 @@ extension LanguageServer {
         }
         if s.error == nil { s.error = error }
         settings = s
+        // Unchanged settings keep the cached diagnostics (and their result ids).
+        let fingerprint = JSONValue.object(merged).serialized() + (error?.description ?? "")
+        if fingerprint == settingsFingerprint { return }
+        settingsFingerprint = fingerprint
         configurationChanged()
     }
 

@@ -16,6 +16,8 @@ public struct ServerOptions: Sendable {
     /// Base of the rule documentation links (`codeDescription.href`): base + rule id.
     public var docsBaseURL: String
     public var registry: RuleRegistry
+    /// Log everything (`window/logMessage` type 4 too) to stderr.
+    public var debug = false
 
     public init(currentYear: Int = 2026, debounceMs: Int = 150, log: @escaping @Sendable (String) -> Void = { _ in },
                 lintDelayMs: Int = 0, docsBaseURL: String = LanguageServer.defaultDocsBaseURL, registry: RuleRegistry = .builtin) {
@@ -68,6 +70,7 @@ public final class LanguageServer: @unchecked Sendable {
     var pushQueued: Set<String> = []
     var initializationSettings = JSONObject()
     var settings = ClientSettings()
+    var settingsFingerprint: String?
     var configGeneration = 0
     var loader: ConfigLoader
     var linters: [String: EffectiveConfig] = [:]
@@ -153,6 +156,7 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     func handleRequest(_ id: RequestID, _ method: String, _ params: Params) {
+        log(.log, "request \(method) \(id)")
         lock.lock()
         pending.insert(id)
         lock.unlock()
@@ -279,7 +283,10 @@ public final class LanguageServer: @unchecked Sendable {
     /// Logs to stderr and, at the client's trace level, as `window/logMessage`. Any thread.
     func log(_ type: MessageType, _ message: String) {
         let name = ["", "error", "warning", "info", "log"][type.rawValue]
-        options.log("jdlint lsp [\(name)] \(message)")
+        lock.lock()
+        let verbose = trace == "verbose" || options.debug
+        lock.unlock()
+        if type <= .info || verbose { options.log("jdlint lsp [\(name)] \(message)") }
         lock.lock()
         let forward = forwardLogs && (type <= .warning || (trace == "messages" && type <= .info) || trace == "verbose")
         lock.unlock()

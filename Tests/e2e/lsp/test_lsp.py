@@ -1,0 +1,389 @@
+"""End-to-end tests of `jdlint lsp` with pytest-lsp (pygls checks every message against the LSP 3.17 types).
+
+pygls sends string request ids and a Content-Type header, which the server must accept.
+"""
+import asyncio
+import json
+import os
+import pathlib
+import sys
+import tempfile
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+BIN = os.environ["JDLINT_BIN"]
+SERVER = [BIN, "lsp"]
+TEXT = "Senior Engineer 🙂\r\n\r\n🙂🙂 We need a engineer who who can code.\r\n"
+
+
+def caps(*, utf8=False, pull=False, configuration=True, client="visual-studio-code"):
+    c = client_capabilities(client)
+    c.general = c.general or types.GeneralClientCapabilities()
+    c.general.position_encodings = [types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16] if utf8 else [types.PositionEncodingKind.Utf16]
+    if pull:
+        c.text_document.diagnostic = types.DiagnosticClientCapabilities(dynamic_registration=False, related_document_support=False)
+        c.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    else:
+        c.text_document.diagnostic = None
+    c.workspace.configuration = configuration
+    return c
+
+
+def make_fixture(**kw):
+    env = dict(os.environ)
+    env.update(kw.pop("env", {}))
+
+    @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, server_env=env))
+    async def fixture(lsp_client: LanguageClient):
+        lsp_client.set_configuration({"rules": {}}, section="jdlint")
+        lsp_client.registrations = []
+
+        @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
+        def register(params: types.RegistrationParams):
+            lsp_client.registrations.extend(params.registrations)
+
+        lsp_client.init_result = await lsp_client.initialize_session(types.InitializeParams(capabilities=caps(**kw), root_uri=pathlib.Path(tempfile.gettempdir()).as_uri()))
+        yield
+        await lsp_client.shutdown_session()
+
+    return fixture
+
+
+client = make_fixture()
+client8 = make_fixture(utf8=True, client="neovim")
+pull_client = make_fixture(pull=True)
+slow_client = make_fixture(pull=True, env={"JDLINT_LSP_LINT_DELAY_MS": "600"})
+
+
+def open_doc(c, uri, text=TEXT, language="plaintext", version=1):
+    c.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id=language, version=version, text=text)))
+
+
+async def diagnostics_for(c, uri, timeout=10):
+    async def wait():
+        while uri not in c.diagnostics:
+            await c.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        return c.diagnostics[uri]
+    return await asyncio.wait_for(wait(), timeout)
+
+
+def codes(diags):
+    return [d.code for d in diags]
+
+
+def apply_edits(text, edits, encoding="utf-16"):
+    lines = text.splitlines(keepends=True) or [""]
+    if text.endswith(("\n", "\r")):
+        lines.append("")
+
+    def offset(pos):
+        line = lines[pos.line] if pos.line < len(lines) else ""
+        base = sum(len(l) for l in lines[:pos.line])
+        content = line.rstrip("\r\n")
+        units, i = 0, 0
+        while i < len(content) and units < pos.character:
+            ch = content[i]
+            units += len(ch.encode("utf-8")) if encoding == "utf-8" else len(ch.encode("utf-16-le")) // 2
+            i += 1
+        return base + i
+
+    for e in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        a, b = offset(e.range.start), offset(e.range.end)
+        text = text[:a] + e.new_text + text[b:]
+    return text
+
+
+# ---------------------------------------------------------------- initialize
+
+
+async def test_initialize_utf16(client: LanguageClient):
+    info = client.init_result.capabilities
+    assert info.position_encoding == types.PositionEncodingKind.Utf16
+    assert info.text_document_sync.change == types.TextDocumentSyncKind.Incremental
+    assert info.diagnostic_provider is None
+    uri = "file:///tmp/jdlint-e2e/a.txt"
+    open_doc(client, uri)
+    diags = await diagnostics_for(client, uri)
+    assert codes(diags) == ["grammar/indefinite-article", "grammar/repeated-word"]
+    # "🙂🙂 We need " = 2 × 2 UTF-16 units + 9
+    assert diags[0].range.start == types.Position(line=2, character=13)
+    assert diags[0].source == "jdlint"
+    assert diags[0].code_description.href.endswith("grammar/indefinite-article")
+    assert diags[0].severity == types.DiagnosticSeverity.Error
+
+
+async def test_initialize_utf8(client8: LanguageClient):
+    assert client8.init_result.capabilities.position_encoding == types.PositionEncodingKind.Utf8
+    uri = "file:///tmp/jdlint-e2e/b.txt"
+    open_doc(client8, uri)
+    diags = await diagnostics_for(client8, uri)
+    # 2 × 4 bytes + 9
+    assert diags[0].range.start == types.Position(line=2, character=17)
+
+
+async def test_server_info_and_registration(client: LanguageClient):
+    assert client.init_result.server_info.name == "jdlint"
+    assert client.init_result.server_info.version
+    for _ in range(50):
+        if client.registrations:
+            break
+        await asyncio.sleep(0.02)
+    assert client.registrations[0].method == "workspace/didChangeWatchedFiles"
+
+
+# ---------------------------------------------------------------- documents
+
+
+async def test_open_change_close(client: LanguageClient):
+    uri = "file:///tmp/jdlint-e2e/c.md"
+    open_doc(client, uri, "# Job 🚀\r\n\r\nWe need an engineer.\r\n", "markdown")
+    assert codes(await diagnostics_for(client, uri)) == []
+    # "an" → "a" on line 2 (after "We need ")
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=2, character=9), end=types.Position(line=2, character=10)), text="")]))
+    await asyncio.sleep(0.05)
+    diags = await wait_codes(client, uri, ["grammar/indefinite-article"])
+    assert diags[0].range.start.line == 2
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    await wait_codes(client, uri, [])
+
+
+async def wait_codes(c, uri, expected, timeout=10):
+    async def wait():
+        while codes(c.diagnostics.get(uri, [])) != expected:
+            await c.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        return c.diagnostics[uri]
+    if uri in c.diagnostics and codes(c.diagnostics[uri]) == expected:
+        return c.diagnostics[uri]
+    return await asyncio.wait_for(wait(), timeout)
+
+
+async def test_languages(client: LanguageClient):
+    open_doc(client, "file:///tmp/jdlint-e2e/x.html", "<p>We need a engineer.</p>", "html")
+    open_doc(client, "file:///tmp/jdlint-e2e/x.json", '{"@type":"JobPosting","description":"We need a engineer."}', "json")
+    open_doc(client, "file:///tmp/jdlint-e2e/x.py", "We need a engineer.", "python")
+    await wait_codes(client, "file:///tmp/jdlint-e2e/x.html", ["grammar/indefinite-article"])
+    await wait_codes(client, "file:///tmp/jdlint-e2e/x.json", ["grammar/indefinite-article"])
+    await wait_codes(client, "file:///tmp/jdlint-e2e/x.py", [])
+
+
+# ---------------------------------------------------------------- pull diagnostics
+
+
+async def test_pull_diagnostics(pull_client: LanguageClient):
+    c = pull_client
+    assert c.init_result.capabilities.diagnostic_provider.workspace_diagnostics is True
+    uri = "file:///tmp/jdlint-e2e/p.txt"
+    await asyncio.sleep(0.2)  # let the initial workspace/configuration round trip finish
+    open_doc(c, uri)
+    doc = types.TextDocumentIdentifier(uri=uri)
+    r = await c.text_document_diagnostic_async(types.DocumentDiagnosticParams(text_document=doc))
+    assert r.kind == "full"
+    assert codes(r.items) == ["grammar/indefinite-article", "grammar/repeated-word"]
+    r2 = await c.text_document_diagnostic_async(types.DocumentDiagnosticParams(text_document=doc, previous_result_id=r.result_id))
+    assert r2.kind == "unchanged"
+    w = await c.workspace_diagnostic_async(types.WorkspaceDiagnosticParams(previous_result_ids=[]))
+    assert [i.uri for i in w.items] == [uri]
+    assert w.items[0].kind == "full"
+    w2 = await c.workspace_diagnostic_async(types.WorkspaceDiagnosticParams(
+        previous_result_ids=[types.PreviousResultId(uri=uri, value=r.result_id)]))
+    assert w2.items[0].kind == "unchanged"
+    await asyncio.sleep(0.3)
+    assert uri not in c.diagnostics  # no push in pull mode
+
+
+async def test_cancellation(slow_client: LanguageClient):
+    c = slow_client
+    uri = "file:///tmp/jdlint-e2e/slow.txt"
+    open_doc(c, uri)
+    params = types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    # pytest-lsp's send_request_async is a coroutine: schedule it so the request is written before the cancellation.
+    fut = asyncio.ensure_future(c.protocol.send_request_async(types.TEXT_DOCUMENT_DIAGNOSTIC, params, msg_id="cancel-me"))
+    await asyncio.sleep(0.05)
+    c.protocol.notify(types.CANCEL_REQUEST, types.CancelParams(id="cancel-me"))
+    loop = asyncio.get_running_loop()
+    t = loop.time()
+    with pytest.raises(Exception) as info:
+        await asyncio.wait_for(fut, 5)
+    assert loop.time() - t < 0.5
+    assert "-32800" in repr(info.value) or "cancel" in repr(info.value).lower()
+    # A slow lint does not delay other requests (shutdown comes in the fixture teardown).
+    fut2 = asyncio.ensure_future(c.protocol.send_request_async(types.TEXT_DOCUMENT_DIAGNOSTIC, params, msg_id="slow-2"))
+    await asyncio.sleep(0.05)
+    t = loop.time()
+    h = await c.text_document_hover_async(types.HoverParams(text_document=types.TextDocumentIdentifier(uri="file:///not-open"), position=types.Position(line=0, character=0)))
+    assert h is None
+    assert loop.time() - t < 0.5
+    r = await asyncio.wait_for(fut2, 10)
+    assert r.kind == "full"
+
+
+# ---------------------------------------------------------------- actions
+
+
+async def test_code_actions(client: LanguageClient):
+    uri = "file:///tmp/jdlint-e2e/ca.txt"
+    open_doc(client, uri)
+    diags = await diagnostics_for(client, uri)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=diags[0].range,
+        context=types.CodeActionContext(diagnostics=[diags[0]], only=[types.CodeActionKind.QuickFix])))
+    titles = [a.title for a in actions]
+    assert "Disable grammar/indefinite-article for this line" in titles
+    assert "Disable grammar/indefinite-article for this file" in titles
+    preferred = [a for a in actions if a.is_preferred]
+    assert len(preferred) == 1
+    edits = preferred[0].edit.document_changes[0].edits if preferred[0].edit.document_changes else preferred[0].edit.changes[uri]
+    assert apply_edits(TEXT, edits) == TEXT.replace("a engineer", "an engineer")
+    line = next(a for a in actions if a.title.endswith("for this line"))
+    ledits = line.edit.document_changes[0].edits if line.edit.document_changes else line.edit.changes[uri]
+    assert "# jdlint-disable-next-line grammar/indefinite-article\r\n" in apply_edits(TEXT, ledits)
+
+
+async def test_fix_all(client: LanguageClient):
+    uri = "file:///tmp/jdlint-e2e/fa.txt"
+    open_doc(client, uri)
+    await diagnostics_for(client, uri)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll])))
+    assert [a.kind for a in actions] == ["source.fixAll.jdlint"]
+    edit = actions[0].edit
+    edits = edit.document_changes[0].edits if edit.document_changes else edit.changes[uri]
+    assert apply_edits(TEXT, edits) == "Senior Engineer 🙂\r\n\r\n🙂🙂 We need an engineer who can code.\r\n"
+
+
+async def test_formatting(client8: LanguageClient):
+    uri = "file:///tmp/jdlint-e2e/fmt.txt"
+    open_doc(client8, uri)
+    await diagnostics_for(client8, uri)
+    edits = await client8.text_document_formatting_async(types.DocumentFormattingParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), options=types.FormattingOptions(tab_size=4, insert_spaces=True)))
+    assert apply_edits(TEXT, edits, "utf-8") == "Senior Engineer 🙂\r\n\r\n🙂🙂 We need an engineer who can code.\r\n"
+
+
+async def test_hover(client: LanguageClient):
+    uri = "file:///tmp/jdlint-e2e/h.txt"
+    open_doc(client, uri)
+    await diagnostics_for(client, uri)
+    h = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=13)))
+    assert h.contents.kind == types.MarkupKind.Markdown
+    assert "grammar/indefinite-article" in h.contents.value
+    assert "## Flagged" in h.contents.value
+    none = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0)))
+    assert none is None
+
+
+# ---------------------------------------------------------------- configuration
+
+
+async def test_configuration_change(client: LanguageClient):
+    uri = "file:///tmp/jdlint-e2e/cfg.txt"
+    open_doc(client, uri)
+    await wait_codes(client, uri, ["grammar/indefinite-article", "grammar/repeated-word"])
+    client.set_configuration({"rules": {"grammar/repeated-word": "off"}}, section="jdlint")
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    await wait_codes(client, uri, ["grammar/indefinite-article"])
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"jdlint": {"rules": {"grammar/no-such-rule": "off"}}}))
+    diags = await wait_codes(client, uri, ["config", "grammar/indefinite-article", "grammar/repeated-word"])
+    assert diags[0].range.start == types.Position(line=0, character=0)
+    for _ in range(50):
+        if client.messages:
+            break
+        await asyncio.sleep(0.05)
+    assert client.messages and client.messages[0].type == types.MessageType.Error
+
+
+# ---------------------------------------------------------------- raw protocol: malformed input, exit codes
+
+
+async def raw_server():
+    return await asyncio.create_subprocess_exec(*SERVER, stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+                                                stderr=asyncio.subprocess.PIPE)
+
+
+def frame(obj_or_bytes, content_type=True):
+    body = obj_or_bytes if isinstance(obj_or_bytes, bytes) else json.dumps(obj_or_bytes, ensure_ascii=False).encode()
+    head = b"Content-Length: %d\r\n" % len(body)
+    if content_type:
+        head += b"Content-Type: application/vscode-jsonrpc; charset=utf-8\r\n"
+    return head + b"\r\n" + body
+
+
+async def read_message(p):
+    length = None
+    while True:
+        line = await asyncio.wait_for(p.stdout.readline(), 10)
+        if line in (b"\r\n", b""):
+            break
+        k, v = line.decode().split(":", 1)
+        if k.lower() == "content-length":
+            length = int(v)
+    return json.loads(await p.stdout.readexactly(length))
+
+
+async def read_until(p, pred):
+    while True:
+        m = await read_message(p)
+        if pred(m):
+            return m
+
+
+INIT = {"jsonrpc": "2.0", "id": "init", "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}}
+
+
+async def test_malformed_input_and_exit_code_zero():
+    p = await raw_server()
+    p.stdin.write(frame({"jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": {}}))
+    m = await read_message(p)
+    assert m["id"] == 1 and m["error"]["code"] == -32002
+    p.stdin.write(frame(INIT))
+    assert (await read_message(p))["id"] == "init"
+    p.stdin.write(frame({"jsonrpc": "2.0", "method": "initialized", "params": {}}))
+    p.stdin.write(frame(b'{"jsonrpc": "2.0", "id": 2, "method": '))
+    m = await read_until(p, lambda m: "error" in m)
+    assert m["error"]["code"] == -32700 and m["id"] is None
+    # A header without Content-Length, then a valid message: the server resynchronises.
+    p.stdin.write(b"Content-Type: text/plain\r\n\r\n{}")
+    p.stdin.write(frame({"jsonrpc": "2.0", "id": "x", "method": "no/such/method"}))
+    m = await read_until(p, lambda m: m.get("id") == "x")
+    assert m["error"]["code"] == -32601
+    p.stdin.write(frame({"jsonrpc": "2.0", "id": 3, "method": "textDocument/hover", "params": {"textDocument": {}}}))
+    m = await read_until(p, lambda m: m.get("id") == 3)
+    assert m["error"]["code"] == -32602
+    p.stdin.write(frame({"jsonrpc": "2.0", "method": "$/unknown", "params": {}}))
+    p.stdin.write(frame({"jsonrpc": "2.0", "id": 4, "method": "shutdown"}))
+    m = await read_until(p, lambda m: m.get("id") == 4)
+    assert m["result"] is None
+    p.stdin.write(frame({"jsonrpc": "2.0", "id": 5, "method": "textDocument/hover", "params": {}}))
+    m = await read_until(p, lambda m: m.get("id") == 5)
+    assert m["error"]["code"] == -32600
+    p.stdin.write(frame({"jsonrpc": "2.0", "method": "exit"}))
+    assert await asyncio.wait_for(p.wait(), 10) == 0
+
+
+async def test_exit_without_shutdown_is_one():
+    p = await raw_server()
+    p.stdin.write(frame(INIT))
+    await read_message(p)
+    p.stdin.write(frame({"jsonrpc": "2.0", "method": "exit"}))
+    assert await asyncio.wait_for(p.wait(), 10) == 1
+
+
+async def test_eof_without_shutdown_is_one_and_stdout_is_clean():
+    p = await raw_server()
+    p.stdin.write(frame(INIT))
+    await read_message(p)
+    p.stdin.close()
+    assert await asyncio.wait_for(p.wait(), 10) == 1
+    assert await p.stdout.read() == b""
+    assert b"jdlint lsp" in await p.stderr.read()
