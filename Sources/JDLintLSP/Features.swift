@@ -43,12 +43,21 @@ extension LanguageServer {
             }
             actions += disableActions
         }
-        // Fix all: only computed when the latest diagnostics hold an applicable fix.
+        // Fix all: computed when asked for explicitly (`only` names it, as "fix all on save" does), or for a general
+        // request when the latest diagnostics hold an applicable fix.
         let allowed: Applicability = settings.unsafeFixes ? .unsafe : .safe
-        guard wanted(LanguageServer.fixAllKind), let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch,
-              let linter = c.linter,
-              c.diagnostics.contains(where: { $0.fix.map { Fixer.applies($0.applicability, allowed: allowed) && !$0.edits.isEmpty } ?? false })
-        else { return reply(actions) }
+        guard wanted(LanguageServer.fixAllKind) else { return reply(actions) }
+        let linter: Linter
+        if r.only != nil {
+            let eff = effectiveConfig(path: doc.document.path)
+            guard format(languageID: doc.languageID, path: doc.document.path, configuration: eff.configuration) != nil else { return reply(actions) }
+            linter = eff.linter
+        } else {
+            guard let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, let l = c.linter,
+                  c.diagnostics.contains(where: { $0.fix.map { Fixer.applies($0.applicability, allowed: allowed) && !$0.edits.isEmpty } ?? false })
+            else { return reply(actions) }
+            linter = l
+        }
         let document = doc.document
         let enc = encoding
         let base = actions

@@ -9,6 +9,7 @@ extension LanguageServer {
         register(ShutdownRequest.self) { [unowned self] _, reply in
             lifecycle = .shuttingDown
             for d in documents.values { d.debounce?.cancel() }
+            wakeWorkspaceDiagnostics()
             reply(NullResult())
         }
         register(DocumentDiagnosticRequest.self) { [unowned self] r, reply in documentDiagnostic(r, reply) }
@@ -167,6 +168,7 @@ extension LanguageServer {
         linters.removeAll()
         shownConfigErrors.removeAll()
         guard lifecycle == .running else { return }
+        wakeWorkspaceDiagnostics()
         if pullDiagnostics {
             if supportsRefresh { request(DiagnosticRefreshRequest()) { _ in } }
         } else {
@@ -245,6 +247,7 @@ extension LanguageServer {
                                document: Document(bytes: Array(n.text.utf8), format: f, path: path))
         documents[n.uri] = doc
         if !pullDiagnostics { schedulePushLint(n.uri) }
+        wakeWorkspaceDiagnostics()
     }
 
     func didChange(_ n: DidChangeNotification) {
@@ -269,12 +272,14 @@ extension LanguageServer {
         doc.document = Document(bytes: bytes, format: doc.document.format, path: doc.document.path)
         doc.version = n.version
         if !pullDiagnostics { debouncePushLint(doc) }
+        wakeWorkspaceDiagnostics()
     }
 
     func didClose(_ n: DidCloseNotification) {
         guard let doc = documents.removeValue(forKey: n.uri) else { return }
         doc.debounce?.cancel()
         if !pullDiagnostics { notify(PublishDiagnosticsNotification(uri: n.uri, version: nil, diagnostics: [])) }
+        wakeWorkspaceDiagnostics()
     }
 
     func debouncePushLint(_ doc: OpenDocument) {
@@ -395,23 +400,51 @@ extension LanguageServer {
         }
     }
 
+    /// Reports of every open document. When every report would be `unchanged`, the request is held open (as the
+    /// spec allows for long-running workspace diagnostics) until a document or the configuration changes, so clients
+    /// that re-request at once do not spin.
     func workspaceDiagnostic(_ r: WorkspaceDiagnosticRequest, _ reply: Reply<WorkspaceDiagnosticReport>) {
         let uris = documents.keys.sorted()
         var items: [String: JSONValue] = [:]
         var remaining = uris.count
-        if uris.isEmpty { return reply(WorkspaceDiagnosticReport(items: [])) }
+        var anyChanged = false
+        if uris.isEmpty && r.previousResultIds.isEmpty { return reply(WorkspaceDiagnosticReport(items: [])) }
+        if uris.isEmpty { return parkWorkspaceDiagnostic(r, reply) }
         for uri in uris {
-            withLint(uri, requestID: reply.id) { cache in
+            withLint(uri, requestID: reply.id) { [unowned self] cache in
                 if let cache {
                     let id = cache.resultID
-                    var o = JSONObject([("kind", r.previousResultIds[uri] == id ? "unchanged" : "full"), ("uri", .string(uri)),
+                    let unchanged = r.previousResultIds[uri] == id
+                    anyChanged = anyChanged || !unchanged
+                    var o = JSONObject([("kind", unchanged ? "unchanged" : "full"), ("uri", .string(uri)),
                                         ("version", .int(cache.version)), ("resultId", .string(id))])
-                    if r.previousResultIds[uri] != id { o["items"] = .array(cache.lsp) }
+                    if !unchanged { o["items"] = .array(cache.lsp) }
                     items[uri] = .object(o)
                 }
                 remaining -= 1
-                if remaining == 0 { reply(WorkspaceDiagnosticReport(items: uris.compactMap { items[$0] })) }
+                guard remaining == 0 else { return }
+                let closed = r.previousResultIds.keys.contains { documents[$0] == nil }
+                if anyChanged || closed || lifecycle != .running {
+                    reply(WorkspaceDiagnosticReport(items: uris.compactMap { items[$0] }))
+                } else {
+                    parkWorkspaceDiagnostic(r, reply)
+                }
             }
         }
+    }
+
+    func parkWorkspaceDiagnostic(_ r: WorkspaceDiagnosticRequest, _ reply: Reply<WorkspaceDiagnosticReport>) {
+        parkedWorkspaceRequests.append({ [unowned self] in
+            guard reply.isPending else { return }
+            workspaceDiagnostic(r, reply)
+        })
+    }
+
+    /// Something changed: answer held `workspace/diagnostic` requests.
+    func wakeWorkspaceDiagnostics() {
+        guard !parkedWorkspaceRequests.isEmpty else { return }
+        let parked = parkedWorkspaceRequests
+        parkedWorkspaceRequests.removeAll()
+        for p in parked { p() }
     }
 }

@@ -71,6 +71,7 @@ public final class LanguageServer: @unchecked Sendable {
     var initializationSettings = JSONObject()
     var settings = ClientSettings()
     var settingsFingerprint: String?
+    var parkedWorkspaceRequests: [() -> Void] = []
     var configGeneration = 0
     var loader: ConfigLoader
     var linters: [String: EffectiveConfig] = [:]

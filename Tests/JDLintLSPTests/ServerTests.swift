@@ -202,11 +202,23 @@ import Testing
         let third = c.request("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)], "previousResultId": id!])["result"]
         #expect(third?["kind"] == "full")
         #expect(third?["items"] == [])
-        let ws = c.request("workspace/diagnostic", ["previousResultIds": [["uri": .string(uri), "value": third!["resultId"]!]]])["result"]
-        #expect(ws?["items"]?.arrayValue?.first?["kind"] == "unchanged")
-        #expect(ws?["items"]?.arrayValue?.first?["version"] == .int(c.versions[uri]!))
         let ws2 = c.request("workspace/diagnostic", ["previousResultIds": []])["result"]
         #expect(ws2?["items"]?.arrayValue?.first?["kind"] == "full")
+        #expect(ws2?["items"]?.arrayValue?.first?["version"] == .int(c.versions[uri]!))
+        // Nothing changed: the request is held open until something does.
+        let held = c.sendRequest("workspace/diagnostic", ["previousResultIds": [["uri": .string(uri), "value": third!["resultId"]!]]])
+        usleep(100_000)
+        #expect(c.all { $0["id"] == held }.isEmpty)
+        c.change(uri, replacing: 0..<0, with: "We need a engineer. ")
+        let ws = c.waitFor { $0["id"] == held }?["result"]
+        #expect(ws?["items"]?.arrayValue?.first?["kind"] == "full")
+        #expect(codes(ws?["items"]?.arrayValue?.first?["items"]?.arrayValue) == ["grammar/indefinite-article"])
+        // A held request can be cancelled.
+        let id4 = ws!["items"]!.arrayValue!.first!["resultId"]!
+        let held2 = c.sendRequest("workspace/diagnostic", ["previousResultIds": [["uri": .string(uri), "value": id4]]])
+        usleep(50_000)
+        c.notify("$/cancelRequest", ["id": held2])
+        #expect(c.waitFor { $0["id"] == held2 }?["error"]?["code"] == .int(-32800))
         // No push in pull mode.
         #expect(c.all { $0["method"] == "textDocument/publishDiagnostics" }.isEmpty)
     }

@@ -191,9 +191,16 @@ async def test_pull_diagnostics(pull_client: LanguageClient):
     w = await c.workspace_diagnostic_async(types.WorkspaceDiagnosticParams(previous_result_ids=[]))
     assert [i.uri for i in w.items] == [uri]
     assert w.items[0].kind == "full"
-    w2 = await c.workspace_diagnostic_async(types.WorkspaceDiagnosticParams(
-        previous_result_ids=[types.PreviousResultId(uri=uri, value=r.result_id)]))
-    assert w2.items[0].kind == "unchanged"
+    # Nothing changed: the server holds the request until something does.
+    held = asyncio.ensure_future(c.workspace_diagnostic_async(types.WorkspaceDiagnosticParams(
+        previous_result_ids=[types.PreviousResultId(uri=uri, value=r.result_id)])))
+    await asyncio.sleep(0.2)
+    assert not held.done()
+    c.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text="Fine text.\n")]))
+    w2 = await asyncio.wait_for(held, 10)
+    assert w2.items[0].kind == "full" and list(w2.items[0].items) == [] and w2.items[0].version == 2
     await asyncio.sleep(0.3)
     assert uri not in c.diagnostics  # no push in pull mode
 
