@@ -355,7 +355,9 @@ extension LanguageServer {
         var doc = document
         let f = format(languageID: languageID, path: document.path, configuration: config.configuration)
         if let f, f != document.format { doc = Document(bytes: document.bytes, format: f, path: document.path) }
+        let started = DispatchTime.now().uptimeNanoseconds
         let diagnostics = f == nil ? [] : config.linter.lint(doc).diagnostics
+        let linted = DispatchTime.now().uptimeNanoseconds
         var lsp: [JSONValue] = []
         lsp.reserveCapacity(diagnostics.count + 1)
         if let e = config.error {
@@ -364,6 +366,10 @@ extension LanguageServer {
                         "message": .string("Configuration error: \(e)")])
         }
         for d in diagnostics { lsp.append(lspDiagnostic(d, doc.lines, enc, version: version, registry: config.linter.registry)) }
+        if options.debug {
+            let converted = DispatchTime.now().uptimeNanoseconds
+            log(.log, "linted \(document.path ?? "?") v\(version): \(diagnostics.count) findings, lint \((linted - started) / 1000) µs, conversion \((converted - linted) / 1000) µs")
+        }
         return LintCache(version: version, epoch: epoch, generation: generation, document: doc, diagnostics: diagnostics,
                          lsp: lsp, linter: f == nil ? nil : config.linter, ignored: f == nil)
     }

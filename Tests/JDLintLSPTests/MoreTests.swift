@@ -1,0 +1,132 @@
+import Foundation
+import JDLintCore
+import Testing
+@testable import JDLintLSP
+
+@Suite struct SuppressionActionTests {
+    /// Applies the "Disable … for this line/file" action and checks that the finding is gone.
+    func check(_ text: String, language: String, ext: String, expectInserted: String, file: Bool) {
+        let uri = "file:///tmp/sup-\(UUID().uuidString).\(ext)"
+        let c = TestClient()
+        c.initialize()
+        c.open(uri, text, language: language)
+        let d = c.diagnostics(uri)!
+        let finding = d.first { $0["code"] == "grammar/indefinite-article" }!
+        let line = finding["range"]!["start"]!["line"]!
+        let r = c.request("textDocument/codeAction", ["textDocument": ["uri": .string(uri)],
+                                                      "range": ["start": ["line": line, "character": 0], "end": ["line": line, "character": 0]],
+                                                      "context": ["diagnostics": [finding], "only": ["quickfix"]]])
+        let suffix = file ? "for this file" : "for this line"
+        let action = r["result"]?.arrayValue?.first { $0["title"]?.stringValue?.hasSuffix(suffix) == true }
+        let fixed = c.apply(c.edits(action?["edit"], uri), to: text)
+        #expect(fixed.contains(expectInserted), "\(fixed)")
+        let check = TestClient()
+        check.initialize()
+        check.open(uri + "2", fixed, language: language)
+        #expect(!codes(check.diagnostics(uri + "2")).contains("grammar/indefinite-article"), "\(fixed)")
+        #expect(!codes(check.diagnostics(uri + "2")).contains("suppression/unused"), "\(fixed)")
+    }
+
+    @Test func markdownInsideAParagraphAndAfterFrontMatter() {
+        let md = "---\ntitle: Engineer\n---\n\n# Engineer\n\nFirst line of the paragraph\nand we need a engineer.\n"
+        check(md, language: "markdown", ext: "md", expectInserted: "\n<!-- jdlint-disable-next-line grammar/indefinite-article -->\nand we", file: false)
+        check(md, language: "markdown", ext: "md", expectInserted: "---\n<!-- jdlint-disable grammar/indefinite-article -->\n\n# Engineer", file: true)
+    }
+
+    @Test func htmlKeepsTheDoctypeFirst() {
+        let html = "<!DOCTYPE html>\n<html><body>\n  <p>We need a engineer.</p>\n</body></html>\n"
+        check(html, language: "html", ext: "html", expectInserted: "  <!-- jdlint-disable-next-line grammar/indefinite-article -->\n  <p>", file: false)
+        check(html, language: "html", ext: "html", expectInserted: "<!DOCTYPE html>\n<!-- jdlint-disable grammar/indefinite-article -->\n", file: true)
+    }
+
+    @Test func textWithoutFinalNewline() {
+        check("Engineer\n\nWe need a engineer.", language: "plaintext", ext: "txt", expectInserted: "# jdlint-disable grammar/indefinite-article\nEngineer", file: true)
+    }
+
+    @Test func jsonHasNoSuppressionActions() {
+        let uri = "file:///tmp/sup.json"
+        let c = TestClient()
+        c.initialize()
+        c.open(uri, "{\"@type\":\"JobPosting\",\"description\":\"We need a engineer.\"}", language: "json")
+        let d = c.diagnostics(uri)!
+        let r = c.request("textDocument/codeAction", ["textDocument": ["uri": .string(uri)],
+                                                      "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+                                                      "context": ["diagnostics": .array(d)]])
+        let titles = r["result"]?.arrayValue?.compactMap { $0["title"]?.stringValue } ?? []
+        #expect(!titles.contains { $0.hasPrefix("Disable") })
+        #expect(titles.contains { $0.contains("an") })
+    }
+}
+
+@Suite(.serialized) struct MoreConfigurationTests {
+    func workspace(_ config: String) -> String {
+        let dir = NSTemporaryDirectory() + "jdlint-lsp-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try! config.write(toFile: dir + "/.jdlint.json", atomically: true, encoding: .utf8)
+        return dir
+    }
+
+    @Test func languagesAndIgnore() {
+        let dir = workspace(#"{"languages": ["asciidoc"], "ignore": ["drafts/**"]}"#)
+        let c = TestClient()
+        c.initialize(root: dir)
+        let adoc = URI.from(path: dir + "/job.adoc"), draft = URI.from(path: dir + "/drafts/job.txt")
+        c.open(adoc, "We need a engineer.\n", language: "asciidoc")
+        c.open(draft, "We need a engineer.\n")
+        #expect(codes(c.diagnostics(adoc)) == ["grammar/indefinite-article"])
+        #expect(codes(c.diagnostics(draft)) == [])
+        let f = c.request("textDocument/formatting", ["textDocument": ["uri": .string(draft)], "options": ["tabSize": 2, "insertSpaces": true]])
+        #expect(f["result"] == [])
+    }
+
+    @Test func savingTheConfigReloadsIt() {
+        let dir = workspace(#"{"rules": {"grammar/indefinite-article": "off"}}"#)
+        let c = TestClient()
+        c.initialize(root: dir)
+        let uri = URI.from(path: dir + "/job.txt")
+        c.open(uri, "We need a engineer.\n")
+        #expect(codes(c.diagnostics(uri)) == [])
+        try! "{}".write(toFile: dir + "/.jdlint.json", atomically: true, encoding: .utf8)
+        c.clear()
+        c.notify("textDocument/didSave", ["textDocument": ["uri": .string(URI.from(path: dir + "/.jdlint.json"))]])
+        let m = c.waitFor { $0["method"] == "textDocument/publishDiagnostics" }
+        #expect(codes(m?["params"]?["diagnostics"]?.arrayValue) == ["grammar/indefinite-article"])
+    }
+
+    @Test func unsafeFixesSettingAtRuntime() {
+        let uri = "file:///tmp/unsafe.txt"
+        let text = "# jdlint-disable-next-line\nA clean line.\n"
+        let c = TestClient()
+        c.initialize()
+        c.open(uri, text)
+        #expect(codes(c.diagnostics(uri)) == ["suppression/unused"])
+        let ctx: JSONValue = ["textDocument": ["uri": .string(uri)], "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+                              "context": ["diagnostics": [], "only": ["source.fixAll.jdlint"]]]
+        #expect(c.request("textDocument/codeAction", ctx)["result"] == [])
+        c.notify("workspace/didChangeConfiguration", ["settings": ["jdlint": ["unsafeFixes": true]]])
+        let acts = c.request("textDocument/codeAction", ctx)["result"]?.arrayValue ?? []
+        #expect(acts.count == 1)
+        #expect(c.apply(c.edits(acts.first?["edit"], uri), to: text) == "A clean line.\n")
+        // The unused-suppression finding carries the Unnecessary tag.
+        #expect(c.diagnostics(uri)?.first?["tags"] == [1])
+    }
+
+    @Test func shutdownThenClosedInputIsZero() {
+        let c = TestClient()
+        c.initialize()
+        _ = c.request("shutdown")
+        c.server.connectionClosed()
+        c.server.drain()
+        #expect(c.exitCode == 0)
+    }
+
+    @Test func logMessagesFollowTheTraceLevel() {
+        let c = TestClient()
+        c.initialize()
+        c.notify("textDocument/didChange", ["textDocument": ["uri": "file:///not-open", "version": 2], "contentChanges": []])
+        #expect(c.waitFor { $0["method"] == "window/logMessage" && $0["params"]?["type"] == 2 } != nil)
+        c.notify("$/setTrace", ["value": "verbose"])
+        c.sendRequest("jdlint/nothing")
+        #expect(c.waitFor { $0["method"] == "window/logMessage" && $0["params"]?["type"] == 4 } != nil)
+    }
+}
