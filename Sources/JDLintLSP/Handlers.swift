@@ -59,6 +59,7 @@ extension LanguageServer {
         }
         applySettings(nil)
         lifecycle = .running
+        if options.watchParentProcess, let pid = r.processID, pid > 0 { watchParent(pid) }
         log(.info, "initialized for \(r.clientName ?? "an unnamed client"); position encoding \(encoding.rawValue); \(pullDiagnostics ? "pull" : "push") diagnostics; workspace \(root ?? "none")")
 
         var sync = JSONObject()
@@ -75,6 +76,22 @@ extension LanguageServer {
             capabilities["diagnosticProvider"] = ["identifier": "jdlint", "interFileDependencies": false, "workspaceDiagnostics": true]
         }
         reply(InitializeResult(capabilities: .object(capabilities)))
+    }
+
+    /// Exits when the client process dies without closing the connection (as `processId` asks).
+    func watchParent(_ pid: Int) {
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(deadline: .now() + 3, repeating: 3)
+        timer.setEventHandler { [unowned self] in
+            guard lifecycle != .exited else { return timer.cancel() }
+            if kill(pid_t(pid), 0) != 0 && errno == ESRCH {
+                log(.error, "the client process \(pid) is gone; exiting")
+                timer.cancel()
+                exit()
+            }
+        }
+        timer.resume()
+        parentWatch = timer
     }
 
     func initialized() {

@@ -65,9 +65,11 @@ public struct InitializeRequest: RequestType {
     public var initializationOptions: JSONValue?
     public var trace: String?
     public var clientName: String?
+    public var processID: Int?
 
     public init(params: Params) throws(ResponseError) {
         capabilities = try params.get("capabilities")
+        processID = try params.optInt("processId")
         guard capabilities.value?.objectValue != nil else { throw .invalidParams("params.capabilities must be an object") }
         var folders: [String] = []
         if params.opt("workspaceFolders").isPresent {

@@ -18,6 +18,8 @@ public struct ServerOptions: Sendable {
     public var registry: RuleRegistry
     /// Log everything (`window/logMessage` type 4 too) to stderr.
     public var debug = false
+    /// Exit when the process named by `initialize`'s `processId` dies (the real server; off in tests).
+    public var watchParentProcess = false
 
     public init(currentYear: Int = 2026, debounceMs: Int = 150, log: @escaping @Sendable (String) -> Void = { _ in },
                 lintDelayMs: Int = 0, docsBaseURL: String = LanguageServer.defaultDocsBaseURL, registry: RuleRegistry = .builtin) {
@@ -72,6 +74,7 @@ public final class LanguageServer: @unchecked Sendable {
     var settings = ClientSettings()
     var settingsFingerprint: String?
     var parkedWorkspaceRequests: [() -> Void] = []
+    var parentWatch: DispatchSourceTimer?
     var configGeneration = 0
     var loader: ConfigLoader
     var linters: [String: EffectiveConfig] = [:]

@@ -70,6 +70,7 @@ public enum LSPMain {
         options.currentYear = env["JDLINT_CURRENT_YEAR"].flatMap(Int.init)
             ?? Calendar(identifier: .gregorian).component(.year, from: Date())
         options.lintDelayMs = env["JDLINT_LSP_LINT_DELAY_MS"].flatMap(Int.init) ?? 0
+        options.watchParentProcess = true
         options.debug = env["JDLINT_LSP_DEBUG"].map { !$0.isEmpty && $0 != "0" } ?? false
         var i = 0
         while i < args.count {

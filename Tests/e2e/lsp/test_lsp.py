@@ -394,3 +394,44 @@ async def test_eof_without_shutdown_is_one_and_stdout_is_clean():
     assert await asyncio.wait_for(p.wait(), 10) == 1
     assert await p.stdout.read() == b""
     assert b"jdlint lsp" in await p.stderr.read()
+
+
+async def test_random_messages_never_crash_the_server():
+    import random
+    rng = random.Random(1234)
+    methods = ["textDocument/didOpen", "textDocument/didChange", "textDocument/didClose", "textDocument/didSave",
+               "textDocument/codeAction", "textDocument/formatting", "textDocument/hover", "textDocument/diagnostic",
+               "workspace/diagnostic", "workspace/didChangeConfiguration", "workspace/didChangeWatchedFiles",
+               "$/cancelRequest", "$/setTrace", "initialized", "unknown/x"]
+
+    def junk(depth=0):
+        k = rng.randrange(8 if depth < 3 else 5)
+        if k == 0: return None
+        if k == 1: return rng.choice([True, False])
+        if k == 2: return rng.choice([0, -1, 2**40, 3.5, 1e300])
+        if k == 3: return rng.choice(["", "file:///tmp/z.txt", "😀\r\n", "a engineer", "x" * 1000])
+        if k == 4: return rng.choice(["uri", "text", "range"])
+        if k == 5: return [junk(depth + 1) for _ in range(rng.randrange(4))]
+        keys = ["textDocument", "uri", "languageId", "version", "text", "contentChanges", "range", "start", "end",
+                "line", "character", "position", "context", "diagnostics", "only", "settings", "id", "changes", "options"]
+        return {rng.choice(keys): junk(depth + 1) for _ in range(rng.randrange(5))}
+
+    p = await raw_server()
+    p.stdin.write(frame(INIT))
+    await read_message(p)
+    good = {"textDocument": {"uri": "file:///tmp/z.txt", "languageId": "plaintext", "version": 1, "text": "We need a engineer 😀.\r\n"}}
+    p.stdin.write(frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": good}))
+    for i in range(400):
+        r = rng.random()
+        if r < 0.1:
+            p.stdin.write(frame(bytes(rng.randrange(256) for _ in range(rng.randrange(40)))))
+        else:
+            msg = {"jsonrpc": "2.0", "method": rng.choice(methods), "params": junk()}
+            if rng.random() < 0.5:
+                msg["id"] = rng.choice([i, f"r{i}", None, [1], 1.5])
+            p.stdin.write(frame(msg))
+    p.stdin.write(frame({"jsonrpc": "2.0", "id": "last", "method": "shutdown"}))
+    m = await read_until(p, lambda m: m.get("id") == "last")
+    assert m["result"] is None
+    p.stdin.write(frame({"jsonrpc": "2.0", "method": "exit"}))
+    assert await asyncio.wait_for(p.wait(), 10) == 0
