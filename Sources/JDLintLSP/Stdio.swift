@@ -7,6 +7,16 @@ import JDLintCore
 public enum StdioServer {
     public static func run(options: ServerOptions) -> Never {
         signal(SIGPIPE, SIG_IGN)
+        #if os(Linux)
+        // Every lint allocates and frees buffers of the document's size. glibc serves blocks over 128 KB with mmap and
+        // returns them on free, so each keystroke on a large posting paid for hundreds of page faults (most of the
+        // system time in the benchmark). Keep such blocks in the heap instead.
+        if let sym = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {  // RTLD_DEFAULT; absent on some libcs
+            let mallopt = unsafeBitCast(sym, to: (@convention(c) (Int32, Int32) -> Int32).self)
+            _ = mallopt(-3, 32 << 20)  // M_MMAP_THRESHOLD
+            _ = mallopt(-1, 64 << 20)  // M_TRIM_THRESHOLD
+        }
+        #endif
         let writeQueue = DispatchQueue(label: "jdlint.lsp.writer")
         let stderrQueue = DispatchQueue(label: "jdlint.lsp.stderr")
         var opts = options
