@@ -81,6 +81,7 @@ public enum LSPMain {
             ?? Calendar(identifier: .gregorian).component(.year, from: Date())
         options.lintDelayMs = env["JDLINT_LSP_LINT_DELAY_MS"].flatMap(Int.init) ?? 0
         options.watchParentProcess = true
+        if let url = env["JDLINT_DOCS_URL"], !url.isEmpty { options.docsBaseURL = url }
         options.debug = env["JDLINT_LSP_DEBUG"].map { !$0.isEmpty && $0 != "0" } ?? false
         var i = 0
         while i < args.count {
