@@ -9,6 +9,9 @@ extension LanguageServer {
         register(ShutdownRequest.self) { [unowned self] _, reply in
             lifecycle = .shuttingDown
             for d in documents.values { d.debounce?.cancel() }
+            lock.lock()
+            pushTargets.removeAll()
+            lock.unlock()
             wakeWorkspaceDiagnostics()
             reply(NullResult())
         }
@@ -295,7 +298,10 @@ extension LanguageServer {
     func didClose(_ n: DidCloseNotification) {
         guard let doc = documents.removeValue(forKey: n.uri) else { return }
         doc.debounce?.cancel()
+        lock.lock()
+        pushTargets.removeValue(forKey: n.uri)
         if !pullDiagnostics { notify(PublishDiagnosticsNotification(uri: n.uri, version: nil, diagnostics: [])) }
+        lock.unlock()
         wakeWorkspaceDiagnostics()
     }
 
@@ -314,22 +320,54 @@ extension LanguageServer {
         queue.asyncAfter(deadline: .now() + .milliseconds(settings.debounceMs), execute: item)
     }
 
-    /// Queues a lint whose result is published; coalesces while one is queued but not started.
+    /// Queues a lint whose result is published. The snapshot is taken now; a job whose version was superseded
+    /// before it starts is skipped (a burst of edits lints once), and the result is published straight from the lint
+    /// queue when it is still the newest (fewer thread hops between a keystroke and its diagnostics).
     func schedulePushLint(_ uri: String) {
-        guard pushQueued.insert(uri).inserted else { return }
-        withLint(uri, requestID: nil, coalescing: true) { [unowned self] cache in
-            guard let cache, let doc = documents[uri], doc.epoch == cache.epoch, doc.version == cache.version,
-                  lifecycle == .running else { return }
-            notify(PublishDiagnosticsNotification(uri: uri, version: cache.version, diagnostics: cache.lsp))
+        guard let doc = documents[uri], lifecycle == .running else { return }
+        if let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
+            notify(PublishDiagnosticsNotification(uri: uri, version: c.version, diagnostics: c.lsp))
+            return
+        }
+        let target = PushTarget(epoch: doc.epoch, version: doc.version, generation: configGeneration)
+        lock.lock()
+        let already = pushTargets[uri] == target
+        pushTargets[uri] = target
+        lock.unlock()
+        if already { return }
+        let document = doc.document, languageID = doc.languageID, enc = encoding
+        let eff = effectiveConfig(path: document.path)
+        lintQueue.async { [unowned self] in
+            lock.lock()
+            let current = pushTargets[uri] == target
+            lock.unlock()
+            guard current else { return }
+            let cache = lint(document, version: target.version, epoch: target.epoch, generation: target.generation,
+                             languageID: languageID, config: eff, encoding: enc)
+            lock.lock()
+            var latency: UInt64?
+            if pushTargets[uri] == target {
+                notify(PublishDiagnosticsNotification(uri: uri, version: target.version, diagnostics: cache.lsp))
+                if options.debug, let a = changeArrivals[uri], a.version == target.version {
+                    latency = DispatchTime.now().uptimeNanoseconds - a.at
+                }
+            }
+            lock.unlock()
+            if let latency { log(.log, "didChange → publishDiagnostics v\(target.version) inside the server: \(latency / 1000) µs") }
+            queue.async { [unowned self] in
+                if let doc = documents[uri], doc.epoch == target.epoch, doc.version == target.version,
+                   configGeneration == target.generation {
+                    doc.cache = cache
+                }
+            }
         }
     }
 
     /// Runs `body` on the state queue with the diagnostics of the document's current version: from the cache,
     /// else after a lint on the lint queue (skipped when `requestID` was cancelled meanwhile).
-    func withLint(_ uri: String, requestID: RequestID?, coalescing: Bool = false, _ body: @escaping (LintCache?) -> Void) {
+    func withLint(_ uri: String, requestID: RequestID?, _ body: @escaping (LintCache?) -> Void) {
         let box = Unchecked(body)
         if let doc = documents[uri], let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
-            if coalescing { pushQueued.remove(uri) }
             box.value(c)
             return
         }
@@ -337,7 +375,6 @@ extension LanguageServer {
             guard isPending(requestID) else { return }
             // Snapshot the latest state when the lint starts (coalesces bursts of edits).
             let snap: (Document, Int, Int, Int, EffectiveConfig?, LintCache?, String, PositionEncoding)? = queue.sync {
-                if coalescing { pushQueued.remove(uri) }
                 guard let doc = documents[uri] else { return nil }
                 if let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
                     return (doc.document, doc.version, doc.epoch, configGeneration, nil, c, doc.languageID, encoding)

@@ -53,6 +53,10 @@ public final class LanguageServer: @unchecked Sendable {
     var pending: Set<RequestID> = []
     var trace = "off"
     var forwardLogs = false
+    /// The newest push lint scheduled per document.
+    var pushTargets: [String: PushTarget] = [:]
+    /// Debug timing: when the newest didChange of each document was read.
+    var changeArrivals: [String: (version: Int, at: UInt64)] = [:]
 
     // Confined to `queue`.
     var lifecycle = Lifecycle.uninitialized
@@ -69,7 +73,6 @@ public final class LanguageServer: @unchecked Sendable {
     var root: String?
     var documents: [String: OpenDocument] = [:]
     var nextEpoch = 0
-    var pushQueued: Set<String> = []
     var initializationSettings = JSONObject()
     var settings = ClientSettings()
     var settingsFingerprint: String?
@@ -101,6 +104,13 @@ public final class LanguageServer: @unchecked Sendable {
             log(.error, "malformed JSON message: \(error)")
             sendMessage(["jsonrpc": "2.0", "id": .null, "error": ResponseError(code: ErrorCode.parseError, message: "Parse error: \(error)").json])
             return
+        }
+        if options.debug, value["method"] == "textDocument/didChange", let uri = value["params"]?["textDocument"]?["uri"]?.stringValue,
+           let version = value["params"]?["textDocument"]?["version"]?.intValue {
+            let now = DispatchTime.now().uptimeNanoseconds
+            lock.lock()
+            changeArrivals[uri] = (version, now)
+            lock.unlock()
         }
         queue.async { self.handle(value) }
     }
@@ -211,6 +221,9 @@ public final class LanguageServer: @unchecked Sendable {
     func exit() {
         let code: Int32 = lifecycle == .shuttingDown ? 0 : 1
         lifecycle = .exited
+        lock.lock()
+        pushTargets.removeAll()
+        lock.unlock()
         for d in documents.values { d.debounce?.cancel() }
         onExit(code)
     }
@@ -321,6 +334,12 @@ struct ClientSettings {
     var unsafeFixes = false
     var debounceMs = 150
     var error: ConfigError?
+}
+
+struct PushTarget: Equatable {
+    var epoch: Int
+    var version: Int
+    var generation: Int
 }
 
 /// One open document.
