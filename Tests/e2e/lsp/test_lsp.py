@@ -203,6 +203,17 @@ async def test_pull_diagnostics(pull_client: LanguageClient):
     assert w2.items[0].kind == "full" and list(w2.items[0].items) == [] and w2.items[0].version == 2
     await asyncio.sleep(0.3)
     assert uri not in c.diagnostics  # no push in pull mode
+    # A configuration change asks the client to pull again.
+    before = c.diagnostic_refresh_count
+    c.set_configuration({"rules": {"grammar": "off"}}, section="jdlint")
+    c.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
+    for _ in range(100):
+        if c.diagnostic_refresh_count > before:
+            break
+        await asyncio.sleep(0.02)
+    assert c.diagnostic_refresh_count > before
+    r3 = await c.text_document_diagnostic_async(types.DocumentDiagnosticParams(text_document=doc))
+    assert r3.kind == "full" and list(r3.items) == []
 
 
 async def test_cancellation(slow_client: LanguageClient):
