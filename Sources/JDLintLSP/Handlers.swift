@@ -241,6 +241,14 @@ extension LanguageServer {
         notify(ShowMessageNotification(type: .error, message: "jdlint: configuration error: \(e)"))
     }
 
+    /// The format of a document, or nil when it is not linted. Editors open every JSON file (package.json,
+    /// .jdlint.json…) as `json`: only postings are linted, so the others do not all get a "no JobPosting" warning.
+    func format(languageID: String, document: Document, configuration: Configuration) -> DocumentFormat? {
+        let f = format(languageID: languageID, path: document.path, configuration: configuration)
+        if f == .jsonld && !LanguageServer.contains(document.bytes, LanguageServer.jobPosting) { return nil }
+        return f
+    }
+
     /// The format of a document, or nil when it is not linted (unknown language or ignored by the configuration).
     func format(languageID: String, path: String?, configuration: Configuration) -> DocumentFormat? {
         if let path, !configuration.ignore.isEmpty {
@@ -407,7 +415,7 @@ extension LanguageServer {
               encoding enc: PositionEncoding) -> LintCache {
         if options.lintDelayMs > 0 { usleep(UInt32(options.lintDelayMs) * 1000) }
         var doc = document
-        let f = format(languageID: languageID, path: document.path, configuration: config.configuration)
+        let f = format(languageID: languageID, document: document, configuration: config.configuration)
         if let f, f != document.format { doc = Document(bytes: document.bytes, format: f, path: document.path) }
         let started = DispatchTime.now().uptimeNanoseconds
         let diagnostics = f == nil ? [] : config.linter.lint(doc).diagnostics
@@ -426,6 +434,20 @@ extension LanguageServer {
         }
         return LintCache(version: version, epoch: epoch, generation: generation, document: doc, diagnostics: diagnostics,
                          lsp: lsp, linter: f == nil ? nil : config.linter, ignored: f == nil)
+    }
+
+    static let jobPosting = Array("JobPosting".utf8)
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 
     func lspDiagnostic(_ d: Diagnostic, _ lines: LineIndex, _ enc: PositionEncoding, version: Int, registry: RuleRegistry) -> JSONValue {

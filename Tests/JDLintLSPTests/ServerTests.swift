@@ -180,6 +180,9 @@ import Testing
         #expect(codes(c.diagnostics("file:///tmp/a.md")).contains("grammar/indefinite-article"))
         #expect(codes(c.diagnostics("file:///tmp/a.html")).contains("grammar/indefinite-article"))
         #expect(codes(c.diagnostics("file:///tmp/a.json")).contains("grammar/indefinite-article"))
+        // JSON files that are not postings (package.json, .jdlint.json) are left alone.
+        c.open("file:///tmp/package.json", "{\"name\": \"x\", \"description\": \"a engineer tool\"}\n", language: "json")
+        #expect(codes(c.diagnostics("file:///tmp/package.json")) == [])
     }
 }
 
