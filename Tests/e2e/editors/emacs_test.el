@@ -82,6 +82,8 @@ lines, columns in characters, sorted."
     (setq jdlint-executable bin)
     (require 'eglot)
     (setq eglot-autoshutdown t)
+    ;; Flymake's legacy backend (for compile-based checkers) only warns in a text buffer; many configs drop it.
+    (remove-hook 'flymake-diagnostic-functions #'flymake-proc-legacy-flymake)
 
     ;; Scenario 1: diagnostics, positions, the article quick fix from the code-action menu, fix-all, save.
     (jt-open path)
