@@ -32,10 +32,12 @@
   :type 'string)
 
 (defcustom jdlint-settings nil
-  "Settings of the `jdlint' section, as a plist sent to the server at start-up.
-Keys: :rules (a plist of rule id to level, e.g. (:grammar/repeated-word \"off\")),
-:profile (a string or vector of strings), :unsafeFixes (t or :json-false), :debounceMs (a number).
-They are laid over the project's .jdlint.json.  Restart the server (M-x eglot-reconnect) after a change."
+  "The server's `jdlint' settings, a plist sent at start-up.
+Keys: :rules (a plist of rule id to level,
+e.g. (:grammar/repeated-word \"off\")), :profile (a string or a
+vector of strings), :unsafeFixes (t or :json-false), :debounceMs (a
+number).  They are laid over the project's .jdlint.json.  Restart the
+server (M-x eglot-reconnect) after a change."
   :type 'plist)
 
 (defcustom jdlint-modes
@@ -44,14 +46,17 @@ They are laid over the project's .jdlint.json.  Restart the server (M-x eglot-re
     (gfm-mode :language-id "markdown")
     (markdown-mode :language-id "markdown")
     (text-mode :language-id "plaintext"))
-  "Major modes handed to jdlint by eglot, most specific first, with the LSP language id of each.
-Eglot matches derived modes too: `text-mode' covers every mode derived from it that no other entry of
-`eglot-server-programs' claims first (jdlint's text-mode entry is appended at the end for that reason, while the
-Markdown and HTML entries are put first).  Add (js-json-mode :language-id \"json\") for JSON-LD postings."
+  "Major modes handed to jdlint, most specific first, with language ids.
+Eglot matches derived modes too: `text-mode' covers every mode
+derived from it that no other entry of `eglot-server-programs'
+claims first (jdlint's text-mode entry is appended at the end for
+that reason, while the Markdown and HTML entries are put first).
+Add (js-json-mode :language-id \"json\") for JSON-LD postings."
   :type '(repeat sexp))
 
 (defcustom jdlint-fix-on-save nil
-  "When non-nil, apply every safe fix (source.fixAll.jdlint) before saving a buffer managed by jdlint."
+  "When non-nil, apply every safe fix before saving.
+Only in buffers where jdlint runs (source.fixAll.jdlint)."
   :type 'boolean)
 
 (defun jdlint--command ()
@@ -69,6 +74,11 @@ Markdown and HTML entries are put first).  Add (js-json-mode :language-id \"json
 (declare-function eglot-current-server "eglot")
 (declare-function eglot--current-server-or-lose "eglot")
 (declare-function eglot-managed-p "eglot")
+(declare-function eieio-object-class "eieio")
+(declare-function child-of-class-p "eieio")
+
+;; Defined by the `defclass' below once eglot is loaded (its type predicate, used by `cl-defmethod').
+(declare-function jdlint-eglot-server--eieio-childp "jdlint")
 
 (with-eval-after-load 'eglot
   (defclass jdlint-eglot-server (eglot-lsp-server) ()
@@ -87,7 +97,8 @@ Markdown and HTML entries are put first).  Add (js-json-mode :language-id \"json
   "Non-nil when the current buffer is managed by eglot with jdlint."
   (and (fboundp 'eglot-managed-p) (eglot-managed-p)
        (let ((server (eglot-current-server)))
-         (and server (object-of-class-p server 'jdlint-eglot-server)))))
+         (and server
+              (child-of-class-p (eieio-object-class server) 'jdlint-eglot-server)))))
 
 ;;;; lsp-mode
 
@@ -123,7 +134,7 @@ Markdown and HTML entries are put first).  Add (js-json-mode :language-id \"json
 
 ;;;###autoload
 (defun jdlint-fix-all ()
-  "Apply every safe jdlint fix of the buffer (the code action source.fixAll.jdlint)."
+  "Apply every safe jdlint fix of the buffer (source.fixAll.jdlint)."
   (interactive)
   (cond
    ((jdlint--eglot-server-p)

@@ -141,6 +141,18 @@ lines, columns in characters, sorted."
     (let ((formatted (jt-file path2)))
       (jt-check (equal formatted expected) "formatting gives the expected fixed text" formatted))
 
+    ;; Scenario 3: with `jdlint-fix-on-save', saving applies every safe fix first.
+    (setq jdlint-fix-on-save t)
+    (jt-open (expand-file-name "barista-save.txt" work))
+    (jt-check (jt-wait-diags 4) "4 diagnostics in the third copy" (jt-describe (jt-diags)))
+    ;; Emacs saves only a modified buffer: type a character and erase it, as a user would have edited.
+    (goto-char (point-max))
+    (insert "x")
+    (delete-char -1)
+    (save-buffer)
+    (let ((saved (jt-file (expand-file-name "barista-save.txt" work))))
+      (jt-check (equal saved expected) "jdlint-fix-on-save: saving writes the fixed text" saved))
+
     ;; Nothing went wrong on the way: no error in *Messages*, the server still running.
     (let ((messages (with-current-buffer "*Messages*" (buffer-string))))
       (jt-check (not (string-match-p "\\(error\\|Error\\|ERROR\\)" messages)) "no error in *Messages*"

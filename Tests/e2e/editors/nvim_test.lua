@@ -174,6 +174,18 @@ local ok_run, run_err = pcall(function()
   check(wait_diagnostics(buf3, seen, 1), "1 diagnostic in the Markdown file", describe(jd(buf3)))
   local c1, c3 = jdlint.client(buf), jdlint.client(buf3)
   check(c1 and c3 and c1.id == c3.id, "one server for the project")
+
+  ---------------------------------------------------------------------------------------------------------------
+  -- Scenario 4: setup{ fix_on_save = true }: :write applies every safe fix first.
+  jdlint.setup({ cmd = { bin, "lsp" }, fix_on_save = true })
+  local path4 = work .. "/barista-save.txt"
+  seen = changes
+  vim.cmd("edit " .. vim.fn.fnameescape(path4))
+  local buf4 = vim.api.nvim_get_current_buf()
+  check(wait_diagnostics(buf4, seen, 4), "4 diagnostics in the third copy", describe(jd(buf4)))
+  vim.cmd("write")
+  local saved = table.concat(vim.fn.readfile(path4, "b"), "\n")
+  check(saved == expected, "fix_on_save: :write writes the fixed text", saved)
 end)
 
 if not ok_run then
