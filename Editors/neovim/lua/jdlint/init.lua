@@ -3,8 +3,9 @@
 --   require("jdlint").setup({})                       -- defaults below
 --   require("jdlint").setup({ settings = { profile = "google-jobs" }, fix_on_save = true })
 --
--- Works on Neovim 0.7 and later, with no plugin: it uses vim.lsp.start_client + vim.lsp.buf_attach_client
--- (one server per project root). Commands: :JdlintFixAll (apply every safe fix), :JdlintRestart.
+-- Works on Neovim 0.7 and later, with no plugin: one server per project root, started with
+-- vim.lsp.start_client + vim.lsp.buf_attach_client (0.7–0.9) or vim.lsp.start (0.10+, where start_client is
+-- deprecated). Commands: :JdlintFixAll (apply every safe fix), :JdlintRestart.
 local M = {}
 
 M.defaults = {
@@ -29,7 +30,8 @@ M.config = vim.deepcopy(M.defaults)
 local clients = {} -- root directory -> client id
 local group = nil
 
-local uv = vim.loop
+local uv = vim.uv or vim.loop
+local modern = vim.fn.has("nvim-0.10") == 1
 
 local function dirname(path)
   return path:match("^(.*)/[^/]*$") or "."
@@ -61,14 +63,16 @@ end
 
 local function live_client(id)
   local client = id and vim.lsp.get_client_by_id(id)
-  if client and not client.is_stopped() then return client end
+  -- is_stopped(client): a plain function on 0.7, a method on 0.11.
+  if client and not client.is_stopped(client) then return client end
   return nil
 end
 
 --- The jdlint client attached to a buffer, or nil.
 function M.client(bufnr)
   bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
-  for _, client in pairs(vim.lsp.buf_get_clients(bufnr)) do
+  local list = modern and vim.lsp.get_clients({ bufnr = bufnr, name = "jdlint" }) or vim.lsp.buf_get_clients(bufnr)
+  for _, client in pairs(list) do
     if client.name == "jdlint" then return client end
   end
   return nil
@@ -132,7 +136,7 @@ function M.attach(bufnr)
       capabilities = vim.tbl_deep_extend("force", capabilities, M.config.capabilities)
     end
     local settings = as_object(M.config.settings)
-    id = vim.lsp.start_client({
+    local config = {
       name = "jdlint",
       cmd = M.config.cmd,
       root_dir = root,
@@ -141,7 +145,14 @@ function M.attach(bufnr)
       init_options = { jdlint = settings },
       settings = { jdlint = settings },
       on_attach = on_attach,
-    })
+    }
+    if modern then
+      -- Starts the client, or reuses the one with the same name and root, and attaches the buffer.
+      id = vim.lsp.start(config, { bufnr = bufnr })
+      if id then clients[root] = id end
+      return
+    end
+    id = vim.lsp.start_client(config)
     if not id then
       vim.notify("jdlint: could not start " .. table.concat(M.config.cmd, " "), vim.log.levels.ERROR)
       return
@@ -169,8 +180,7 @@ function M.setup(opts)
   end, { desc = "jdlint: apply every safe fix" })
   vim.api.nvim_create_user_command("JdlintRestart", function()
     for root, id in pairs(clients) do
-      local client = live_client(id)
-      if client then client.stop() end
+      if live_client(id) then vim.lsp.stop_client(id) end
       clients[root] = nil
     end
     vim.defer_fn(function()
