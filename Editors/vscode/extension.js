@@ -1,0 +1,136 @@
+// @ts-check
+// jdlint for VS Code: a thin client that starts `jdlint lsp` (the language server does all the work).
+'use strict';
+
+const vscode = require('vscode');
+const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+
+const FIX_ALL = 'source.fixAll.jdlint';
+const LANGUAGES = ['plaintext', 'markdown', 'html'];
+
+/** @type {LanguageClient | undefined} */
+let client;
+
+/**
+ * The `jdlint` settings section as the server reads it (rules, profile, unsafeFixes, debounceMs); editor-only
+ * settings (path, trace) are left out.
+ * @param {vscode.ConfigurationScope | undefined} [scope]
+ * @returns {Record<string, unknown>}
+ */
+function serverSettings(scope) {
+  const c = vscode.workspace.getConfiguration('jdlint', scope);
+  /** @type {Record<string, unknown>} */
+  const s = {
+    unsafeFixes: c.get('unsafeFixes', false),
+    debounceMs: c.get('debounceMs', 150),
+  };
+  const rules = c.get('rules');
+  if (rules && typeof rules === 'object' && Object.keys(rules).length > 0) s.rules = rules;
+  const profile = c.get('profile');
+  if (typeof profile === 'string' ? profile.length > 0 : Array.isArray(profile) && profile.length > 0) s.profile = profile;
+  return s;
+}
+
+/** @returns {string} */
+function serverPath() {
+  return vscode.workspace.getConfiguration('jdlint').get('path', 'jdlint') || 'jdlint';
+}
+
+/** @returns {LanguageClient} */
+function createClient() {
+  /** @type {import('vscode-languageclient/node').ServerOptions} */
+  const serverOptions = { command: serverPath(), args: ['lsp'], transport: TransportKind.stdio };
+  /** @type {import('vscode-languageclient/node').LanguageClientOptions} */
+  const clientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    initializationOptions: { jdlint: serverSettings() },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.jdlint.json') },
+    outputChannelName: 'jdlint',
+    middleware: {
+      workspace: {
+        // Answer workspace/configuration for `jdlint` with the server's settings only.
+        configuration: async (params, token, next) => {
+          const result = await next(params, token);
+          if (!Array.isArray(result)) return result;
+          return params.items.map((item, i) =>
+            item.section === 'jdlint'
+              ? serverSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
+              : result[i]);
+        },
+      },
+    },
+  };
+  return new LanguageClient('jdlint', 'jdlint', serverOptions, clientOptions);
+}
+
+async function start() {
+  const c = createClient();
+  client = c;
+  try {
+    await c.start();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(
+      `jdlint: could not start "${serverPath()} lsp" (${message}). Set "jdlint.path" to the jdlint program.`);
+    // Only if no restart replaced it meanwhile.
+    if (client === c) client = undefined; // eslint-disable-line require-atomic-updates
+  }
+}
+
+async function stop() {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop();
+}
+
+/**
+ * Applies every safe fix of the active editor's document (unsafe ones too with jdlint.unsafeFixes).
+ * @returns {Promise<number>} the number of fix-all actions applied
+ */
+async function fixAll() {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !client) return 0;
+  const document = editor.document;
+  const all = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
+  /** @type {vscode.CodeAction[] | undefined} */
+  const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, all, FIX_ALL);
+  let applied = 0;
+  for (const action of actions || []) {
+    if (action.kind && action.kind.value === FIX_ALL && action.edit) {
+      if (await vscode.workspace.applyEdit(action.edit)) applied += 1;
+    }
+  }
+  if (applied === 0) void vscode.window.setStatusBarMessage('jdlint: nothing to fix', 3000);
+  return applied;
+}
+
+/** @param {vscode.ExtensionContext} context */
+async function activate(context) {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('jdlint.fixAll', fixAll),
+    vscode.commands.registerCommand('jdlint.restart', async () => {
+      await stop();
+      await start();
+    }),
+    vscode.workspace.onDidChangeConfiguration(async (event) => {
+      if (!event.affectsConfiguration('jdlint')) return;
+      if (event.affectsConfiguration('jdlint.path')) {
+        await stop();
+        await start();
+      } else if (client) {
+        await client.sendNotification('workspace/didChangeConfiguration', { settings: { jdlint: serverSettings() } });
+      }
+    }),
+    { dispose: () => void stop() },
+  );
+  await start();
+}
+
+function deactivate() {
+  return stop();
+}
+
+module.exports = { activate, deactivate, serverSettings, fixAll };
