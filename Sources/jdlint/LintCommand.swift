@@ -106,6 +106,18 @@ struct LintCommand {
         problems += walkProblems
         for p in walkProblems { reports.append(FileReport(path: p.path, document: nil, diagnostics: [], error: p.message)) }
 
+        // The common case (lint files, no fixing, a streamable format): write each file's part as soon as it and every
+        // file before it are done, and keep no documents — memory stays flat however many files there are.
+        if !readsStdin && !o.fix && !o.diff, reports.count == walkProblems.count {
+            let isTTY = isatty(1) != 0
+            let color = o.color == "always" || (o.color == "auto" && isTTY && o.output == nil && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
+            let options = FormatOptions(color: color, showFixes: o.showFixes, statistics: o.statistics && o.format == "text")
+            if let streamer = Formats.make(o.format, options: options) as? any StreamableFormatter {
+                return runStreaming(streamer, files: files, walkProblems: walkProblems, fixedConfig: fixedConfig, defaultConfig: defaultConfig,
+                                    loader: loader, linters: linters)
+            }
+        }
+
         let results = ResultsBox(count: files.count)
         let jobs = o.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let write = o.fix && !o.diff
@@ -194,6 +206,91 @@ struct LintCommand {
         var problem: FileProblem?
         var diff: String?
         var configError: ConfigError?
+    }
+
+    /// Lints `files` on every core and streams the formatter's output in path order (see `StreamableFormatter`).
+    func runStreaming(_ formatter: any StreamableFormatter, files: [String], walkProblems: [FileProblem], fixedConfig: ResolvedConfig?,
+                      defaultConfig: ResolvedConfig, loader: ConfigLoader, linters: LinterCache) -> Int32 {
+        let o = options
+        // Output entries in byte order of their paths: files to lint and paths that could not be walked.
+        enum Entry { case file(String), problem(FileProblem) }
+        var entries: [(path: String, entry: Entry)] = files.map { ($0, .file($0)) } + walkProblems.map { ($0.path, .problem($0)) }
+        entries = entries.enumerated().sorted { a, b in
+            a.element.path.utf8.lexicographicallyPrecedes(b.element.path.utf8) || (a.element.path == b.element.path && a.offset < b.offset)
+        }.map(\.element)
+        let sink: FileHandle
+        if let out = o.output {
+            guard FileManager.default.createFile(atPath: out, contents: nil), let h = FileHandle(forWritingAtPath: out) else {
+                stderr.write("jdlint: cannot write the report to \(out)\n")
+                return 2
+            }
+            sink = h
+        } else {
+            sink = FileHandle.standardOutput
+        }
+        let emitter = OrderedEmitter(count: entries.count, sink: sink)
+        emitter.write(formatter.header())
+        let fixedConfigLet = fixedConfig
+        let entriesLet = entries
+        let quiet = o.quiet
+        let work: @Sendable (Int) -> Void = { i in
+            var lite: FileReport
+            var fragment: String
+            var problem: FileProblem?
+            var configError: ConfigError?
+            switch entriesLet[i].entry {
+            case .problem(let p):
+                lite = FileReport(path: p.path, document: nil, diagnostics: [], error: p.message)
+                fragment = formatter.fragment(lite, index: i)
+                problem = p
+            case .file(let path):
+                let r = self.lintFile(path, fixedConfig: fixedConfigLet, defaultConfig: defaultConfig, loader: loader, linters: linters,
+                                      fix: false, write: false, allowed: .safe)
+                var shown = r.report
+                shown.analysis = nil
+                if quiet { shown.diagnostics = shown.diagnostics.filter { $0.severity == .error } }
+                fragment = formatter.fragment(shown, index: i)
+                lite = r.report
+                lite.document = nil
+                lite.analysis = nil
+                problem = r.problem
+                configError = r.configError
+            }
+            emitter.set(i, fragment: fragment, report: lite, problem: problem, configError: configError)
+        }
+        let jobs = min(o.jobs ?? ProcessInfo.processInfo.activeProcessorCount, max(1, entries.count))
+        if jobs <= 1 {
+            for i in 0..<entries.count { work(i) }
+        } else {
+            let next = AtomicCounter()
+            DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+                while true {
+                    let i = next.increment()
+                    if i >= entriesLet.count { break }
+                    work(i)
+                }
+            }
+        }
+        let reports = emitter.reports
+        var shownReports = reports
+        if quiet { shownReports = reports.map { var r = $0; r.diagnostics = r.diagnostics.filter { $0.severity == .error }; return r } }
+        emitter.write(formatter.footer(shownReports))
+        if o.output != nil { try? sink.close() }
+        if o.statistics && o.format != "text" { stderr.write(TextFormatter.statistics(reports)) }
+        var exit: Int32 = 0
+        var seen = Set<String>()
+        for e in emitter.configErrors where seen.insert(e.description).inserted {
+            stderr.write("jdlint: \(e)\n")
+            exit = 2
+        }
+        let problems = emitter.problems.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        for p in problems { stderr.write("jdlint: \(p)\n") }
+        if !problems.isEmpty || exit == 2 { return 2 }
+        if o.exitZero { return 0 }
+        let summary = Summary(reports)
+        if summary.errors > 0 { return 1 }
+        if let m = o.maxWarnings, summary.warnings > m { return 1 }
+        return 0
     }
 
     func lintFile(_ path: String, fixedConfig: ResolvedConfig?, defaultConfig: ResolvedConfig, loader: ConfigLoader,
@@ -288,6 +385,58 @@ final class ResultsBox: @unchecked Sendable {
         lock.lock()
         items[i] = r
         lock.unlock()
+    }
+}
+
+/// Writes fragments in index order as soon as every earlier one is done; keeps only the light reports.
+final class OrderedEmitter: @unchecked Sendable {
+    let lock = NSLock()
+    let sink: FileHandle
+    var pending: [Int: String] = [:]
+    var next = 0
+    var items: [FileReport?]
+    var problems: [FileProblem] = []
+    var configErrors: [ConfigError] = []
+    var buffer: [UInt8] = []
+
+    init(count: Int, sink: FileHandle) {
+        self.sink = sink
+        items = Array(repeating: nil, count: count)
+    }
+
+    func write(_ s: String) {
+        lock.lock()
+        buffer.append(contentsOf: s.utf8)
+        flushBuffer(force: true)
+        lock.unlock()
+    }
+
+    func flushBuffer(force: Bool) {
+        if !buffer.isEmpty && (force || buffer.count >= 1 << 16) {
+            sink.write(Data(buffer))
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    func set(_ i: Int, fragment: String, report: FileReport, problem: FileProblem?, configError: ConfigError?) {
+        lock.lock()
+        defer { lock.unlock() }
+        items[i] = report
+        if let problem { problems.append(problem) }
+        if let configError { configErrors.append(configError) }
+        pending[i] = fragment
+        while let f = pending.removeValue(forKey: next) {
+            buffer.append(contentsOf: f.utf8)
+            next += 1
+        }
+        flushBuffer(force: false)
+    }
+
+    var reports: [FileReport] {
+        lock.lock()
+        defer { lock.unlock() }
+        flushBuffer(force: true)
+        return items.compactMap { $0 }
     }
 }
 

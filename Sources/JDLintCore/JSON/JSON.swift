@@ -302,10 +302,95 @@ public struct JSONParser {
         try parse(Array(text.utf8), allowComments: allowComments)
     }
 
-    /// Parses straight to a value (cheaper: no source maps for strings).
+    /// Parses straight to a value: no positions, no source maps, no intermediate tree (rule data at start-up,
+    /// LSP messages).
     public static func parseValue(_ bytes: [UInt8], allowComments: Bool = false) throws(JSONError) -> JSONValue {
         var p = JSONParser(b: bytes, allowComments: allowComments, keepMaps: false)
-        return try p.parseDocument().value
+        try p.skip()
+        let v = try p.anyValue()
+        try p.skip()
+        if p.i < bytes.count { throw p.error("unexpected content after the JSON value") }
+        return v
+    }
+
+    mutating func anyValue() throws(JSONError) -> JSONValue {
+        guard i < b.count else { throw error("unexpected end of input") }
+        switch b[i] {
+        case 0x7B:
+            try enter()
+            i += 1
+            var o = JSONObject()
+            o.entries.reserveCapacity(8)
+            try skip()
+            if i < b.count && b[i] == 0x7D { i += 1; depth -= 1; return .object(o) }
+            let start = i
+            while true {
+                try skip()
+                guard i < b.count, b[i] == 0x22 else { throw error("expected a string key in object") }
+                let key = try fastString()
+                try skip()
+                guard i < b.count, b[i] == 0x3A else { throw error("expected ':' after object key") }
+                i += 1
+                try skip()
+                o.entries.append((key, try anyValue()))
+                try skip()
+                guard i < b.count else { throw error("unterminated object", at: start) }
+                if b[i] == 0x2C {
+                    i += 1
+                    try skip()
+                    if allowComments && i < b.count && b[i] == 0x7D { i += 1; break }
+                    continue
+                }
+                if b[i] == 0x7D { i += 1; break }
+                throw error("expected ',' or '}' in object")
+            }
+            depth -= 1
+            return .object(o)
+        case 0x5B:
+            try enter()
+            let start = i
+            i += 1
+            var items: [JSONValue] = []
+            try skip()
+            if i < b.count && b[i] == 0x5D { i += 1; depth -= 1; return .array(items) }
+            while true {
+                try skip()
+                items.append(try anyValue())
+                try skip()
+                guard i < b.count else { throw error("unterminated array", at: start) }
+                if b[i] == 0x2C {
+                    i += 1
+                    try skip()
+                    if allowComments && i < b.count && b[i] == 0x5D { i += 1; break }
+                    continue
+                }
+                if b[i] == 0x5D { i += 1; break }
+                throw error("expected ',' or ']' in array")
+            }
+            depth -= 1
+            return .array(items)
+        case 0x22:
+            return .string(try fastString())
+        default:
+            return try parseAny().value
+        }
+    }
+
+    /// A string without escapes is made straight from its bytes; one with escapes takes the general path.
+    mutating func fastString() throws(JSONError) -> String {
+        var k = i + 1
+        let n = b.count
+        while k < n {
+            let c = b[k]
+            if c == 0x22 {
+                let s = String(decoding: b[(i + 1)..<k], as: UTF8.self)
+                i = k + 1
+                return s
+            }
+            if c == 0x5C || c < 0x20 { break }
+            k += 1
+        }
+        return try parseString().0
     }
 
     init(b: [UInt8], allowComments: Bool, keepMaps: Bool) {

@@ -69,20 +69,10 @@ public protocol OutputFormatter {
 /// The JSON output (schema version 1):
 /// `{"version":1,"files":[{"path","diagnostics":[{"rule","severity","message","range":{"start":{"line","column","offset"},
 /// "end":{…}},"fix":{"title","applicability","edits":[{"range","replacement"}]}}]}],"summary":{…}}`.
-public struct JSONFormatter: OutputFormatter {
+public struct JSONFormatter: Sendable {
     public init() {}
 
-    public func format(_ reports: [FileReport], registry: RuleRegistry) -> String {
-        var files: [JSONValue] = []
-        for r in reports { files.append(JSONFormatter.file(r)) }
-        let s = Summary(reports)
-        let root: JSONValue = [
-            "version": 1,
-            "files": .array(files),
-            "summary": JSONFormatter.summary(s),
-        ]
-        return root.serialized() + "\n"
-    }
+    public func format(_ reports: [FileReport], registry: RuleRegistry) -> String { streamedFormat(reports) }
 
     public static func summary(_ s: Summary) -> JSONValue {
         ["files": .int(s.files), "errors": .int(s.errors), "warnings": .int(s.warnings), "infos": .int(s.infos), "fixable": .int(s.fixable)]
@@ -122,7 +112,7 @@ public struct JSONFormatter: OutputFormatter {
 }
 
 /// Human-readable output: `path:line:col: severity [rule] message`, grouped by file, with a summary line.
-public struct TextFormatter: OutputFormatter {
+public struct TextFormatter: StreamableFormatter, Sendable {
     public var color: Bool
     public var showFixes: Bool
     public var statistics: Bool
@@ -139,37 +129,42 @@ public struct TextFormatter: OutputFormatter {
 
     func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
-    public func format(_ reports: [FileReport], registry: RuleRegistry) -> String {
+    public func format(_ reports: [FileReport], registry: RuleRegistry) -> String { streamedFormat(reports) }
+
+    public func header() -> String { "" }
+
+    public func fragment(_ r: FileReport, index: Int) -> String {
+        // Files that could not be linted are reported once, on standard error, by the CLI.
+        guard r.error == nil, let doc = r.document else { return "" }
         var out = ""
-        for r in reports {
-            // Files that could not be linted are reported once, on standard error, by the CLI.
-            guard r.error == nil, let doc = r.document else { continue }
-            if showFixes && r.fixed > 0 {
-                out += "\(paint(r.path, "1")): fixed \(r.fixed) problem\(r.fixed == 1 ? "" : "s")"
-                if r.fixEdits > 0 { out += " (\(r.fixEdits) edit\(r.fixEdits == 1 ? "" : "s") in \(r.fixPasses) pass\(r.fixPasses == 1 ? "" : "es"))" }
-                let n = r.diagnostics.count
-                out += n == 0 ? "; none remain\n" : "; \(n) remain\(n == 1 ? "s" : "")\n"
-            }
-            guard !r.diagnostics.isEmpty else { continue }
-            for d in r.diagnostics {
-                let p = doc.position(d.range.lowerBound)
-                let sev: String
-                switch d.severity {
-                case .error: sev = paint("error", "31;1")
-                case .warning: sev = paint("warning", "33;1")
-                case .info: sev = paint("info", "36")
-                }
-                var line = "\(paint(r.path, "1")):\(p.line):\(p.column): \(sev) [\(paint(d.rule, "2"))] \(d.message)"
-                if let f = d.fix {
-                    line += f.applicability == .safe ? paint(" [*]", "32") : f.applicability == .unsafe ? paint(" [unsafe fix]", "2") : ""
-                }
-                out += line + "\n"
-            }
-            out += "\n"
+        if showFixes && r.fixed > 0 {
+            out += "\(paint(r.path, "1")): fixed \(r.fixed) problem\(r.fixed == 1 ? "" : "s")"
+            if r.fixEdits > 0 { out += " (\(r.fixEdits) edit\(r.fixEdits == 1 ? "" : "s") in \(r.fixPasses) pass\(r.fixPasses == 1 ? "" : "es"))" }
+            let n = r.diagnostics.count
+            out += n == 0 ? "; none remain\n" : "; \(n) remain\(n == 1 ? "s" : "")\n"
         }
+        guard !r.diagnostics.isEmpty else { return out }
+        for d in r.diagnostics {
+            let p = doc.position(d.range.lowerBound)
+            let sev: String
+            switch d.severity {
+            case .error: sev = paint("error", "31;1")
+            case .warning: sev = paint("warning", "33;1")
+            case .info: sev = paint("info", "36")
+            }
+            var line = "\(paint(r.path, "1")):\(p.line):\(p.column): \(sev) [\(paint(d.rule, "2"))] \(d.message)"
+            if let f = d.fix {
+                line += f.applicability == .safe ? paint(" [*]", "32") : f.applicability == .unsafe ? paint(" [unsafe fix]", "2") : ""
+            }
+            out += line + "\n"
+        }
+        return out + "\n"
+    }
+
+    public func footer(_ reports: [FileReport]) -> String {
+        var out = ""
         if statistics { out += TextFormatter.statistics(reports) }
-        out += TextFormatter.summaryLine(Summary(reports)) + "\n"
-        return out
+        return out + TextFormatter.summaryLine(Summary(reports)) + "\n"
     }
 
     /// Findings per rule, most frequent first: `     3  grammar/repeated-word (error)`.

@@ -19,9 +19,9 @@ public struct PhraseMatcher: Sendable {
     }
 
     public private(set) var phrases: [Phrase] = []
-    private var byFirstWord: [UInt64: [Int]] = [:]
+    private var byFirstWord = WordMap<[Int]>()
     /// Single-word stems, keyed by their first three letters.
-    private var stemsByPrefix: [UInt32: [Int]] = [:]
+    private var stemsByPrefix = WordMap<[Int]>()
     /// Stems shorter than three letters (rare), checked against every word.
     private var shortStems: [Int] = []
 
@@ -44,7 +44,7 @@ public struct PhraseMatcher: Sendable {
         let i = phrases.count
         phrases.append(p)
         if stem && words.count == 1 {
-            if words[0].count >= 3 { stemsByPrefix[PhraseMatcher.key3(words[0], 0)] = (stemsByPrefix[PhraseMatcher.key3(words[0], 0)] ?? []) + [i] }
+            if words[0].count >= 3 { stemsByPrefix[UInt64(PhraseMatcher.key3(words[0], 0)), default: []].append(i) }
             else { shortStems.append(i) }
         } else {
             byFirstWord[hashes[0], default: []].append(i)
@@ -109,7 +109,7 @@ public struct PhraseMatcher: Sendable {
                     if best == nil || phrases[c].words.count > best!.words.count { best = phrases[c] }
                 }
             }
-            if best == nil && w.range.count >= 3, let cands = stemsByPrefix[PhraseMatcher.key3(t, w.range.lowerBound)] {
+            if best == nil && w.range.count >= 3, let cands = stemsByPrefix[UInt64(PhraseMatcher.key3(t, w.range.lowerBound))] {
                 for c in cands where matchesRest(phrases[c], a, from: wi) {
                     if best == nil || phrases[c].words[0].count > best!.words[0].count { best = phrases[c] }
                 }
