@@ -122,7 +122,9 @@ struct LintCommand {
         let jobs = o.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let write = o.fix && !o.diff
         let fixedConfigLet = fixedConfig
+        let progress = Progress(total: files.count, quiet: o.quiet)
         let work: @Sendable (Int) -> Void = { (i: Int) in
+            defer { progress.tick() }
             let path = files[i]
             results.set(i, self.lintFile(path, fixedConfig: fixedConfigLet, defaultConfig: defaultConfig, loader: loader, linters: linters,
                                          fix: o.fix || o.diff, write: write, allowed: allowed))
@@ -140,6 +142,7 @@ struct LintCommand {
                 }
             }
         }
+        progress.finish()
         var configErrorsSeen = Set<String>()
         for r in results.items {
             guard let r else { continue }
@@ -233,7 +236,9 @@ struct LintCommand {
         let fixedConfigLet = fixedConfig
         let entriesLet = entries
         let quiet = o.quiet
+        let progress = Progress(total: entries.count, quiet: quiet)
         let work: @Sendable (Int) -> Void = { i in
+            defer { progress.tick() }
             var lite: FileReport
             var fragment: String
             var problem: FileProblem?
@@ -271,6 +276,7 @@ struct LintCommand {
                 }
             }
         }
+        progress.finish()
         let reports = emitter.reports
         var shownReports = reports
         if quiet { shownReports = reports.map { var r = $0; r.diagnostics = r.diagnostics.filter { $0.severity == .error }; return r } }
@@ -458,4 +464,39 @@ final class OutputStream: @unchecked Sendable {
     init(_ handle: FileHandle) { self.handle = handle }
     func write(_ s: String) { if !s.isEmpty { handle.write(Data(s.utf8)) } }
     func write(bytes: [UInt8]) { if !bytes.isEmpty { handle.write(Data(bytes)) } }
+}
+
+/// A one-line progress indicator on standard error (files done / total, rate), shown only when standard error is a
+/// terminal, more than `threshold` files are linted and `--quiet` is off; erased at the end.
+final class Progress: @unchecked Sendable {
+    static let threshold = 200
+    let total: Int
+    let enabled: Bool
+    let lock = NSLock()
+    var done = 0
+    var lastDraw = 0.0
+    let start = Date().timeIntervalSince1970
+
+    init(total: Int, quiet: Bool) {
+        self.total = total
+        enabled = !quiet && total > Progress.threshold && isatty(2) != 0 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
+
+    func tick() {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        done += 1
+        let now = Date().timeIntervalSince1970
+        guard now - lastDraw >= 0.1 || done == total else { return }
+        lastDraw = now
+        let rate = Double(done) / max(now - start, 0.001)
+        let line = "jdlint: \(done)/\(total) files (\(Int(rate)) files/s)"
+        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
 }

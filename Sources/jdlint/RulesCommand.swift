@@ -3,6 +3,10 @@ import JDLintCore
 enum RulesCommand {
     static func list(_ args: [String], _ out: OutputStream, _ err: OutputStream) -> Int32 {
         let registry = RuleRegistry.builtin
+        if args == ["--format", "markdown"] || args == ["--format=markdown"] {
+            out.write(RuleDocs.table(RuleRegistry.builtin))
+            return 0
+        }
         if args == ["--format", "json"] || args == ["--format=json"] {
             let items: [JSONValue] = registry.rules.map { r in
                 let m = r.meta
@@ -13,7 +17,7 @@ enum RulesCommand {
             return 0
         }
         guard args.isEmpty else {
-            err.write("jdlint rules: unknown argument \(args[0]) (use --format json for JSON)\n")
+            err.write("jdlint rules: unknown argument \(args[0]) (use --format json or --format markdown)\n")
             return 2
         }
         let width = registry.ids.map(\.count).max() ?? 20

@@ -1,3 +1,5 @@
+import JDLintCore
+
 // libFuzzer target: every front end + every default rule + the fixer, on arbitrary UTF-8.
 // The first byte picks the format; `Invariants.check` states what must hold for any input.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -30,3 +30,16 @@ public enum RuleDocs {
         return s
     }
 }
+
+extension RuleDocs {
+    /// The rule table of the README (`jdlint rules --format markdown`): id, default severity, fix, summary.
+    public static func table(_ registry: RuleRegistry) -> String {
+        var s = "| rule | default | fix | what it reports |\n| --- | --- | --- | --- |\n"
+        for r in registry.rules {
+            let m = r.meta
+            let summary = m.summary.replacing("|", with: "\\|")
+            s += "| `\(m.id)` | \(m.enabledByDefault ? m.defaultSeverity.rawValue : "off") | \(m.fix?.rawValue ?? "—") | \(summary) |\n"
+        }
+        return s
+    }
+}
