@@ -33,9 +33,14 @@ public struct Word: Sendable, Equatable {
         return h
     }
 
+    /// The hash of a word given as a String (no allocation: rules call this in loops with literals).
     @inlinable public static func hash(_ s: String) -> UInt64 {
-        let b = Array(s.utf8)
-        return hash(b, 0..<b.count)
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in s.utf8 {
+            h ^= UInt64(Bytes.lower(b))
+            h = h &* 0x100000001b3
+        }
+        return h
     }
 }
 
