@@ -1,4 +1,11 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+private func systemRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ n: Int) -> Int { Glibc.read(fd, buf, n) }
+#elseif canImport(Darwin)
+import Darwin
+private func systemRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ n: Int) -> Int { Darwin.read(fd, buf, n) }
+#endif
 import JDLintCore
 
 /// A problem with one input file (unreadable, not UTF-8, binary…). The CLI reports it and exits 2.
@@ -25,14 +32,33 @@ public enum InputReader {
             return .failure(FileProblem(path: path, message: "no such file or directory"))
         }
         if isDir.boolValue { return .failure(FileProblem(path: path, message: "is a directory")) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
+        guard let bytes = readAll(path) else {
             let reason = fm.isReadableFile(atPath: path) ? "could not be read" : "permission denied"
             return .failure(FileProblem(path: path, message: reason))
         }
-        return document(bytes: [UInt8](data), path: path, format: format)
+        return document(bytes: bytes, path: path, format: format)
+    }
+
+    /// The whole file straight into a byte array (one `read` loop, no `Data` copy).
+    static func readAll(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        var out = [UInt8]()
+        out.reserveCapacity(max(Int(st.st_size), 0) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
     }
 
     /// Validates bytes as a document.
