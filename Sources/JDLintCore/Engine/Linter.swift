@@ -51,6 +51,17 @@ public struct Linter: Sendable {
         lint(Analysis(document: document))
     }
 
+    /// A finding's range inside the document and on whole UTF-8 scalars (start moved back, end moved forward), so
+    /// no reporter can hand out a position inside a character.
+    static func snap(_ r: Range<Int>, _ doc: Document) -> Range<Int> {
+        let b = doc.bytes
+        var lo = min(max(r.lowerBound, 0), b.count)
+        var hi = min(max(r.upperBound, lo), b.count)
+        while lo > 0 && lo < b.count && Bytes.isContinuation(b[lo]) { lo -= 1 }
+        while hi < b.count && hi > 0 && Bytes.isContinuation(b[hi]) { hi += 1 }
+        return lo..<max(lo, hi)
+    }
+
     public func lint(_ analysis: Analysis) -> LintResult {
         var all: [Diagnostic] = []
         for (rule, severity, options) in active where rule.meta.id != SuppressionRules.unusedID {
@@ -61,6 +72,7 @@ public struct Linter: Sendable {
                 // A rule may raise one finding above its default (a posting-level verdict); a configured
                 // severity still applies to every finding.
                 if d.severity == rule.meta.defaultSeverity || severity != rule.meta.defaultSeverity { d.severity = severity }
+                d.range = Linter.snap(d.range, analysis.document)
                 all.append(d)
             }
         }
