@@ -15,8 +15,17 @@ extension LanguageServer {
         var actions: [CodeAction] = []
         if wanted("quickfix") {
             // Our diagnostics from the context (their `data` carries the fix); stale ones (older version) are skipped.
-            var candidates = r.diagnostics.filter { $0["source"]?.stringValue == "jdlint" && $0["data"]?["version"]?.intValue == doc.version }
-            if candidates.isEmpty, let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch {
+            var candidates: [JSONValue] = []
+            let cache = doc.cache.flatMap { $0.version == doc.version && $0.epoch == doc.epoch ? $0 : nil }
+            for d in r.diagnostics {
+                if d["source"]?.stringValue == "jdlint", d["data"]?["version"]?.intValue == doc.version {
+                    candidates.append(d)
+                } else if let match = cachedDiagnostic(matching: d, cache, lines) {
+                    // Clients such as ALE echo only `range`, `code` and `message`: find ours by range and code.
+                    candidates.append(match)
+                }
+            }
+            if candidates.isEmpty, let c = cache {
                 let want = encoding.byteRange(r.range, lines)
                 candidates = c.lsp.filter { d in
                     guard let range = try? LSPRange(Params(d["range"])) else { return false }
@@ -73,6 +82,18 @@ extension LanguageServer {
                 }
                 reply(all)
             }
+        }
+    }
+
+    /// The cached diagnostic a context diagnostic stands for, when it lacks `data` (or `source`): same code and
+    /// range. A diagnostic another tool produced (another `source`) never matches.
+    func cachedDiagnostic(matching d: JSONValue, _ cache: LintCache?, _ lines: LineIndex) -> JSONValue? {
+        guard let cache, d["source"]?.stringValue.map({ $0 == "jdlint" }) ?? true,
+              let code = d["code"]?.stringValue, let range = try? LSPRange(Params(d["range"])) else { return nil }
+        let want = encoding.byteRange(range, lines)
+        return cache.lsp.first { c in
+            guard c["code"]?.stringValue == code, let r = try? LSPRange(Params(c["range"])) else { return false }
+            return encoding.byteRange(r, lines) == want
         }
     }
 

@@ -57,8 +57,8 @@ extension LanguageServer {
         trace = r.trace ?? "off"
         forwardLogs = true
         lock.unlock()
-        if let o = r.initializationOptions?.objectValue {
-            initializationSettings = o["jdlint"]?.objectValue ?? o
+        if let o = LanguageServer.settingsObject(r.initializationOptions) {
+            initializationSettings = o["jdlint"].flatMap(LanguageServer.settingsObject) ?? o
         }
         applySettings(nil)
         lifecycle = .running
@@ -131,7 +131,7 @@ extension LanguageServer {
         var merged = initializationSettings
         var error: ConfigError?
         if let value {
-            if let o = value.objectValue {
+            if let o = LanguageServer.settingsObject(value) {
                 for e in o { merged[e.key] = e.value }
             } else {
                 error = ConfigError(file: "settings", path: "jdlint", message: "expected an object, found \(value.typeName)")
@@ -175,6 +175,14 @@ extension LanguageServer {
         if fingerprint == settingsFingerprint { return }
         settingsFingerprint = fingerprint
         configurationChanged()
+    }
+
+    /// Settings as an object. An empty array counts as an empty object: Neovim encodes an empty Lua table `{}` as
+    /// `[]`, so `settings = { jdlint = {} }` arrives as `{"jdlint": []}`.
+    static func settingsObject(_ value: JSONValue?) -> JSONObject? {
+        if let o = value?.objectValue { return o }
+        if let a = value?.arrayValue, a.isEmpty { return JSONObject() }
+        return nil
     }
 
     func reloadConfiguration() {
