@@ -24,6 +24,10 @@ public struct MessageFramer: Sendable {
     var state = State.header
     /// Upper bound for a header block; beyond it the block is garbage.
     public var maxHeaderBytes = 8192
+    /// Upper bound for a body (256 MiB, far beyond any posting). A larger `Content-Length` cannot be honoured (the
+    /// framer would buffer until memory runs out, swallowing every later message): it is reported as an error and
+    /// the framer resynchronises on the next `Content-Length` header.
+    public var maxBodyBytes = 256 << 20
 
     public init() {}
 
@@ -110,6 +114,9 @@ public struct MessageFramer: Sendable {
                     problem = problem ?? "malformed header line \"\(String(decoding: line.prefix(80), as: UTF8.self))\""
                 }
                 lineStart = lineEnd + 1
+            }
+            if let length, length > maxBodyBytes, problem == nil {
+                problem = "Content-Length \(length) exceeds the limit of \(maxBodyBytes) bytes"
             }
             if let length, problem == nil {
                 start = bodyStart

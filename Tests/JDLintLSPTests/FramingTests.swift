@@ -76,6 +76,19 @@ import Testing
         #expect(events == [.message(body)])
     }
 
+    @Test func oversizedLengthIsRejectedAndResynchronises() {
+        var f = MessageFramer()
+        let events = f.feed(bytes("Content-Length: 999999999999999\r\n\r\n{\"lost\":1}Content-Length: 2\r\n\r\n{}"))
+        #expect(events.count == 2)
+        if case .error(let e)? = events.first { #expect(e.contains("exceeds the limit")) } else { Issue.record("no error") }
+        #expect(events.last == .message(bytes("{}")))
+        // At the limit it is accepted (and waits for the body).
+        var g = MessageFramer()
+        g.maxBodyBytes = 4
+        #expect(g.feed(bytes("Content-Length: 4\r\n\r\n[1")) == [])
+        #expect(g.feed(bytes("2]")) == [.message(bytes("[12]"))])
+    }
+
     @Test func frameRoundTrip() {
         var f = MessageFramer()
         let body = bytes("{\"text\":\"naïve 🙂 \\r\\n\"}")
