@@ -42,7 +42,7 @@ extension LanguageServer {
                                               isPreferred: fix["applicability"]?.stringValue == "safe",
                                               edit: workspaceEdit(doc, edits)))
                 }
-                guard rule != "config", doc.document.format != .jsonld, disabled.insert(rule).inserted,
+                guard rule != "config", rule != LanguageServer.packCode, doc.document.format != .jsonld, disabled.insert(rule).inserted,
                       let range = try? LSPRange(Params(d["range"])) else { continue }
                 let line = min(range.start.line, lines.lineCount - 1)
                 disableActions.append(CodeAction(title: "Disable \(rule) for this line", kind: "quickfix", diagnostics: [d], isPreferred: nil,
@@ -59,7 +59,7 @@ extension LanguageServer {
         let linter: Linter
         if r.only != nil {
             let eff = effectiveConfig(path: doc.document.path)
-            guard format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) != nil else { return reply(actions) }
+            guard !eff.isPack, format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) != nil else { return reply(actions) }
             linter = eff.linter
         } else {
             guard let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, let l = c.linter,
@@ -85,10 +85,11 @@ extension LanguageServer {
         }
     }
 
-    /// The cached diagnostic a context diagnostic stands for, when it lacks `data` (or `source`): same code and
-    /// range. A diagnostic another tool produced (another `source`) never matches.
+    /// The cached diagnostic a context diagnostic stands for, when it lacks `data`: same code and range. A diagnostic
+    /// another tool produced (another `source`) never matches.
     func cachedDiagnostic(matching d: JSONValue, _ cache: LintCache?, _ lines: LineIndex) -> JSONValue? {
-        guard let cache, d["source"]?.stringValue.map({ $0 == "jdlint" }) ?? true,
+        // A diagnostic with our `data` of another version is stale: its range refers to an older text.
+        guard let cache, d["data"]?["version"] == nil, d["source"]?.stringValue.map({ $0 == "jdlint" }) ?? true,
               let code = d["code"]?.stringValue, let range = try? LSPRange(Params(d["range"])) else { return nil }
         let want = encoding.byteRange(range, lines)
         return cache.lsp.first { c in
@@ -183,7 +184,7 @@ extension LanguageServer {
         guard let doc = documents[r.uri] else { return reply(nil) }
         let path = doc.document.path
         let eff = effectiveConfig(path: path)
-        guard let f = format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) else { return reply([]) }
+        guard !eff.isPack, let f = format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) else { return reply([]) }
         let document = doc.document.format == f ? doc.document : Document(bytes: doc.document.bytes, format: f, path: path)
         let enc = encoding
         lintQueue.async { [unowned self] in

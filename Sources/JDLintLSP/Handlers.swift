@@ -26,7 +26,7 @@ extension LanguageServer {
         register(DidChangeNotification.self) { [unowned self] n in didChange(n) }
         register(DidCloseNotification.self) { [unowned self] n in didClose(n) }
         register(DidSaveNotification.self) { [unowned self] n in
-            if n.uri.hasSuffix("/" + ConfigLoader.fileName) { reloadConfiguration() }
+            if isConfigurationFile(n.uri) { reloadConfiguration() }
         }
         register(DidChangeConfigurationNotification.self) { [unowned self] n in didChangeConfiguration(n) }
         register(DidChangeWatchedFilesNotification.self) { [unowned self] _ in reloadConfiguration() }
@@ -53,6 +53,10 @@ extension LanguageServer {
         supportsRefresh = caps.lookup("workspace", "diagnostics", "refreshSupport")?.boolValue == true
         supportsDocumentChanges = caps.lookup("workspace", "workspaceEdit", "documentChanges")?.boolValue == true
         root = r.rootPath
+        var folders: [String] = []
+        for f in r.workspaceFolders.map(LanguageServer.standardized) where !folders.contains(f) { folders.append(f) }
+        workspaceFolders = folders
+        supportsRelativePatterns = caps.lookup("workspace", "didChangeWatchedFiles", "relativePatternSupport")?.boolValue == true
         lock.lock()
         trace = r.trace ?? "off"
         forwardLogs = true
@@ -187,6 +191,10 @@ extension LanguageServer {
 
     func reloadConfiguration() {
         loader = ConfigLoader(baseRegistry: options.registry)
+        configFileCache.removeAll()
+        packListsRead.removeAll()
+        knownPacks.removeAll()
+        knownConfigFiles.removeAll()
         log(.info, "configuration files changed; reloading")
         configurationChanged()
     }
@@ -209,9 +217,8 @@ extension LanguageServer {
     func effectiveConfig(path: String?) -> EffectiveConfig {
         var fileError: ConfigError?
         var resolved: ResolvedConfig?
-        let lookup = path ?? root.map { $0 + "/untitled" }
         do {
-            resolved = try lookup.flatMap { (p: String) throws(ConfigError) -> ResolvedConfig? in try loader.nearest(for: p) }
+            resolved = try resolveConfig(path: path)
         } catch {
             fileError = error
         }
@@ -239,6 +246,7 @@ extension LanguageServer {
             linters[key] = eff
         }
         eff.error = fileError ?? settings.error ?? eff.error
+        eff.isPack = isPack(path)
         reportConfigError(eff.error)
         return eff
     }
@@ -422,6 +430,10 @@ extension LanguageServer {
     func lint(_ document: Document, version: Int, epoch: Int, generation: Int, languageID: String, config: EffectiveConfig,
               encoding enc: PositionEncoding) -> LintCache {
         if options.lintDelayMs > 0 { usleep(UInt32(options.lintDelayMs) * 1000) }
+        if config.isPack {
+            return LintCache(version: version, epoch: epoch, generation: generation, document: document, diagnostics: [],
+                             lsp: packDiagnostics(document, enc), linter: nil, ignored: false)
+        }
         var doc = document
         let f = format(languageID: languageID, document: document, configuration: config.configuration)
         if let f, f != document.format { doc = Document(bytes: document.bytes, format: f, path: document.path) }

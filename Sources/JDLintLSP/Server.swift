@@ -82,6 +82,19 @@ public final class LanguageServer: @unchecked Sendable {
     var loader: ConfigLoader
     var linters: [String: EffectiveConfig] = [:]
     var shownConfigErrors: Set<String> = []
+    /// Standardised paths of the workspace folders the client named (the sandbox).
+    var workspaceFolders: [String] = []
+    /// Folder → the `.jdlint.json` that applies ("" for none), inside the sandbox.
+    var configFileCache: [String: String] = [:]
+    var outsideWorkspaceLogged: Set<String> = []
+    /// Packs and configuration files (extends chains) of the configurations in use.
+    var knownPacks: Set<String> = []
+    var knownConfigFiles: Set<String> = []
+    var packListsRead: Set<String> = []
+    var supportsRelativePatterns = false
+    var watchedPackPaths: [String] = []
+    var packWatcherID: String?
+    var packWatcherCount = 0
 
     public init(options: ServerOptions = ServerOptions(), send: @escaping @Sendable ([UInt8]) -> Void,
                 onExit: @escaping @Sendable (Int32) -> Void) {
@@ -366,6 +379,8 @@ struct EffectiveConfig: @unchecked Sendable {
     var linter: Linter
     var configuration: Configuration
     var error: ConfigError?
+    /// The document is a rule pack of the configuration: it shows the pack's error, not posting findings.
+    var isPack = false
 }
 
 /// Diagnostics of one version of a document.

@@ -1,0 +1,165 @@
+import Foundation
+import JDLintCore
+import JDLintKit
+
+/// The sandbox (issue 11) and rule packs (issue 12).
+///
+/// Sandbox: the server reads only `.jdlint.json` files under the workspace folders the client named (`rootUri`,
+/// `rootPath`, `workspaceFolders`) and the files those configurations point to (`extends`, `packs`). The search for
+/// the nearest `.jdlint.json` stops at the outermost workspace folder that holds the document; a document outside
+/// every folder (or when the client named none) is linted with the defaults and the client's settings.
+///
+/// Packs: every pack a configuration loads is watched (`client/registerCapability` for
+/// `workspace/didChangeWatchedFiles`, and `didSave` of the pack), and reloading starts from a fresh `ConfigLoader`.
+/// A pack open in the editor is not linted as a posting: its error (from the editor's text) is its diagnostic.
+extension LanguageServer {
+    static let packCode = "pack"
+
+    /// Standardised absolute path (no trailing slash).
+    static func standardized(_ path: String) -> String {
+        let p = URL(fileURLWithPath: path).standardizedFileURL.path
+        return p.count > 1 && p.hasSuffix("/") ? String(p.dropLast()) : p
+    }
+
+    /// The outermost workspace folder holding `path` (standardised), nil when none does.
+    func workspaceBoundary(_ path: String) -> String? {
+        var best: String?
+        for f in workspaceFolders where f == "/" || path == f || path.hasPrefix(f + "/") {
+            if best == nil || f.count < best!.count { best = f }
+        }
+        return best
+    }
+
+    /// The `.jdlint.json` that applies to `path`: the nearest one from its folder up to (and including) the
+    /// outermost workspace folder that holds it. Nil when there is none, or when `path` is outside every folder:
+    /// nothing outside the workspace is ever looked at.
+    func configFile(for path: String) -> String? {
+        let abs = LanguageServer.standardized(path)
+        guard let boundary = workspaceBoundary(abs) else {
+            if outsideWorkspaceLogged.insert(abs).inserted {
+                log(.info, "\(abs) is outside every workspace folder: linted with the defaults (no .jdlint.json is read)")
+            }
+            return nil
+        }
+        var dir = (abs as NSString).deletingLastPathComponent
+        var visited: [String] = []
+        var found = ""
+        while true {
+            if let cached = configFileCache[dir] {
+                found = cached
+                break
+            }
+            visited.append(dir)
+            let candidate = dir == "/" ? "/" + ConfigLoader.fileName : dir + "/" + ConfigLoader.fileName
+            if FileManager.default.fileExists(atPath: candidate) {
+                found = candidate
+                break
+            }
+            if dir == boundary || dir == "/" || dir.isEmpty { break }
+            dir = (dir as NSString).deletingLastPathComponent
+        }
+        for v in visited { configFileCache[v] = found }
+        return found.isEmpty ? nil : found
+    }
+
+    /// Resolves the configuration of `path` inside the sandbox and notes the packs and files it uses.
+    func resolveConfig(path: String?) throws(ConfigError) -> ResolvedConfig? {
+        guard let lookup = path ?? root.map({ $0 + "/untitled" }), let file = configFile(for: lookup) else { return nil }
+        do {
+            let resolved = try loader.nearest(for: file)
+            if let resolved { noteConfigFiles(resolved.files, packs: resolved.configuration.packs) }
+            return resolved
+        } catch {
+            // A broken pack makes the whole configuration fail: still learn which packs it names (from the file
+            // itself), so the pack is watched and, when open, shows its own error.
+            if packListsRead.insert(file).inserted, let data = FileManager.default.contents(atPath: file) {
+                let base = (file as NSString).deletingLastPathComponent
+                if let c = try? Configuration.parse([UInt8](data), file: file, baseDirectory: base) {
+                    noteConfigFiles([file], packs: c.packs.map { LanguageServer.resolve($0, base) })
+                }
+            }
+            throw error
+        }
+    }
+
+    static func resolve(_ p: String, _ base: String) -> String {
+        p.hasPrefix("/") ? standardized(p) : standardized(URL(fileURLWithPath: p, relativeTo: URL(fileURLWithPath: base, isDirectory: true)).path)
+    }
+
+    /// Records configuration files and packs; watches new ones; re-lints open documents that turn out to be packs.
+    func noteConfigFiles(_ files: [String], packs: [String]) {
+        let newPacks = packs.map(LanguageServer.standardized).filter { !knownPacks.contains($0) }
+        let newFiles = files.map(LanguageServer.standardized).filter { !knownConfigFiles.contains($0) }
+        guard !newPacks.isEmpty || !newFiles.isEmpty else { return }
+        knownPacks.formUnion(newPacks)
+        knownConfigFiles.formUnion(newFiles)
+        registerPackWatcher()
+        // A pack that was already open (linted as a posting until now) gets linted again as a pack.
+        let packSet = Set(newPacks)
+        if documents.values.contains(where: { $0.document.path.map { packSet.contains(LanguageServer.standardized($0)) } == true }) {
+            queue.async { [weak self] in self?.configurationChanged() }
+        }
+    }
+
+    /// Whether the file at `path` is a rule pack of a configuration in use.
+    func isPack(_ path: String?) -> Bool {
+        guard let path else { return false }
+        return knownPacks.contains(LanguageServer.standardized(path))
+    }
+
+    /// Whether saving `uri` changes the configuration (a `.jdlint.json`, a file it extends, or a pack).
+    func isConfigurationFile(_ uri: String) -> Bool {
+        if uri.hasSuffix("/" + ConfigLoader.fileName) { return true }
+        guard let p = URI.path(uri).map(LanguageServer.standardized) else { return false }
+        return knownPacks.contains(p) || knownConfigFiles.contains(p)
+    }
+
+    /// Watches the packs and extended files (the `.jdlint.json` watcher is registered at `initialized`).
+    func registerPackWatcher() {
+        guard supportsWatchedFilesRegistration, lifecycle == .running else { return }
+        let paths = knownPacks.union(knownConfigFiles.filter { !$0.hasSuffix("/" + ConfigLoader.fileName) }).sorted()
+        guard !paths.isEmpty, paths != watchedPackPaths else { return }
+        if let old = packWatcherID {
+            request(UnregisterCapabilityRequest(id: old, method: DidChangeWatchedFilesNotification.method)) { _ in }
+        }
+        packWatcherCount += 1
+        let id = "jdlint-pack-watcher-\(packWatcherCount)"
+        packWatcherID = id
+        watchedPackPaths = paths
+        let watchers: [JSONValue] = paths.map { p in
+            let dir = (p as NSString).deletingLastPathComponent, name = (p as NSString).lastPathComponent
+            if supportsRelativePatterns {
+                return ["globPattern": ["baseUri": .string(URI.from(path: dir)), "pattern": .string(name)]]
+            }
+            return ["globPattern": .string("**/" + name)]
+        }
+        let reg: JSONValue = ["id": .string(id), "method": .string(DidChangeWatchedFilesNotification.method),
+                              "registerOptions": ["watchers": .array(watchers)]]
+        request(RegisterCapabilityRequest(registrations: [reg])) { _ in }
+    }
+
+    /// The diagnostics of an open pack file: its error (from the editor's text), or none.
+    func packDiagnostics(_ document: Document, _ enc: PositionEncoding) -> [JSONValue] {
+        guard let path = document.path, let e = RulePack.diagnose(document.bytes, origin: path) else { return [] }
+        let lines = document.lines
+        var start = 0, end = lines.contentEnd(ofLine: 0)
+        if let line = e.line, line >= 1 {
+            let l = min(line, lines.lineCount) - 1
+            start = lines.offset(line: line, column: max(1, e.column ?? 1))
+            end = max(start, lines.contentEnd(ofLine: l))
+            if start > end { start = end }
+        }
+        let where_ = e.path.isEmpty ? "" : " at \(e.path)"
+        return [["range": enc.range(start..<end, lines).json, "severity": 1, "code": .string(LanguageServer.packCode),
+                 "source": "jdlint", "message": .string("Rule pack error\(where_): \(e.message)")]]
+    }
+}
+
+public struct UnregisterCapabilityRequest: OutgoingRequestType {
+    public static let method = "client/unregisterCapability"
+    public var id: String
+    public var method: String
+    /// The spec spells the key `unregisterations`.
+    public var params: JSONValue { ["unregisterations": [["id": .string(id), "method": .string(method)]]] }
+    public static func decode(_ result: JSONValue) -> NullResult? { NullResult() }
+}
