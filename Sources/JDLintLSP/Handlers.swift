@@ -54,7 +54,7 @@ extension LanguageServer {
         supportsDocumentChanges = caps.lookup("workspace", "workspaceEdit", "documentChanges")?.boolValue == true
         root = r.rootPath
         var folders: [String] = []
-        for f in r.workspaceFolders.map(LanguageServer.standardized) where !folders.contains(f) { folders.append(f) }
+        for f in r.workspaceFolders.map(realPath) where !folders.contains(f) { folders.append(f) }
         workspaceFolders = folders
         supportsRelativePatterns = caps.lookup("workspace", "didChangeWatchedFiles", "relativePatternSupport")?.boolValue == true
         lock.lock()
@@ -192,6 +192,7 @@ extension LanguageServer {
     func reloadConfiguration() {
         loader = ConfigLoader(baseRegistry: options.registry)
         configFileCache.removeAll()
+        realPaths.removeAll()
         packListsRead.removeAll()
         knownPacks.removeAll()
         knownConfigFiles.removeAll()

@@ -86,6 +86,7 @@ public final class LanguageServer: @unchecked Sendable {
     var workspaceFolders: [String] = []
     /// Folder → the `.jdlint.json` that applies ("" for none), inside the sandbox.
     var configFileCache: [String: String] = [:]
+    var realPaths: [String: String] = [:]
     var outsideWorkspaceLogged: Set<String> = []
     /// Packs and configuration files (extends chains) of the configurations in use.
     var knownPacks: Set<String> = []

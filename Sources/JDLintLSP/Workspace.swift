@@ -21,6 +21,30 @@ extension LanguageServer {
         return p.count > 1 && p.hasSuffix("/") ? String(p.dropLast()) : p
     }
 
+    /// `path` with symbolic links resolved (cached until the configuration is reloaded), so that a link inside a
+    /// workspace folder cannot lead the search for `.jdlint.json` outside it.
+    func realPath(_ path: String) -> String {
+        if let p = realPaths[path] { return p }
+        // realpath(3) of the longest prefix that exists (an unsaved document's file may not exist yet).
+        var prefix = LanguageServer.standardized(path)
+        var rest: [String] = []
+        var p = prefix
+        while true {
+            if let r = realpath(prefix, nil) {
+                p = String(cString: r)
+                free(r)
+                for c in rest.reversed() { p = p == "/" ? "/" + c : p + "/" + c }
+                break
+            }
+            if prefix == "/" || prefix.isEmpty || rest.count > 256 { break }
+            rest.append((prefix as NSString).lastPathComponent)
+            prefix = (prefix as NSString).deletingLastPathComponent
+        }
+        if realPaths.count > 10_000 { realPaths.removeAll() }
+        realPaths[path] = p
+        return p
+    }
+
     /// The outermost workspace folder holding `path` (standardised), nil when none does.
     func workspaceBoundary(_ path: String) -> String? {
         var best: String?
@@ -34,7 +58,7 @@ extension LanguageServer {
     /// outermost workspace folder that holds it. Nil when there is none, or when `path` is outside every folder:
     /// nothing outside the workspace is ever looked at.
     func configFile(for path: String) -> String? {
-        let abs = LanguageServer.standardized(path)
+        let abs = realPath(path)
         guard let boundary = workspaceBoundary(abs) else {
             if outsideWorkspaceLogged.insert(abs).inserted {
                 log(.info, "\(abs) is outside every workspace folder: linted with the defaults (no .jdlint.json is read)")

@@ -224,6 +224,24 @@ func write(_ text: String, _ path: String) { try! text.write(toFile: path, atomi
         #expect(codes(c.diagnostics(lookalike)) == ["grammar/indefinite-article", "grammar/repeated-word"])
     }
 
+    @Test func symbolicLinksCannotLeadOutside() {
+        let (outer, ws, elsewhere) = layout()
+        // ws/link → elsewhere (which has a config): a document under the link is outside the workspace.
+        try! FileManager.default.createSymbolicLink(atPath: ws + "/link", withDestinationPath: elsewhere)
+        let c = TestClient()
+        c.initialize(root: ws)
+        let uri = URI.from(path: ws + "/link/job.txt")
+        c.open(uri, text)
+        #expect(codes(c.diagnostics(uri)) == ["grammar/indefinite-article", "grammar/repeated-word"])
+        // A workspace opened through a link still reads its own config.
+        try! FileManager.default.createSymbolicLink(atPath: outer + "/ws-link", withDestinationPath: elsewhere)
+        let d = TestClient()
+        d.initialize(root: outer + "/ws-link")
+        let inside = URI.from(path: outer + "/ws-link/job.txt")
+        d.open(inside, text)
+        #expect(codes(d.diagnostics(inside)) == ["grammar/indefinite-article"])
+    }
+
     @Test func extendsAndPacksOutsideTheWorkspaceAreFollowed() {
         let (outer, ws, _) = layout()
         write(packJSON("zorbulator"), outer + "/style/acme.json")
