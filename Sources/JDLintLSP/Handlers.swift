@@ -56,6 +56,7 @@ extension LanguageServer {
         var folders: [String] = []
         for f in r.workspaceFolders.map(realPath) where !folders.contains(f) { folders.append(f) }
         workspaceFolders = folders
+        workspaceFoldersAsGiven = r.workspaceFolders.map(LanguageServer.standardized)
         supportsRelativePatterns = caps.lookup("workspace", "didChangeWatchedFiles", "relativePatternSupport")?.boolValue == true
         lock.lock()
         trace = r.trace ?? "off"

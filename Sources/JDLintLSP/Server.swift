@@ -84,6 +84,8 @@ public final class LanguageServer: @unchecked Sendable {
     var shownConfigErrors: Set<String> = []
     /// Standardised paths of the workspace folders the client named (the sandbox).
     var workspaceFolders: [String] = []
+    /// The same, as the client wrote them (before resolving symbolic links).
+    var workspaceFoldersAsGiven: [String] = []
     /// Folder → the `.jdlint.json` that applies ("" for none), inside the sandbox.
     var configFileCache: [String: String] = [:]
     var realPaths: [String: String] = [:]

@@ -17,7 +17,8 @@ extension LanguageServer {
 
     /// Standardised absolute path (no trailing slash).
     static func standardized(_ path: String) -> String {
-        let p = URL(fileURLWithPath: path).standardizedFileURL.path
+        // `isDirectory` given: Foundation would otherwise stat the path to find out.
+        let p = URL(fileURLWithPath: path, isDirectory: false).standardizedFileURL.path
         return p.count > 1 && p.hasSuffix("/") ? String(p.dropLast()) : p
     }
 
@@ -46,9 +47,9 @@ extension LanguageServer {
     }
 
     /// The outermost workspace folder holding `path` (standardised), nil when none does.
-    func workspaceBoundary(_ path: String) -> String? {
+    func workspaceBoundary(_ path: String, in folders: [String]? = nil) -> String? {
         var best: String?
-        for f in workspaceFolders where f == "/" || path == f || path.hasPrefix(f + "/") {
+        for f in folders ?? workspaceFolders where f == "/" || path == f || path.hasPrefix(f + "/") {
             if best == nil || f.count < best!.count { best = f }
         }
         return best
@@ -58,8 +59,12 @@ extension LanguageServer {
     /// outermost workspace folder that holds it. Nil when there is none, or when `path` is outside every folder:
     /// nothing outside the workspace is ever looked at.
     func configFile(for path: String) -> String? {
-        let abs = realPath(path)
-        guard let boundary = workspaceBoundary(abs) else {
+        // A path outside every folder as written (and as resolved) is not even looked at; one inside is resolved
+        // (symbolic links) and checked again.
+        let lexical = LanguageServer.standardized(path)
+        let inside = workspaceBoundary(lexical, in: workspaceFoldersAsGiven) != nil || workspaceBoundary(lexical) != nil
+        let abs = inside ? realPath(path) : lexical
+        guard inside, let boundary = workspaceBoundary(abs) else {
             if outsideWorkspaceLogged.insert(abs).inserted {
                 log(.info, "\(abs) is outside every workspace folder: linted with the defaults (no .jdlint.json is read)")
             }
