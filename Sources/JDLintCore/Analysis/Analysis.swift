@@ -90,17 +90,33 @@ public struct Analysis: Sendable {
         current.body = bodyStart..<blocks.count
         if current.heading != nil || !current.body.isEmpty { sections.append(current) }
         self.sections = sections
-        // Title
-        let firstH1 = blocks.firstIndex { $0.kind == .heading && $0.level <= 1 }
-        let firstHeading = firstH1 ?? blocks.firstIndex { $0.kind == .heading }
-        titleBlock = firstHeading
-        if let t = prose.metadataTitle {
-            title = t
-        } else if let h = firstHeading, h <= 3 {
-            let b = blocks[h]
-            title = (String(decoding: prose.text.bytes[b.proseRange], as: UTF8.self), prose.text.sourceRange(b.proseRange))
+        // Title: the metadata title (front matter, JSON-LD, `<title>`) and the heading that repeats it; otherwise the
+        // first level-1 heading, or the first heading near the top that is not page residue (“Top”, “Menu”).
+        let t0 = prose.text.bytes
+        func headingText(_ i: Int) -> String { String(decoding: t0[blocks[i].proseRange], as: UTF8.self) }
+        if let meta = prose.metadataTitle {
+            let key = Analysis.titleKey(meta.text)
+            titleBlock = blocks.indices.first { blocks[$0].kind == .heading && Analysis.titleKey(headingText($0)) == key }
+            title = meta
         } else {
-            title = nil
+            var found: Int?
+            if let h1 = blocks.firstIndex(where: { $0.kind == .heading && $0.level == 1 && $0.explicit }) {
+                found = h1
+            } else {
+                for i in blocks.indices.prefix(4) where blocks[i].kind == .heading {
+                    if blocks[i].explicit && i > 0 { continue }
+                    if Analysis.navigationWords.contains(Analysis.titleKey(headingText(i))) { continue }
+                    found = i
+                    break
+                }
+            }
+            titleBlock = found
+            if let h = found {
+                let b = blocks[h]
+                title = (headingText(h), prose.text.sourceRange(b.proseRange))
+            } else {
+                title = nil
+            }
         }
         // Words and sentences
         var words: [Word] = []
@@ -114,6 +130,27 @@ public struct Analysis: Sendable {
         self.words = words
         self.sentences = sentences
         pay = PayParser.parse(prose)
+    }
+
+    /// Lines that are page navigation, never a title.
+    static let navigationWords: Set<String> = ["top", "back to top", "home", "menu", "main menu", "skip to content",
+                                               "skip to main content", "search", "jobs", "careers", "share", "print", "apply now",
+                                               "apply", "sign in", "log in", "navigation"]
+
+    /// A title or heading reduced for comparison: lower-case letters and digits, single spaces.
+    static func titleKey(_ s: String) -> String {
+        var out: [UInt8] = []
+        var space = false
+        for c in s.utf8 {
+            if Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c >= 0x80 {
+                if space && !out.isEmpty { out.append(0x20) }
+                out.append(Bytes.lower(c))
+                space = false
+            } else {
+                space = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: helpers for rules

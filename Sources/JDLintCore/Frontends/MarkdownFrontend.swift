@@ -39,7 +39,7 @@ public enum MarkdownFrontend {
 
     static func parseBlocks(_ input: MappedBytes, _ lines: [Line], from idx: inout Int, into prose: inout Prose) {
         let b = input.bytes
-        var listStack: [(id: Int, indent: Int)] = []
+        var listStack: [(id: Int, indent: Int, marker: UInt8)] = []
         var prevBlank = true
         while idx < lines.count {
             let line = lines[idx]
@@ -126,7 +126,14 @@ public enum MarkdownFrontend {
             // List item
             if let (marker, textStart) = listMarker(b, c0, end) {
                 while let top = listStack.last, top.indent > line.indent { listStack.removeLast() }
-                if listStack.last?.indent != line.indent || (!prevBlank && false) { listStack.append((prose.newList(), line.indent)) }
+                // A new list: a new indent, or (after a blank line) another bullet character, as in CommonMark.
+                // Adjacent items with mixed markers stay one list: that is how readers see them.
+                let mch = Self.markerClass(marker)
+                if let top = listStack.last, top.indent == line.indent, prevBlank, top.marker != mch {
+                    listStack.removeLast()
+                }
+                if listStack.last?.indent != line.indent { listStack.append((prose.newList(), line.indent, mch)) }
+                listStack[listStack.count - 1].marker = mch
                 let contentIndent = line.indent + (textStart - c0)
                 var j = idx + 1
                 var e = end
@@ -189,6 +196,13 @@ public enum MarkdownFrontend {
             }
             prevBlank = false
         }
+    }
+
+    /// The character class of a list marker: the bullet character, or `.`/`)` for ordered lists.
+    static func markerClass(_ m: String) -> UInt8 {
+        let u = Array(m.utf8)
+        guard let f = u.first else { return 0 }
+        return Bytes.isDigit(f) ? u[u.count - 1] : f
     }
 
     static func isBlockHTML(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {

@@ -12,6 +12,9 @@ public struct Profile: Sendable {
     public var jsonldRequires: [String]
     /// schema.org JobPosting properties that are recommended.
     public var jsonldRecommends: [String]
+    /// Required JSON-LD properties that other properties can stand in for: property → conditions that must all
+    /// hold (`jobLocationType=TELECOMMUTE`, `applicantLocationRequirements`).
+    public var jsonldAlternatives: [String: [String]]
     /// Pay requirements, read by the salary rules (keys such as `range`, `period`, `currency`, `benefits`,
     /// `noSalaryHistory`, `inPosting`).
     public var pay: JSONObject
@@ -26,6 +29,11 @@ public struct Profile: Sendable {
         requires = raw["requires"]?.arrayValue?.compactMap(\.stringValue) ?? []
         jsonldRequires = raw["jsonldRequires"]?.arrayValue?.compactMap(\.stringValue) ?? []
         jsonldRecommends = raw["jsonldRecommends"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        var alternatives: [String: [String]] = [:]
+        for (key, value) in raw["jsonldAlternatives"]?.objectValue ?? JSONObject() {
+            alternatives[key] = value.arrayValue?.compactMap(\.stringValue) ?? []
+        }
+        jsonldAlternatives = alternatives
         pay = raw["pay"]?.objectValue ?? JSONObject()
     }
 

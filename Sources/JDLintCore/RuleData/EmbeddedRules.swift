@@ -533,6 +533,77 @@ enum EmbeddedRules {
 }
 
 """#,
+        "residue.json": #"""
+// Page residue and template residue patterns. Source: written for jdlint from navigation and call-to-action
+// text commonly scraped along with job postings (job boards, applicant-tracking systems, CMS templates).
+//
+// Page residue (`structure/page-residue`) matches a whole block (a line, a paragraph, a list item or a heading
+// without content), compared case-insensitively with punctuation, arrows and emoji ignored:
+//   lines     the whole block is exactly this text
+//   prefixes  the block starts with this text and is at most `maxWords` words long
+//   contains  the block contains this text (for cookie banners and similar)
+// `linkable` lines are calls to action: reported only when the block carries no link.
+{
+  "page": {
+    "maxWords": 14,
+    "lines": ["top", "back to top", "return to top", "go to top", "scroll to top", "to top", "skip to content",
+              "skip to main content", "skip navigation", "main menu", "menu", "navigation", "home", "search", "search jobs",
+              "job search", "share", "share this", "share this job", "share this job posting", "share this position",
+              "share on facebook", "share on twitter", "share on linkedin", "tweet", "print", "print this job",
+              "print this page", "save", "save job", "save this job", "saved jobs", "email this job", "email job",
+              "email to a friend", "send to a friend", "refer a friend", "report job", "report this job", "similar jobs",
+              "find similar jobs", "view similar jobs", "more jobs", "more jobs like this", "jobs like this",
+              "related jobs", "recommended jobs", "you may also like", "people also viewed", "see all jobs",
+              "view all jobs", "view all openings", "see more jobs", "browse jobs", "all jobs", "back to jobs",
+              "back to search results", "back to job search", "return to search results", "previous job", "next job",
+              "show more", "show less", "see more", "see less", "read more", "read less", "view more", "sign in",
+              "log in", "login", "register", "create alert", "create job alert", "get job alerts", "job alert",
+              "set up job alert", "follow us", "facebook", "twitter", "linkedin", "instagram",
+              "copyright", "all rights reserved", "privacy policy", "terms of use", "terms and conditions",
+              "cookie policy", "cookie settings", "accept cookies", "accept all cookies", "reject all", "accept all",
+              "manage cookies", "got it", "dismiss", "loading", "breadcrumb", "posted today",
+              "easy apply", "quick apply", "1 click apply", "one click apply", "apply now", "apply today",
+              "apply for this job", "apply for this position", "apply online", "apply here", "click here to apply",
+              "apply", "apply with linkedin", "apply with indeed", "submit application", "start application",
+              "i m interested", "im interested", "save and apply later"],
+    "linkable": ["apply now", "apply today", "apply for this job", "apply for this position", "apply online", "apply here",
+                 "click here to apply", "apply", "apply with linkedin", "apply with indeed", "submit application",
+                 "start application", "easy apply", "quick apply", "1 click apply", "one click apply", "i m interested",
+                 "im interested"],
+    "prefixes": ["find similar jobs", "similar jobs", "more jobs from", "more jobs at", "other jobs at", "jobs at",
+                 "view all jobs at", "see all jobs at", "share this job", "share this", "posted on", "posted by",
+                 "posted date", "job id", "req id", "requisition id", "reference number", "apply now for",
+                 "we use cookies", "this site uses cookies", "this website uses cookies", "by continuing to use",
+                 "by using this site", "copyright", "all rights reserved", "powered by", "back to", "return to",
+                 "discover", "build your career", "explore openings", "explore careers", "view openings",
+                 "search openings", "job openings", "current openings"],
+    "prefixMustContain": {
+      "discover": ["openings", "careers", "jobs"],
+      "back to": ["jobs", "search", "top", "results", "listings", "careers", "openings"],
+      "return to": ["jobs", "search", "top", "results", "listings", "careers", "openings"],
+      "job id": [], "req id": [], "requisition id": [], "reference number": [],
+      "posted on": [], "posted by": [], "posted date": []
+    },
+    "contains": ["we use cookies", "uses cookies to", "accept cookies", "cookie policy", "cookie settings",
+                 "openings build your career", "javascript is disabled", "enable javascript", "your browser does not support"]
+  },
+  "template": {
+    // Placeholder words inside [square brackets] or <angle brackets>: `[Company Name]`, `<insert salary>`.
+    "bracketWords": ["name", "company", "employer", "organisation", "organization", "title", "job", "position", "role",
+                     "insert", "enter", "add", "location", "city", "state", "country", "address", "salary", "pay", "rate",
+                     "amount", "range", "date", "start", "deadline", "department", "team", "manager", "contact", "email",
+                     "phone", "number", "url", "link", "website", "hours", "benefits", "placeholder", "here", "tbd", "todo",
+                     "xxx", "x", "client", "brand", "product", "office", "region", "level", "grade", "years"],
+    // Whole words that are placeholders (case-sensitive).
+    "words": ["TBD", "TBC", "TODO", "FIXME", "XXX", "XXXX", "XXXXX", "xxx", "xxxx", "xxxxx"],
+    // Phrases that are placeholders wherever they appear (case-insensitive).
+    "phrases": ["lorem ipsum", "insert company name", "insert job title", "insert salary",
+                "company name here", "job title here", "your company name", "name of company", "add description here",
+                "description goes here", "text goes here", "placeholder text"]
+  }
+}
+
+"""#,
         "schema.json": #"""
 {
   "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -1591,6 +1662,185 @@ enum EmbeddedRules {
 }
 
 """#,
+        "sections.json": #"""
+// The parts of a job posting, and what satisfies each one. Used by `structure/missing-section` and the profiles.
+// Source: written for jdlint from common job-board section names (schema.org JobPosting property names for
+// JSON-LD keys; https://schema.org/JobPosting).
+//
+// For each part id:
+//   name      how the message names the part
+//   why       one clause on why it matters (used when it is the first missing part)
+//   headings  phrases that make a heading (or a `Label:` lead-in, or a field's key) count for the part; matched
+//             case-insensitively as whole words anywhere in the heading, with `&` read as `and`, apostrophes
+//             ignored (`what you’ll do` = `what youll do`), punctuation, numbering and trailing colons ignored
+//   exact     like `headings`, but only when they are the whole heading (short, ambiguous ones)
+//   fields    normalised field keys (letters and digits, lower case) that satisfy the part: `Location:` lines,
+//             front-matter keys, JSON-LD properties
+//   cues      phrases in the prose that satisfy the part (whole words; a trailing `*` matches a word prefix)
+{
+  "parts": {
+    "title": {
+      "name": "a title",
+      "why": "without a title the posting cannot be found or filed",
+      "headings": [],
+      "exact": [],
+      "fields": ["title", "jobtitle", "position", "positiontitle", "role", "job", "jobname", "name"],
+      "cues": []
+    },
+    "summary": {
+      "name": "a summary",
+      "why": "readers decide in seconds whether to read on",
+      "headings": ["summary", "overview", "about the role", "about the job", "about the position", "about this role",
+                   "about this job", "about this position", "about the opportunity", "the opportunity", "job purpose",
+                   "introduction", "job description", "role description", "position description", "description",
+                   "the role", "the position", "the job", "your role", "your mission", "job profile", "role profile",
+                   "who we are looking for", "whom we are looking for", "what we are looking for", "about us",
+                   "about the team", "the team", "job details", "the post", "about the post", "purpose of the role"],
+      "exact": ["role", "position", "purpose", "about", "intro", "background", "context"],
+      "fields": ["summary", "description", "overview", "about", "excerpt", "jobsummary", "intro", "introduction"],
+      "cues": []
+    },
+    "responsibilities": {
+      "name": "responsibilities",
+      "why": "applicants need to know what the work is",
+      "headings": ["responsibilities", "responsibility", "duties", "duty", "what you will do", "what youll do",
+                   "what you will be doing", "what youll be doing", "what you do", "your impact", "the work", "tasks",
+                   "key tasks", "accountabilities", "day to day", "day in the life", "main duties", "role and responsibilities",
+                   "what the job involves", "what the role involves", "what you will work on", "what youll work on",
+                   "your day", "in this role", "the job", "the role", "your role", "job description", "role description",
+                   "position description", "job summary", "key result areas", "scope", "what youll be working on",
+                   "what you will be working on", "your work", "your mission", "you will", "youll", "objectives",
+                   "job functions", "essential functions", "what we need you to do", "the challenge", "projects"],
+      "exact": ["role", "position", "the job", "job", "description"],
+      "fields": ["responsibilities", "duties", "tasks", "accountabilities", "jobduties"],
+      "cues": ["you will", "youll", "you would", "responsible for", "responsibilities include", "duties include",
+               "will be responsible", "the role involves", "the post holder will", "the postholder will",
+               "the successful candidate will", "the successful applicant will", "role will", "you will be working",
+               "tasks include", "duties will include", "will include", "this role", "this position", "this post",
+               "you are going to", "your job", "your duties", "your responsibilities", "day to day", "will work", "will be working", "will support", "will lead", "will develop"]
+    },
+    "requirements": {
+      "name": "requirements",
+      "why": "applicants need to know whether they qualify",
+      "headings": ["requirements", "requirement", "qualifications", "qualification", "who you are", "must have", "must haves",
+                   "skills", "experience", "what you bring", "what you will bring", "what youll bring", "what you need",
+                   "what you will need", "what youll need", "what we are looking for", "what were looking for",
+                   "what we look for", "about you", "you have", "you are", "person specification", "essential",
+                   "desirable", "criteria", "competencies", "knowledge", "ideal candidate", "candidate profile",
+                   "your profile", "profile", "nice to have", "nice to haves", "bonus points", "preferred", "required",
+                   "is this you", "who we are looking for", "whom we are looking for", "who you will be",
+                   "what it takes", "education", "abilities", "expertise", "eligibility", "prerequisites",
+                   "the person", "the candidate", "successful candidate", "you should have", "we expect",
+                   "we are looking for", "were looking for", "looking for", "minimum", "background", "strengths"],
+      "exact": ["you", "must", "ksas"],
+      "fields": ["requirements", "qualifications", "skills", "experience", "education", "educationrequirements",
+                 "experiencerequirements", "qualificationsrequired", "skillsrequired", "educationrequired",
+                 "experiencerequired", "requiredskills", "requiredexperience", "requiredqualifications", "mustHave"],
+      "cues": ["experience with", "experience in", "experience of", "years of experience", "years experience",
+               "degree in", "degree or", "you have", "you will have", "youll have", "you should have", "must have",
+               "required", "requirements", "qualifications", "qualified", "knowledge of", "proficiency", "proficient",
+               "familiarity with", "familiar with", "understanding of", "ability to", "able to", "skills in",
+               "skilled in", "background in", "we are looking for", "were looking for", "looking for someone",
+               "the ideal candidate", "you must", "applicants must", "candidates must", "candidates should",
+               "applicants should", "essential", "desirable", "registered", "registration"]
+    },
+    "pay": {
+      "name": "pay",
+      "why": "postings without pay get fewer applicants and break pay-transparency laws in many places",
+      "headings": ["compensation", "salary", "salaries", "pay", "wage", "wages", "remuneration", "rate of pay",
+                   "pay range", "salary range", "hourly rate", "day rate", "rate", "stipend", "pay band", "pay scale",
+                   "grade", "band"],
+      "exact": ["money"],
+      "fields": ["salary", "pay", "compensation", "basesalary", "estimatedsalary", "wage", "wages", "rate", "payrate",
+                 "payrange", "salaryrange", "remuneration", "hourlyrate", "dayrate", "stipend", "grade", "band",
+                 "payband", "payscale", "salarycurrency", "salarymin", "salarymax", "minsalary", "maxsalary"],
+      "cues": ["per annum", "per year", "per hour", "per month", "per day",
+               "salary range", "pay range", "base salary", "starting salary", "salary of", "salary band",
+               "hourly rate", "day rate", "per hr", "annual salary", "salary is", "salary will be",
+               "pay band", "agenda for change", "band 2", "band 3", "band 4", "band 5", "band 6", "band 7", "band 8",
+               "band 8a", "band 8b", "band 8c", "band 8d", "band 9", "gs 7", "gs 9", "gs 11", "gs 12", "gs 13",
+               "gs 14", "gs 15", "pay grade", "spinal point", "grade 5", "grade 6", "grade 7", "grade 8", "grade 9",
+               "ote"]
+    },
+    "benefits": {
+      "name": "benefits",
+      "why": "benefits are part of the offer applicants weigh",
+      "headings": ["benefits", "benefit", "perks", "what we offer", "we offer", "what you get", "what youll get",
+                   "what you will get", "whats in it for you", "what is in it for you", "in return", "why join us",
+                   "why work for us", "why work with us", "why us", "rewards", "reward", "package", "the offer",
+                   "our offer", "what we can offer", "what we provide", "we provide", "working for us", "life at",
+                   "wellbeing", "well being"],
+      "exact": ["offer"],
+      "fields": ["benefits", "perks", "jobbenefits", "incentivecompensation", "incentives"],
+      "cues": ["health insurance", "dental", "401 k", "401k", "pension", "paid time off", "pto",
+               "annual leave", "holiday", "holidays", "vacation", "parental leave", "maternity", "paternity",
+               "life insurance", "stock options", "wellness", "wellbeing", "well being", "retirement", "medical insurance", "medical dental", "vision insurance", "stock options", "bonus scheme", "annual bonus", "performance bonus", "benefits package", "benefits include", "competitive benefits", "generous benefits", "our benefits", "employee benefits", "perks include",
+               "sick leave", "sick pay", "tuition", "training budget", "learning budget", "childcare", "flexible working", "flexible hours", "health care",
+               "healthcare plan", "nhs pension", "study leave", "cycle to work", "season ticket"]
+    },
+    "location": {
+      "name": "a location",
+      "why": "applicants filter by where they can work",
+      "headings": ["location", "locations", "where", "where you will work", "where youll work", "work location",
+                   "office", "remote", "working location", "place of work", "base"],
+      "exact": [],
+      "fields": ["location", "locations", "joblocation", "joblocationtype", "applicantlocationrequirements", "city",
+                 "worklocation", "officelocation", "office", "place", "placeofwork", "based", "basedin", "remote",
+                 "address", "region", "country", "state", "town", "site", "workplace", "workplacetype"],
+      "cues": ["remote", "remotely", "hybrid", "on site", "onsite", "in office", "in the office", "based in",
+               "located in", "work from home", "working from home", "wfh", "this is a remote", "fully remote", "remote role", "remote position", "remote first", "remote friendly", "remote work", "remote working", "work remotely", "100 remote", "telecommute", "telecommuting", "office in", "offices in", "headquartered in"]
+    },
+    "employment-type": {
+      "name": "the employment type",
+      "why": "applicants need to know the hours and the contract",
+      "headings": ["employment type", "job type", "contract type", "type of contract", "hours", "working hours",
+                   "working pattern", "schedule", "contract", "work schedule", "hours of work", "position type",
+                   "appointment type"],
+      "exact": [],
+      "fields": ["employmenttype", "jobtype", "type", "contract", "contracttype", "hours", "workinghours", "schedule",
+                 "workschedule", "employment", "positiontype", "workpattern", "workingpattern", "appointmenttype",
+                 "duration", "term", "jobduration", "workhours", "commitment"],
+      "cues": ["full time", "full-time", "fulltime", "part time", "part-time", "parttime", "permanent", "fixed term",
+               "fixed-term", "temporary", "contract role", "contract position", "contract basis",
+               "contractor", "freelance", "freelancer", "internship", "seasonal", "per diem", "zero hours",
+               "hours per week", "hours a week", "hours week", "days per week", "days a week", "sessions per week",
+               "secondment", "locum", "fte", "full or part time", "contract to hire", "c2h",
+               "w2", "1099", "apprenticeship", "contract basis", "on contract", "month contract", "year contract", "contract role", "bank staff", "bank position", "tenure track", "tenure-track",
+               "year appointment", "month appointment", "term position", "hours per month"]
+    },
+    "how-to-apply": {
+      "name": "how to apply",
+      "why": "interested applicants need a next step",
+      "headings": ["how to apply", "to apply", "apply", "application", "applications", "application process",
+                   "next steps", "interested", "contact", "contact us", "get in touch", "interview process",
+                   "hiring process", "recruitment process", "our process", "submission", "apply now"],
+      "exact": [],
+      "fields": ["apply", "howtoapply", "applyurl", "applicationurl", "applicationlink", "applylink", "contact",
+                 "email", "applicationcontact", "directapply", "url", "link", "applyto", "applicationemail",
+                 "contactemail"],
+      "cues": ["apply", "applying", "applicants should", "send your", "submit your", "submit a", "email your", "email us",
+               "cv to", "resume to", "cover letter", "reach out", "get in touch", "interested candidates",
+               "interested applicants", "if interested", "if you are interested"]
+    },
+    "equal-opportunity": {
+      "name": "an equal-opportunity statement",
+      "why": "an equal-opportunity statement tells every applicant they are welcome and is expected of most employers",
+      "headings": ["equal opportunity", "equal opportunities", "equal employment", "eeo", "diversity", "inclusion",
+                   "diversity and inclusion", "our commitment", "non discrimination", "accessibility", "accommodations"],
+      "exact": [],
+      "fields": ["eeo", "equalopportunity", "diversity", "eeostatement"],
+      "cues": ["equal opportunity", "equal opportunities", "equal employment", "eeo", "affirmative action",
+               "without regard to", "regardless of", "regardless of age", "diversity",
+               "inclusion", "disability confident", "protected veteran", "discriminat*", "all qualified applicants",
+               "positive action", "under represented", "underrepresented", "reasonable accommodation*",
+               "reasonable adjustment*", "inclusive employer", "inclusive workplace", "inclusive environment", "diverse workforce", "diverse team", "all backgrounds", "diverse backgrounds", "protected characteristic*", "mindful employer", "age positive", "race color", "race colour",
+               "sexual orientation", "gender identity", "women and minorities",
+               "people of color", "people of colour"]
+    }
+  }
+}
+
+"""#,
         "technologies.json": #"""
 // Technologies, tools, certifications, methods and regulations with the year they were first publicly
 // available, for `requirements/technology-age` ("10+ years of Swift" when Swift is 12 years old is fine; 15 is not).
@@ -1947,6 +2197,24 @@ enum EmbeddedRules {
   "basis": "Directive (EU) 2023/970, Article 5 (to be transposed by 7 June 2026): applicants are entitled to the initial pay or its range, for example in the job posting, and employers must not ask about pay history in current or previous employment.",
   "requires": ["pay"],
   "pay": {"range": false, "period": true, "noSalaryHistory": true, "inPosting": false}
+}
+
+"""#,
+        "profiles/google-jobs.json": #"""
+{
+  // Google for Jobs: schema.org JobPosting structured data.
+  // Source: https://developers.google.com/search/docs/appearance/structured-data/job-posting (required and
+  // recommended properties). educationRequirements / experienceRequirements are recommended only for jobs that
+  // have such requirements, so they are not checked.
+  "description": "Google for Jobs: the schema.org JobPosting properties Google requires and recommends.",
+  "basis": "Google shows a posting in its job search only when its JobPosting structured data has the required properties; the recommended ones improve how it is shown.",
+  "requires": [],
+  "jsonldRequires": ["title", "description", "datePosted", "hiringOrganization", "jobLocation"],
+  // A required property that can be replaced: jobLocation by a remote job's jobLocationType TELECOMMUTE together with
+  // applicantLocationRequirements. Each alternative is a list of conditions (`property` or `property=VALUE`).
+  "jsonldAlternatives": {"jobLocation": ["jobLocationType=TELECOMMUTE", "applicantLocationRequirements"]},
+  "jsonldRecommends": ["validThrough", "employmentType", "baseSalary", "identifier", "directApply"],
+  "pay": {}
 }
 
 """#,

@@ -1,0 +1,49 @@
+/// `structure/heading-level`: Markdown/HTML heading levels that skip a level, or more than one top-level heading.
+struct HeadingLevelRule: Rule {
+    let meta = RuleMeta(
+        id: "structure/heading-level",
+        summary: "A heading skips a level (h1 → h3), or there is more than one h1.",
+        explanation: """
+            Screen readers and job boards use heading levels to build an outline of the posting: a jump from a \
+            level-1 heading straight to level 3, or a second level-1 heading, breaks that outline. Only explicit \
+            Markdown and HTML headings count (headings jdlint infers from plain text or bold paragraphs have no level).
+            """,
+        defaultSeverity: .warning,
+        triggering: [
+            RuleExample("# Gardener\n\nWe need a gardener.\n\n↓### Duties\n\nMow the lawns.\n", format: .markdown),
+            RuleExample("# Gardener\n\nWe need a gardener.\n\n↓# Benefits\n\nFree lunch.\n", format: .markdown),
+            RuleExample("<h1>Gardener</h1><p>We need a gardener.</p>↓<h4>Duties</h4><p>Mow.</p>↓<h1>Apply</h1><p>Write to us.</p>", format: .html),
+            RuleExample("""
+                {"@type": "JobPosting", "title": "Gardener", "description": "<p>We need a gardener.</p>↓<h3>Duties</h3><p>Mow.</p>"}
+                """, format: .jsonld),
+        ],
+        nonTriggering: [
+            RuleExample("# Gardener\n\n## Duties\n\n### Daily\n\nMow.\n\n## Benefits\n\nLunch.\n", format: .markdown),
+            RuleExample("## Duties\n\nMow.\n\n### Daily\n\nMow again.\n", format: .markdown),
+            RuleExample("<h1>Gardener</h1><p><strong>Duties</strong></p><p>Mow.</p><h2>Benefits</h2><p>Lunch.</p>", format: .html),
+            RuleExample("""
+                {"@type": "JobPosting", "title": "Gardener", "description": "<h2>Duties</h2><p>Mow.</p>"}
+                """, format: .jsonld),
+        ])
+
+    func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        let a = context.analysis
+        guard a.document.format != .text else { return }
+        var previous = 0
+        var h1Count = 0
+        var firstH1: Int?
+        for (i, b) in a.blocks.enumerated() where b.kind == .heading && b.explicit && b.level >= 1 {
+            if b.level == 1 {
+                h1Count += 1
+                if h1Count == 1 { firstH1 = i } else {
+                    let pos = a.document.position(a.blocks[firstH1!].sourceRange.lowerBound)
+                    reporter.report("A second level-1 heading “\(a.string(block: i))” (the first is on line \(pos.line)): a posting has one title; use level 2 for its sections.",
+                                    at: b.sourceRange)
+                }
+            } else if previous > 0 && b.level > previous + 1 {
+                reporter.report("Heading level \(b.level) after level \(previous) skips a level: use level \(previous + 1).", at: b.sourceRange)
+            }
+            previous = b.level
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// `structure/length`: a posting too short to inform or too long to be read.
+struct LengthRule: Rule {
+    let meta = RuleMeta(
+        id: "structure/length",
+        summary: "The posting is shorter than 700 characters of prose or longer than 1,000 words.",
+        explanation: """
+            A very short posting leaves applicants guessing; a very long one is skimmed or abandoned (most job \
+            boards recommend 300–700 words). Only prose counts: markup, front-matter syntax and code do not. The \
+            finding sits on the title (or line 1) and gives the count. Both limits are configurable.
+            """,
+        defaultSeverity: .warning,
+        triggering: [
+            RuleExample("↓Cleaner\n\nWe need a cleaner for our office. Mornings only. Call us.\n"),
+            RuleExample("# ↓Cleaner\n\nWe need a cleaner for our office.\n", format: .markdown),
+            RuleExample("<h1>↓Cleaner</h1><p>We need a cleaner for our office.</p>", format: .html),
+            RuleExample("{\"@type\": \"JobPosting\", \"title\": \"↓Cleaner\", \"description\": \"We need a cleaner.\"}", format: .jsonld),
+            RuleExample("# ↓Cleaner\n\n" + String(repeating: "We need a cleaner for our office in town. ", count: 12) + "\n",
+                        format: .markdown, options: JSONObject([("maxWords", 50)])),
+        ],
+        nonTriggering: [
+            RuleExample("# Cleaner\n\nWe need a cleaner for our office.\n", format: .markdown, options: JSONObject([("minCharacters", 20)])),
+            RuleExample("# Cleaner\n\n" + String(repeating: "We need a cleaner for our office in the centre of town, mornings only. ", count: 11) + "\n",
+                        format: .markdown),
+        ],
+        options: [
+            ("minCharacters", "Fewest characters of prose (default 700)."),
+            ("maxWords", "Most words (default 1000)."),
+        ])
+
+    func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        let a = context.analysis
+        guard !a.blocks.isEmpty else { return }
+        let minChars = context.int("minCharacters", default: 700)
+        let maxWords = context.int("maxWords", default: 1000)
+        var chars = 0
+        for b in a.blocks { chars += StructureSupport.scalarCount(a.text, b.proseRange) }
+        let words = a.words.count
+        let anchor = MissingSectionRule.anchor(a)
+        if chars < minChars {
+            reporter.report("The posting has only \(chars) characters of prose (fewer than \(minChars)): applicants need more to decide.", at: anchor)
+        } else if words > maxWords {
+            reporter.report("The posting has \(words) words (more than \(maxWords)): long postings are skimmed or abandoned.", at: anchor)
+        }
+    }
+}

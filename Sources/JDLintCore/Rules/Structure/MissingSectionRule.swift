@@ -1,0 +1,291 @@
+/// `structure/missing-section`: the posting lacks a part its profiles require (pay, location, how to apply…), or,
+/// with the `google-jobs` profile, JobPosting structured data lacks required or recommended properties.
+struct MissingSectionRule: Rule {
+    let meta = RuleMeta(
+        id: "structure/missing-section",
+        summary: "The posting lacks a part its profile requires (pay, location, how to apply…).",
+        explanation: """
+            Checks the posting against the selected profiles (`--profile`, `"profiles"` in the configuration; \
+            `default` unless told otherwise). The default profile expects a title, a summary, responsibilities, \
+            requirements, pay, benefits, a location (or a remote statement), the employment type, how to apply and \
+            an equal-opportunity statement. A part is present when a heading names it (synonyms in \
+            `Rules/sections.json`: “What you’ll do”, “Duties” for responsibilities; “Who you are”, “Must have” for \
+            requirements; “Compensation”, “Salary” for pay…; matched case-insensitively, ignoring “&”/“and”, \
+            numbering and trailing colons), when a field gives it (`Location: Boston, MA`, front-matter \
+            `location:`, JSON-LD `jobLocation`), or when the prose states it (“This is a full-time role”, a salary \
+            figure, “based in Leeds”). One finding on the title (or line 1) names every missing part. \
+            With the `google-jobs` profile, the schema.org JobPosting structured data (a JSON-LD file or a \
+            `<script type="application/ld+json">` in HTML) must have the properties Google requires (title, \
+            description, datePosted, hiringOrganization, jobLocation — or jobLocationType TELECOMMUTE with \
+            applicantLocationRequirements) and those it recommends (validThrough, employmentType, baseSalary, \
+            identifier, directApply).
+            """,
+        defaultSeverity: .warning,
+        triggering: [
+            RuleExample("""
+                ↓Staff Nurse
+
+                We are looking for a caring nurse to join our ward team in a busy teaching hospital.
+
+                Responsibilities
+                - Care for patients on the ward
+
+                Requirements
+                - Registered nurse
+
+                Benefits
+                - Pension and 27 days of annual leave
+
+                Location: Leeds
+                Salary: £28,000 per year
+
+                This is a full-time role. We are an equal opportunity employer.
+                """),
+            RuleExample("""
+                # ↓Data Analyst
+
+                Join our analytics team and help the business make better decisions with data every day.
+
+                ## What you'll do
+                - Build dashboards
+
+                ## Who you are
+                - You know SQL
+
+                ## Perks
+                - Remote-first, 25 days of holiday
+
+                Full-time. Send your CV to jobs@example.com. We are an equal opportunity employer.
+                """, format: .markdown),
+            RuleExample("""
+                <h1>↓Porter</h1><p>We are hiring a porter for our hotel in Bath, a friendly and busy place to work.</p>\
+                <h2>Duties</h2><ul><li>Carry luggage</li></ul><h2>Requirements</h2><ul><li>Fit and friendly</li></ul>\
+                <p><strong>Location:</strong> Bath</p><p>Part-time, 20 hours per week. Apply online.</p>
+                """, format: .html),
+            RuleExample("""
+                {"@context": "https://schema.org", "@type": "JobPosting", "title": "↓Welder",
+                 "description": "<p>Weld steel frames in our workshop.</p>", "datePosted": "2026-01-05",
+                 "jobLocation": {"@type": "Place", "address": {"addressLocality": "Hull"}},
+                 "validThrough": "2026-02-05", "employmentType": "FULL_TIME", "identifier": "W-1", "directApply": true,
+                 "baseSalary": {"@type": "MonetaryAmount", "currency": "GBP", "value": {"minValue": 30000, "maxValue": 34000}}}
+                """, format: .jsonld, profiles: ["google-jobs"]),
+            RuleExample("# ↓↓Welder\n\nWeld steel frames.\n", format: .markdown, options: JSONObject([("require", .array(["location"]))]), profiles: ["google-jobs"]),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                ---
+                title: Backend Engineer
+                location: Berlin
+                salary: "€70,000–€85,000"
+                employment_type: full-time
+                ---
+
+                We build tools that help clinics run smoothly, and we need a backend engineer to grow the platform.
+
+                ## Responsibilities
+                - Design APIs
+
+                ## Requirements
+                - Go or Python
+
+                ## Benefits
+                - 30 days of holiday
+
+                ## How to apply
+                Send your CV to jobs@example.com.
+
+                We are an equal opportunity employer.
+                """, format: .markdown),
+            RuleExample("""
+                1. Summary:
+                A short role at our office in Leeds, helping the finance team close the books every month.
+
+                2. Duties & Responsibilities:
+                - Reconcile accounts
+
+                3. Skills and Experience:
+                - Excel
+
+                4. Compensation & Benefits:
+                - £25/hour, pension
+
+                Contract: 3 months. To apply, email finance@example.com. We welcome applicants from all backgrounds.
+                """, options: JSONObject([("ignore", .array(["title"]))])),
+            RuleExample("# Welder\n\nWeld steel frames.\n", format: .markdown, options: JSONObject([("ignore", .array(["summary", "responsibilities", "requirements", "pay", "benefits", "location", "employment-type", "how-to-apply", "equal-opportunity"]))])),
+            RuleExample("""
+                {"@context": "https://schema.org", "@type": "JobPosting", "title": "Welder", "hiringOrganization": {"name": "Acme"},
+                 "description": "<p>Weld steel frames in our workshop.</p>", "datePosted": "2026-01-05",
+                 "jobLocationType": "TELECOMMUTE", "applicantLocationRequirements": {"@type": "Country", "name": "UK"},
+                 "validThrough": "2026-02-05", "employmentType": "FULL_TIME", "identifier": "W-1", "directApply": true,
+                 "baseSalary": {"@type": "MonetaryAmount", "currency": "GBP", "value": {"minValue": 30000, "maxValue": 34000}}}
+                """, format: .jsonld, profiles: ["google-jobs"]),
+        ],
+        options: [
+            ("require", "Extra part ids to require on top of the profiles' (ids of `Rules/sections.json`: title, summary, responsibilities, requirements, pay, benefits, location, employment-type, how-to-apply, equal-opportunity)."),
+            ("ignore", "Part ids (or JSON-LD property names) not to require, whatever the profiles say."),
+        ])
+
+    static let usStates: Set<String> = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+                                        "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+                                        "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+                                        "WI", "WY", "DC"]
+
+    /// Values that do not fill a field.
+    static func isEmptyValue(_ s: String) -> Bool {
+        let k = Field.normaliseKey(s)
+        return k.isEmpty || ["tbd", "tbc", "na", "none", "null", "todo", "xxx", "unknown", "unspecified"].contains(k)
+    }
+
+    /// Which parts the document has.
+    static func presentParts(_ a: Analysis) -> Set<String> {
+        var present = Set<String>()
+        let t = a.text
+        let blocks = a.blocks
+        // Title
+        if a.title != nil { present.insert("title") }
+        // Headings and `Label:` lead-ins
+        var firstOtherHeading = blocks.count
+        for (i, b) in blocks.enumerated() {
+            var r: Range<Int>?
+            if b.kind == .heading {
+                r = b.proseRange
+                if i != a.titleBlock && firstOtherHeading == blocks.count { firstOtherHeading = i }
+            } else if b.kind == .paragraph || b.kind == .listItem {
+                r = SectionCatalog.leadLabel(t, b.proseRange)
+            }
+            guard let range = r else { continue }
+            if b.kind == .heading && i == a.titleBlock { continue }
+            let text = PhraseText(t[SectionCatalog.stripNumbering(t, range)])
+            for id in SectionCatalog.parts(forHeading: text) { present.insert(id) }
+        }
+        // Fields: by key, and by the key as written (`Duties & Responsibilities: …`).
+        for f in a.fields {
+            let valueText = f.value
+            let filled = !isEmptyValue(valueText) || f.json?.boolValue != nil
+            guard filled else { continue }
+            for part in SectionCatalog.parts where part.fields.contains(f.key) {
+                if part.id == "pay" && !valueText.utf8.contains(where: Bytes.isDigit) { continue }
+                if part.id == "location" && f.key == "joblocationtype" && !valueText.uppercased().contains("TELECOMMUTE") { continue }
+                present.insert(part.id)
+            }
+            if f.origin == .line {
+                let raw = PhraseText(Array(f.rawKey.utf8))
+                for id in SectionCatalog.parts(forHeading: raw) { present.insert(id) }
+            }
+        }
+        // Summary: an opening paragraph of some length before the first section heading.
+        if !present.contains("summary") {
+            let limit = firstOtherHeading == blocks.count ? min(blocks.count, 12) : firstOtherHeading
+            for i in 0..<limit where blocks[i].kind == .paragraph {
+                var words = 0
+                Tokenizer.words(t, blocks[i].proseRange) { _ in words += 1 }
+                if words >= 15 { present.insert("summary"); break }
+            }
+        }
+        // Pay figures.
+        if !a.pay.isEmpty { present.insert("pay") }
+        // Prose cues, for the parts still missing.
+        let missingCued = SectionCatalog.parts.filter { !present.contains($0.id) && !$0.cues.isEmpty }
+        if !missingCued.isEmpty {
+            var buf: [UInt8] = []
+            buf.reserveCapacity(t.count)
+            for b in blocks { buf.append(contentsOf: t[b.proseRange]); buf.append(0x0A) }
+            let prose = PhraseText(buf, indexed: true)
+            for part in missingCued where part.cues.contains(where: { prose.contains($0) }) { present.insert(part.id) }
+        }
+        // “Boston, MA”: a US city and state.
+        if !present.contains("location") && hasCityState(t) { present.insert("location") }
+        return present
+    }
+
+    static func hasCityState(_ t: [UInt8]) -> Bool {
+        var i = 1
+        while i + 4 <= t.count {
+            if t[i] == 0x2C && t[i + 1] == 0x20 && Bytes.isASCIILetter(t[i - 1]) && Bytes.isUpper(t[i + 2]) && Bytes.isUpper(t[i + 3])
+                && (i + 4 == t.count || !Bytes.isASCIILetter(t[i + 4]))
+            {
+                if usStates.contains(String(decoding: t[(i + 2)..<(i + 4)], as: UTF8.self)) { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Where the finding goes: the title, or the first line with text.
+    static func anchor(_ a: Analysis) -> Range<Int> {
+        if let t = a.title, !t.range.isEmpty { return t.range }
+        if let first = a.blocks.first { return first.sourceRange.lowerBound..<first.sourceRange.lowerBound + min(first.sourceRange.count, 1) }
+        let lines = a.document.lines
+        for l in 0..<lines.lineCount where lines.contentEnd(ofLine: l) > lines.contentStart(ofLine: l) {
+            return lines.contentStart(ofLine: l)..<lines.contentEnd(ofLine: l)
+        }
+        return 0..<0
+    }
+
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        }
+    }
+
+    func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        let a = context.analysis
+        let ignore = Set(context.strings("ignore") ?? [])
+        var required = context.settings.requiredParts
+        for r in context.strings("require") ?? [] where !required.contains(r) { required.append(r) }
+        required = required.filter { !ignore.contains($0) && SectionCatalog.byID[$0] != nil }
+        if !required.isEmpty {
+            let present = Self.presentParts(a)
+            let missing = required.filter { !present.contains($0) }.compactMap { SectionCatalog.byID[$0] }
+            if let first = missing.first {
+                let names = Self.list(missing.map(\.name))
+                reporter.report("The posting lacks \(names): \(first.why).", at: Self.anchor(a))
+            }
+        }
+        checkStructuredData(context, ignore: ignore, &reporter)
+    }
+
+    /// The JSON-LD checks of profiles such as `google-jobs`.
+    func checkStructuredData(_ context: RuleContext, ignore: Set<String>, _ reporter: inout Reporter) {
+        let a = context.analysis
+        var requires: [String] = []
+        var recommends: [String] = []
+        var alternatives: [String: [String]] = [:]
+        for p in context.settings.selectedProfiles {
+            for r in p.jsonldRequires where !requires.contains(r) && !ignore.contains(r) { requires.append(r) }
+            for r in p.jsonldRecommends where !recommends.contains(r) && !ignore.contains(r) { recommends.append(r) }
+            alternatives.merge(p.jsonldAlternatives) { x, _ in x }
+        }
+        guard !requires.isEmpty || !recommends.isEmpty else { return }
+        let jsonld = a.fields.filter { $0.origin == .jsonld }
+        guard !jsonld.isEmpty else {
+            reporter.report("The page has no schema.org JobPosting structured data (JSON-LD): Google for Jobs cannot list it.",
+                            at: Self.anchor(a))
+            return
+        }
+        func value(_ key: String) -> Field? {
+            jsonld.first { $0.rawKey == key && (!Self.isEmptyValue($0.value) || $0.json?.boolValue != nil) }
+        }
+        func holds(_ condition: String) -> Bool {
+            if let eq = condition.firstIndex(of: "=") {
+                let key = String(condition[..<eq]), want = String(condition[condition.index(after: eq)...])
+                guard let f = value(key) else { return false }
+                return f.value.uppercased().containsBytes(want.uppercased())
+            }
+            return value(condition) != nil
+        }
+        let missingRequired = requires.filter { key in
+            value(key) == nil && !(alternatives[key].map { !$0.isEmpty && $0.allSatisfy(holds) } ?? false)
+        }
+        let missingRecommended = recommends.filter { value($0) == nil }
+        guard !missingRequired.isEmpty || !missingRecommended.isEmpty else { return }
+        var parts: [String] = []
+        if !missingRequired.isEmpty { parts.append("the required \(Self.list(missingRequired))") }
+        if !missingRecommended.isEmpty { parts.append("the recommended \(Self.list(missingRecommended))") }
+        let why = missingRequired.isEmpty ? "Google for Jobs shows complete postings better"
+            : "Google for Jobs does not list a posting without its required properties"
+        reporter.report("The JobPosting structured data lacks \(parts.joined(separator: " and ")): \(why).", at: Self.anchor(a))
+    }
+}

@@ -1,0 +1,95 @@
+/// `structure/page-residue`: navigation and call-to-action text scraped along with the posting.
+struct PageResidueRule: Rule {
+    let meta = RuleMeta(
+        id: "structure/page-residue",
+        summary: "Navigation or button text scraped along with the posting (“Back to top”, “Share this job”).",
+        explanation: """
+            Text copied from a job page often drags the page around it along: “Top”, “Back to top”, an “Apply now” \
+            button that no longer links anywhere, “Share this job”, cookie banners, “Similar jobs” lists, “Discover … \
+            Openings - Build Your Career”. It looks careless and confuses readers. The patterns live in \
+            `Rules/residue.json`; a block matches only when it is (almost) nothing but the residue. The unsafe fix \
+            removes the line.
+            """,
+        defaultSeverity: .warning,
+        fix: .unsafe,
+        triggering: [
+            RuleExample("Line Cook\n\nWe need a line cook for our busy kitchen in the city centre.\n\n↓Apply Now\n\n↓Back to top\n"),
+            RuleExample("# Line Cook\n\nWe need a line cook for our busy kitchen.\n\n↓Share this job\n\n↓Discover Kitchen Openings - Build Your Career\n", format: .markdown),
+            RuleExample("<h1>Line Cook</h1><p>We need a line cook.</p>\n↓<p>Apply now</p>\n↓<p>We use cookies to improve your experience. Accept?</p>", format: .html),
+            RuleExample("""
+                {"@type": "JobPosting", "title": "Line Cook", "description": "<p>We need a line cook.</p><p>Similar jobs</p>"}
+                """.replacing("<p>Similar", with: "↓<p>Similar"), format: .jsonld),
+        ],
+        nonTriggering: [
+            RuleExample("Line Cook\n\nWe need a line cook. [Apply now](https://example.com/apply)\n\n[Apply now](https://example.com/apply)\n", format: .markdown),
+            RuleExample("# Line Cook\n\n## Apply now\n\nSend your CV to jobs@example.com.\n", format: .markdown),
+            RuleExample("<p><a href=\"/apply\">Apply now</a></p><p>Back to the kitchen after your break.</p>", format: .html),
+            RuleExample("Line Cook\n\nYou will be at the top of your game. Share this job with a friend who cooks!\n"),
+        ],
+        corrections: [
+            RuleCorrection("Line Cook\n\nWe need a line cook.\n\nApply Now\n\nBack to top\n", "Line Cook\n\nWe need a line cook.\n",
+                           applicability: .unsafe),
+            RuleCorrection("Line Cook\n\nApply Now\n\nWe need a line cook.\n", "Line Cook\n\nWe need a line cook.\n", applicability: .unsafe),
+        ])
+
+    struct Patterns: Sendable {
+        var maxWords: Int
+        var lines: [Phrase]
+        var linkable: [Phrase]
+        var prefixes: [(Phrase, [Phrase])]
+        var contains: [Phrase]
+    }
+
+    static let patterns: Patterns = {
+        let page = RuleData.json("residue.json")["page"]
+        func list(_ k: String) -> [String] { page?[k]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        let must = page?["prefixMustContain"]?.objectValue ?? JSONObject()
+        return Patterns(maxWords: page?["maxWords"]?.intValue ?? 14, lines: list("lines").map(Phrase.init),
+                        linkable: list("linkable").map(Phrase.init),
+                        prefixes: list("prefixes").map { p in (Phrase(p), (must[p]?.arrayValue ?? []).compactMap(\.stringValue).map(Phrase.init)) },
+                        contains: list("contains").map(Phrase.init))
+    }()
+
+    /// What a block matches, if it is residue: the pattern and whether it is a call to action.
+    static func match(_ t: PhraseText) -> (Phrase, linkable: Bool)? {
+        let p = patterns
+        guard !t.hashes.isEmpty else { return nil }
+        if t.hashes.count <= p.maxWords {
+            if let m = p.lines.first(where: { t.equals($0) }) {
+                return (m, p.linkable.contains { $0.hashes == m.hashes })
+            }
+            for (prefix, must) in p.prefixes where prefix.hashes.count <= t.hashes.count && Array(t.hashes[0..<prefix.hashes.count]) == prefix.hashes {
+                if must.isEmpty || must.contains(where: { t.contains($0) }) {
+                    // `Posted on`, `Job ID`… need a short block (a label and a value).
+                    return (prefix, false)
+                }
+            }
+        }
+        if t.hashes.count <= 60, let m = p.contains.first(where: { t.contains($0) }) { return (m, false) }
+        return nil
+    }
+
+    func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        let a = context.analysis
+        let doc = a.document
+        var sectionBody: [Int: Bool] = [:]
+        for s in a.sections { if let h = s.heading { sectionBody[h] = !s.body.isEmpty } }
+        for (i, block) in a.blocks.enumerated() where block.kind != .field {
+            let text = PhraseText(a.text[block.proseRange])
+            guard let (_, linkable) = Self.match(text) else { continue }
+            if linkable {
+                // A working button, or a real section (“## Apply now” with instructions under it), is not residue.
+                if StructureSupport.hasLink(doc, block.sourceRange) { continue }
+                if block.kind == .heading && block.explicit && sectionBody[i] == true { continue }
+            }
+            if i == a.titleBlock && a.blocks.count == 1 { continue }
+            let fix = StructureSupport.removeLines(doc, block.sourceRange).map {
+                Fix(title: "Remove the line", applicability: .unsafe, edits: [$0])
+            }
+            let shown = a.string(block: i)
+            let short = shown.count > 40 ? String(shown.prefix(40)) + "…" : shown
+            reporter.report("“\(short)” looks like page residue (navigation or button text), not part of the posting.",
+                            at: block.sourceRange, fix: fix)
+        }
+    }
+}

@@ -1,0 +1,170 @@
+/// `structure/template-residue`: unfilled template placeholders (`[Company Name]`, `{{ salary }}`, `TBD`).
+struct TemplateResidueRule: Rule {
+    let meta = RuleMeta(
+        id: "structure/template-residue",
+        summary: "An unfilled placeholder (`[Company Name]`, `{{ salary }}`, `XXX`, `TBD`, “Lorem ipsum”).",
+        explanation: """
+            Postings are often written from a template; a placeholder left in (`[Company Name]`, `<insert salary>`, \
+            `{{ salary }}`, `{% if %}`, `$XX,XXX`, `TBD`, “Lorem ipsum”) tells applicants nobody read the posting \
+            before it went out. Placeholder words and phrases live in `Rules/residue.json`. Front-matter and \
+            JSON-LD values that are nothing but a placeholder (`rate: tbd`) are reported too.
+            """,
+        defaultSeverity: .warning,
+        triggering: [
+            RuleExample("Barista\n\nJoin ↓[Company Name] as a barista. Pay: ↓$XX,XXX per year. Start date: ↓TBD.\n"),
+            RuleExample("# Barista\n\nJoin us at ↓{{ company }} as a barista. ↓Lorem ipsum dolor sit amet.\n", format: .markdown),
+            RuleExample("---\ntitle: Barista\nrate: ↓tbd\n---\n\nJoin our café team.\n", format: .markdown),
+            RuleExample("<h1>Barista</h1><p>Join ↓&lt;insert company name&gt; as a barista.</p>", format: .html),
+            RuleExample("""
+                {"@type": "JobPosting", "title": "Barista", "description": "Join ↓[Company Name] as a barista.", "validThrough": "↓TBD"}
+                """, format: .jsonld),
+        ],
+        nonTriggering: [
+            RuleExample("Barista\n\nJoin Bean & Co as a barista [full-time]. See section [3] and the XXL apron. Start in May.\n"),
+            RuleExample("# Barista\n\nSee the [menu](https://example.com) and our {% raw %}-free policy? No: just `{{ code }}`.\n".replacing("{% raw %}-free policy? No: just ", with: ""), format: .markdown),
+            RuleExample("---\ntitle: Barista\nrate: £12 per hour\n---\n\nJoin our café team. Tbd is not shouted.\n", format: .markdown),
+            RuleExample("Barista\n\nWe were founded in the XX century? No — in MMXX, with 30 staff.\n"),
+        ])
+
+    struct Patterns: Sendable {
+        var bracketWords: Set<UInt64>
+        var words: Set<String>
+        var phrases: [Phrase]
+    }
+
+    static let patterns: Patterns = {
+        let t = RuleData.json("residue.json")["template"]
+        func list(_ k: String) -> [String] { t?[k]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        return Patterns(bracketWords: Set(list("bracketWords").map { Word.hash($0) }), words: Set(list("words")),
+                        phrases: list("phrases").map(Phrase.init))
+    }()
+
+    /// Placeholder ranges in `t[r]`.
+    static func find(_ t: [UInt8], _ r: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        let p = patterns
+        var i = r.lowerBound
+        let end = r.upperBound
+        while i < end {
+            let c = t[i]
+            // [Company Name], <insert salary>
+            if c == 0x5B || c == 0x3C {
+                let close: UInt8 = c == 0x5B ? 0x5D : 0x3E
+                var j = i + 1
+                while j < end && j - i < 60 && t[j] != close && t[j] != 0x0A && t[j] != c { j += 1 }
+                if j < end && t[j] == close && j > i + 1 && isPlaceholder(t, (i + 1)..<j) {
+                    out.append(i..<(j + 1))
+                    i = j + 1
+                    continue
+                }
+            }
+            // {{ … }}, {% … %}
+            if c == 0x7B && i + 1 < end && (t[i + 1] == 0x7B || t[i + 1] == 0x25) {
+                let closer: [UInt8] = t[i + 1] == 0x7B ? [0x7D, 0x7D] : [0x25, 0x7D]
+                var j = i + 2
+                while j + 1 < end && j - i < 120 && !(t[j] == closer[0] && t[j + 1] == closer[1]) { j += 1 }
+                if j + 1 < end {
+                    out.append(i..<(j + 2))
+                    i = j + 2
+                    continue
+                }
+            }
+            i += 1
+        }
+        // Words: TBD, XXX, $XX,XXX
+        Tokenizer.words(t, r) { w in
+            let s = String(decoding: t[w], as: UTF8.self)
+            if p.words.contains(s) && !out.contains(where: { $0.overlaps(w) }) { out.append(w); return }
+            // Runs of X standing for digits: `$XX,XXX`, `XXk`, `£X.XX`
+            guard t[w].allSatisfy({ $0 == 0x58 || $0 == 0x78 || $0 == 0x6B }), t[w].first != 0x6B else { return }
+            let xs = t[w].filter { $0 != 0x6B }.count
+            guard xs >= 1, t[w].filter({ $0 == 0x58 }).count == xs || t[w].filter({ $0 == 0x78 }).count == xs else { return }
+            var lo = w.lowerBound, hi = w.upperBound
+            var money = false
+            while lo > r.lowerBound && (t[lo - 1] == 0x24 || t[lo - 1] == 0x2C || t[lo - 1] == 0x2E || t[lo - 1] == 0x58 || t[lo - 1] == 0x78) {
+                if t[lo - 1] == 0x24 { money = true }
+                lo -= 1
+            }
+            if lo >= r.lowerBound + 2 && t[lo - 2] == 0xC2 && t[lo - 1] == 0xA3 { lo -= 2; money = true }  // £
+            if lo >= r.lowerBound + 3 && t[lo - 3] == 0xE2 && t[lo - 2] == 0x82 && t[lo - 1] == 0xAC { lo -= 3; money = true }  // €
+            while hi < end && (t[hi] == 0x2C || t[hi] == 0x2E) && hi + 1 < end && (t[hi + 1] == 0x58 || t[hi + 1] == 0x78) {
+                money = true
+                hi += 1
+                while hi < end && (t[hi] == 0x58 || t[hi] == 0x78) { hi += 1 }
+            }
+            let run = lo..<hi
+            guard money || xs >= 3 else { return }
+            if xs >= 3 && !money && t[w].first == 0x58 && xs == 3 && !p.words.contains(s) { return }
+            if !out.contains(where: { $0.overlaps(run) }) { out.append(run) }
+        }
+        // Phrases: lorem ipsum…
+        let text = PhraseText(t[r])
+        if p.phrases.contains(where: { text.contains($0) }) {
+            for ph in p.phrases {
+                guard let first = ph.text.split(separator: " ").first else { continue }
+                let needle = Array(first.utf8)
+                var k = r.lowerBound
+                while k + needle.count <= end {
+                    if Bytes.equalsLower(t, k..<(k + needle.count), needle) && (k == r.lowerBound || !Bytes.isASCIILetter(t[k - 1]))
+                        && PhraseText(t[k..<min(end, k + ph.text.utf8.count + 8)]).hashes.starts(with: ph.hashes)
+                    {
+                        let e = min(end, k + ph.text.utf8.count)
+                        if !out.contains(where: { $0.overlaps(k..<e) }) { out.append(k..<e) }
+                        break
+                    }
+                    k += 1
+                }
+            }
+        }
+        return out.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// The inside of brackets reads as a placeholder: 1–6 words with a placeholder word, or ALL CAPS words.
+    static func isPlaceholder(_ t: [UInt8], _ r: Range<Int>) -> Bool {
+        let s = t[r]
+        if s.contains(where: { $0 == 0x2F || $0 == 0x3D || $0 == 0x22 || $0 == 0x28 }) { return false }  // URLs, tags, attributes
+        var words: [Range<Int>] = []
+        Tokenizer.words(t, r) { words.append($0) }
+        guard !words.isEmpty && words.count <= 6 else { return false }
+        if words.count == 1 && words[0].count <= 1 { return false }  // [x], [1]
+        if words.allSatisfy({ t[$0].allSatisfy(Bytes.isDigit) }) { return false }
+        let letters = s.filter(Bytes.isASCIILetter)
+        let allCaps = letters.count >= 4 && letters.allSatisfy(Bytes.isUpper)
+        var hasWord = false
+        for w in words where patterns.bracketWords.contains(Word.hash(t, w)) { hasWord = true }
+        // Title Case or ALL CAPS with a placeholder word: [Company Name], [INSERT SALARY], <insert salary>
+        let capitalised = words.allSatisfy { Bytes.isUpper(t[$0.lowerBound]) || Bytes.isDigit(t[$0.lowerBound]) }
+        if hasWord && (capitalised || allCaps || Bytes.isLower(t[words[0].lowerBound]) && Word.hash(t, words[0]) == Word.hash("insert")) {
+            return true
+        }
+        return allCaps && words.count >= 2
+    }
+
+    func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        let a = context.analysis
+        for block in a.blocks {
+            for r in Self.find(a.text, block.proseRange) {
+                reporter.report("Unfilled placeholder “\(a.string(r))”: fill it in or remove it.", prose: r)
+            }
+        }
+        // Front-matter and JSON-LD values that are only a placeholder.
+        for f in a.fields where f.origin != .line {
+            let v = Array(f.value.utf8)
+            var lo = 0, hi = v.count
+            while lo < hi && Bytes.isWhitespace(v[lo]) { lo += 1 }
+            while hi > lo && Bytes.isWhitespace(v[hi - 1]) { hi -= 1 }
+            guard lo < hi, hi - lo < 60 else { continue }
+            let key = Field.normaliseKey(f.value)
+            let whole = ["tbd", "tbc", "todo", "xxx", "xxxx", "fixme"].contains(key) || Self.find(v, lo..<hi).contains { $0 == lo..<hi }
+            guard whole else { continue }
+            // Skip values already linted as prose (JSON-LD title, long descriptions).
+            if a.blocks.contains(where: { $0.sourceRange.overlaps(f.valueRange) && $0.kind != .field }) { continue }
+            var r = f.valueRange
+            let src = a.document.bytes
+            if r.count >= 2 && (src[r.lowerBound] == 0x22 || src[r.lowerBound] == 0x27) && src[r.upperBound - 1] == src[r.lowerBound] {
+                r = (r.lowerBound + 1)..<(r.upperBound - 1)
+            }
+            reporter.report("Unfilled placeholder “\(f.value)” in `\(f.rawKey)`: fill it in or remove it.", at: r)
+        }
+    }
+}
