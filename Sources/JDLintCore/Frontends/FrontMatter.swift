@@ -21,16 +21,23 @@ enum FrontMatter {
             for j in 1..<lines.count where isDelimiter(lines[j], "---") || isDelimiter(lines[j], "...") { endLine = j; break }
         } else if isDelimiter(lines[0], "+++") {
             return skipTOML(input, lines, into: &prose)
-        } else if looksLikeKey(b, lines[0]) {
-            // Headerless form: YAML-ish lines up to a `---` line, within the first 80 lines.
-            for j in 1..<min(lines.count, 80) {
-                if isDelimiter(lines[j], "---") { endLine = j; break }
+        } else if looksLikeKey(b, lines[0]) || endsWithCommentBox(b, lines[0]) || isComment(b, lines[0]) {
+            // Headerless form (the opening `---` lost, as some job boards and exports do): YAML-ish lines — keys,
+            // `#` comments, indented or `- ` continuation lines — up to a `---` line, with at least one key.
+            var keys = 0
+            for j in 0..<min(lines.count, 400) {
+                if j > 0 && isDelimiter(lines[j], "---") { endLine = j; break }
                 let l = lines[j]
                 let blank = l.allSatisfy { Bytes.isWhitespace(b[$0]) }
-                if !(blank || looksLikeKey(b, l) || (l.count > 0 && (b[l.lowerBound] == 0x20 || b[l.lowerBound] == 0x09 || b[l.lowerBound] == 0x2D))) {
-                    return 0
+                if looksLikeKey(b, l) { keys += 1; continue }
+                if blank || isComment(b, l) || (j == 0 && endsWithCommentBox(b, l))
+                    || (l.count > 0 && (b[l.lowerBound] == 0x20 || b[l.lowerBound] == 0x09 || b[l.lowerBound] == 0x2D)) {
+                    continue
                 }
+                return 0
             }
+            // Starting with a comment, a Markdown heading could look the same: ask for more keys.
+            if keys == 0 || (isComment(b, lines[0]) && keys < 2) { return 0 }
         }
         guard endLine > 0 else { return 0 }
         parseYAML(input, Array(lines[first..<endLine]), into: &prose)
@@ -41,10 +48,36 @@ enum FrontMatter {
         return endLine + 1
     }
 
+    /// A line of `#` only (the top of a boxed comment), at least ten long.
+    static func isHashRule(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        r.count >= 10 && b[r].allSatisfy { $0 == 0x23 || Bytes.isSpace($0) } && b[r.lowerBound] == 0x23
+    }
+
+    /// A YAML comment line (`# …`).
+    static func isComment(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        var k = r.lowerBound
+        while k < r.upperBound && (b[k] == 0x20 || b[k] == 0x09) { k += 1 }
+        return k < r.upperBound && b[k] == 0x23
+    }
+
+    /// The tail of a boxed `# … #` comment whose start was cut off: text ending in `   #`.
+    static func endsWithCommentBox(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        var e = r.upperBound
+        while e > r.lowerBound && Bytes.isSpace(b[e - 1]) { e -= 1 }
+        return e - r.lowerBound >= 3 && b[e - 1] == 0x23 && b[e - 2] == 0x20 && b[e - 3] == 0x20
+    }
+
+    /// `key: value` or `key:` at the start of a line; keys may hold inner spaces (`application link:`), up to four words.
     static func looksLikeKey(_ b: [UInt8], _ r: Range<Int>) -> Bool {
         guard let f = r.first, Bytes.isASCIILetter(b[f]) || b[f] == 0x5F else { return false }
         var k = r.lowerBound
-        while k < r.upperBound && (Bytes.isASCIILetter(b[k]) || Bytes.isDigit(b[k]) || b[k] == 0x5F || b[k] == 0x2D) { k += 1 }
+        var spaces = 0
+        while k < r.upperBound && k - r.lowerBound < 40 {
+            let c = b[k]
+            if Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c == 0x5F || c == 0x2D { k += 1; continue }
+            if c == 0x20 && k + 1 < r.upperBound && b[k + 1] != 0x20 && b[k + 1] != 0x3A && spaces < 3 { spaces += 1; k += 1; continue }
+            break
+        }
         return k < r.upperBound && b[k] == 0x3A && (k + 1 == r.upperBound || b[k + 1] == 0x20 || b[k + 1] == 0x09)
     }
 

@@ -98,10 +98,10 @@ public enum HTMLFrontend {
         var runStart = i
         while i < r.upperBound {
             let c = b[i]
-            if Bytes.isWhitespace(c) {
+            if Bytes.isWhitespace(c) || isNBSP(b, i, r.upperBound) {
                 if runStart < i { flushSpace(&st); st.inline.append(from: input, range: runStart..<i); countChars(i - runStart, &st) }
                 var j = i
-                while j < r.upperBound && Bytes.isWhitespace(b[j]) { j += 1 }
+                while j < r.upperBound && (Bytes.isWhitespace(b[j]) || isNBSP(b, j, r.upperBound)) { j += isNBSP(b, j, r.upperBound) ? 2 : 1 }
                 markSpace(input, i..<j, &st)
                 i = j
                 runStart = j
@@ -114,6 +114,11 @@ public enum HTMLFrontend {
             st.inline.append(from: input, range: runStart..<r.upperBound)
             countChars(r.upperBound - runStart, &st)
         }
+    }
+
+    /// A literal no-break space (U+00A0), which pasted postings are full of: white space between words.
+    @inline(__always) static func isNBSP(_ b: [UInt8], _ i: Int, _ end: Int) -> Bool {
+        b[i] == 0xC2 && i + 1 < end && b[i + 1] == 0xA0
     }
 
     static func markSpace(_ input: MappedBytes, _ r: Range<Int>, _ st: inout State) {
@@ -159,13 +164,35 @@ public enum HTMLFrontend {
             prose.addBlock(.cell, inline: st.inline, sourceRange: sourceRange)
         case .paragraph:
             // A short paragraph whose text is all bold reads as a heading.
-            let words = st.inline.bytes.split(separator: 0x20).count
-            if st.boldChars > 0 && st.plainChars == 0 && words <= 12 && st.inline.count <= 100 && st.inline.bytes.last != 0x2E {
+            if st.boldChars > 0 && st.plainChars == 0 && looksLikeHeading(st.inline.bytes) {
                 prose.addBlock(.heading, inline: st.inline, sourceRange: sourceRange, level: 3, explicit: false)
             } else {
                 prose.addBlock(.paragraph, inline: st.inline, sourceRange: sourceRange)
             }
         }
+    }
+
+    /// Whether a bold-only paragraph reads as a heading: short, starting with a capital, no sentence punctuation at
+    /// the end, no figures, contact details or list dashes (“Salary – £31,365”, “- Uniform provided” are bold text).
+    static func looksLikeHeading(_ t: [UInt8]) -> Bool {
+        var lo = 0, hi = t.count
+        while lo < hi && Bytes.isWhitespace(t[lo]) { lo += 1 }
+        while hi > lo && Bytes.isWhitespace(t[hi - 1]) { hi -= 1 }
+        guard hi - lo >= 2 && hi - lo <= 80 else { return false }
+        let first = t[lo]
+        guard Bytes.isUpper(first) || Bytes.isDigit(first) || first >= 0x80 else { return false }
+        if first >= 0x80 && !(Bytes.isWordScalar(Bytes.scalar(t, lo).value)) { return false }  // bullets, dashes, emoji
+        let last = t[hi - 1]
+        if last == 0x2E || last == 0x21 || last == 0x3F || last == 0x2C || last == 0x3B { return false }
+        var words = 0, digits = 0, inWord = false
+        for i in lo..<hi {
+            let c = t[i]
+            if c == 0x40 || c == 0x24 || c == 0xA3 || c == 0x2F && i + 1 < hi && t[i + 1] == 0x2F { return false }  // @ $ £ //
+            if Bytes.isDigit(c) { digits += 1 }
+            if Bytes.isWhitespace(c) { inWord = false } else if !inWord { inWord = true; words += 1 }
+        }
+        if t[lo..<hi].starts(with: [0xE2, 0x82, 0xAC]) { return false }
+        return words <= 10 && digits <= 4
     }
 
     /// Parses a tag at `i` ('<'); returns the offset after it, or nil when it is not a tag.

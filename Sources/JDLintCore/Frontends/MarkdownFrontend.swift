@@ -15,7 +15,8 @@ public enum MarkdownFrontend {
         if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { start = 3 }
         let lines = splitLines(b, from: start)
         var li = FrontMatter.parse(input, lines: lines.map(\.range), into: &prose)
-        parseBlocks(input, lines, from: &li, into: &prose)
+        // A file with front matter is a static-site source (Jekyll, Hugo…): its Liquid tags are code, not prose.
+        parseBlocks(input, lines, from: &li, into: &prose, liquid: li > 0)
     }
 
     static func splitLines(_ b: [UInt8], from: Int) -> [Line] {
@@ -37,7 +38,7 @@ public enum MarkdownFrontend {
         return lines
     }
 
-    static func parseBlocks(_ input: MappedBytes, _ lines: [Line], from idx: inout Int, into prose: inout Prose) {
+    static func parseBlocks(_ input: MappedBytes, _ lines: [Line], from idx: inout Int, into prose: inout Prose, liquid: Bool = false) {
         let b = input.bytes
         var listStack: [(id: Int, indent: Int, marker: UInt8)] = []
         var prevBlank = true
@@ -115,7 +116,7 @@ public enum MarkdownFrontend {
                     var h = e
                     while h > k && b[h - 1] == 0x23 { h -= 1 }
                     if h < e && (h == k || b[h - 1] == 0x20) { e = h }
-                    let inline = Inline.render(input, k..<e, &prose)
+                    let inline = Inline.render(input, k..<e, &prose, liquid: liquid)
                     prose.addBlock(.heading, inline: inline, sourceRange: input.sourceRange(line.range.lowerBound..<end), level: level)
                     idx += 1
                     listStack.removeAll()
@@ -145,7 +146,7 @@ public enum MarkdownFrontend {
                     e = l.range.upperBound
                     j += 1
                 }
-                let inline = Inline.render(input, textStart..<e, &prose)
+                let inline = Inline.render(input, textStart..<e, &prose, liquid: liquid)
                 prose.addBlock(.listItem, inline: inline, sourceRange: input.sourceRange(c0..<e), level: listStack.count, marker: marker,
                                markerRange: input.sourceRange(c0..<(c0 + marker.utf8.count)), listID: listStack.last!.id)
                 idx = j
@@ -171,10 +172,16 @@ public enum MarkdownFrontend {
                     || (b[lc] == 0x3C && lc + 1 < l.range.upperBound && (Bytes.isASCIILetter(b[lc + 1]) || b[lc + 1] == 0x2F) && isBlockHTML(b, lc, l.range.upperBound))
                     || startsWith(b, lc, l.range.upperBound, "```")
                 { break }
+                // Scraped postings run `Location: Leeds` lines and `Requirements:` labels into one paragraph: each
+                // starts a block of its own.
+                let content = TextFrontend.trimmed(b, lc..<l.range.upperBound)
+                if TextFrontend.fieldKey(b, content) != nil || TextFrontend.headingKind(b, content, standalone: false, first: false) == .colon {
+                    break
+                }
                 e = l.range.upperBound
                 j += 1
             }
-            let inline = Inline.render(input, textStart..<e, &prose)
+            let inline = Inline.render(input, textStart..<e, &prose, liquid: liquid)
             if setext > 0 {
                 prose.addBlock(.heading, inline: inline, sourceRange: input.sourceRange(c0..<lines[j].range.upperBound), level: setext)
                 idx = j + 1
@@ -184,7 +191,7 @@ public enum MarkdownFrontend {
                 var v = colon + 1
                 while v < end && Bytes.isSpace(b[v]) { v += 1 }
                 let rawKey = String(decoding: b[c0..<colon], as: UTF8.self)
-                let value = Inline.render(input, v..<end, &prose)
+                let value = Inline.render(input, v..<end, &prose, liquid: liquid)
                 prose.fields.append(Field(key: key, rawKey: rawKey.trimmingCharacters(in: "*_ "),
                                           value: String(decoding: value.bytes, as: UTF8.self),
                                           keyRange: input.sourceRange(c0..<colon), valueRange: input.sourceRange(v..<end), origin: .line))
@@ -290,7 +297,8 @@ public enum MarkdownFrontend {
     enum Inline {
         static let placeholder = Array("\u{FFFC}".utf8)
 
-        static func render(_ input: MappedBytes, _ r: Range<Int>, _ prose: inout Prose) -> MappedBytes {
+        /// With `liquid`, Liquid output and tags (`{{ page.title }}`, `{% include x.html %}`) are code (U+FFFC).
+        static func render(_ input: MappedBytes, _ r: Range<Int>, _ prose: inout Prose, liquid: Bool = false) -> MappedBytes {
             var out = MappedBytes()
             let b = input.bytes
             var i = r.lowerBound
@@ -300,6 +308,16 @@ public enum MarkdownFrontend {
             while i < end {
                 let c = b[i]
                 switch c {
+                case 0x7B where liquid && i + 1 < end && (b[i + 1] == 0x7B || b[i + 1] == 0x25):  // Liquid
+                    let closer: UInt8 = b[i + 1] == 0x7B ? 0x7D : 0x25
+                    var k = i + 2
+                    while k + 1 < end && !(b[k] == closer && b[k + 1] == 0x7D) { k += 1 }
+                    guard k + 1 < end else { i += 1; continue }
+                    flush(i)
+                    out.appendSynthetic(placeholder, source: input.sourceRange(i..<(k + 2)))
+                    prose.opaqueRanges.append(input.sourceRange(i..<(k + 2)))
+                    i = k + 2
+                    run = i
                 case 0x5C where i + 1 < end && isPunct(b[i + 1]):  // backslash escape
                     flush(i)
                     out.append(from: input, range: (i + 1)..<(i + 2))
@@ -352,7 +370,7 @@ public enum MarkdownFrontend {
                 case 0x5B:  // link [text](url) or [text][ref]
                     if let (textR, after) = link(b, i, end) {
                         flush(i)
-                        let inner = render(input, textR, &prose)
+                        let inner = render(input, textR, &prose, liquid: liquid)
                         out.append(from: inner, range: 0..<inner.count)
                         i = after
                         run = i

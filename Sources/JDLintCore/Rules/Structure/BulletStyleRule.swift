@@ -71,8 +71,9 @@ struct BulletStyleRule: Rule {
                 let r = a.blocks[i].proseRange
                 guard let last = t[r].last(where: { !Bytes.isWhitespace($0) && $0 != 0x22 && $0 != 0x29 && $0 != 0x27 }) else { continue }
                 switch last {
-                case 0x2E, 0x21, 0x3F: withStop.append(i)
+                case 0x2E: withStop.append(i)
                 case 0x3B, 0x2C, 0x3A: skip = true
+                case 0x21, 0x3F: continue  // exclamations and questions are neither
                 default:
                     if Bytes.isASCIILetter(last) || Bytes.isDigit(last) || last >= 0x80 { without.append(i) }
                 }

@@ -5,7 +5,8 @@ struct DuplicateHeadingRule: Rule {
         summary: "The same heading or title appears twice.",
         explanation: """
             A heading or title line repeated (often right after itself, when a page was scraped twice or a template \
-            printed the title again) looks careless and confuses readers and screen readers. The safe fix removes \
+            printed the title again) looks careless and confuses readers and screen readers. Headings are compared \
+            ignoring case, punctuation and spacing; a line that repeats the title counts too. The safe fix removes \
             the second copy when it is an exact duplicate line.
             """,
         defaultSeverity: .warning,
@@ -13,36 +14,34 @@ struct DuplicateHeadingRule: Rule {
         triggering: [
             RuleExample("Occupational Therapy Aide\n\n↓Occupational Therapy Aide\n\nWe are hiring an aide to help our therapists.\n"),
             RuleExample("# Nurse\n\n## Duties\n\nCare for patients.\n\n↓## Duties\n\nMore duties.\n", format: .markdown),
-            RuleExample("<h2>Benefits</h2><p>Dental.</p>↓<h2>Benefits</h2><p>Vision.</p>", format: .html),
+            RuleExample("# Data Analyst\n\nCompany: Acme\n\n↓Data Analyst\nLocation: Leeds\n\nWe need an analyst.\n", format: .markdown),
+            RuleExample("<h1>Porter</h1>↓<p><strong>Porter</strong></p><h2>Benefits</h2><p>Dental.</p>↓<h2>Benefits:</h2><p>Vision.</p>", format: .html),
+            RuleExample("""
+                {"@type": "JobPosting", "title": "Porter", "description": "<h2>Duties</h2><p>Carry bags.</p>↓<h2>Duties</h2><p>Open doors.</p>"}
+                """, format: .jsonld),
         ],
         nonTriggering: [
             RuleExample("# Nurse\n\n## Duties\n\nCare for patients.\n\n## Benefits\n\nDental.\n", format: .markdown),
+            RuleExample("---\ntitle: Nurse\n---\n\n# Nurse\n\nCare for patients. Nurse of the year awards.\n", format: .markdown),
+            RuleExample("<h1>Porter</h1><p>Porter wanted for our hotel.</p>", format: .html),
         ],
         corrections: [
             RuleCorrection("Occupational Therapy Aide\n\nOccupational Therapy Aide\n\nWe are hiring an aide to help our therapists.\n",
                            "Occupational Therapy Aide\n\nWe are hiring an aide to help our therapists.\n"),
+            RuleCorrection("# Data Analyst\n\nCompany: Acme\n\nData Analyst\nLocation: Leeds\n", "# Data Analyst\n\nCompany: Acme\n\nLocation: Leeds\n",
+                           format: .markdown),
         ])
 
     /// Heading text normalised for comparison: lowercase letters and digits, single spaces.
     static func key(_ a: Analysis, _ block: Block) -> String {
-        var out: [UInt8] = []
-        var space = false
-        for c in a.text[block.proseRange] {
-            if Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c >= 0x80 {
-                if space && !out.isEmpty { out.append(0x20) }
-                out.append(Bytes.lower(c))
-                space = false
-            } else {
-                space = true
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        Analysis.titleKey(a.string(block.proseRange))
     }
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
         let doc = a.document
         var seen: [String: Int] = [:]
+        var reported = Set<Int>()
         for (i, block) in a.blocks.enumerated() where block.kind == .heading {
             let k = Self.key(a, block)
             guard !k.isEmpty else { continue }
@@ -51,25 +50,37 @@ struct DuplicateHeadingRule: Rule {
             let line = doc.lines.lineIndex(containing: block.sourceRange.lowerBound)
             let firstLine = doc.lines.lineIndex(containing: firstBlock.sourceRange.lowerBound)
             var fix: Fix?
-            // Exact duplicate line (same bytes, the heading alone on its line): remove the line and one blank line.
+            // Exact duplicate line (same bytes, the heading alone on its line): remove the line.
             let lr = doc.lines.contentStart(ofLine: line)..<doc.lines.contentEnd(ofLine: line)
             let flr = doc.lines.contentStart(ofLine: firstLine)..<doc.lines.contentEnd(ofLine: firstLine)
-            if line != firstLine, doc.bytes[lr] == doc.bytes[flr], block.sourceRange.lowerBound >= lr.lowerBound,
-               block.sourceRange.upperBound <= lr.upperBound
-            {
-                var remove = doc.lines.fullRange(ofLine: line)
-                if line + 1 < doc.lines.lineCount {
-                    let next = line + 1
-                    if doc.lines.contentStart(ofLine: next) == doc.lines.contentEnd(ofLine: next) && line > 0
-                        && doc.lines.contentStart(ofLine: line - 1) == doc.lines.contentEnd(ofLine: line - 1)
-                    {
-                        remove = remove.lowerBound..<doc.lines.fullRange(ofLine: next).upperBound
-                    }
-                }
-                fix = Fix(title: "Remove the duplicate line", applicability: .safe, edits: [.remove(remove)])
+            if line != firstLine, doc.bytes[lr] == doc.bytes[flr], let edit = StructureSupport.removeLines(doc, block.sourceRange) {
+                fix = Fix(title: "Remove the duplicate line", applicability: .safe, edits: [edit])
             }
             let pos = doc.position(firstBlock.sourceRange.lowerBound)
             reporter.report("Duplicate heading “\(a.string(block: i))” (first at line \(pos.line)).", at: block.sourceRange, fix: fix)
+            reported.insert(i)
+        }
+        // A paragraph or line that repeats the title.
+        guard let title = a.title else { return }
+        let tk = Analysis.titleKey(title.text)
+        guard !tk.isEmpty else { return }
+        let titleBytes = Array(title.text.utf8)
+        for (i, block) in a.blocks.enumerated() where i != a.titleBlock && !reported.contains(i) && block.kind != .field {
+            // The first line of the block (a scraped paragraph may run the title into the next lines).
+            let r = block.proseRange
+            var e = r.lowerBound
+            while e < r.upperBound && a.text[e] != 0x0A { e += 1 }
+            let lineRange = r.lowerBound..<e
+            guard Analysis.titleKey(a.string(lineRange)) == tk else { continue }
+            if block.kind == .heading && a.titleBlock == nil && seen[tk] == i && i == a.blocks.firstIndex(where: { $0.kind == .heading }) { continue }
+            let src = a.sourceRange(lineRange)
+            var fix: Fix?
+            if a.isVerbatim(lineRange), Array(a.text[lineRange]) == titleBytes, let edit = StructureSupport.removeLines(doc, src) {
+                fix = Fix(title: "Remove the repeated title", applicability: .safe, edits: [edit])
+            }
+            let pos = doc.position(title.range.lowerBound)
+            reporter.report("The title “\(title.text)” is repeated (first at line \(pos.line)).", at: block.kind == .heading ? block.sourceRange : src,
+                            fix: fix)
         }
     }
 }

@@ -12,17 +12,37 @@ struct EmptySectionRule: Rule {
             RuleExample("# Nurse\n\nWe are hiring.\n\n↓## Benefits\n\n## How to apply\n\nWrite to us.\n", format: .markdown),
             RuleExample("# Nurse\n\nWe are hiring.\n\n↓## Benefits\n", format: .markdown),
             RuleExample("<h1>Nurse</h1><p>We are hiring.</p>↓<h2>Salary</h2><h2>Duties</h2><p>Care.</p>", format: .html),
+            RuleExample("Nurse\n\nWe are hiring.\n\n↓Benefits:\n\nHow to apply:\n\nWrite to us.\n"),
+            RuleExample("""
+                {"@type": "JobPosting", "title": "Nurse", "description": "<p>We are hiring.</p>↓<h2>Salary</h2><h2>Duties</h2><p>Care.</p>"}
+                """, format: .jsonld),
         ],
         nonTriggering: [
             RuleExample("# Nurse\n\n## Duties\n\n### Daily\n\nCare for patients.\n", format: .markdown),
             RuleExample("# Nurse\n\nWe are hiring.\n", format: .markdown),
+            RuleExample("<h1>Nurse</h1><p><strong>FREEMAN HOSPITAL</strong></p><p><strong>Cardiology</strong></p><p>We are hiring.</p>", format: .html),
+            RuleExample("Nurse\n\nWard 7\n\nWe are hiring.\n"),
         ])
+
+    /// `<p><strong>Benefits:</strong></p>`: the prose ends where a colon followed in the source.
+    func isColonHeading(_ a: Analysis, _ h: Int) -> Bool {
+        let src = a.sourceRange(a.blocks[h].proseRange)
+        let b = a.document.bytes
+        var k = src.upperBound
+        while k < b.count && (b[k] == 0x20 || b[k] == 0x2A || b[k] == 0x5F) { k += 1 }
+        return k < b.count && b[k] == 0x3A
+    }
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
         let blocks = a.blocks
         for s in a.sections {
             guard let h = s.heading, s.body.isEmpty else { continue }
+            // Headings inferred from plain text or bold paragraphs are guesses: only a `Label:` line is sure enough.
+            if !blocks[h].explicit {
+                let src = a.document.bytes[blocks[h].sourceRange]
+                guard src.last(where: { !Bytes.isWhitespace($0) && $0 != 0x2A && $0 != 0x5F }) == 0x3A || isColonHeading(a, h) else { continue }
+            }
             // A sub-heading right after this one gives it content.
             if h + 1 < blocks.count, blocks[h + 1].kind == .heading, blocks[h + 1].level > blocks[h].level, blocks[h].explicit { continue }
             // The title of a document with no other heading is not an empty section.
