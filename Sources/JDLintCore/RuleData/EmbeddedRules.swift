@@ -572,7 +572,7 @@ enum EmbeddedRules {
                  "im interested"],
     "prefixes": ["find similar jobs", "similar jobs", "more jobs from", "more jobs at", "other jobs at", "jobs at",
                  "view all jobs at", "see all jobs at", "share this job", "share this", "posted on", "posted by",
-                 "posted date", "job id", "req id", "requisition id", "reference number", "apply now for",
+                 "posted date", "apply now for",
                  "we use cookies", "this site uses cookies", "this website uses cookies", "by continuing to use",
                  "by using this site", "copyright", "all rights reserved", "powered by", "back to", "return to",
                  "discover", "build your career", "explore openings", "explore careers", "view openings",
@@ -581,7 +581,6 @@ enum EmbeddedRules {
       "discover": ["openings", "careers", "jobs"],
       "back to": ["jobs", "search", "top", "results", "listings", "careers", "openings"],
       "return to": ["jobs", "search", "top", "results", "listings", "careers", "openings"],
-      "job id": [], "req id": [], "requisition id": [], "reference number": [],
       "posted on": [], "posted by": [], "posted date": []
     },
     "contains": ["we use cookies", "uses cookies to", "accept cookies", "cookie policy", "cookie settings",
@@ -1772,7 +1771,7 @@ enum EmbeddedRules {
                    "wellbeing", "well being"],
       "exact": ["offer"],
       "fields": ["benefits", "perks", "jobbenefits", "incentivecompensation", "incentives"],
-      "cues": ["health insurance", "dental", "401 k", "401k", "pension", "paid time off", "pto",
+      "cues": ["benefits", "benefit", "perks", "health insurance", "dental", "401 k", "401k", "pension", "paid time off", "pto",
                "annual leave", "holiday", "holidays", "vacation", "parental leave", "maternity", "paternity",
                "life insurance", "stock options", "wellness", "wellbeing", "well being", "retirement", "medical insurance", "medical dental", "vision insurance", "stock options", "bonus scheme", "annual bonus", "performance bonus", "benefits package", "benefits include", "competitive benefits", "generous benefits", "our benefits", "employee benefits", "perks include",
                "sick leave", "sick pay", "tuition", "training budget", "learning budget", "childcare", "flexible working", "flexible hours", "health care",
@@ -1787,7 +1786,7 @@ enum EmbeddedRules {
       "fields": ["location", "locations", "joblocation", "joblocationtype", "applicantlocationrequirements", "city",
                  "worklocation", "officelocation", "office", "place", "placeofwork", "based", "basedin", "remote",
                  "address", "region", "country", "state", "town", "site", "workplace", "workplacetype"],
-      "cues": ["remote", "remotely", "hybrid", "on site", "onsite", "in office", "in the office", "based in",
+      "cues": ["work location", "job location", "remote", "remotely", "hybrid", "on site", "onsite", "in office", "in the office", "based in",
                "located in", "work from home", "working from home", "wfh", "this is a remote", "fully remote", "remote role", "remote position", "remote first", "remote friendly", "remote work", "remote working", "work remotely", "100 remote", "telecommute", "telecommuting", "office in", "offices in", "headquartered in"]
     },
     "employment-type": {
@@ -1818,7 +1817,7 @@ enum EmbeddedRules {
       "fields": ["apply", "howtoapply", "applyurl", "applicationurl", "applicationlink", "applylink", "contact",
                  "email", "applicationcontact", "directapply", "url", "link", "applyto", "applicationemail",
                  "contactemail"],
-      "cues": ["apply", "applying", "applicants should", "send your", "submit your", "submit a", "email your", "email us",
+      "cues": ["apply", "applying", "applications", "send application", "send applications", "cv", "cvs", "resume", "resumes", "curriculum vitae", "nominations", "letter of application", "letters of application", "applicants should", "send your", "submit your", "submit a", "email your", "email us",
                "cv to", "resume to", "cover letter", "reach out", "get in touch", "interested candidates",
                "interested applicants", "if interested", "if you are interested"]
     },

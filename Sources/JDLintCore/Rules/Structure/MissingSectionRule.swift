@@ -145,6 +145,7 @@ struct MissingSectionRule: Rule {
         if a.title != nil { present.insert("title") }
         // Headings and `Label:` lead-ins
         var firstOtherHeading = blocks.count
+        var firstPartHeading = blocks.count
         for (i, b) in blocks.enumerated() {
             var r: Range<Int>?
             if b.kind == .heading {
@@ -156,7 +157,9 @@ struct MissingSectionRule: Rule {
             guard let range = r else { continue }
             if b.kind == .heading && i == a.titleBlock { continue }
             let text = PhraseText(t[SectionCatalog.stripNumbering(t, range)])
-            for id in SectionCatalog.parts(forHeading: text) { present.insert(id) }
+            let ids = SectionCatalog.parts(forHeading: text)
+            for id in ids { present.insert(id) }
+            if !ids.isEmpty && !ids.contains("summary") && firstPartHeading == blocks.count { firstPartHeading = i }
         }
         // Fields: by key, and by the key as written (`Duties & Responsibilities: …`).
         for f in a.fields {
@@ -175,8 +178,9 @@ struct MissingSectionRule: Rule {
         }
         // Summary: an opening paragraph of some length before the first section heading.
         if !present.contains("summary") {
-            let limit = firstOtherHeading == blocks.count ? min(blocks.count, 12) : firstOtherHeading
-            for i in 0..<limit where blocks[i].kind == .paragraph {
+            _ = firstOtherHeading
+            let limit = min(blocks.count, firstPartHeading == blocks.count ? 12 : firstPartHeading)
+            for i in 0..<limit where blocks[i].kind == .paragraph || blocks[i].kind == .field && blocks[i].proseRange.count > 80 {
                 var words = 0
                 Tokenizer.words(t, blocks[i].proseRange) { _ in words += 1 }
                 if words >= 15 { present.insert("summary"); break }

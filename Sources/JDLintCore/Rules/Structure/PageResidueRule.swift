@@ -77,10 +77,15 @@ struct PageResidueRule: Rule {
         for (i, block) in a.blocks.enumerated() where block.kind != .field {
             let text = PhraseText(a.text[block.proseRange])
             guard let (_, linkable) = Self.match(text) else { continue }
+            // A label that introduces what follows (“Terms and conditions:”) is a heading, not residue.
+            if a.text[block.proseRange].last == 0x3A && i + 1 < a.blocks.count { continue }
+            if block.kind == .heading && a.document.bytes[block.sourceRange].last(where: { !Bytes.isWhitespace($0) }) == 0x3A
+                && sectionBody[i] == true { continue }
             if linkable {
                 // A working button, or a real section (“## Apply now” with instructions under it), is not residue.
                 if StructureSupport.hasLink(doc, block.sourceRange) { continue }
-                if block.kind == .heading && block.explicit && sectionBody[i] == true { continue }
+                if block.kind == .heading && (block.explicit || a.document.format != .text && a.document.format != .markdown)
+                    && sectionBody[i] == true { continue }
             }
             if i == a.titleBlock && a.blocks.count == 1 { continue }
             let fix = StructureSupport.removeLines(doc, block.sourceRange).map {

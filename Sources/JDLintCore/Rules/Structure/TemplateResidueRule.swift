@@ -24,6 +24,7 @@ struct TemplateResidueRule: Rule {
             RuleExample("# Barista\n\nSee the [menu](https://example.com) and our {% raw %}-free policy? No: just `{{ code }}`.\n".replacing("{% raw %}-free policy? No: just ", with: ""), format: .markdown),
             RuleExample("---\ntitle: Barista\nrate: £12 per hour\n---\n\nJoin our café team. Tbd is not shouted.\n", format: .markdown),
             RuleExample("Barista\n\nWe were founded in the XX century? No — in MMXX, with 30 staff.\n"),
+            RuleExample("<h1>Barista</h1><p>Interview date: TBC</p>", format: .html),
         ])
 
     struct Patterns: Sendable {
@@ -119,6 +120,13 @@ struct TemplateResidueRule: Rule {
         return out.sorted { $0.lowerBound < $1.lowerBound }
     }
 
+    static let dateWords = ["interview", "interviews", "date", "dates", "start", "time", "day", "days", "schedule"].map(Phrase.init)
+
+    static func isToBeDecided(_ t: [UInt8], _ r: Range<Int>) -> Bool {
+        let s = String(decoding: t[r], as: UTF8.self)
+        return s == "TBD" || s == "TBC" || s == "TBA"
+    }
+
     /// The inside of brackets reads as a placeholder: 1–6 words with a placeholder word, or ALL CAPS words.
     static func isPlaceholder(_ t: [UInt8], _ r: Range<Int>) -> Bool {
         let s = t[r]
@@ -143,7 +151,14 @@ struct TemplateResidueRule: Rule {
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
         for block in a.blocks {
+            // “Interview date: TBC” states that a date is not set yet: not a forgotten placeholder.
+            var dateLabel = false
+            if let label = SectionCatalog.leadLabel(a.text, block.proseRange) {
+                let l = PhraseText(a.text[label])
+                dateLabel = Self.dateWords.contains { l.contains($0) }
+            }
             for r in Self.find(a.text, block.proseRange) {
+                if dateLabel && Self.isToBeDecided(a.text, r) { continue }
                 reporter.report("Unfilled placeholder “\(a.string(r))”: fill it in or remove it.", prose: r)
             }
         }
