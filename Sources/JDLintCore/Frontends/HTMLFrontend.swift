@@ -1,6 +1,6 @@
 /// HTML front end: tags and entities decoded with offsets kept; `<h1>`–`<h6>`, `<li>`, `<p>`, table cells and
 /// `<br>` boundaries make blocks; a paragraph that is only `<strong>`/`<b>` text is a heading; `script`,
-/// `style`, `code` and `pre` are never linted; `<script type="application/ld+json">` is read as JSON-LD.
+/// `style`, `nav`, `footer`, `code` and `pre` are never linted; `<script type="application/ld+json">` is read as JSON-LD.
 public enum HTMLFrontend {
     enum Container {
         case heading(Int)
@@ -28,7 +28,9 @@ public enum HTMLFrontend {
                                          "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr", "form", "fieldset", "figure", "figcaption",
                                          "address", "center", "body", "html", "head", "title", "option", "select", "button",
                                          "details", "summary", "caption", "legend", "label", "menu", "iframe"]
-    static let skipContentTags: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "textarea", "object"]
+    /// Never prose. `nav` and `footer` hold a page's navigation and small print, not the posting.
+    static let skipContentTags: Set<String> = ["script", "style", "noscript", "template", "svg", "math", "textarea", "object",
+                                               "nav", "footer"]
     static let opaqueTags: Set<String> = ["code", "pre", "kbd", "samp", "var", "tt"]
 
     public static func parse(_ input: MappedBytes, into prose: inout Prose) {

@@ -24,6 +24,7 @@ struct DuplicateHeadingRule: Rule {
             RuleExample("# Nurse\n\n## Duties\n\nCare for patients.\n\n## Benefits\n\nDental.\n", format: .markdown),
             RuleExample("---\ntitle: Nurse\n---\n\n# Nurse\n\nCare for patients. Nurse of the year awards.\n", format: .markdown),
             RuleExample("<h1>Porter</h1><p>Porter wanted for our hotel.</p>", format: .html),
+            RuleExample("# Jobs\n\n## Porter\n\n### Duties\n\nCarry bags.\n\n## Cook\n\n### Duties\n\nCook.\n", format: .markdown),
         ],
         corrections: [
             RuleCorrection("Occupational Therapy Aide\n\nOccupational Therapy Aide\n\nWe are hiring an aide to help our therapists.\n",
@@ -42,10 +43,19 @@ struct DuplicateHeadingRule: Rule {
         let doc = a.document
         var seen: [String: Int] = [:]
         var reported = Set<Int>()
+        // The same label under different parent sections (“Requirements” under “Role A” and “Role B”) is fine:
+        // headings are compared within their parent (the nearest explicit heading of a higher level).
+        var stack: [(level: Int, index: Int)] = []
         for (i, block) in a.blocks.enumerated() where block.kind == .heading {
+            let level = block.explicit ? max(block.level, 1) : 7
+            while let top = stack.last, top.level >= level { stack.removeLast() }
+            let parent = stack.last?.index ?? -1
+            if block.explicit { stack.append((level, i)) }
             let k = Self.key(a, block)
             guard !k.isEmpty else { continue }
-            guard let first = seen[k] else { seen[k] = i; continue }
+            if seen[k] == nil { seen[k] = i }
+            let scoped = "\(parent)|" + k
+            guard let first = seen[scoped] else { seen[scoped] = i; continue }
             let firstBlock = a.blocks[first]
             let line = doc.lines.lineIndex(containing: block.sourceRange.lowerBound)
             let firstLine = doc.lines.lineIndex(containing: firstBlock.sourceRange.lowerBound)

@@ -22,6 +22,7 @@ struct EmptySectionRule: Rule {
             RuleExample("# Nurse\n\nWe are hiring.\n", format: .markdown),
             RuleExample("<h1>Nurse</h1><p><strong>FREEMAN HOSPITAL</strong></p><p><strong>Cardiology</strong></p><p>We are hiring.</p>", format: .html),
             RuleExample("Nurse\n\nWard 7\n\nWe are hiring.\n"),
+            RuleExample("<h1>Nurse</h1><h3>Duties</h3><p><strong>Band 5 duties:</strong></p><ul><li>Care.</li></ul>", format: .html),
         ])
 
     /// `<p><strong>Benefits:</strong></p>`: the prose ends where a colon followed in the source.
@@ -44,7 +45,8 @@ struct EmptySectionRule: Rule {
                 guard src.last(where: { !Bytes.isWhitespace($0) && $0 != 0x2A && $0 != 0x5F }) == 0x3A || isColonHeading(a, h) else { continue }
             }
             // A sub-heading right after this one gives it content.
-            if h + 1 < blocks.count, blocks[h + 1].kind == .heading, blocks[h + 1].level > blocks[h].level, blocks[h].explicit { continue }
+            if h + 1 < blocks.count, blocks[h + 1].kind == .heading, blocks[h].explicit,
+               blocks[h + 1].level > blocks[h].level || !blocks[h + 1].explicit { continue }
             // The title of a document with no other heading is not an empty section.
             if h == a.titleBlock && h + 1 < blocks.count && blocks[h + 1].kind == .heading && !blocks[h + 1].explicit { continue }
             let what = h + 1 < blocks.count ? "the next heading follows directly" : "the posting ends here"

@@ -88,6 +88,11 @@ struct PageResidueRule: Rule {
                     && sectionBody[i] == true { continue }
             }
             if i == a.titleBlock && a.blocks.count == 1 { continue }
+            // In HTML, a link or a button is working page furniture, not text pasted by mistake.
+            if a.document.format == .html || a.document.format == .jsonld {
+                let src = Bytes.lowerString(doc.bytes, block.sourceRange)
+                if src.containsBytes("<a ") || src.containsBytes("<a\n") || src.containsBytes("<button") { continue }
+            }
             let fix = StructureSupport.removeLines(doc, block.sourceRange).map {
                 Fix(title: "Remove the line", applicability: .unsafe, edits: [$0])
             }
