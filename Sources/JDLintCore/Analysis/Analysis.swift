@@ -114,6 +114,10 @@ public struct Analysis: Sendable {
             if let h = found {
                 let b = blocks[h]
                 title = (headingText(h), prose.text.sourceRange(b.proseRange))
+            } else if document.format == .text, let p = blocks.prefix(4).first(where: { $0.kind == .paragraph }),
+                      let line = Analysis.titleLine(t0, p.proseRange) {
+                // Scraped text: a short first line stacked on the rest of the header (“Programme Manager\nAcme Ltd”).
+                title = (String(decoding: t0[line], as: UTF8.self), prose.text.sourceRange(line))
             } else {
                 title = nil
             }
@@ -136,6 +140,20 @@ public struct Analysis: Sendable {
     static let navigationWords: Set<String> = ["top", "back to top", "home", "menu", "main menu", "skip to content",
                                                "skip to main content", "search", "jobs", "careers", "share", "print", "apply now",
                                                "apply", "sign in", "log in", "navigation"]
+
+    /// The first line of a paragraph when it reads as a title: 1–12 words, a capital first, no sentence end.
+    static func titleLine(_ t: [UInt8], _ r: Range<Int>) -> Range<Int>? {
+        var e = r.lowerBound
+        while e < r.upperBound && t[e] != 0x0A { e += 1 }
+        guard e < r.upperBound, e > r.lowerBound, Bytes.isUpper(t[r.lowerBound]) else { return nil }  // a one-line paragraph is prose
+        var hi = e
+        while hi > r.lowerBound && Bytes.isWhitespace(t[hi - 1]) { hi -= 1 }
+        let last = t[hi - 1]
+        guard last != 0x2E && last != 0x2C && last != 0x3B && last != 0x3A && last != 0x21 && last != 0x3F else { return nil }
+        var words = 0
+        Tokenizer.words(t, r.lowerBound..<hi) { _ in words += 1 }
+        return words >= 1 && words <= 12 ? r.lowerBound..<hi : nil
+    }
 
     /// A title or heading reduced for comparison: lower-case letters and digits, single spaces.
     static func titleKey(_ s: String) -> String {

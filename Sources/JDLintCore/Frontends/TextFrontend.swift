@@ -112,7 +112,7 @@ public enum TextFrontend {
                                           keyRange: input.sourceRange(content.lowerBound..<(content.lowerBound + keyEnd.utf8.count)),
                                           valueRange: input.sourceRange(valueRange), origin: .line))
                 prose.addBlock(.field, from: input, range: valueRange, sourceRange: input.sourceRange(content), fieldKey: key)
-                sawBlock = true
+                // `Source: http://…` or `Date posted: …` above a scraped posting: the title may still follow.
                 idx += 1
                 continue
             }

@@ -198,8 +198,24 @@ struct MissingSectionRule: Rule {
             for part in missingCued where part.cues.contains(where: { prose.contains($0) }) { present.insert(part.id) }
         }
         // “Boston, MA”: a US city and state.
-        if !present.contains("location") && hasCityState(t) { present.insert("location") }
+        if !present.contains("location") && (hasCityState(t) || hasNamedSite(a)) { present.insert("location") }
         return present
+    }
+
+    static let siteWords: Set<UInt64> = Set(["hospital", "infirmary", "campus", "hospice"].map { Word.hash($0) })
+    static let centreWords: Set<UInt64> = Set(["centre", "center"].map { Word.hash($0) })
+    static let healthWords: Set<UInt64> = Set(["health", "medical"].map { Word.hash($0) })
+
+    /// A named workplace: “Glenfield Hospital”, “Leicester Royal Infirmary”, “Main Campus”, “Fellview Health Centre”.
+    static func hasNamedSite(_ a: Analysis) -> Bool {
+        let t = a.text
+        let w = a.words
+        guard w.count > 1 else { return false }
+        for i in 1..<w.count where Bytes.isUpper(t[w[i].range.lowerBound]) && Bytes.isUpper(t[w[i - 1].range.lowerBound]) {
+            if siteWords.contains(w[i].hash) { return true }
+            if centreWords.contains(w[i].hash) && healthWords.contains(w[i - 1].hash) { return true }
+        }
+        return false
     }
 
     static func hasCityState(_ t: [UInt8]) -> Bool {
