@@ -20,6 +20,7 @@ struct EmptySectionRule: Rule {
         nonTriggering: [
             RuleExample("# Nurse\n\n## Duties\n\n### Daily\n\nCare for patients.\n", format: .markdown),
             RuleExample("# Nurse\n\nWe are hiring.\n", format: .markdown),
+            RuleExample("<h1>Nurse</h1><h1>Ward 7</h1><p>We are hiring.</p>", format: .html),
             RuleExample("<h1>Nurse</h1><p><strong>FREEMAN HOSPITAL</strong></p><p><strong>Cardiology</strong></p><p>We are hiring.</p>", format: .html),
             RuleExample("Nurse\n\nWard 7\n\nWe are hiring.\n"),
             RuleExample("<h1>Nurse</h1><h3>Duties</h3><p><strong>Band 5 duties:</strong></p><ul><li>Care.</li></ul>", format: .html),
@@ -47,8 +48,9 @@ struct EmptySectionRule: Rule {
             // A sub-heading right after this one gives it content.
             if h + 1 < blocks.count, blocks[h + 1].kind == .heading, blocks[h].explicit,
                blocks[h + 1].level > blocks[h].level || !blocks[h + 1].explicit { continue }
-            // The title of a document with no other heading is not an empty section.
-            if h == a.titleBlock && h + 1 < blocks.count && blocks[h + 1].kind == .heading && !blocks[h + 1].explicit { continue }
+            // The title heads the whole posting, not a section (a posting with nothing under its title is too short,
+            // which `structure/length` reports).
+            if h == a.titleBlock { continue }
             let what = h + 1 < blocks.count ? "the next heading follows directly" : "the posting ends here"
             reporter.report("The section “\(a.string(block: h))” is empty: \(what).", at: blocks[h].sourceRange)
         }
