@@ -24,6 +24,7 @@ struct DuplicateHeadingRule: Rule {
             RuleExample("# Nurse\n\n## Duties\n\nCare for patients.\n\n## Benefits\n\nDental.\n", format: .markdown),
             RuleExample("---\ntitle: Nurse\n---\n\n# Nurse\n\nCare for patients. Nurse of the year awards.\n", format: .markdown),
             RuleExample("<h1>Porter</h1><p>Porter wanted for our hotel.</p>", format: .html),
+            RuleExample("Source: https://example.com/jobs/1\n\nSoftware Engineer\nLibrary Systems\n\nWe need an engineer.\n"),
             RuleExample("# Jobs\n\n## Porter\n\n### Duties\n\nCarry bags.\n\n## Cook\n\n### Duties\n\nCook.\n", format: .markdown),
         ],
         corrections: [
@@ -84,6 +85,7 @@ struct DuplicateHeadingRule: Rule {
             guard Analysis.titleKey(a.string(lineRange)) == tk else { continue }
             if block.kind == .heading && a.titleBlock == nil && seen[tk] == i && i == a.blocks.firstIndex(where: { $0.kind == .heading }) { continue }
             let src = a.sourceRange(lineRange)
+            if src.overlaps(title.range) || src == title.range { continue }  // the title line itself
             var fix: Fix?
             if a.isVerbatim(lineRange), Array(a.text[lineRange]) == titleBytes, let edit = StructureSupport.removeLines(doc, src) {
                 fix = Fix(title: "Remove the repeated title", applicability: .safe, edits: [edit])
