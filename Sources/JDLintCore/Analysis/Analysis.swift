@@ -94,7 +94,13 @@ public struct Analysis: Sendable {
         // first level-1 heading, or the first heading near the top that is not page residue (“Top”, “Menu”).
         let t0 = prose.text.bytes
         func headingText(_ i: Int) -> String { String(decoding: t0[blocks[i].proseRange], as: UTF8.self) }
-        if let meta = prose.metadataTitle {
+        let visibleH1 = document.format == .html
+            ? blocks.firstIndex(where: { $0.kind == .heading && $0.level == 1 && $0.explicit }) : nil
+        if let h1 = visibleH1 {
+            // In an HTML page the visible `<h1>` is the title; `<title>` often carries the site's name too.
+            titleBlock = h1
+            title = (headingText(h1), prose.text.sourceRange(blocks[h1].proseRange))
+        } else if let meta = prose.metadataTitle {
             let key = Analysis.titleKey(meta.text)
             titleBlock = blocks.indices.first { blocks[$0].kind == .heading && Analysis.titleKey(headingText($0)) == key }
             title = meta
