@@ -559,7 +559,7 @@ enum EmbeddedRules {
               "show more", "show less", "see more", "see less", "read more", "read less", "view more", "sign in",
               "log in", "login", "register", "create alert", "create job alert", "get job alerts", "job alert",
               "set up job alert", "follow us", "facebook", "twitter", "linkedin", "instagram",
-              "copyright", "all rights reserved", "privacy policy", "terms of use", "terms and conditions",
+              "copyright", "all rights reserved", "privacy policy", "terms of use",
               "cookie policy", "cookie settings", "accept cookies", "accept all cookies", "reject all", "accept all",
               "manage cookies", "got it", "dismiss", "loading", "breadcrumb", "posted today",
               "easy apply", "quick apply", "1 click apply", "one click apply", "apply now", "apply today",

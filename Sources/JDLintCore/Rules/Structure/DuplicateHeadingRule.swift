@@ -24,6 +24,7 @@ struct DuplicateHeadingRule: Rule {
             RuleExample("# Nurse\n\n## Duties\n\nCare for patients.\n\n## Benefits\n\nDental.\n", format: .markdown),
             RuleExample("---\ntitle: Nurse\n---\n\n# Nurse\n\nCare for patients. Nurse of the year awards.\n", format: .markdown),
             RuleExample("<h1>Porter</h1><p>Porter wanted for our hotel.</p>", format: .html),
+            RuleExample("# Data Analyst\n\nJob Title\n\nData Analyst\n\nWe need an analyst.\n", format: .markdown),
             RuleExample("Source: https://example.com/jobs/1\n\nSoftware Engineer\nLibrary Systems\n\nWe need an engineer.\n"),
             RuleExample("# Jobs\n\n## Porter\n\n### Duties\n\nCarry bags.\n\n## Cook\n\n### Duties\n\nCook.\n", format: .markdown),
         ],
@@ -76,7 +77,8 @@ struct DuplicateHeadingRule: Rule {
         let tk = Analysis.titleKey(title.text)
         guard !tk.isEmpty else { return }
         let titleBytes = Array(title.text.utf8)
-        for (i, block) in a.blocks.enumerated() where i != a.titleBlock && !reported.contains(i) && block.kind != .field {
+        for (i, block) in a.blocks.enumerated() where i != a.titleBlock && !reported.contains(i)
+            && (block.kind == .heading || block.kind == .paragraph) {
             // The first line of the block (a scraped paragraph may run the title into the next lines).
             let r = block.proseRange
             var e = r.lowerBound
@@ -86,6 +88,11 @@ struct DuplicateHeadingRule: Rule {
             if block.kind == .heading && a.titleBlock == nil && seen[tk] == i && i == a.blocks.firstIndex(where: { $0.kind == .heading }) { continue }
             let src = a.sourceRange(lineRange)
             if src.overlaps(title.range) || src == title.range { continue }  // the title line itself
+            // The value of a `Job Title` label on the line before (a scraped field) is not a repeat.
+            if i > 0 {
+                let prev = Analysis.titleKey(a.string(block: i - 1))
+                if prev.hasSuffix("title") || prev == "position" || prev == "role" || prev == "job" { continue }
+            }
             var fix: Fix?
             if a.isVerbatim(lineRange), Array(a.text[lineRange]) == titleBytes, let edit = StructureSupport.removeLines(doc, src) {
                 fix = Fix(title: "Remove the repeated title", applicability: .safe, edits: [edit])
