@@ -52,6 +52,21 @@ import Testing
         #expect(!vague.contains("pay") && !vague.contains("location"))
     }
 
+    @Test(arguments: ["Pay: $ 143,736", "A salary from € 2191,- a month", "GBP 25,888 to GBP 33,780", "15GBP/h", "($150k-$230k)", "£30k"])
+    func moneyCountsAsPay(_ s: String) {
+        #expect(MissingSectionRule.hasMoney(Array(s.utf8)), "\(s)")
+    }
+
+    @Test(arguments: ["Lift 50 pounds", "$ sign", "We have 3 EUR offices", "Call 0800 123", "US 101"])
+    func notMoney(_ s: String) {
+        #expect(!MissingSectionRule.hasMoney(Array(s.utf8)), "\(s)")
+    }
+
+    @Test func payInTitleOrAnyPayFieldCounts() {
+        #expect(Self.present("---\ntitle: Godot developer ($150k-$230k + equity)\n---\n\nHello.\n").contains("pay"))
+        #expect(Self.present("---\ntitle: Dev\nmin_payrange: '143,736'\n---\n\nHello.\n").contains("pay"))
+    }
+
     @Test func proseCuesSatisfyParts() {
         let p = Self.present("# Cook\n\nThis is a full-time role based in Leeds. Send your CV to jobs@example.com. We are an equal opportunity employer and offer a pension.\n")
         #expect(p.isSuperset(of: ["employment-type", "location", "how-to-apply", "equal-opportunity", "benefits"]))

@@ -1753,7 +1753,7 @@ enum EmbeddedRules {
       "fields": ["salary", "pay", "compensation", "basesalary", "estimatedsalary", "wage", "wages", "rate", "payrate",
                  "payrange", "salaryrange", "remuneration", "hourlyrate", "dayrate", "stipend", "grade", "band",
                  "payband", "payscale", "salarycurrency", "salarymin", "salarymax", "minsalary", "maxsalary"],
-      "cues": ["per annum", "per year", "per hour", "per month", "per day",
+      "cues": ["salary scale", "salary in the range", "salary up to", "salary starting at", "salary from", "tv l", "tvl", "per annum", "per year", "per hour", "per month", "per day",
                "salary range", "pay range", "base salary", "starting salary", "salary of", "salary band",
                "hourly rate", "day rate", "per hr", "annual salary", "salary is", "salary will be",
                "pay band", "agenda for change", "band 2", "band 3", "band 4", "band 5", "band 6", "band 7", "band 8",

@@ -166,6 +166,10 @@ struct MissingSectionRule: Rule {
             let valueText = f.value
             let filled = !isEmptyValue(valueText) || f.json?.boolValue != nil
             guard filled else { continue }
+            if !present.contains("pay") && Self.payKeyParts.contains(where: { f.key.containsBytes($0) })
+                && valueText.utf8.contains(where: Bytes.isDigit) {
+                present.insert("pay")
+            }
             for part in SectionCatalog.parts where part.fields.contains(f.key) {
                 if part.id == "pay" && !valueText.utf8.contains(where: Bytes.isDigit) { continue }
                 if part.id == "location" && f.key == "joblocationtype" && !valueText.uppercased().contains("TELECOMMUTE") { continue }
@@ -186,8 +190,11 @@ struct MissingSectionRule: Rule {
                 if words >= 15 { present.insert("summary"); break }
             }
         }
-        // Pay figures.
-        if !a.pay.isEmpty { present.insert("pay") }
+        // Pay figures: in the prose, the title or any field (`title: Godot developer ($150k–$230k)`).
+        if !a.pay.isEmpty || hasMoney(t) || hasMoney(Array((a.title?.text ?? "").utf8))
+            || a.fields.contains(where: { hasMoney(Array($0.value.utf8)) }) {
+            present.insert("pay")
+        }
         // Prose cues, for the parts still missing.
         let missingCued = SectionCatalog.parts.filter { !present.contains($0.id) && !$0.cues.isEmpty }
         if !missingCued.isEmpty {
@@ -214,6 +221,51 @@ struct MissingSectionRule: Rule {
         for i in 1..<w.count where Bytes.isUpper(t[w[i].range.lowerBound]) && Bytes.isUpper(t[w[i - 1].range.lowerBound]) {
             if siteWords.contains(w[i].hash) { return true }
             if centreWords.contains(w[i].hash) && healthWords.contains(w[i - 1].hash) { return true }
+        }
+        return false
+    }
+
+    /// Field keys that name pay wherever they appear in the key (`salary_min`, `min_payrange`, `base_compensation`).
+    static let payKeyParts = ["salary", "wage", "compensation", "payrange", "payband", "payrate", "paygrade", "payscale", "remuneration"]
+
+    static let currencyCodes: [[UInt8]] = ["usd", "gbp", "eur", "cad", "aud", "chf", "nzd", "sek", "nok", "dkk", "inr", "jpy"].map { Array($0.utf8) }
+
+    /// A sum of money: a currency symbol or ISO code next to a number of two or more digits (`$ 143,736`,
+    /// `€ 2191`, `GBP 25,888`, `15GBP/h`, `$150k`).
+    static func hasMoney(_ t: [UInt8]) -> Bool {
+        let n = t.count
+        func digitsAt(_ k: Int) -> Bool {
+            var j = k
+            while j < n && (t[j] == 0x20 || (t[j] == 0xC2 && j + 1 < n && t[j + 1] == 0xA0)) { j += t[j] == 0x20 ? 1 : 2; if j - k > 2 { return false } }
+            var d = 0
+            while j < n && (Bytes.isDigit(t[j]) || t[j] == 0x2C || t[j] == 0x2E) { if Bytes.isDigit(t[j]) { d += 1 }; j += 1 }
+            return d >= 2
+        }
+        func digitsBefore(_ k: Int) -> Bool {
+            var j = k
+            while j > 0 && t[j - 1] == 0x20 && k - j < 2 { j -= 1 }
+            var d = 0
+            while j > 0 && (Bytes.isDigit(t[j - 1]) || t[j - 1] == 0x2C || t[j - 1] == 0x2E || t[j - 1] == 0x6B) { if Bytes.isDigit(t[j - 1]) { d += 1 }; j -= 1 }
+            return d >= 2
+        }
+        var i = 0
+        while i < n {
+            let c = t[i]
+            var symLen = 0
+            if c == 0x24 { symLen = 1 }  // $
+            else if c == 0xC2 && i + 1 < n && t[i + 1] == 0xA3 { symLen = 2 }  // £
+            else if c == 0xE2 && i + 2 < n && t[i + 1] == 0x82 && t[i + 2] == 0xAC { symLen = 3 }  // €
+            if symLen > 0 {
+                if digitsAt(i + symLen) || digitsBefore(i) { return true }
+                i += symLen
+                continue
+            }
+            if Bytes.isASCIILetter(c) && (i == 0 || !Bytes.isASCIILetter(t[i - 1])) && i + 3 <= n && (i + 3 == n || !Bytes.isASCIILetter(t[i + 3])) {
+                for code in currencyCodes where Bytes.equalsLower(t, i..<(i + 3), code) && Bytes.isUpper(c) {
+                    if digitsAt(i + 3) || digitsBefore(i) { return true }
+                }
+            }
+            i += 1
         }
         return false
     }
