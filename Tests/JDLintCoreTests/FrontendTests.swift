@@ -212,6 +212,15 @@ import Testing
         #expect(Self.source(a, "Fish") == "Fish")
     }
 
+    @Test func htmlLineBreakIsASpaceThatIsNotVerbatim() throws {
+        let a = Self.analyse("<p>one\ntwo\tthree four</p>", .html)
+        #expect(Self.blockTexts(a, .paragraph) == ["one two three four"])
+        #expect(!a.isVerbatim(try #require(Self.prose(a, "one two"))))
+        #expect(!a.isVerbatim(try #require(Self.prose(a, "two three"))))
+        #expect(a.isVerbatim(try #require(Self.prose(a, "three four"))))
+        #expect(Self.source(a, "one two") == "one\ntwo")
+    }
+
     @Test func htmlBoldParagraphs() {
         let a = Self.analyse("""
             <h1>Nurse</h1><p><strong>About the role</strong></p><p>Care for people.</p>
@@ -273,5 +282,34 @@ import Testing
         #expect(g.title?.text == "Cook")
         let bad = Self.analyse(#"{"@type": "JobPosting", "title": }"#, .jsonld)
         #expect(!bad.prose.problems.isEmpty)
+    }
+}
+
+import Foundation
+
+/// The mapping invariants on real postings of every corpus folder (skipped when the corpus is absent).
+@Suite struct FrontendCorpusTests {
+    @Test func invariantsHoldOnTheCorpus() throws {
+        let roots = ["/work/shared/corpus", FileManager.default.currentDirectoryPath + "/../shared/corpus"]
+        guard let root = roots.first(where: { FileManager.default.fileExists(atPath: $0 + "/real") }) else {
+            print("skipped: /work/shared/corpus (or ../shared/corpus) is absent")
+            return
+        }
+        let fm = FileManager.default
+        var checked = 0
+        for group in ["real", "html", "jsonld"] {
+            for folder in (try? fm.contentsOfDirectory(atPath: "\(root)/\(group)")) ?? [] {
+                let dir = "\(root)/\(group)/\(folder)"
+                let files = ((try? fm.contentsOfDirectory(atPath: dir)) ?? []).sorted().prefix(60)
+                for name in files {
+                    guard let format = DocumentFormat.infer(fromPath: name),
+                          let data = fm.contents(atPath: "\(dir)/\(name)") else { continue }
+                    let a = Analysis(document: Document(bytes: Array(data), format: format))
+                    FrontendTests.checkInvariants(a)
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 300)
     }
 }

@@ -20,6 +20,8 @@ public enum HTMLFrontend {
         var boldChars = 0
         var pendingSpace = false
         var pendingSpaceSource = 0..<0
+        /// The pending space is one literal space byte of the source (so it maps verbatim).
+        var pendingSpaceVerbatim = false
         var headingSeen = false
     }
 
@@ -126,9 +128,11 @@ public enum HTMLFrontend {
     static func markSpace(_ input: MappedBytes, _ r: Range<Int>, _ st: inout State) {
         if st.pendingSpace {
             st.pendingSpaceSource = st.pendingSpaceSource.lowerBound..<input.sourceRange(r).upperBound
+            st.pendingSpaceVerbatim = false
         } else {
             st.pendingSpace = true
             st.pendingSpaceSource = input.sourceRange(r)
+            st.pendingSpaceVerbatim = r.count == 1 && input.bytes[r.lowerBound] == 0x20 && input.isVerbatim(r)
         }
     }
 
@@ -137,7 +141,8 @@ public enum HTMLFrontend {
         st.pendingSpace = false
         if st.inline.count == 0 { return }
         let src = st.pendingSpaceSource
-        if src.count == 1 {
+        if st.pendingSpaceVerbatim && src.count == 1 {
+            // Only a literal space maps byte for byte; a line break or tab becomes a space standing for it.
             st.inline.appendVerbatim([0x20], sourceStart: src.lowerBound)
         } else {
             st.inline.appendSynthetic([0x20], source: src)

@@ -1735,7 +1735,7 @@ enum EmbeddedRules {
       "fields": ["requirements", "qualifications", "skills", "experience", "education", "educationrequirements",
                  "experiencerequirements", "qualificationsrequired", "skillsrequired", "educationrequired",
                  "experiencerequired", "requiredskills", "requiredexperience", "requiredqualifications", "mustHave"],
-      "cues": ["experience with", "experience in", "experience of", "years of experience", "years experience",
+      "cues": ["bachelors", "masters degree", "phd", "diploma", "certification", "certified", "license", "licence", "who hold", "candidates who", "experience with", "experience in", "experience of", "years of experience", "years experience",
                "degree in", "degree or", "you have", "you will have", "youll have", "you should have", "must have",
                "required", "requirements", "qualifications", "qualified", "knowledge of", "proficiency", "proficient",
                "familiarity with", "familiar with", "understanding of", "ability to", "able to", "skills in",
@@ -1817,7 +1817,7 @@ enum EmbeddedRules {
       "fields": ["apply", "howtoapply", "applyurl", "applicationurl", "applicationlink", "applylink", "contact",
                  "email", "applicationcontact", "directapply", "url", "link", "applyto", "applicationemail",
                  "contactemail"],
-      "cues": ["apply", "applying", "applications", "send application", "send applications", "cv", "cvs", "resume", "resumes", "curriculum vitae", "nominations", "letter of application", "letters of application", "applicants should", "send your", "submit your", "submit a", "email your", "email us",
+      "cues": ["please send", "please submit", "please email", "send proposals", "apply", "applying", "applications", "send application", "send applications", "cv", "cvs", "resume", "resumes", "curriculum vitae", "nominations", "letter of application", "letters of application", "applicants should", "send your", "submit your", "submit a", "email your", "email us",
                "cv to", "resume to", "cover letter", "reach out", "get in touch", "interested candidates",
                "interested applicants", "if interested", "if you are interested"]
     },
