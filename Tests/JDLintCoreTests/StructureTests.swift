@@ -57,7 +57,8 @@ import Testing
         #expect(MissingSectionRule.hasMoney(Array(s.utf8)), "\(s)")
     }
 
-    @Test(arguments: ["Lift 50 pounds", "$ sign", "We have 3 EUR offices", "Call 0800 123", "US 101"])
+    @Test(arguments: ["Lift 50 pounds", "$ sign", "We have 3 EUR offices", "Call 0800 123", "US 101", "drive $40 million in revenue",
+                      "a turnover of £12bn", "$25B market"])
     func notMoney(_ s: String) {
         #expect(!MissingSectionRule.hasMoney(Array(s.utf8)), "\(s)")
     }

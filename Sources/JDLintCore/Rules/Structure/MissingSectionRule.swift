@@ -228,6 +228,8 @@ struct MissingSectionRule: Rule {
     /// Field keys that name pay wherever they appear in the key (`salary_min`, `min_payrange`, `base_compensation`).
     static let payKeyParts = ["salary", "wage", "compensation", "payrange", "payband", "payrate", "paygrade", "payscale", "remuneration"]
 
+    static let bigUnits: [[UInt8]] = ["million", "billion", "trillion", "bn", "mn", "m", "b"].map { Array($0.utf8) }
+
     static let currencyCodes: [[UInt8]] = ["usd", "gbp", "eur", "cad", "aud", "chf", "nzd", "sek", "nok", "dkk", "inr", "jpy"].map { Array($0.utf8) }
 
     /// A sum of money: a currency symbol or ISO code next to a number of two or more digits (`$ 143,736`,
@@ -239,6 +241,10 @@ struct MissingSectionRule: Rule {
             while j < n && (t[j] == 0x20 || (t[j] == 0xC2 && j + 1 < n && t[j + 1] == 0xA0)) { j += t[j] == 0x20 ? 1 : 2; if j - k > 2 { return false } }
             var d = 0
             while j < n && (Bytes.isDigit(t[j]) || t[j] == 0x2C || t[j] == 0x2E) { if Bytes.isDigit(t[j]) { d += 1 }; j += 1 }
+            // `$40 million in revenue`, `£1bn turnover`: money, but not pay.
+            while j < n && t[j] == 0x20 { j += 1 }
+            for unit in Self.bigUnits where j + unit.count <= n && Bytes.equalsLower(t, j..<(j + unit.count), unit)
+                && (j + unit.count == n || !Bytes.isASCIILetter(t[j + unit.count])) { return false }
             return d >= 2
         }
         func digitsBefore(_ k: Int) -> Bool {
