@@ -209,9 +209,9 @@ struct MissingSectionRule: Rule {
         return present
     }
 
-    static let siteWords: Set<UInt64> = Set(["hospital", "infirmary", "campus", "hospice"].map { Word.hash($0) })
-    static let centreWords: Set<UInt64> = Set(["centre", "center"].map { Word.hash($0) })
-    static let healthWords: Set<UInt64> = Set(["health", "medical"].map { Word.hash($0) })
+    static let siteWords = WordSet(words: ["hospital", "infirmary", "campus", "hospice"])
+    static let centreWords = WordSet(words: ["centre", "center"])
+    static let healthWords = WordSet(words: ["health", "medical"])
 
     /// A named workplace: “Glenfield Hospital”, “Leicester Royal Infirmary”, “Main Campus”, “Fellview Health Centre”.
     static func hasNamedSite(_ a: Analysis) -> Bool {

@@ -28,7 +28,7 @@ struct TemplateResidueRule: Rule {
         ])
 
     struct Patterns: Sendable {
-        var bracketWords: Set<UInt64>
+        var bracketWords: WordSet
         var words: Set<String>
         var phrases: [Phrase]
     }
@@ -36,7 +36,7 @@ struct TemplateResidueRule: Rule {
     static let patterns: Patterns = {
         let t = RuleData.json("residue.json")["template"]
         func list(_ k: String) -> [String] { t?[k]?.arrayValue?.compactMap(\.stringValue) ?? [] }
-        return Patterns(bracketWords: Set(list("bracketWords").map { Word.hash($0) }), words: Set(list("words")),
+        return Patterns(bracketWords: WordSet(words: list("bracketWords")), words: Set(list("words")),
                         phrases: list("phrases").map(Phrase.init))
     }()
 
@@ -74,6 +74,9 @@ struct TemplateResidueRule: Rule {
         }
         // Words: TBD, XXX, $XX,XXX
         Tokenizer.words(t, r) { w in
+            // Placeholder words are short ALL-CAPS or x-runs: allocate a string only for those.
+            let first = t[w.lowerBound]
+            guard w.count >= 2 && w.count <= 8 && (Bytes.isUpper(first) || first == 0x78) else { return }
             let s = String(decoding: t[w], as: UTF8.self)
             if p.words.contains(s) && !out.contains(where: { $0.overlaps(w) }) { out.append(w); return }
             // Runs of X standing for digits: `$XX,XXX`, `XXk`, `£X.XX`
