@@ -19,6 +19,9 @@ SERVER = [BIN, "lsp"]
 TEXT = "Senior Engineer 🙂\r\n\r\n🙂🙂 We need a engineer who who can code.\r\n"
 
 
+QUIET = {"structure/missing-section": "off", "structure/length": "off"}
+
+
 def caps(*, utf8=False, pull=False, configuration=True, client="visual-studio-code"):
     c = client_capabilities(client)
     c.general = c.general or types.GeneralClientCapabilities()
@@ -38,7 +41,8 @@ def make_fixture(**kw):
 
     @pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER, server_env=env))
     async def fixture(lsp_client: LanguageClient):
-        lsp_client.set_configuration({"rules": {}}, section="jdlint")
+        # These protocol tests use short grammar-only documents: the whole-posting structure findings are off.
+        lsp_client.set_configuration({"rules": QUIET}, section="jdlint")
         lsp_client.registrations = []
 
         @lsp_client.feature(types.CLIENT_REGISTER_CAPABILITY)
@@ -72,7 +76,8 @@ async def diagnostics_for(c, uri, timeout=10):
 
 
 def codes(diags):
-    return [d.code for d in diags]
+    # The whole-posting structure findings (QUIET) can come back when a test's settings fail to parse.
+    return [d.code for d in diags if d.code not in QUIET]
 
 
 def apply_edits(text, edits, encoding="utf-16"):
@@ -205,7 +210,7 @@ async def test_pull_diagnostics(pull_client: LanguageClient):
     assert uri not in c.diagnostics  # no push in pull mode
     # A configuration change asks the client to pull again.
     before = c.diagnostic_refresh_count
-    c.set_configuration({"rules": {"grammar": "off"}}, section="jdlint")
+    c.set_configuration({"rules": {"grammar": "off", **QUIET}}, section="jdlint")
     c.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
     for _ in range(100):
         if c.diagnostic_refresh_count > before:
@@ -308,7 +313,7 @@ async def test_configuration_change(client: LanguageClient):
     uri = "file:///tmp/jdlint-e2e/cfg.txt"
     open_doc(client, uri)
     await wait_codes(client, uri, ["grammar/indefinite-article", "grammar/repeated-word"])
-    client.set_configuration({"rules": {"grammar/repeated-word": "off"}}, section="jdlint")
+    client.set_configuration({"rules": {"grammar/repeated-word": "off", **QUIET}}, section="jdlint")
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
     await wait_codes(client, uri, ["grammar/indefinite-article"])
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings={"jdlint": {"rules": {"grammar/no-such-rule": "off"}}}))
