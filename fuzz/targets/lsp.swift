@@ -6,10 +6,11 @@ import JDLintLSP
 
 final class Outbox: @unchecked Sendable {
     var bad: String?
-    func check(_ frame: [UInt8]) {
+    /// `body` is what the server hands its transport (which frames it with `MessageFramer.frame`).
+    func check(_ body: [UInt8]) {
         var f = MessageFramer()
-        let events = f.feed(frame)
-        guard events.count == 1, case .message(let body) = events[0] else { bad = "output is not one framed message"; return }
+        let events = f.feed(MessageFramer.frame(body))
+        guard events.count == 1, case .message(let back) = events[0], back == body else { bad = "framing does not round-trip"; return }
         guard case .object(let o)? = try? JSONParser.parseValue(body), o["jsonrpc"] == .string("2.0") else {
             bad = "output body is not a JSON-RPC object: \(String(decoding: body.prefix(200), as: UTF8.self))"
             return

@@ -11,6 +11,7 @@ public func fuzzPay(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     for p in a.pay {
         precondition(p.proseRange.upperBound <= a.text.count && p.sourceRange.upperBound <= bytes.count, "pay range out of bounds")
         precondition(p.min.isFinite && p.max.isFinite && p.min <= p.max, "pay figures \(p.min) … \(p.max)")
+        _ = p.summary  // formatting any parsed figure must not trap
         for r in p.amountRanges { precondition(r.lowerBound >= p.proseRange.lowerBound && r.upperBound <= p.proseRange.upperBound, "amount outside statement") }
     }
     return 0

@@ -190,6 +190,7 @@ public struct HTMLReportFormatter: OutputFormatter {
         case let c?: symbol = c + " "
         case nil: symbol = ""
         }
+        guard v.isFinite, abs(v) < 1e15 else { return symbol + String(v) }
         let whole = Int(v.rounded(.down))
         var digits = Array(String(whole))
         var out: [Character] = []

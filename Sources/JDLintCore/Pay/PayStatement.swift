@@ -106,6 +106,8 @@ public struct PayStatement: Sendable, Equatable {
     /// A short rendering for messages: `USD 60,000–80,000 per year`.
     public var summary: String {
         func f(_ v: Double) -> String {
+            // Figures beyond what Int holds (a run of digits is not pay, but must not trap either).
+            guard v.isFinite, abs(v) < 1e15 else { return String(v) }
             let whole = v.rounded(.down)
             var s = String(Int(whole))
             var grouped = ""

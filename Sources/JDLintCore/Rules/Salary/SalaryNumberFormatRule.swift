@@ -86,7 +86,7 @@ struct SalaryNumberFormatRule: Rule {
                     reporter.report("“\(written)”: the “\(a.string(cents))” adds nothing to a salary figure.",
                                     prose: start..<m.range.upperBound, fix: ("Remove “\(a.string(cents))”", .safe, [(cents, "")]))
                 }
-                if m.thousands, let full = fullFigure, m.value == m.value.rounded() {
+                if m.thousands, let full = fullFigure, m.value == m.value.rounded(), abs(m.value) < 1e15 {
                     let value = Int(m.value)
                     let g = SalarySupport.grouped(Array(String(value).utf8), sep: house)
                     reporter.report("Pay figures are written both as “\(written)” and as “\(a.string(full.range))”: write them one way (“\(g)”).",
