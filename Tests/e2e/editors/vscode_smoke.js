@@ -74,7 +74,7 @@ class LanguageClient {
       }
     });
     this.init = await this.request(1, 'initialize', {
-      processId: process.pid, rootUri: null, capabilities: {},
+      processId: process.pid, rootUri: 'file://' + path.resolve(fixtureDir), capabilities: {},
       initializationOptions: this.clientOptions.initializationOptions,
     });
     this.send({ jsonrpc: '2.0', method: 'initialized', params: {} });
