@@ -33,4 +33,19 @@ import Testing
         m[7, default: 0] += 5
         #expect(m[7] == 5)
     }
+
+    @Test func incrementalInsertGrows() {
+        var ws = WordSet()
+        var ref = Set<UInt64>()
+        for i in 0..<2000 {
+            let k = UInt64(i) &* 0x2545F4914F6CDD1D
+            ws.insert(k)
+            ref.insert(k)
+        }
+        ws.insert(0)
+        ref.insert(0)
+        #expect(ws.count == ref.count)
+        for k in ref { #expect(ws.contains(k)) }
+        #expect(!ws.contains(12345))
+    }
 }

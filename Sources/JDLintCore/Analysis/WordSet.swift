@@ -26,8 +26,19 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
 
     @inlinable static func slot(_ h: UInt64, _ mask: Int) -> Int { Int(truncatingIfNeeded: (h &* 0x9E3779B97F4A7C15) >> 32) & mask }
 
-    mutating func insert(_ h: UInt64) {
+    public init() { self.init([UInt64]()) }
+
+    /// Adds a hash (the table doubles when half full).
+    public mutating func insert(_ h: UInt64) {
         if h == 0 { if !hasZero { hasZero = true; count += 1 }; return }
+        if (count + 1) * 2 > slots.count {
+            let old = slots
+            slots = [UInt64](repeating: 0, count: old.count * 2)
+            mask = slots.count - 1
+            let zero = hasZero
+            count = zero ? 1 : 0
+            for k in old where k != 0 { insert(k) }
+        }
         var i = WordSet.slot(h, mask)
         while slots[i] != 0 {
             if slots[i] == h { return }

@@ -20,6 +20,9 @@ public struct PhraseMatcher: Sendable {
 
     public private(set) var phrases: [Phrase] = []
     private var byFirstWord = WordMap<[Int]>()
+    /// Quick membership tests before the map lookups (no array copies for the many words that start no phrase).
+    private var firstWords = WordSet()
+    private var stemKeys = WordSet()
     /// Single-word stems, keyed by their first three letters.
     private var stemsByPrefix = WordMap<[Int]>()
     /// Stems shorter than three letters (rare), checked against every word.
@@ -44,10 +47,12 @@ public struct PhraseMatcher: Sendable {
         let i = phrases.count
         phrases.append(p)
         if stem && words.count == 1 {
-            if words[0].count >= 3 { stemsByPrefix[UInt64(PhraseMatcher.key3(words[0], 0)), default: []].append(i) }
+            if words[0].count >= 3 { stemsByPrefix[UInt64(PhraseMatcher.key3(words[0], 0)), default: []].append(i)
+                stemKeys.insert(UInt64(PhraseMatcher.key3(words[0], 0))) }
             else { shortStems.append(i) }
         } else {
             byFirstWord[hashes[0], default: []].append(i)
+            firstWords.insert(hashes[0])
         }
         return true
     }
@@ -104,12 +109,13 @@ public struct PhraseMatcher: Sendable {
         while wi < words.count {
             let w = words[wi]
             var best: Phrase?
-            if let cands = byFirstWord[w.hash] {
+            if firstWords.contains(w.hash), let cands = byFirstWord[w.hash] {
                 for c in cands where matchesRest(phrases[c], a, from: wi) {
                     if best == nil || phrases[c].words.count > best!.words.count { best = phrases[c] }
                 }
             }
-            if best == nil && w.range.count >= 3, let cands = stemsByPrefix[UInt64(PhraseMatcher.key3(t, w.range.lowerBound))] {
+            if best == nil && w.range.count >= 3 && !stemKeys.isEmpty, stemKeys.contains(UInt64(PhraseMatcher.key3(t, w.range.lowerBound))),
+               let cands = stemsByPrefix[UInt64(PhraseMatcher.key3(t, w.range.lowerBound))] {
                 for c in cands where matchesRest(phrases[c], a, from: wi) {
                     if best == nil || phrases[c].words[0].count > best!.words[0].count { best = phrases[c] }
                 }
