@@ -27,7 +27,7 @@ public enum InputReader {
         let fm = FileManager.default
         guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
             if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
-                return .failure(FileProblem(path: path, message: "broken symbolic link"))
+                return .failure(FileProblem(path: path, message: danglingLinkReason(path)))
             }
             return .failure(FileProblem(path: path, message: "no such file or directory"))
         }
@@ -91,7 +91,8 @@ public struct FileWalker {
         let fm = FileManager.default
         var visited = Set<String>()
         func walk(_ dir: String) {
-            let real = (try? fm.destinationOfSymbolicLink(atPath: dir)).map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: dir).deletingLastPathComponent()).standardizedFileURL.path } ?? URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
+            // Every link on the way resolved (a lexical resolution misses loops through linked parents).
+            let real = canonicalPath(dir) ?? URL(fileURLWithPath: dir).standardizedFileURL.path
             guard visited.insert(real).inserted else {
                 problems.append(FileProblem(path: dir, message: "symbolic link loop; skipped"))
                 return
@@ -110,7 +111,7 @@ public struct FileWalker {
                 var isDir: ObjCBool = false
                 guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
                     if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
-                        problems.append(FileProblem(path: path, message: "broken symbolic link"))
+                        problems.append(FileProblem(path: path, message: danglingLinkReason(path)))
                     }
                     continue
                 }
@@ -130,7 +131,7 @@ public struct FileWalker {
             if fm.fileExists(atPath: p, isDirectory: &isDir) {
                 if isDir.boolValue { walk(p) } else if !isIgnored(p) { files.append(p) }
             } else if (try? fm.destinationOfSymbolicLink(atPath: p)) != nil {
-                problems.append(FileProblem(path: p, message: "broken symbolic link"))
+                problems.append(FileProblem(path: p, message: danglingLinkReason(p)))
             } else {
                 problems.append(FileProblem(path: p, message: "no such file or directory"))
             }
@@ -139,6 +140,19 @@ public struct FileWalker {
         files = files.filter { seen.insert($0).inserted }
         return (files, problems)
     }
+}
+
+/// The path with every symbolic link resolved (`realpath`), or nil when it cannot be resolved.
+func canonicalPath(_ path: String) -> String? {
+    guard let p = realpath(path, nil) else { return nil }
+    defer { free(p) }
+    return String(cString: p)
+}
+
+/// Why a symbolic link that leads nowhere cannot be read: a loop of links, or a missing target.
+func danglingLinkReason(_ path: String) -> String {
+    var st = stat()
+    return stat(path, &st) != 0 && errno == ELOOP ? "symbolic link loop" : "broken symbolic link"
 }
 
 /// Whether a file's bytes contain `JobPosting` (schema.org JSON-LD).

@@ -119,7 +119,8 @@ import Testing
         Issue.record("\(what): \(problems.joined(separator: "; "))\n  input: \(text.debugDescription)")
     }
 
-    static let casesPerFormat = 300
+    /// Documents per format; `JDLINT_PROPERTY_CASES=5000 swift test --filter FixPropertyTests` searches longer.
+    static let casesPerFormat = ProcessInfo.processInfo.environment["JDLINT_PROPERTY_CASES"].flatMap { Int($0) } ?? 300
 
     @Test(arguments: DocumentFormat.allCases)
     func examplesDocuments(_ format: DocumentFormat) {
@@ -183,7 +184,7 @@ import Testing
             return
         }
         var rng = SeededRNG(seed: 0xC0FF_EE11)
-        let sample = (0..<150).map { _ in files.randomElement(using: &rng)! }
+        let sample = (0..<max(150, Self.casesPerFormat / 2)).map { _ in files.randomElement(using: &rng)! }
         var checked = 0, changed = 0, edits = 0
         for name in sample {
             guard let data = FileManager.default.contents(atPath: dir + "/" + name) else { continue }
