@@ -32,6 +32,10 @@ public enum InputReader {
             return .failure(FileProblem(path: path, message: "no such file or directory"))
         }
         if isDir.boolValue { return .failure(FileProblem(path: path, message: "is a directory")) }
+        var st = stat()
+        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+            return .failure(FileProblem(path: path, message: "is not a regular file (FIFO, device or socket); skipped"))
+        }
         guard let bytes = readAll(path) else {
             let reason = fm.isReadableFile(atPath: path) ? "could not be read" : "permission denied"
             return .failure(FileProblem(path: path, message: reason))
@@ -41,11 +45,12 @@ public enum InputReader {
 
     /// The whole file straight into a byte array (one `read` loop, no `Data` copy).
     static func readAll(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: opening a FIFO must not wait for a writer; only regular files are read.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         var out = [UInt8]()
         out.reserveCapacity(max(Int(st.st_size), 0) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
