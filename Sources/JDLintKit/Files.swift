@@ -27,11 +27,15 @@ public enum InputReader {
         let fm = FileManager.default
         guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
             if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
-                return .failure(FileProblem(path: path, message: "broken symbolic link"))
+                return .failure(FileProblem(path: path, message: danglingLinkReason(path)))
             }
             return .failure(FileProblem(path: path, message: "no such file or directory"))
         }
         if isDir.boolValue { return .failure(FileProblem(path: path, message: "is a directory")) }
+        var st = stat()
+        if stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
+            return .failure(FileProblem(path: path, message: "is not a regular file (FIFO, device or socket); skipped"))
+        }
         guard let bytes = readAll(path) else {
             let reason = fm.isReadableFile(atPath: path) ? "could not be read" : "permission denied"
             return .failure(FileProblem(path: path, message: reason))
@@ -41,11 +45,12 @@ public enum InputReader {
 
     /// The whole file straight into a byte array (one `read` loop, no `Data` copy).
     static func readAll(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking: opening a FIFO must not wait for a writer; only regular files are read.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         var out = [UInt8]()
         out.reserveCapacity(max(Int(st.st_size), 0) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -91,7 +96,8 @@ public struct FileWalker {
         let fm = FileManager.default
         var visited = Set<String>()
         func walk(_ dir: String) {
-            let real = (try? fm.destinationOfSymbolicLink(atPath: dir)).map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: dir).deletingLastPathComponent()).standardizedFileURL.path } ?? URL(fileURLWithPath: dir).resolvingSymlinksInPath().path
+            // Every link on the way resolved (a lexical resolution misses loops through linked parents).
+            let real = canonicalPath(dir) ?? URL(fileURLWithPath: dir).standardizedFileURL.path
             guard visited.insert(real).inserted else {
                 problems.append(FileProblem(path: dir, message: "symbolic link loop; skipped"))
                 return
@@ -110,7 +116,7 @@ public struct FileWalker {
                 var isDir: ObjCBool = false
                 guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
                     if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
-                        problems.append(FileProblem(path: path, message: "broken symbolic link"))
+                        problems.append(FileProblem(path: path, message: danglingLinkReason(path)))
                     }
                     continue
                 }
@@ -130,7 +136,7 @@ public struct FileWalker {
             if fm.fileExists(atPath: p, isDirectory: &isDir) {
                 if isDir.boolValue { walk(p) } else if !isIgnored(p) { files.append(p) }
             } else if (try? fm.destinationOfSymbolicLink(atPath: p)) != nil {
-                problems.append(FileProblem(path: p, message: "broken symbolic link"))
+                problems.append(FileProblem(path: p, message: danglingLinkReason(p)))
             } else {
                 problems.append(FileProblem(path: p, message: "no such file or directory"))
             }
@@ -139,6 +145,19 @@ public struct FileWalker {
         files = files.filter { seen.insert($0).inserted }
         return (files, problems)
     }
+}
+
+/// The path with every symbolic link resolved (`realpath`), or nil when it cannot be resolved.
+func canonicalPath(_ path: String) -> String? {
+    guard let p = realpath(path, nil) else { return nil }
+    defer { free(p) }
+    return String(cString: p)
+}
+
+/// Why a symbolic link that leads nowhere cannot be read: a loop of links, or a missing target.
+func danglingLinkReason(_ path: String) -> String {
+    var st = stat()
+    return stat(path, &st) != 0 && errno == ELOOP ? "symbolic link loop" : "broken symbolic link"
 }
 
 /// Whether a file's bytes contain `JobPosting` (schema.org JSON-LD).

@@ -30,13 +30,94 @@ public enum Invariants {
             }
         }
         guard problems.isEmpty else { return problems }
-        let fixed = Fixer.fix(doc, with: linter, allowed: .unsafe)
+        return problems + fixProblems(doc, linter: linter)
+    }
+
+    /// Fix-safety violations for one document, fixing with `allowed` (unsafe by default): fixing yields valid UTF-8;
+    /// every applied edit is an edit some finding of that pass offered (up to line-ending adaptation); every byte
+    /// outside the edits of a pass survives, in order; the BOM stays; an LF-only file gains no CR, a CRLF-only file
+    /// no bare LF or CR, and no edit joins a CR and an LF of different origins into a new CRLF; and, unless the pass
+    /// limit was reached, fixing the output again changes nothing.
+    public static func fixProblems(_ doc: Document, linter: Linter, allowed: Applicability = .unsafe) -> [String] {
+        var problems: [String] = []
+        let fixed = Fixer.fix(doc, with: linter, allowed: allowed)
         if Bytes.firstInvalidUTF8(fixed.bytes) != nil { problems.append("fixing produced invalid UTF-8") }
         if doc.hasBOM && !(fixed.bytes.starts(with: [0xEF, 0xBB, 0xBF])) { problems.append("fixing lost the BOM") }
-        if fixed.passes < Fixer.maxPasses {
-            let again = Fixer.fix(Document(bytes: fixed.bytes, format: format), with: linter, allowed: .unsafe)
-            if again.bytes != fixed.bytes { problems.append("fixing twice changed the text again") }
+        if !doc.hasBOM && fixed.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { problems.append("fixing added a BOM") }
+        // Replay the passes independently of `Fixer.apply`.
+        var current = doc.bytes
+        for (pass, edits) in fixed.appliedEdits.enumerated() {
+            let passDoc = Document(bytes: current, format: doc.format, path: doc.path)
+            let offered = Set(linter.lint(passDoc).diagnostics.flatMap { d in
+                (d.fix?.edits ?? []).map { Fixer.adapted($0, to: passDoc) }
+            })
+            var out: [UInt8] = []
+            out.reserveCapacity(current.count + 64)
+            var pos = 0
+            // Origin of each output byte: its input offset when copied from untouched text, -1 when inserted.
+            var origin: [Int] = []
+            origin.reserveCapacity(current.count + 64)
+            for e in edits {
+                if !offered.contains(e) {
+                    problems.append("pass \(pass + 1): applied edit \(e.range) → \(e.replacement.debugDescription) was not offered by any finding")
+                }
+                guard e.range.lowerBound >= pos, e.range.upperBound <= current.count, e.range.lowerBound <= e.range.upperBound else {
+                    problems.append("pass \(pass + 1): edit \(e.range) overlaps the previous edit or is out of bounds")
+                    return problems
+                }
+                out.append(contentsOf: current[pos..<e.range.lowerBound])
+                origin.append(contentsOf: pos..<e.range.lowerBound)
+                let r = Array(e.replacement.utf8)
+                out.append(contentsOf: r)
+                origin.append(contentsOf: repeatElement(-1, count: r.count))
+                pos = e.range.upperBound
+            }
+            out.append(contentsOf: current[pos...])
+            origin.append(contentsOf: pos..<current.count)
+            // A CR and an LF that were not adjacent before the pass must not become a CRLF (bytes of one replacement
+            // were adapted to the document's line endings and may form one).
+            if out.count > 1 {
+                for i in 0..<(out.count - 1) where out[i] == 0x0D && out[i + 1] == 0x0A
+                    && !(origin[i] < 0 && origin[i + 1] < 0) && !(origin[i] >= 0 && origin[i + 1] == origin[i] + 1) {
+                    problems.append("pass \(pass + 1): an edit joined a CR and an LF into a new CRLF at byte \(i)")
+                    break
+                }
+            }
+            current = out
+        }
+        if current != fixed.bytes {
+            problems.append("the fixed text is not the input with the reported edits applied (untouched bytes changed)")
+        }
+        let (lf, crlf, cr) = lineBreaks(doc.bytes)
+        let (lf2, crlf2, cr2) = lineBreaks(fixed.bytes)
+        if crlf == 0 && cr == 0 && (crlf2 > 0 || cr2 > 0) { problems.append("fixing turned an LF file into CRLF/CR") }
+        if lf == 0 && cr == 0 && crlf > 0 && (lf2 > 0 || cr2 > 0) { problems.append("fixing turned a CRLF file into LF/CR") }
+        if fixed.passes >= Fixer.maxPasses {
+            problems.append("fixing did not converge within \(Fixer.maxPasses) passes")
+        } else {
+            let again = Fixer.fix(Document(bytes: fixed.bytes, format: doc.format, path: doc.path), with: linter, allowed: allowed)
+            if again.bytes != fixed.bytes {
+                let rules = Set(fixed.final.diagnostics
+                    .filter { $0.fix.map { Fixer.applies($0.applicability, allowed: allowed) } ?? false }.map(\.rule)).sorted()
+                problems.append("fixing twice changed the text again (fixable findings left: \(rules.joined(separator: ", ")))")
+            }
         }
         return problems
+    }
+
+    /// Counts of bare LF, CRLF and bare CR line breaks.
+    static func lineBreaks(_ b: [UInt8]) -> (lf: Int, crlf: Int, cr: Int) {
+        var lf = 0, crlf = 0, cr = 0
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x0D {
+                if i + 1 < b.count && b[i + 1] == 0x0A { crlf += 1; i += 2; continue }
+                cr += 1
+            } else if b[i] == 0x0A {
+                lf += 1
+            }
+            i += 1
+        }
+        return (lf, crlf, cr)
     }
 }
