@@ -258,6 +258,12 @@ struct LintCommand {
                 lite = r.report
                 lite.document = nil
                 lite.analysis = nil
+                // Only what the footer and the exit code need: rule, severity, fix applicability (no messages, no edits),
+                // so memory stays flat on very large runs.
+                lite.diagnostics = lite.diagnostics.map {
+                    Diagnostic(rule: $0.rule, severity: $0.severity, message: "", range: $0.range,
+                               fix: $0.fix.map { Fix(title: "", applicability: $0.applicability, edits: []) })
+                }
                 problem = r.problem
                 configError = r.configError
             }
