@@ -85,6 +85,11 @@ public struct LineIndex: Sendable, Equatable {
     public let byteCount: Int
     public let bomLength: Int
     @usableFromInline let bytes: [UInt8]
+    /// Scalars and UTF-16 units before every multiple of `LineIndex.stride` bytes, so a column on a very long line
+    /// costs at most `stride` byte steps instead of the whole line (position lookups stay O(1) per finding).
+    let scalarsBefore: [Int]
+    let unitsBefore: [Int]
+    static let stride = 512
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
@@ -107,6 +112,40 @@ public struct LineIndex: Sendable, Equatable {
             }
         }
         lineStarts = starts
+        var sc: [Int] = [0]
+        var un: [Int] = [0]
+        sc.reserveCapacity(bytes.count / LineIndex.stride + 1)
+        un.reserveCapacity(bytes.count / LineIndex.stride + 1)
+        var scalars = 0, units = 0
+        var i = 0
+        for b in bytes {
+            if (b & 0xC0) != 0x80 {
+                scalars += 1
+                units += b >= 0xF0 ? 2 : 1
+            }
+            i += 1
+            if i % LineIndex.stride == 0 {
+                sc.append(scalars)
+                un.append(units)
+            }
+        }
+        scalarsBefore = sc
+        unitsBefore = un
+    }
+
+    public static func == (a: LineIndex, b: LineIndex) -> Bool { a.bytes == b.bytes }
+
+    /// Scalars (or UTF-16 units) that start in `bytes[0..<offset]`.
+    func count(before offset: Int, utf16: Bool) -> Int {
+        let k = offset / LineIndex.stride
+        var n = utf16 ? unitsBefore[k] : scalarsBefore[k]
+        var i = k * LineIndex.stride
+        while i < offset {
+            let b = bytes[i]
+            if (b & 0xC0) != 0x80 { n += utf16 && b >= 0xF0 ? 2 : 1 }
+            i += 1
+        }
+        return n
     }
 
     public var lineCount: Int { lineStarts.count }
@@ -153,15 +192,8 @@ public struct LineIndex: Sendable, Equatable {
         let o = scalarBoundary(offset)
         let line = lineIndex(containing: o)
         let start = contentStart(ofLine: line)
-        let end = contentEnd(ofLine: line)
-        var col = 1
-        var i = start
-        let stop = min(o, end)
-        while i < stop {
-            if (bytes[i] & 0xC0) != 0x80 { col += 1 }
-            i += 1
-        }
-        return SourcePosition(line: line + 1, column: col, offset: o)
+        let stop = max(start, min(o, contentEnd(ofLine: line)))
+        return SourcePosition(line: line + 1, column: 1 + count(before: stop, utf16: false) - count(before: start, utf16: false), offset: o)
     }
 
     /// LSP position (0-based line, character in UTF-16 code units).
@@ -169,15 +201,8 @@ public struct LineIndex: Sendable, Equatable {
         let o = scalarBoundary(offset)
         let line = lineIndex(containing: o)
         let start = contentStart(ofLine: line)
-        let stop = min(o, contentEnd(ofLine: line))
-        var units = 0
-        var i = start
-        while i < stop {
-            let b = bytes[i]
-            if (b & 0xC0) != 0x80 { units += b >= 0xF0 ? 2 : 1 }
-            i += 1
-        }
-        return (line, units)
+        let stop = max(start, min(o, contentEnd(ofLine: line)))
+        return (line, count(before: stop, utf16: true) - count(before: start, utf16: true))
     }
 
     /// LSP position with the UTF-8 encoding (0-based line, character in bytes).
