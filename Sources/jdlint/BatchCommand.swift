@@ -44,7 +44,7 @@ enum BatchCommand {
                 chunk.append((lineNumber, line))
             }
             if chunk.isEmpty { break }
-            let results = OrderedResults(count: chunk.count)
+            let results = Slots<Output>(count: chunk.count)
             let records = chunk
             DispatchQueue.concurrentPerform(iterations: records.count) { i in
                 results.set(i, process(records[i].1, line: records[i].0, cache: cache))
@@ -145,16 +145,6 @@ final class BatchLinters: @unchecked Sendable {
     }
 }
 
-final class OrderedResults: @unchecked Sendable {
-    var items: [BatchCommand.Output?]
-    let lock = NSLock()
-    init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ o: BatchCommand.Output) {
-        lock.lock()
-        items[i] = o
-        lock.unlock()
-    }
-}
 
 /// Reads lines from a file handle in 64 KiB blocks (no whole-input buffering).
 struct LineReader {

@@ -118,7 +118,7 @@ struct LintCommand {
             }
         }
 
-        let results = ResultsBox(count: files.count)
+        let results = Slots<FileResult>(count: files.count)
         let jobs = o.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let write = o.fix && !o.diff
         let fixedConfigLet = fixedConfig
@@ -129,19 +129,7 @@ struct LintCommand {
             results.set(i, self.lintFile(path, fixedConfig: fixedConfigLet, defaultConfig: defaultConfig, loader: loader, linters: linters,
                                          fix: o.fix || o.diff, write: write, allowed: allowed))
         }
-        if jobs <= 1 || files.count < 4 {
-            for i in 0..<files.count { work(i) }
-        } else {
-            // Chunks handed out dynamically; output order does not depend on scheduling.
-            let next = AtomicCounter()
-            DispatchQueue.concurrentPerform(iterations: min(jobs, files.count)) { _ in
-                while true {
-                    let i = next.increment()
-                    if i >= files.count { break }
-                    work(i)
-                }
-            }
-        }
+        runParallel(count: files.count, jobs: files.count < 4 ? 1 : jobs, work)
         progress.finish()
         var configErrorsSeen = Set<String>()
         for r in results.items {
@@ -269,19 +257,7 @@ struct LintCommand {
             }
             emitter.set(i, fragment: fragment, report: lite, problem: problem, configError: configError)
         }
-        let jobs = min(o.jobs ?? ProcessInfo.processInfo.activeProcessorCount, max(1, entries.count))
-        if jobs <= 1 {
-            for i in 0..<entries.count { work(i) }
-        } else {
-            let next = AtomicCounter()
-            DispatchQueue.concurrentPerform(iterations: jobs) { _ in
-                while true {
-                    let i = next.increment()
-                    if i >= entriesLet.count { break }
-                    work(i)
-                }
-            }
-        }
+        runParallel(count: entries.count, jobs: o.jobs ?? ProcessInfo.processInfo.activeProcessorCount, work)
         progress.finish()
         let reports = emitter.reports
         var shownReports = reports
@@ -389,14 +365,33 @@ final class LinterCache: @unchecked Sendable {
     }
 }
 
-final class ResultsBox: @unchecked Sendable {
-    var items: [LintCommand.FileResult?]
+/// Results written by index from worker threads.
+final class Slots<T>: @unchecked Sendable {
+    var items: [T?]
     let lock = NSLock()
     init(count: Int) { items = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: LintCommand.FileResult) {
+    func set(_ i: Int, _ value: T) {
         lock.lock()
-        items[i] = r
+        items[i] = value
         lock.unlock()
+    }
+}
+
+/// Runs `work(0..<count)` on up to `jobs` threads, handing out indices one at a time (results are stored by index,
+/// so output order never depends on scheduling).
+func runParallel(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> Void) {
+    let threads = min(jobs, count)
+    if threads <= 1 {
+        for i in 0..<count { work(i) }
+        return
+    }
+    let next = AtomicCounter()
+    DispatchQueue.concurrentPerform(iterations: threads) { _ in
+        while true {
+            let i = next.increment()
+            if i >= count { break }
+            work(i)
+        }
     }
 }
 
