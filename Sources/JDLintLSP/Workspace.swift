@@ -126,7 +126,9 @@ extension LanguageServer {
         // A pack that was already open (linted as a posting until now) gets linted again as a pack.
         let packSet = Set(newPacks)
         if documents.values.contains(where: { $0.document.path.map { packSet.contains(LanguageServer.standardized($0)) } == true }) {
-            queue.async { [weak self] in self?.configurationChanged() }
+            // A strong capture: the state queue is the server's own and runs the block soon. (A weak capture made a
+            // side table whose disguised pointer LeakSanitizer reports as a leak while the server is alive.)
+            queue.async { self.configurationChanged() }
         }
     }
 

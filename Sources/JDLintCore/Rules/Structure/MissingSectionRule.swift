@@ -201,13 +201,27 @@ struct MissingSectionRule: Rule {
             var buf: [UInt8] = []
             buf.reserveCapacity(t.count)
             for b in blocks { buf.append(contentsOf: t[b.proseRange]); buf.append(0x0A) }
-            let prose = PhraseText(buf, indexed: true)
-            for part in missingCued where part.cues.contains(where: { prose.contains($0) }) { present.insert(part.id) }
+            let prose = PhraseText(buf)
+            let missing = Set(missingCued.map(\.id))
+            var found = Set<String>()
+            Self.cues.set.forEachMatch(in: prose) { i in
+                let id = Self.cues.part[i]
+                if missing.contains(id) { found.insert(id) }
+                return found.count < missing.count
+            }
+            present.formUnion(found)
         }
         // “Boston, MA”: a US city and state.
         if !present.contains("location") && (hasCityState(t) || hasNamedSite(a)) { present.insert("location") }
         return present
     }
+
+    /// Every part's cue phrases in one set (`part[i]` is the part of phrase `i`).
+    static let cues: (set: PhraseSet, part: [String]) = {
+        var phrases: [Phrase] = [], part: [String] = []
+        for p in SectionCatalog.parts { for c in p.cues { phrases.append(c); part.append(p.id) } }
+        return (PhraseSet(phrases), part)
+    }()
 
     static let siteWords = WordSet(words: ["hospital", "infirmary", "campus", "hospice"])
     static let centreWords = WordSet(words: ["centre", "center"])

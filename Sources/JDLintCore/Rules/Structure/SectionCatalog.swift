@@ -3,37 +3,72 @@
 struct PhraseText {
     /// FNV hashes of the normalised words.
     var hashes: [UInt64] = []
-    /// The normalised words' bytes (for prefix matches).
-    var words: [ArraySlice<UInt8>] = []
-    /// Positions of each word hash (built on demand for long texts).
-    var index: [UInt64: [Int]] = [:]
+    /// The normalised words' bytes, back to back (word `k` is `buf[starts[k]..<end(k)]`), for prefix matches.
+    var buf: [UInt8] = []
+    var starts: [Int] = []
 
     static let andHash = Word.hash("and")
 
     init() {}
 
-    init<C: Collection>(_ bytes: C, indexed: Bool = false) where C.Element == UInt8, C.Index == Int {
-        var buf: [UInt8] = []
-        buf.reserveCapacity(bytes.count)
-        var starts: [Int] = []
-        var ends: [Int] = []
+    init<C: Collection>(_ bytes: C) where C.Element == UInt8, C.Index == Int {
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ self.scan($0) }) {
+            _ = done
+        } else {
+            Array(bytes).withUnsafeBufferPointer { self.scan($0) }
+        }
+    }
+
+    /// The bytes of word `k`.
+    func word(_ k: Int) -> ArraySlice<UInt8> { buf[starts[k]..<(k + 1 < starts.count ? starts[k + 1] : buf.count)] }
+
+    /// One pass over the bytes: words are hashed as they are copied (no per-word allocation).
+    private mutating func scan(_ b: UnsafeBufferPointer<UInt8>) {
+        var buf: [UInt8] = [], starts: [Int] = [], hashes: [UInt64] = []
+        buf.reserveCapacity(b.count)
+        starts.reserveCapacity(b.count / 5 + 1)
+        hashes.reserveCapacity(b.count / 5 + 1)
+        Self.normalise(b, start: { starts.append(buf.count) }, byte: { buf.append($0) }, end: { hashes.append($0) })
+        self.buf = buf
+        self.starts = starts
+        self.hashes = hashes
+    }
+
+    /// Calls `body` with the hash of every normalised word of `bytes`, allocating nothing.
+    static func forEachHash(_ bytes: ArraySlice<UInt8>, _ body: (UInt64) -> Void) {
+        bytes.withUnsafeBufferPointer { normalise($0, start: {}, byte: { _ in }, end: body) }
+    }
+
+    /// The normaliser: `start` at each word's start, `byte` for each of its normalised bytes, `end` with its hash.
+    @inline(__always)
+    static func normalise(_ b: UnsafeBufferPointer<UInt8>, start: () -> Void, byte: (UInt8) -> Void, end: (UInt64) -> Void) {
+        var h: UInt64 = 0xcbf29ce484222325
         var inWord = false
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        func close() { if inWord { ends.append(buf.count); inWord = false } }
-        while i < end {
-            let c = bytes[i]
+        @inline(__always) func add(_ c: UInt8) {
+            byte(c)
+            h = (h ^ UInt64(c)) &* 0x100000001b3
+        }
+        @inline(__always) func open() {
+            if !inWord { start(); h = 0xcbf29ce484222325; inWord = true }
+        }
+        @inline(__always) func close() {
+            if inWord { end(h); inWord = false }
+        }
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
             if c < 0x80 {
                 if Bytes.isASCIILetter(c) || Bytes.isDigit(c) {
-                    if !inWord { starts.append(buf.count); inWord = true }
-                    buf.append(Bytes.lower(c))
+                    open()
+                    add(Bytes.lower(c))
                 } else if c == 0x27 && inWord {
                     // apostrophe inside a word: dropped
                 } else if c == 0x26 {
                     close()
-                    starts.append(buf.count)
-                    buf.append(contentsOf: [0x61, 0x6E, 0x64])
-                    ends.append(buf.count)
+                    open()
+                    add(0x61); add(0x6E); add(0x64)
+                    close()
                 } else {
                     close()
                 }
@@ -41,33 +76,30 @@ struct PhraseText {
                 continue
             }
             // Multi-byte scalar: ’ ‘ ʼ are apostrophes; letters are kept; anything else breaks words.
-            var v: UInt32 = 0
             var len = 1
             if c >= 0xF0 { len = 4 } else if c >= 0xE0 { len = 3 } else if c >= 0xC0 { len = 2 }
-            if i + len <= end {
-                var arr: [UInt8] = []
-                for k in 0..<len { arr.append(bytes[i + k]) }
-                (v, len) = Bytes.scalar(arr, 0)
+            var v: UInt32 = 0xFFFD
+            if i + len <= n {
+                switch len {
+                case 2: v = (UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                case 3: v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                case 4: v = (UInt32(c & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
+                default: len = 1
+                }
+            } else {
+                len = 1
             }
             if Bytes.isApostrophe(v) || v == 0x2018 {
                 // dropped
             } else if Bytes.isWordScalar(v) {
-                if !inWord { starts.append(buf.count); inWord = true }
-                for k in 0..<len where i + k < end { buf.append(bytes[i + k]) }
+                open()
+                for k in 0..<len { add(b[i + k]) }
             } else {
                 close()
             }
-            i += max(len, 1)
+            i += len
         }
         close()
-        hashes.reserveCapacity(starts.count)
-        for (s, e) in zip(starts, ends) {
-            hashes.append(Word.hash(buf, s..<e))
-            words.append(buf[s..<e])
-        }
-        if indexed {
-            for (k, h) in hashes.enumerated() { index[h, default: []].append(k) }
-        }
     }
 
     /// Whether the phrase occurs (whole words; a prefix phrase's last word matches a word prefix).
@@ -78,16 +110,7 @@ struct PhraseText {
             for k in 0...(hashes.count - p.hashes.count) {
                 var ok = true
                 for j in 0..<last where hashes[k + j] != p.hashes[j] { ok = false; break }
-                if ok && words[k + last].starts(with: p.lastWord) { return true }
-            }
-            return false
-        }
-        if !index.isEmpty {
-            guard let starts = index[p.hashes[0]] else { return false }
-            for k in starts where k + p.hashes.count <= hashes.count {
-                var ok = true
-                for j in 1..<p.hashes.count where hashes[k + j] != p.hashes[j] { ok = false; break }
-                if ok { return true }
+                if ok && word(k + last).starts(with: p.lastWord) { return true }
             }
             return false
         }
@@ -115,7 +138,7 @@ struct Phrase: Sendable {
         prefix = s.hasSuffix("*")
         let t = PhraseText(Array((prefix ? String(s.dropLast()) : s).utf8))
         hashes = t.hashes
-        lastWord = t.words.last.map(Array.init) ?? []
+        lastWord = t.hashes.isEmpty ? [] : Array(t.word(t.hashes.count - 1))
     }
 }
 
@@ -185,5 +208,64 @@ enum SectionCatalog {
             k += 1
         }
         return nil
+    }
+}
+
+/// Phrases indexed by their first word, so one pass over a text finds every phrase it contains (instead of one
+/// scan of the text per phrase).
+struct PhraseSet: Sendable {
+    let phrases: [Phrase]
+    /// First-word hash → indices into `phrases`.
+    private let byFirst: WordMap<[Int]>
+    /// Phrases of one word that match a word prefix (`recruit*`): checked at every position.
+    private let prefixOnly: [Int]
+
+    init(_ phrases: [Phrase]) {
+        self.phrases = phrases
+        var map: [UInt64: [Int]] = [:]
+        var prefixOnly: [Int] = []
+        for (i, p) in phrases.enumerated() where !p.hashes.isEmpty {
+            if p.prefix && p.hashes.count == 1 { prefixOnly.append(i) } else { map[p.hashes[0], default: []].append(i) }
+        }
+        byFirst = WordMap(map.map { ($0.key, $0.value) })
+        self.prefixOnly = prefixOnly
+    }
+
+    var isEmpty: Bool { phrases.isEmpty }
+
+    /// Whether phrase `p` occurs at word `k` of `t`.
+    private func matches(_ p: Phrase, _ t: PhraseText, at k: Int) -> Bool {
+        let n = p.hashes.count
+        guard k + n <= t.hashes.count else { return false }
+        let last = p.prefix ? n - 1 : n
+        for j in 0..<last where t.hashes[k + j] != p.hashes[j] { return false }
+        return !p.prefix || t.word(k + n - 1).starts(with: p.lastWord)
+    }
+
+    /// Calls `body` with the index of every phrase found in `t` (once per occurrence, in text order); `body`
+    /// returns `false` to stop.
+    func forEachMatch(in t: PhraseText, _ body: (Int) -> Bool) {
+        for k in 0..<t.hashes.count {
+            if let list = byFirst[t.hashes[k]] {
+                for i in list where matches(phrases[i], t, at: k) { if !body(i) { return } }
+            }
+            for i in prefixOnly where matches(phrases[i], t, at: k) { if !body(i) { return } }
+        }
+    }
+
+    /// The lowest index of a phrase found in `t` (list order, as `phrases.first { t.contains($0) }`).
+    func first(in t: PhraseText) -> Int? {
+        var best: Int?
+        forEachMatch(in: t) { i in
+            if best == nil || i < best! { best = i }
+            return best != 0
+        }
+        return best
+    }
+
+    func containsAny(in t: PhraseText) -> Bool {
+        var found = false
+        forEachMatch(in: t) { _ in found = true; return false }
+        return found
     }
 }

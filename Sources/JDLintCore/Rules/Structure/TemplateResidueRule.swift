@@ -31,13 +31,20 @@ struct TemplateResidueRule: Rule {
         var bracketWords: WordSet
         var words: Set<String>
         var phrases: [Phrase]
+        var phraseSet: PhraseSet
+        /// The phrases' first words: a block without one of them holds no phrase (nil when a phrase is a bare
+        /// word prefix, which a hash cannot screen).
+        var firstWords: WordSet?
     }
 
     static let patterns: Patterns = {
         let t = RuleData.json("residue.json")["template"]
         func list(_ k: String) -> [String] { t?[k]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+        let phrases = list("phrases").map(Phrase.init)
+        let screenable = phrases.allSatisfy { !$0.hashes.isEmpty && !($0.prefix && $0.hashes.count == 1) }
         return Patterns(bracketWords: WordSet(words: list("bracketWords")), words: Set(list("words")),
-                        phrases: list("phrases").map(Phrase.init))
+                        phrases: phrases, phraseSet: PhraseSet(phrases),
+                        firstWords: screenable ? WordSet(phrases.map { $0.hashes[0] }) : nil)
     }()
 
     /// Placeholder ranges in `t[r]`.
@@ -102,8 +109,11 @@ struct TemplateResidueRule: Rule {
             if !out.contains(where: { $0.overlaps(run) }) { out.append(run) }
         }
         // Phrases: lorem ipsum…
-        let text = PhraseText(t[r])
-        if p.phrases.contains(where: { text.contains($0) }) {
+        var maybe = p.firstWords == nil
+        if let first = p.firstWords, !p.phrases.isEmpty {
+            PhraseText.forEachHash(t[r]) { if first.contains($0) { maybe = true } }
+        }
+        if maybe && p.phraseSet.containsAny(in: PhraseText(t[r])) {
             for ph in p.phrases {
                 guard let first = ph.text.split(separator: " ").first else { continue }
                 let needle = Array(first.utf8)
