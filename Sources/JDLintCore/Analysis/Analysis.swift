@@ -64,6 +64,10 @@ public struct Analysis: Sendable {
     public let title: (text: String, range: Range<Int>)?
     /// Every pay statement found in the prose and fields.
     public let pay: [PayStatement]
+    /// Every block's prose normalised for phrase matching (one pass, shared by the rules that match phrases).
+    let phraseText: PhraseText
+    /// The words of each block in `phraseText`.
+    let blockPhrases: [Range<Int>]
 
     public var text: [UInt8] { prose.text.bytes }
     public var blocks: [Block] { prose.blocks }
@@ -139,6 +143,7 @@ public struct Analysis: Sendable {
         }
         self.words = words
         self.sentences = sentences
+        (phraseText, blockPhrases) = PhraseText.build(t, blocks.map(\.proseRange))
         pay = PayParser.parse(prose)
     }
 
@@ -180,6 +185,9 @@ public struct Analysis: Sendable {
     // MARK: helpers for rules
 
     /// The prose text of a range.
+    /// Block `i`'s prose normalised for phrase matching (a view of `phraseText`).
+    func phraseText(block i: Int) -> PhraseText { phraseText.view(blockPhrases[i]) }
+
     public func string(_ range: Range<Int>) -> String { String(decoding: prose.text.bytes[range], as: UTF8.self) }
 
     /// Source range of a prose range.

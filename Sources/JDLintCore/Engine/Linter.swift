@@ -63,23 +63,47 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ analysis: Analysis) -> LintResult {
-        var all: [Diagnostic] = []
-        for (rule, severity, options) in active where rule.meta.id != SuppressionRules.unusedID {
+        lint(analysis, parallel: { n, body in for i in 0..<n { body(i) } })
+    }
+
+    /// Lints with the rules spread over threads by `parallel`, a parallel-for that calls its body once for each
+    /// index in `0..<n`, on any threads, and returns when all calls have returned (the language server passes
+    /// `DispatchQueue.concurrentPerform`, so one long posting uses every core). Rules are values over an
+    /// immutable analysis, so they can run at once; the result is the same as `lint(_:)`'s, in the same order.
+    public func lint(_ analysis: Analysis, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) -> LintResult {
+        let rules = active.filter { $0.rule.meta.id != SuppressionRules.unusedID }
+        // One slot per rule, each written by one call only.
+        let slots = Slots(UnsafeMutableBufferPointer<[Diagnostic]>.allocate(capacity: rules.count))
+        slots.p.initialize(repeating: [])
+        defer { slots.p.deinitialize(); slots.p.deallocate() }
+        let settings = settings
+        parallel(rules.count) { k in
+            let (rule, severity, options) = rules[k]
             let ctx = RuleContext(analysis: analysis, options: options, settings: settings)
             var reporter = Reporter(meta: rule.meta, analysis: analysis)
             rule.check(ctx, &reporter)
-            for var d in reporter.diagnostics {
+            var out = reporter.diagnostics
+            for j in out.indices {
                 // A rule may raise one finding above its default (a posting-level verdict); a configured
                 // severity still applies to every finding.
-                if d.severity == rule.meta.defaultSeverity || severity != rule.meta.defaultSeverity { d.severity = severity }
-                d.range = Linter.snap(d.range, analysis.document)
-                all.append(d)
+                if out[j].severity == rule.meta.defaultSeverity || severity != rule.meta.defaultSeverity { out[j].severity = severity }
+                out[j].range = Linter.snap(out[j].range, analysis.document)
             }
+            slots.p[k] = out
         }
+        var all: [Diagnostic] = []
+        all.reserveCapacity(slots.p.reduce(0) { $0 + $1.count })
+        for k in 0..<rules.count { all.append(contentsOf: slots.p[k]) }
         let unusedSeverity = active.first { $0.rule.meta.id == SuppressionRules.unusedID }?.severity
         var kept = Suppressions.apply(all, analysis: analysis, reportUnused: unusedSeverity, knownIDs: registry,
                                       isActive: { id in active.contains { $0.rule.meta.id == id } })
         kept.sort(by: Diagnostic.ordered)
         return LintResult(analysis: analysis, diagnostics: kept)
     }
+}
+
+/// Result slots shared by the calls of one parallel lint; each call writes its own index only.
+private struct Slots: @unchecked Sendable {
+    let p: UnsafeMutableBufferPointer<[Diagnostic]>
+    init(_ p: UnsafeMutableBufferPointer<[Diagnostic]>) { self.p = p }
 }

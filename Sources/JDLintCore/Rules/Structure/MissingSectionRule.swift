@@ -198,15 +198,14 @@ struct MissingSectionRule: Rule {
         // Prose cues, for the parts still missing.
         let missingCued = SectionCatalog.parts.filter { !present.contains($0.id) && !$0.cues.isEmpty }
         if !missingCued.isEmpty {
-            var buf: [UInt8] = []
-            buf.reserveCapacity(t.count)
-            for b in blocks { buf.append(contentsOf: t[b.proseRange]); buf.append(0x0A) }
-            let prose = PhraseText(buf)
-            let missing = Set(missingCued.map(\.id))
+            let prose = a.phraseText
+            // One pass with the cues of the missing parts only.
+            var phrases: [Phrase] = [], part: [String] = []
+            for p in missingCued { for c in p.cues { phrases.append(c); part.append(p.id) } }
+            let missing = Set(part)
             var found = Set<String>()
-            Self.cues.set.forEachMatch(in: prose) { i in
-                let id = Self.cues.part[i]
-                if missing.contains(id) { found.insert(id) }
+            PhraseSet(phrases).forEachMatch(in: prose) { i in
+                found.insert(part[i])
                 return found.count < missing.count
             }
             present.formUnion(found)
@@ -215,13 +214,6 @@ struct MissingSectionRule: Rule {
         if !present.contains("location") && (hasCityState(t) || hasNamedSite(a)) { present.insert("location") }
         return present
     }
-
-    /// Every part's cue phrases in one set (`part[i]` is the part of phrase `i`).
-    static let cues: (set: PhraseSet, part: [String]) = {
-        var phrases: [Phrase] = [], part: [String] = []
-        for p in SectionCatalog.parts { for c in p.cues { phrases.append(c); part.append(p.id) } }
-        return (PhraseSet(phrases), part)
-    }()
 
     static let siteWords = WordSet(words: ["hospital", "infirmary", "campus", "hospice"])
     static let centreWords = WordSet(words: ["centre", "center"])

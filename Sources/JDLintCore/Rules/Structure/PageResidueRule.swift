@@ -40,12 +40,9 @@ struct PageResidueRule: Rule {
         var linkable: [Phrase]
         var prefixes: [(Phrase, [Phrase])]
         var contains: PhraseSet
-        /// The first word of every pattern: a block with none of them matches nothing (nil when a pattern is a
-        /// bare word prefix, which a hash cannot screen).
-        var firstWords: WordSet?
     }
 
-    static func combined(_ hashes: [UInt64]) -> UInt64 {
+    static func combined(_ hashes: some Sequence<UInt64>) -> UInt64 {
         var h: UInt64 = 0x9E3779B97F4A7C15
         for x in hashes { h = (h ^ x) &* 0x100000001b3 }
         return h
@@ -60,45 +57,28 @@ struct PageResidueRule: Rule {
         for (i, l) in lines.enumerated() where !l.prefix { lineIndex[combined(l.hashes), default: []].append(i) }
         let prefixes = list("prefixes").map { p in (Phrase(p), (must[p]?.arrayValue ?? []).compactMap(\.stringValue).map(Phrase.init)) }
         let contains = list("contains").map(Phrase.init)
-        let all = lines + prefixes.map(\.0) + contains
-        let screenable = all.allSatisfy { !$0.hashes.isEmpty && !($0.prefix && $0.hashes.count == 1) }
         return Patterns(maxWords: page?["maxWords"]?.intValue ?? 14, lines: lines, lineIndex: lineIndex,
-                        linkable: list("linkable").map(Phrase.init), prefixes: prefixes, contains: PhraseSet(contains),
-                        firstWords: screenable ? WordSet(all.map { $0.hashes[0] }) : nil)
+                        linkable: list("linkable").map(Phrase.init), prefixes: prefixes, contains: PhraseSet(contains))
     }()
 
     /// What a block matches, if it is residue: the pattern and whether it is a call to action.
     static func match(_ t: PhraseText) -> (Phrase, linkable: Bool)? {
         let p = patterns
-        guard !t.hashes.isEmpty else { return nil }
-        if t.hashes.count <= p.maxWords {
+        guard !t.isEmpty else { return nil }
+        if t.count <= p.maxWords {
             if let candidates = p.lineIndex[combined(t.hashes)], let i = candidates.first(where: { t.equals(p.lines[$0]) }) {
                 let m = p.lines[i]
                 return (m, p.linkable.contains { $0.hashes == m.hashes })
             }
-            for (prefix, must) in p.prefixes where prefix.hashes.count <= t.hashes.count && t.hashes.starts(with: prefix.hashes) {
+            for (prefix, must) in p.prefixes where prefix.hashes.count <= t.count && t.hashes.starts(with: prefix.hashes) {
                 if must.isEmpty || must.contains(where: { t.contains($0) }) {
                     // `Posted on`, `Job ID`… need a short block (a label and a value).
                     return (prefix, false)
                 }
             }
         }
-        if t.hashes.count <= 60, let i = p.contains.first(in: t) { return (p.contains.phrases[i], false) }
+        if t.count <= 60, let i = p.contains.first(in: t) { return (p.contains.phrases[i], false) }
         return nil
-    }
-
-    /// Whether a block of prose can be residue at all, before it is normalised: residue is short (at most 60
-    /// words) and holds the first word of a pattern.
-    static func mayMatch(_ t: [UInt8], _ r: Range<Int>) -> Bool {
-        let p = patterns
-        let limit = max(60, p.maxWords)
-        var words = 0
-        var cue = p.firstWords == nil
-        PhraseText.forEachHash(t[r]) { h in
-            words += 1
-            if !cue && p.firstWords!.contains(h) { cue = true }
-        }
-        return cue && words <= limit
     }
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
@@ -107,8 +87,7 @@ struct PageResidueRule: Rule {
         var sectionBody: [Int: Bool] = [:]
         for s in a.sections { if let h = s.heading { sectionBody[h] = !s.body.isEmpty } }
         for (i, block) in a.blocks.enumerated() where block.kind != .field {
-            guard Self.mayMatch(a.text, block.proseRange) else { continue }
-            let text = PhraseText(a.text[block.proseRange])
+            let text = a.phraseText(block: i)
             guard let (_, linkable) = Self.match(text) else { continue }
             // A label that introduces what follows (“Terms and conditions:”) is a heading, not residue.
             if a.text[block.proseRange].last == 0x3A && i + 1 < a.blocks.count { continue }

@@ -1,129 +1,174 @@
 /// Text normalised for phrase matching: lower case ASCII, `&` read as `and`, apostrophes dropped (`you’ll` =
 /// `youll`), every other punctuation a word break. Kept as word hashes so phrase lookups do not allocate.
-struct PhraseText {
-    /// FNV hashes of the normalised words.
-    var hashes: [UInt64] = []
-    /// The normalised words' bytes, back to back (word `k` is `buf[starts[k]..<end(k)]`), for prefix matches.
-    var buf: [UInt8] = []
-    var starts: [Int] = []
+///
+/// The analysis normalises every block once (`Analysis.phraseText(block:)`); a value is then a view of some of
+/// those words, sharing the storage, so rules that match phrases per block (residue, sections) scan nothing.
+struct PhraseText: Sendable {
+    /// FNV hashes of the normalised words of the whole store.
+    private(set) var store: [UInt64] = []
+    /// The normalised words' bytes, back to back: word `g` of the store is `buf[starts[g]..<starts[g + 1]]`.
+    private(set) var buf: [UInt8] = []
+    private(set) var starts: [Int] = []
+    /// The words of this text: `store[lo..<hi]`.
+    private(set) var lo = 0
+    private(set) var hi = 0
 
     static let andHash = Word.hash("and")
 
     init() {}
 
     init<C: Collection>(_ bytes: C) where C.Element == UInt8, C.Index == Int {
-        if let done: Void = bytes.withContiguousStorageIfAvailable({ self.scan($0) }) {
-            _ = done
-        } else {
-            Array(bytes).withUnsafeBufferPointer { self.scan($0) }
-        }
+        let a = Array(bytes)
+        self = PhraseText.build(a, [0..<a.count]).text
     }
+
+    /// Normalises the ranges of `t` into one store: the whole text (every range's words, in order) and the word
+    /// range of each input range. Words never run from one range into the next.
+    static func build(_ t: [UInt8], _ ranges: [Range<Int>]) -> (text: PhraseText, words: [Range<Int>]) {
+        var total = 0
+        var amps = 0
+        for r in ranges {
+            total += r.count
+            for i in r where t[i] == 0x26 { amps += 1 }
+        }
+        var starts: [Int] = []
+        var store: [UInt64] = []
+        starts.reserveCapacity(total / 5 + 1)
+        store.reserveCapacity(total / 5 + 1)
+        var words: [Range<Int>] = []
+        words.reserveCapacity(ranges.count)
+        // `&` grows to three bytes; nothing else grows, so the buffer is written through a pointer.
+        let buf = [UInt8](unsafeUninitializedCapacity: total + 2 * amps + 1) { out, outCount in
+            var o = 0
+            t.withUnsafeBufferPointer { b in
+                for r in ranges {
+                    let first = store.count
+                    var h: UInt64 = 0xcbf29ce484222325
+                    var inWord = false
+                    var i = r.lowerBound
+                    let n = r.upperBound
+                    while i < n {
+                        let c = b[i]
+                        if c < 0x80 {
+                            let lower = c | 0x20
+                            if (lower >= 0x61 && lower <= 0x7A) || (c >= 0x30 && c <= 0x39) {
+                                let v = c >= 0x41 && c <= 0x5A ? lower : c
+                                if !inWord { starts.append(o); h = 0xcbf29ce484222325; inWord = true }
+                                out[o] = v
+                                o += 1
+                                h = (h ^ UInt64(v)) &* 0x100000001b3
+                            } else if c == 0x27 && inWord {
+                                // apostrophe inside a word: dropped
+                            } else {
+                                if inWord { store.append(h); inWord = false }
+                                if c == 0x26 {  // `&` reads as the word `and`
+                                    starts.append(o)
+                                    out[o] = 0x61; out[o + 1] = 0x6E; out[o + 2] = 0x64
+                                    o += 3
+                                    store.append(andHash)
+                                }
+                            }
+                            i += 1
+                            continue
+                        }
+                        // Multi-byte scalar: ’ ‘ ʼ are apostrophes; letters are kept; anything else breaks words.
+                        var len = 1
+                        if c >= 0xF0 { len = 4 } else if c >= 0xE0 { len = 3 } else if c >= 0xC0 { len = 2 }
+                        var v: UInt32 = 0xFFFD
+                        if i + len <= n {
+                            switch len {
+                            case 2: v = (UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
+                            case 3: v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
+                            case 4:
+                                v = (UInt32(c & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6)
+                                    | UInt32(b[i + 3] & 0x3F)
+                            default: len = 1
+                            }
+                        } else {
+                            len = 1
+                        }
+                        if Bytes.isApostrophe(v) || v == 0x2018 {
+                            // dropped
+                        } else if Bytes.isWordScalar(v) {
+                            if !inWord { starts.append(o); h = 0xcbf29ce484222325; inWord = true }
+                            for k in 0..<len {
+                                out[o] = b[i + k]
+                                o += 1
+                                h = (h ^ UInt64(b[i + k])) &* 0x100000001b3
+                            }
+                        } else if inWord {
+                            store.append(h)
+                            inWord = false
+                        }
+                        i += len
+                    }
+                    if inWord { store.append(h) }
+                    words.append(first..<store.count)
+                }
+            }
+            outCount = o
+        }
+        var text = PhraseText()
+        text.store = store
+        text.buf = buf
+        text.starts = starts
+        text.lo = 0
+        text.hi = store.count
+        return (text, words)
+    }
+
+    /// The words `range` of the store (indices as returned by `build`).
+    func view(_ range: Range<Int>) -> PhraseText {
+        var v = self
+        v.lo = range.lowerBound
+        v.hi = range.upperBound
+        return v
+    }
+
+    var count: Int { hi - lo }
+    var isEmpty: Bool { hi == lo }
+    /// The hash of word `k` of this text.
+    subscript(k: Int) -> UInt64 { store[lo + k] }
+    var hashes: ArraySlice<UInt64> { store[lo..<hi] }
 
     /// The bytes of word `k`.
-    func word(_ k: Int) -> ArraySlice<UInt8> { buf[starts[k]..<(k + 1 < starts.count ? starts[k + 1] : buf.count)] }
-
-    /// One pass over the bytes: words are hashed as they are copied (no per-word allocation).
-    private mutating func scan(_ b: UnsafeBufferPointer<UInt8>) {
-        var buf: [UInt8] = [], starts: [Int] = [], hashes: [UInt64] = []
-        buf.reserveCapacity(b.count)
-        starts.reserveCapacity(b.count / 5 + 1)
-        hashes.reserveCapacity(b.count / 5 + 1)
-        Self.normalise(b, start: { starts.append(buf.count) }, byte: { buf.append($0) }, end: { hashes.append($0) })
-        self.buf = buf
-        self.starts = starts
-        self.hashes = hashes
+    func word(_ k: Int) -> ArraySlice<UInt8> {
+        let g = lo + k
+        return buf[starts[g]..<(g + 1 < starts.count ? starts[g + 1] : buf.count)]
     }
 
-    /// Calls `body` with the hash of every normalised word of `bytes`, allocating nothing.
-    static func forEachHash(_ bytes: ArraySlice<UInt8>, _ body: (UInt64) -> Void) {
-        bytes.withUnsafeBufferPointer { normalise($0, start: {}, byte: { _ in }, end: body) }
-    }
-
-    /// The normaliser: `start` at each word's start, `byte` for each of its normalised bytes, `end` with its hash.
-    @inline(__always)
-    static func normalise(_ b: UnsafeBufferPointer<UInt8>, start: () -> Void, byte: (UInt8) -> Void, end: (UInt64) -> Void) {
-        var h: UInt64 = 0xcbf29ce484222325
-        var inWord = false
-        @inline(__always) func add(_ c: UInt8) {
-            byte(c)
-            h = (h ^ UInt64(c)) &* 0x100000001b3
-        }
-        @inline(__always) func open() {
-            if !inWord { start(); h = 0xcbf29ce484222325; inWord = true }
-        }
-        @inline(__always) func close() {
-            if inWord { end(h); inWord = false }
-        }
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            if c < 0x80 {
-                if Bytes.isASCIILetter(c) || Bytes.isDigit(c) {
-                    open()
-                    add(Bytes.lower(c))
-                } else if c == 0x27 && inWord {
-                    // apostrophe inside a word: dropped
-                } else if c == 0x26 {
-                    close()
-                    open()
-                    add(0x61); add(0x6E); add(0x64)
-                    close()
-                } else {
-                    close()
-                }
-                i += 1
-                continue
-            }
-            // Multi-byte scalar: ’ ‘ ʼ are apostrophes; letters are kept; anything else breaks words.
-            var len = 1
-            if c >= 0xF0 { len = 4 } else if c >= 0xE0 { len = 3 } else if c >= 0xC0 { len = 2 }
-            var v: UInt32 = 0xFFFD
-            if i + len <= n {
-                switch len {
-                case 2: v = (UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)
-                case 3: v = (UInt32(c & 0x0F) << 12) | (UInt32(b[i + 1] & 0x3F) << 6) | UInt32(b[i + 2] & 0x3F)
-                case 4: v = (UInt32(c & 0x07) << 18) | (UInt32(b[i + 1] & 0x3F) << 12) | (UInt32(b[i + 2] & 0x3F) << 6) | UInt32(b[i + 3] & 0x3F)
-                default: len = 1
-                }
-            } else {
-                len = 1
-            }
-            if Bytes.isApostrophe(v) || v == 0x2018 {
-                // dropped
-            } else if Bytes.isWordScalar(v) {
-                open()
-                for k in 0..<len { add(b[i + k]) }
-            } else {
-                close()
-            }
-            i += len
-        }
-        close()
+    /// `PhraseSet.key3` of word `k` (nil when it is shorter than three bytes), without making a slice.
+    @inline(__always) func key3(_ k: Int) -> UInt64? {
+        let g = lo + k
+        let s = starts[g]
+        let e = g + 1 < starts.count ? starts[g + 1] : buf.count
+        guard e - s >= 3 else { return nil }
+        return UInt64(buf[s]) << 16 | UInt64(buf[s + 1]) << 8 | UInt64(buf[s + 2]) | 1 << 32
     }
 
     /// Whether the phrase occurs (whole words; a prefix phrase's last word matches a word prefix).
     func contains(_ p: Phrase) -> Bool {
-        guard !p.hashes.isEmpty, p.hashes.count <= hashes.count else { return false }
+        let n = count
+        guard !p.hashes.isEmpty, p.hashes.count <= n else { return false }
         if p.prefix {
             let last = p.hashes.count - 1
-            for k in 0...(hashes.count - p.hashes.count) {
+            for k in 0...(n - p.hashes.count) {
                 var ok = true
-                for j in 0..<last where hashes[k + j] != p.hashes[j] { ok = false; break }
+                for j in 0..<last where self[k + j] != p.hashes[j] { ok = false; break }
                 if ok && word(k + last).starts(with: p.lastWord) { return true }
             }
             return false
         }
-        for k in 0...(hashes.count - p.hashes.count) where hashes[k] == p.hashes[0] {
+        for k in 0...(n - p.hashes.count) where self[k] == p.hashes[0] {
             var ok = true
-            for j in 1..<p.hashes.count where hashes[k + j] != p.hashes[j] { ok = false; break }
+            for j in 1..<p.hashes.count where self[k + j] != p.hashes[j] { ok = false; break }
             if ok { return true }
         }
         return false
     }
 
     /// Whether the whole text is the phrase.
-    func equals(_ p: Phrase) -> Bool { !p.prefix && hashes == p.hashes }
+    func equals(_ p: Phrase) -> Bool { !p.prefix && hashes.elementsEqual(p.hashes) }
 }
 
 /// A phrase of `sections.json` / `residue.json`, normalised like `PhraseText`.
@@ -137,8 +182,8 @@ struct Phrase: Sendable {
         text = s
         prefix = s.hasSuffix("*")
         let t = PhraseText(Array((prefix ? String(s.dropLast()) : s).utf8))
-        hashes = t.hashes
-        lastWord = t.hashes.isEmpty ? [] : Array(t.word(t.hashes.count - 1))
+        hashes = Array(t.hashes)
+        lastWord = t.isEmpty ? [] : Array(t.word(t.count - 1))
     }
 }
 
@@ -154,7 +199,7 @@ struct PostingPart: Sendable {
 
     /// Whether a heading (or a `Label:` lead-in, or a field key as written) names this part.
     func matchesHeading(_ t: PhraseText) -> Bool {
-        guard !t.hashes.isEmpty, t.hashes.count <= 12 else { return false }
+        guard !t.isEmpty, t.count <= 12 else { return false }
         return exact.contains { t.equals($0) } || headings.contains { t.contains($0) }
     }
 }
@@ -215,10 +260,21 @@ enum SectionCatalog {
 /// scan of the text per phrase).
 struct PhraseSet: Sendable {
     let phrases: [Phrase]
-    /// First-word hash → indices into `phrases`.
-    private let byFirst: WordMap<[Int]>
-    /// Phrases of one word that match a word prefix (`recruit*`): checked at every position.
-    private let prefixOnly: [Int]
+    /// First-word hash → a range of `order`, which lists phrase indices grouped by first word.
+    private let byFirst: WordMap<Range<Int>>
+    private let order: [Int]
+    private let firstWords: WordSet
+    /// Phrases of one word that match a word prefix (`recruit*`), by their first three bytes (`key3`).
+    private let prefixByKey: WordMap<[Int]>
+    private let prefixKeys: WordSet
+    /// Prefix phrases shorter than three bytes: checked at every position.
+    private let shortPrefixes: [Int]
+
+    /// The first three bytes of a normalised word, as a lookup key.
+    static func key3(_ w: ArraySlice<UInt8>) -> UInt64 {
+        let i = w.startIndex
+        return UInt64(w[i]) << 16 | UInt64(w[i + 1]) << 8 | UInt64(w[i + 2]) | 1 << 32
+    }
 
     init(_ phrases: [Phrase]) {
         self.phrases = phrases
@@ -227,8 +283,23 @@ struct PhraseSet: Sendable {
         for (i, p) in phrases.enumerated() where !p.hashes.isEmpty {
             if p.prefix && p.hashes.count == 1 { prefixOnly.append(i) } else { map[p.hashes[0], default: []].append(i) }
         }
-        byFirst = WordMap(map.map { ($0.key, $0.value) })
-        self.prefixOnly = prefixOnly
+        var order: [Int] = [], ranges: [(UInt64, Range<Int>)] = []
+        for (h, list) in map.sorted(by: { $0.key < $1.key }) {
+            ranges.append((h, order.count..<(order.count + list.count)))
+            order.append(contentsOf: list)
+        }
+        byFirst = WordMap(ranges)
+        self.order = order
+        firstWords = WordSet(map.keys)
+        var byKey: [UInt64: [Int]] = [:]
+        var short: [Int] = []
+        for i in prefixOnly {
+            let w = phrases[i].lastWord[...]
+            if w.count >= 3 { byKey[Self.key3(w), default: []].append(i) } else { short.append(i) }
+        }
+        prefixByKey = WordMap(byKey.map { ($0.key, $0.value) })
+        prefixKeys = WordSet(byKey.keys)
+        shortPrefixes = short
     }
 
     var isEmpty: Bool { phrases.isEmpty }
@@ -236,20 +307,28 @@ struct PhraseSet: Sendable {
     /// Whether phrase `p` occurs at word `k` of `t`.
     private func matches(_ p: Phrase, _ t: PhraseText, at k: Int) -> Bool {
         let n = p.hashes.count
-        guard k + n <= t.hashes.count else { return false }
+        guard k + n <= t.count else { return false }
         let last = p.prefix ? n - 1 : n
-        for j in 0..<last where t.hashes[k + j] != p.hashes[j] { return false }
+        for j in 0..<last where t[k + j] != p.hashes[j] { return false }
         return !p.prefix || t.word(k + n - 1).starts(with: p.lastWord)
     }
 
     /// Calls `body` with the index of every phrase found in `t` (once per occurrence, in text order); `body`
     /// returns `false` to stop.
     func forEachMatch(in t: PhraseText, _ body: (Int) -> Bool) {
-        for k in 0..<t.hashes.count {
-            if let list = byFirst[t.hashes[k]] {
-                for i in list where matches(phrases[i], t, at: k) { if !body(i) { return } }
+        for k in 0..<t.count {
+            let h = t[k]
+            if firstWords.contains(h), let r = byFirst[h] {
+                for j in r where matches(phrases[order[j]], t, at: k) { if !body(order[j]) { return } }
             }
-            for i in prefixOnly where matches(phrases[i], t, at: k) { if !body(i) { return } }
+            if !prefixKeys.isEmpty {
+                if let key = t.key3(k) {
+                    if prefixKeys.contains(key), let list = prefixByKey[key] {
+                        for i in list where matches(phrases[i], t, at: k) { if !body(i) { return } }
+                    }
+                }
+            }
+            for i in shortPrefixes where matches(phrases[i], t, at: k) { if !body(i) { return } }
         }
     }
 

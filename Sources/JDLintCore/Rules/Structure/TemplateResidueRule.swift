@@ -32,23 +32,33 @@ struct TemplateResidueRule: Rule {
         var words: Set<String>
         var phrases: [Phrase]
         var phraseSet: PhraseSet
-        /// The phrases' first words: a block without one of them holds no phrase (nil when a phrase is a bare
-        /// word prefix, which a hash cannot screen).
-        var firstWords: WordSet?
+        /// `exactHash` of each of `words`, to screen words before a String is made.
+        var wordHashes: WordSet
     }
 
     static let patterns: Patterns = {
         let t = RuleData.json("residue.json")["template"]
         func list(_ k: String) -> [String] { t?[k]?.arrayValue?.compactMap(\.stringValue) ?? [] }
         let phrases = list("phrases").map(Phrase.init)
-        let screenable = phrases.allSatisfy { !$0.hashes.isEmpty && !($0.prefix && $0.hashes.count == 1) }
         return Patterns(bracketWords: WordSet(words: list("bracketWords")), words: Set(list("words")),
                         phrases: phrases, phraseSet: PhraseSet(phrases),
-                        firstWords: screenable ? WordSet(phrases.map { $0.hashes[0] }) : nil)
+                        wordHashes: WordSet(list("words").map { exactHash(Array($0.utf8), 0..<$0.utf8.count) }))
     }()
 
     /// Placeholder ranges in `t[r]`.
     static func find(_ t: [UInt8], _ r: Range<Int>) -> [Range<Int>] {
+        find(t, r, phrase: nil)
+    }
+
+    /// Case-sensitive FNV-1a, for the case-sensitive placeholder words.
+    static func exactHash(_ t: [UInt8], _ r: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for i in r { h = (h ^ UInt64(t[i])) &* 0x100000001b3 }
+        return h
+    }
+
+    /// Placeholder ranges in `t[r]`; `phrase` is `t[r]` normalised, when the analysis has it already.
+    static func find(_ t: [UInt8], _ r: Range<Int>, phrase: PhraseText?) -> [Range<Int>] {
         var out: [Range<Int>] = []
         let p = patterns
         var i = r.lowerBound
@@ -84,8 +94,8 @@ struct TemplateResidueRule: Rule {
             // Placeholder words are short ALL-CAPS or x-runs: allocate a string only for those.
             let first = t[w.lowerBound]
             guard w.count >= 2 && w.count <= 8 && (Bytes.isUpper(first) || first == 0x78) else { return }
-            let s = String(decoding: t[w], as: UTF8.self)
-            if p.words.contains(s) && !out.contains(where: { $0.overlaps(w) }) { out.append(w); return }
+            let isWord = p.wordHashes.contains(exactHash(t, w)) && p.words.contains(String(decoding: t[w], as: UTF8.self))
+            if isWord && !out.contains(where: { $0.overlaps(w) }) { out.append(w); return }
             // Runs of X standing for digits: `$XX,XXX`, `XXk`, `£X.XX`
             guard t[w].allSatisfy({ $0 == 0x58 || $0 == 0x78 || $0 == 0x6B }), t[w].first != 0x6B else { return }
             let xs = t[w].filter { $0 != 0x6B }.count
@@ -105,15 +115,11 @@ struct TemplateResidueRule: Rule {
             }
             let run = lo..<hi
             guard money || xs >= 3 else { return }
-            if xs >= 3 && !money && t[w].first == 0x58 && xs == 3 && !p.words.contains(s) { return }
+            if xs >= 3 && !money && t[w].first == 0x58 && xs == 3 && !isWord { return }
             if !out.contains(where: { $0.overlaps(run) }) { out.append(run) }
         }
         // Phrases: lorem ipsum…
-        var maybe = p.firstWords == nil
-        if let first = p.firstWords, !p.phrases.isEmpty {
-            PhraseText.forEachHash(t[r]) { if first.contains($0) { maybe = true } }
-        }
-        if maybe && p.phraseSet.containsAny(in: PhraseText(t[r])) {
+        if !p.phrases.isEmpty && p.phraseSet.containsAny(in: phrase ?? PhraseText(t[r])) {
             for ph in p.phrases {
                 guard let first = ph.text.split(separator: " ").first else { continue }
                 let needle = Array(first.utf8)
@@ -163,14 +169,14 @@ struct TemplateResidueRule: Rule {
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
-        for block in a.blocks {
+        for (i, block) in a.blocks.enumerated() {
             // “Interview date: TBC” states that a date is not set yet: not a forgotten placeholder.
             var dateLabel = false
             if let label = SectionCatalog.leadLabel(a.text, block.proseRange) {
                 let l = PhraseText(a.text[label])
                 dateLabel = Self.dateWords.contains { l.contains($0) }
             }
-            for r in Self.find(a.text, block.proseRange) {
+            for r in Self.find(a.text, block.proseRange, phrase: a.phraseText(block: i)) {
                 if dateLabel && Self.isToBeDecided(a.text, r) { continue }
                 reporter.report("Unfilled placeholder “\(a.string(r))”: fill it in or remove it.", prose: r)
             }
