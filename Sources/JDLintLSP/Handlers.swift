@@ -441,14 +441,17 @@ extension LanguageServer {
         if let f, f != document.format { doc = Document(bytes: document.bytes, format: f, path: document.path) }
         let started = DispatchTime.now().uptimeNanoseconds
         // The rules of one posting run on every core: an editor waits for this one document.
-        var analysed = started
+        var analysed = started, extracted = started
         var diagnostics: [Diagnostic] = []
         if f != nil {
-            let analysis = Analysis(document: doc)
-            analysed = DispatchTime.now().uptimeNanoseconds
-            diagnostics = config.linter.lint(analysis, parallel: { n, body in
+            let parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void = { n, body in
                 DispatchQueue.concurrentPerform(iterations: n, execute: body)
-            }).diagnostics
+            }
+            let prose = Frontends.extract(doc)
+            extracted = DispatchTime.now().uptimeNanoseconds
+            let analysis = Analysis(document: doc, prose: prose, parallel: parallel)
+            analysed = DispatchTime.now().uptimeNanoseconds
+            diagnostics = config.linter.lint(analysis, parallel: parallel).diagnostics
         }
         let linted = DispatchTime.now().uptimeNanoseconds
         var lsp: [JSONValue] = []
@@ -461,7 +464,7 @@ extension LanguageServer {
         for d in diagnostics { lsp.append(lspDiagnostic(d, doc.lines, enc, version: version, registry: config.linter.registry)) }
         if options.debug {
             let converted = DispatchTime.now().uptimeNanoseconds
-            log(.log, "linted \(document.path ?? "?") v\(version): \(diagnostics.count) findings, lint \((linted - started) / 1000) µs (analysis \((analysed - started) / 1000) µs), conversion \((converted - linted) / 1000) µs")
+            log(.log, "linted \(document.path ?? "?") v\(version): \(diagnostics.count) findings, lint \((linted - started) / 1000) µs (analysis \((analysed - started) / 1000) µs, of which front end \((extracted - started) / 1000) µs), conversion \((converted - linted) / 1000) µs")
         }
         return LintCache(version: version, epoch: epoch, generation: generation, document: doc, diagnostics: diagnostics,
                          lsp: lsp, linter: f == nil ? nil : config.linter, ignored: f == nil)

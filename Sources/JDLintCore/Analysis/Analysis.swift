@@ -78,6 +78,16 @@ public struct Analysis: Sendable {
     }
 
     public init(document: Document, prose: Prose) {
+        self.init(document: document, prose: prose, parallel: { n, body in for i in 0..<n { body(i) } })
+    }
+
+    /// Analyses with the independent passes (words and sentences, phrase normalisation, pay) spread over threads
+    /// by `parallel`, a parallel-for as in `Linter.lint(_:parallel:)`. The result is the sequential one.
+    public init(document: Document, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) {
+        self.init(document: document, prose: Frontends.extract(document), parallel: parallel)
+    }
+
+    public init(document: Document, prose: Prose, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) {
         self.document = document
         self.prose = prose
         let blocks = prose.blocks
@@ -132,19 +142,29 @@ public struct Analysis: Sendable {
                 title = nil
             }
         }
-        // Words and sentences
-        var words: [Word] = []
-        var sentences: [Sentence] = []
-        words.reserveCapacity(prose.text.count / 6)
+        // Words and sentences, phrase normalisation and pay: three independent passes over the prose.
         let t = prose.text.bytes
-        for (bi, block) in blocks.enumerated() {
-            Tokenizer.words(t, block.proseRange) { words.append(Word(range: $0, block: bi, hash: Word.hash(t, $0))) }
-            Tokenizer.sentences(t, block.proseRange) { sentences.append(Sentence(range: $0, block: bi)) }
+        let out = AnalysisPasses()
+        parallel(3) { k in
+            switch k {
+            case 0:
+                var words: [Word] = []
+                var sentences: [Sentence] = []
+                words.reserveCapacity(t.count / 6)
+                for (bi, block) in blocks.enumerated() {
+                    Tokenizer.words(t, block.proseRange) { words.append(Word(range: $0, block: bi, hash: Word.hash(t, $0))) }
+                    Tokenizer.sentences(t, block.proseRange) { sentences.append(Sentence(range: $0, block: bi)) }
+                }
+                out.words = words
+                out.sentences = sentences
+            case 1: out.phrases = PhraseText.build(t, blocks.map(\.proseRange))
+            default: out.pay = PayParser.parse(prose)
+            }
         }
-        self.words = words
-        self.sentences = sentences
-        (phraseText, blockPhrases) = PhraseText.build(t, blocks.map(\.proseRange))
-        pay = PayParser.parse(prose)
+        self.words = out.words
+        self.sentences = out.sentences
+        (phraseText, blockPhrases) = out.phrases
+        pay = out.pay
     }
 
     /// Lines that are page navigation, never a title.
@@ -207,6 +227,14 @@ public struct Analysis: Sendable {
             if words[mid].range.lowerBound < offset { lo = mid + 1 } else { hi = mid }
         }
         return lo
+    }
+
+    /// The words of block `i` (the analysis's words are in block order).
+    public func words(block i: Int) -> ArraySlice<Word> {
+        var k = wordIndex(atOrAfter: blocks[i].proseRange.lowerBound)
+        let start = k
+        while k < words.count && words[k].block == i { k += 1 }
+        return words[start..<k]
     }
 
     /// Fields with a given normalised key.
@@ -292,4 +320,13 @@ public enum Tokenizer {
         while e > start && Bytes.isWhitespace(t[e - 1]) { e -= 1 }
         if start < e { body(start..<e) }
     }
+}
+
+/// The results of the analysis passes; each pass writes its own fields only, and they are read after all passes
+/// have returned.
+private final class AnalysisPasses: @unchecked Sendable {
+    var words: [Word] = []
+    var sentences: [Sentence] = []
+    var phrases: (PhraseText, [Range<Int>]) = (PhraseText(), [])
+    var pay: [PayStatement] = []
 }

@@ -50,15 +50,19 @@ struct GenderedTermsRule: Rule {
         return nil  // "her" alone: their or them
     }
 
+    static let sHash = Word.hash("s")
+    static let orHash = Word.hash("or")
+
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
+        let sHash = Self.sHash, orHash = Self.orHash
         Self.terms.report(context, &reporter, applicability: .unsafe)
         let words = a.words
         let t = a.text
         var i = 0
         func pron(_ k: Int) -> String? {
             guard k < words.count else { return nil }
-            if words[k].hash == Word.hash("s") { return "s" }
+            if words[k].hash == sHash { return "s" }
             return Self.pronouns[words[k].hash]
         }
         func gapText(_ k: Int) -> [UInt8] { Array(t[words[k].range.upperBound..<words[k + 1].range.lowerBound]).filter { $0 != 0x20 } }
@@ -68,7 +72,7 @@ struct GenderedTermsRule: Rule {
             var second: String?
             if i + 1 < words.count, words[i + 1].block == words[i].block, let q = pron(i + 1), gapText(i) == [0x2F] || (p == "s" && gapText(i) == [0x29]) {
                 end = i + 1; second = q
-            } else if i + 2 < words.count, words[i + 2].block == words[i].block, words[i + 1].hash == Word.hash("or"), let q = pron(i + 2),
+            } else if i + 2 < words.count, words[i + 2].block == words[i].block, words[i + 1].hash == orHash, let q = pron(i + 2),
                       gapText(i).isEmpty, gapText(i + 1).isEmpty {
                 end = i + 2; second = q
             }

@@ -80,8 +80,9 @@ struct ExperienceMismatchRule: Rule {
         if level == nil {
             // "This is an entry-level position/role/job"
             let roles = WordSet(["position", "role", "job", "opportunity", "post"])
-            for (i, w) in a.words.enumerated() where w.hash == Word.hash("entry") && i + 2 < a.words.count {
-                if a.words[i + 1].hash == Word.hash("level") && roles.contains(a.words[i + 2]) { level = "entry-level"; break }
+            let entry = Word.hash("entry"), levelWord = Word.hash("level")
+            for (i, w) in a.words.enumerated() where w.hash == entry && i + 2 < a.words.count {
+                if a.words[i + 1].hash == levelWord && roles.contains(a.words[i + 2]) { level = "entry-level"; break }
             }
         }
         var reported = Set<Int>()

@@ -40,11 +40,12 @@ struct SalaryBenefitsMissingRule: Rule {
             Tokenizer.words(a.text, b.proseRange) { r in if Self.headingWords.contains(Word.hash(a.text, r)) { found = true } }
             if found { return }
         }
+        let h401 = Word.hash("401"), hk = Word.hash("k"), hTime = Word.hash("time"), hPaid = Word.hash("paid")
         for (i, w) in a.words.enumerated() {
             if Self.benefitWords.contains(w.hash) { return }
             // 401(k): the tokenizer splits it into `401` and `k`.
-            if w.hash == Word.hash("401") && i + 1 < a.words.count && a.words[i + 1].hash == Word.hash("k") { return }
-            if w.hash == Word.hash("time") && i > 0 && a.words[i - 1].hash == Word.hash("paid") { return }
+            if w.hash == h401 && i + 1 < a.words.count && a.words[i + 1].hash == hk { return }
+            if w.hash == hTime && i > 0 && a.words[i - 1].hash == hPaid { return }
         }
         reporter.report("No benefits are described: \(SalarySupport.names(ps)) require\(ps.count == 1 ? "s" : "") a general description of the benefits and other compensation.",
                         at: SalarySupport.documentAnchor(a))

@@ -52,6 +52,7 @@ struct SalaryVagueRule: Rule {
         let t = a.text
         var sentenceIdx = 0
         var i = 0
+        let great = Word.hash("great"), package = Word.hash("package"), doe = Word.hash("doe")
         while i < w.count {
             let h = w[i].hash
             // competitive (highly competitive) [base] salary
@@ -59,7 +60,7 @@ struct SalaryVagueRule: Rule {
                 var j = i + 1
                 var steps = 0
                 while j < w.count && steps < 2 && w[j].block == w[i].block && !Self.payNouns.contains(w[j].hash) && Self.modifiers.contains(w[j].hash) { j += 1; steps += 1 }
-                if j < w.count && w[j].block == w[i].block && Self.payNouns.contains(w[j].hash) && h != Word.hash("great") || (j < w.count && h == Word.hash("great") && Self.payNouns.contains(w[j].hash) && w[j].hash != Word.hash("package")) {
+                if j < w.count && w[j].block == w[i].block && Self.payNouns.contains(w[j].hash) && h != great || (j < w.count && h == great && Self.payNouns.contains(w[j].hash) && w[j].hash != package) {
                     var start = i
                     if i > 0 && w[i - 1].block == w[i].block && Bytes.equalsLower(t, w[i - 1].range, "highly") { start = i - 1 }
                     report(&reporter, a, w[start].range.lowerBound..<w[j].range.upperBound)
@@ -74,7 +75,7 @@ struct SalaryVagueRule: Rule {
                 }
             }
             // DOE / D.O.E. (capitals only: not John Doe)
-            if h == Word.hash("doe") && t[w[i].range.lowerBound] == 0x44 && Bytes.isUpper(t[w[i].range.lowerBound + 1]) {
+            if h == doe && t[w[i].range.lowerBound] == 0x44 && Bytes.isUpper(t[w[i].range.lowerBound + 1]) {
                 report(&reporter, a, w[i].range)
                 i += 1
                 continue

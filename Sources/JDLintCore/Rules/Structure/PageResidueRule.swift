@@ -61,8 +61,18 @@ struct PageResidueRule: Rule {
                         linkable: list("linkable").map(Phrase.init), prefixes: prefixes, contains: PhraseSet(contains))
     }()
 
+    static func startsWith(_ t: PhraseText, _ h: [UInt64]) -> Bool {
+        for j in 0..<h.count where t[j] != h[j] { return false }
+        return true
+    }
+
     /// What a block matches, if it is residue: the pattern and whether it is a call to action.
     static func match(_ t: PhraseText) -> (Phrase, linkable: Bool)? {
+        match(t, containsPhrase: nil)
+    }
+
+    /// `containsPhrase`: whether the text holds one of the `contains` phrases, when the caller knows already.
+    static func match(_ t: PhraseText, containsPhrase: Bool?) -> (Phrase, linkable: Bool)? {
         let p = patterns
         guard !t.isEmpty else { return nil }
         if t.count <= p.maxWords {
@@ -70,14 +80,20 @@ struct PageResidueRule: Rule {
                 let m = p.lines[i]
                 return (m, p.linkable.contains { $0.hashes == m.hashes })
             }
-            for (prefix, must) in p.prefixes where prefix.hashes.count <= t.count && t.hashes.starts(with: prefix.hashes) {
+            for (prefix, must) in p.prefixes where prefix.hashes.count <= t.count && Self.startsWith(t, prefix.hashes) {
                 if must.isEmpty || must.contains(where: { t.contains($0) }) {
                     // `Posted on`, `Job ID`… need a short block (a label and a value).
                     return (prefix, false)
                 }
             }
         }
-        if t.count <= 60, let i = p.contains.first(in: t) { return (p.contains.phrases[i], false) }
+        if t.count <= 60 {
+            if let known = containsPhrase {
+                if known { return (p.contains.phrases[0], false) }
+            } else if let i = p.contains.first(in: t) {
+                return (p.contains.phrases[i], false)
+            }
+        }
         return nil
     }
 
@@ -86,9 +102,10 @@ struct PageResidueRule: Rule {
         let doc = a.document
         var sectionBody: [Int: Bool] = [:]
         for s in a.sections { if let h = s.heading { sectionBody[h] = !s.body.isEmpty } }
+        let containing = Self.patterns.contains.blocksWithMatch(in: a)
         for (i, block) in a.blocks.enumerated() where block.kind != .field {
             let text = a.phraseText(block: i)
-            guard let (_, linkable) = Self.match(text) else { continue }
+            guard let (_, linkable) = Self.match(text, containsPhrase: containing[i]) else { continue }
             // A label that introduces what follows (“Terms and conditions:”) is a heading, not residue.
             if a.text[block.proseRange].last == 0x3A && i + 1 < a.blocks.count { continue }
             if block.kind == .heading && a.document.bytes[block.sourceRange].last(where: { !Bytes.isWhitespace($0) }) == 0x3A

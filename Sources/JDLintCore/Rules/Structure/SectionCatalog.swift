@@ -316,20 +316,40 @@ struct PhraseSet: Sendable {
     /// Calls `body` with the index of every phrase found in `t` (once per occurrence, in text order); `body`
     /// returns `false` to stop.
     func forEachMatch(in t: PhraseText, _ body: (Int) -> Bool) {
+        forEachMatch(in: t) { i, _ in body(i) }
+    }
+
+    /// As `forEachMatch(in:_:)`, with the word index where each match starts.
+    func forEachMatch(in t: PhraseText, _ body: (Int, Int) -> Bool) {
         for k in 0..<t.count {
             let h = t[k]
             if firstWords.contains(h), let r = byFirst[h] {
-                for j in r where matches(phrases[order[j]], t, at: k) { if !body(order[j]) { return } }
+                for j in r where matches(phrases[order[j]], t, at: k) { if !body(order[j], k) { return } }
             }
             if !prefixKeys.isEmpty {
                 if let key = t.key3(k) {
                     if prefixKeys.contains(key), let list = prefixByKey[key] {
-                        for i in list where matches(phrases[i], t, at: k) { if !body(i) { return } }
+                        for i in list where matches(phrases[i], t, at: k) { if !body(i, k) { return } }
                     }
                 }
             }
-            for i in shortPrefixes where matches(phrases[i], t, at: k) { if !body(i) { return } }
+            for i in shortPrefixes where matches(phrases[i], t, at: k) { if !body(i, k) { return } }
         }
+    }
+
+    /// For each block of `a`, whether one of the phrases occurs inside it: one pass over the whole analysis
+    /// (a match that runs from one block into the next does not count).
+    func blocksWithMatch(in a: Analysis) -> [Bool] {
+        var out = [Bool](repeating: false, count: a.blocks.count)
+        guard !phrases.isEmpty else { return out }
+        let ranges = a.blockPhrases
+        var b = 0
+        forEachMatch(in: a.phraseText) { i, k in
+            while b < ranges.count && ranges[b].upperBound <= k { b += 1 }
+            if b < ranges.count && ranges[b].contains(k) && k + phrases[i].hashes.count <= ranges[b].upperBound { out[b] = true }
+            return true
+        }
+        return out
     }
 
     /// The lowest index of a phrase found in `t` (list order, as `phrases.first { t.contains($0) }`).

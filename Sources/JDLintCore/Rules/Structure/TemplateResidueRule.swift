@@ -47,7 +47,7 @@ struct TemplateResidueRule: Rule {
 
     /// Placeholder ranges in `t[r]`.
     static func find(_ t: [UInt8], _ r: Range<Int>) -> [Range<Int>] {
-        find(t, r, phrase: nil)
+        find(t, r, phrase: nil, words: nil)
     }
 
     /// Case-sensitive FNV-1a, for the case-sensitive placeholder words.
@@ -57,8 +57,14 @@ struct TemplateResidueRule: Rule {
         return h
     }
 
-    /// Placeholder ranges in `t[r]`; `phrase` is `t[r]` normalised, when the analysis has it already.
-    static func find(_ t: [UInt8], _ r: Range<Int>, phrase: PhraseText?) -> [Range<Int>] {
+    /// Placeholder ranges in `t[r]`; `phrase` (`t[r]` normalised) and `words` (its words) are passed when the
+    /// analysis has them already.
+    static func find(_ t: [UInt8], _ r: Range<Int>, phrase: PhraseText?, words: ArraySlice<Word>?) -> [Range<Int>] {
+        find(t, r, hasPhrase: phrase.map { patterns.phraseSet.containsAny(in: $0) }, words: words)
+    }
+
+    /// `hasPhrase`: whether `t[r]` holds one of the placeholder phrases, when the caller knows already.
+    static func find(_ t: [UInt8], _ r: Range<Int>, hasPhrase: Bool?, words: ArraySlice<Word>?) -> [Range<Int>] {
         var out: [Range<Int>] = []
         let p = patterns
         var i = r.lowerBound
@@ -90,7 +96,7 @@ struct TemplateResidueRule: Rule {
             i += 1
         }
         // Words: TBD, XXX, $XX,XXX
-        Tokenizer.words(t, r) { w in
+        func consider(_ w: Range<Int>) {
             // Placeholder words are short ALL-CAPS or x-runs: allocate a string only for those.
             let first = t[w.lowerBound]
             guard w.count >= 2 && w.count <= 8 && (Bytes.isUpper(first) || first == 0x78) else { return }
@@ -118,8 +124,13 @@ struct TemplateResidueRule: Rule {
             if xs >= 3 && !money && t[w].first == 0x58 && xs == 3 && !isWord { return }
             if !out.contains(where: { $0.overlaps(run) }) { out.append(run) }
         }
+        if let words {
+            for w in words { consider(w.range) }
+        } else {
+            Tokenizer.words(t, r) { consider($0) }
+        }
         // Phrases: lorem ipsum…
-        if !p.phrases.isEmpty && p.phraseSet.containsAny(in: phrase ?? PhraseText(t[r])) {
+        if !p.phrases.isEmpty && (hasPhrase ?? p.phraseSet.containsAny(in: PhraseText(t[r]))) {
             for ph in p.phrases {
                 guard let first = ph.text.split(separator: " ").first else { continue }
                 let needle = Array(first.utf8)
@@ -169,6 +180,7 @@ struct TemplateResidueRule: Rule {
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
+        let phrased = Self.patterns.phraseSet.blocksWithMatch(in: a)
         for (i, block) in a.blocks.enumerated() {
             // “Interview date: TBC” states that a date is not set yet: not a forgotten placeholder.
             var dateLabel = false
@@ -176,7 +188,7 @@ struct TemplateResidueRule: Rule {
                 let l = PhraseText(a.text[label])
                 dateLabel = Self.dateWords.contains { l.contains($0) }
             }
-            for r in Self.find(a.text, block.proseRange, phrase: a.phraseText(block: i)) {
+            for r in Self.find(a.text, block.proseRange, hasPhrase: phrased[i], words: a.words(block: i)) {
                 if dateLabel && Self.isToBeDecided(a.text, r) { continue }
                 reporter.report("Unfilled placeholder “\(a.string(r))”: fill it in or remove it.", prose: r)
             }
