@@ -57,6 +57,10 @@ public struct Analysis: Sendable {
     public let prose: Prose
     public let sections: [Section]
     public let words: [Word]
+    /// `words[i].hash`, packed (scans over every word touch 8 bytes a word, not 32).
+    public let wordHashes: [UInt64]
+    /// The first three bytes of each word, lower-cased (`PhraseMatcher.key3`), 0 for shorter words.
+    public let wordKeys: [UInt32]
     public let sentences: [Sentence]
     /// Index of the title block (heading), if any.
     public let titleBlock: Int?
@@ -145,23 +149,40 @@ public struct Analysis: Sendable {
         // Words and sentences, phrase normalisation and pay: three independent passes over the prose.
         let t = prose.text.bytes
         let out = AnalysisPasses()
-        parallel(3) { k in
+        // Longest first (pay, phrases, words, sentences), so two threads finish together.
+        parallel(4) { k in
             switch k {
-            case 0:
+            case 0: out.pay = PayParser.parse(prose)
+            case 1: out.phrases = PhraseText.build(t, blocks.map(\.proseRange))
+            case 2:
                 var words: [Word] = []
-                var sentences: [Sentence] = []
+                var hashes: [UInt64] = []
+                var keys: [UInt32] = []
                 words.reserveCapacity(t.count / 6)
+                hashes.reserveCapacity(t.count / 6)
+                keys.reserveCapacity(t.count / 6)
                 for (bi, block) in blocks.enumerated() {
-                    Tokenizer.words(t, block.proseRange) { words.append(Word(range: $0, block: bi, hash: Word.hash(t, $0))) }
-                    Tokenizer.sentences(t, block.proseRange) { sentences.append(Sentence(range: $0, block: bi)) }
+                    Tokenizer.words(t, block.proseRange) { r in
+                        let h = Word.hash(t, r)
+                        words.append(Word(range: r, block: bi, hash: h))
+                        hashes.append(h)
+                        keys.append(r.count >= 3 ? PhraseMatcher.key3(t, r.lowerBound) : 0)
+                    }
                 }
                 out.words = words
+                out.wordHashes = hashes
+                out.wordKeys = keys
+            default:
+                var sentences: [Sentence] = []
+                for (bi, block) in blocks.enumerated() {
+                    Tokenizer.sentences(t, block.proseRange) { sentences.append(Sentence(range: $0, block: bi)) }
+                }
                 out.sentences = sentences
-            case 1: out.phrases = PhraseText.build(t, blocks.map(\.proseRange))
-            default: out.pay = PayParser.parse(prose)
             }
         }
         self.words = out.words
+        wordHashes = out.wordHashes
+        wordKeys = out.wordKeys
         self.sentences = out.sentences
         (phraseText, blockPhrases) = out.phrases
         pay = out.pay
@@ -326,6 +347,8 @@ public enum Tokenizer {
 /// have returned.
 private final class AnalysisPasses: @unchecked Sendable {
     var words: [Word] = []
+    var wordHashes: [UInt64] = []
+    var wordKeys: [UInt32] = []
     var sentences: [Sentence] = []
     var phrases: (PhraseText, [Range<Int>]) = (PhraseText(), [])
     var pay: [PayStatement] = []

@@ -117,16 +117,27 @@ public struct LineIndex: Sendable, Equatable {
         sc.reserveCapacity(bytes.count / LineIndex.stride + 1)
         un.reserveCapacity(bytes.count / LineIndex.stride + 1)
         var scalars = 0, units = 0
-        var i = 0
-        for b in bytes {
-            if (b & 0xC0) != 0x80 {
-                scalars += 1
-                units += b >= 0xF0 ? 2 : 1
-            }
-            i += 1
-            if i % LineIndex.stride == 0 {
-                sc.append(scalars)
-                un.append(units)
+        let stride = LineIndex.stride
+        bytes.withUnsafeBufferPointer { buf in
+            // One checkpoint after each full chunk; branch-free counting inside the chunk.
+            var i = 0
+            let n = buf.count
+            while i < n {
+                let end = min(i + stride, n)
+                var s = 0, u = 0
+                for j in i..<end {
+                    let b = buf[j]
+                    let lead = (b & 0xC0) != 0x80 ? 1 : 0
+                    s &+= lead
+                    u &+= lead &+ (b >= 0xF0 ? 1 : 0)
+                }
+                scalars += s
+                units += u
+                if end - i == stride {
+                    sc.append(scalars)
+                    un.append(units)
+                }
+                i = end
             }
         }
         scalarsBefore = sc

@@ -100,32 +100,41 @@ public struct PhraseMatcher: Sendable {
     }
 
     /// Every match in the document, longest first at each word, non-overlapping, in document order.
+    ///
+    /// Walks the analysis's compact per-word arrays (hash, first-three-letters key) and touches a word's full
+    /// record only for a candidate.
     public func matches(in a: Analysis) -> [Match] {
         var out: [Match] = []
         guard !phrases.isEmpty else { return out }
         let words = a.words
-        let t = a.text
+        let hashes = a.wordHashes
+        let keys = a.wordKeys
+        let hasStems = !stemKeys.isEmpty
+        let n = hashes.count
         var wi = 0
-        while wi < words.count {
-            let w = words[wi]
-            var best: Phrase?
-            if firstWords.contains(w.hash), let cands = byFirstWord[w.hash] {
+        while wi < n {
+            let h = hashes[wi]
+            var best = -1
+            if firstWords.contains(h), let cands = byFirstWord[h] {
                 for c in cands where matchesRest(phrases[c], a, from: wi) {
-                    if best == nil || phrases[c].words.count > best!.words.count { best = phrases[c] }
+                    if best < 0 || phrases[c].words.count > phrases[best].words.count { best = c }
                 }
             }
-            if best == nil && w.range.count >= 3 && !stemKeys.isEmpty, stemKeys.contains(UInt64(PhraseMatcher.key3(t, w.range.lowerBound))),
-               let cands = stemsByPrefix[UInt64(PhraseMatcher.key3(t, w.range.lowerBound))] {
-                for c in cands where matchesRest(phrases[c], a, from: wi) {
-                    if best == nil || phrases[c].words[0].count > best!.words[0].count { best = phrases[c] }
+            if best < 0 && hasStems {
+                let k = keys[wi]
+                if k != 0, stemKeys.contains(UInt64(k)), let cands = stemsByPrefix[UInt64(k)] {
+                    for c in cands where matchesRest(phrases[c], a, from: wi) {
+                        if best < 0 || phrases[c].words[0].count > phrases[best].words[0].count { best = c }
+                    }
                 }
             }
-            if best == nil {
-                for c in shortStems where matchesRest(phrases[c], a, from: wi) { best = phrases[c]; break }
+            if best < 0 {
+                for c in shortStems where matchesRest(phrases[c], a, from: wi) { best = c; break }
             }
-            if let p = best {
+            if best >= 0 {
+                let p = phrases[best]
                 let last = words[wi + p.words.count - 1]
-                out.append(Match(words: wi..<(wi + p.words.count), range: w.range.lowerBound..<last.range.upperBound, tag: p.tag))
+                out.append(Match(words: wi..<(wi + p.words.count), range: words[wi].range.lowerBound..<last.range.upperBound, tag: p.tag))
                 wi += p.words.count
             } else {
                 wi += 1
