@@ -208,6 +208,28 @@ public struct Analysis: Sendable {
     }
 
     /// A title or heading reduced for comparison: lower-case letters and digits, single spaces.
+    /// Whether `titleKey` of `t[r]` is `key` (as bytes), without building the string: stops at the first
+    /// difference.
+    static func titleKey(_ t: [UInt8], _ r: Range<Int>, equals key: [UInt8]) -> Bool {
+        var k = 0
+        var space = false
+        for i in r {
+            let c = t[i]
+            if Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c >= 0x80 {
+                if space && k > 0 {
+                    guard k < key.count, key[k] == 0x20 else { return false }
+                    k += 1
+                }
+                guard k < key.count, key[k] == Bytes.lower(c) else { return false }
+                k += 1
+                space = false
+            } else {
+                space = true
+            }
+        }
+        return k == key.count
+    }
+
     static func titleKey(_ s: String) -> String {
         var out: [UInt8] = []
         var space = false

@@ -225,7 +225,15 @@ public struct Field: Sendable {
     }
 
     public static func normaliseKey<S: StringProtocol>(_ s: S) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        // ASCII (nearly every key and value): bytes, not Unicode properties.
+        var out: [UInt8] = []
+        var ascii = true
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            if Bytes.isASCIILetter(b) || Bytes.isDigit(b) { out.append(Bytes.lower(b)) }
+        }
+        if ascii { return String(decoding: out, as: UTF8.self) }
+        return String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
             .map { $0.properties.lowercaseMapping.unicodeScalars.first ?? $0 }))
     }
 }

@@ -77,6 +77,7 @@ struct DuplicateHeadingRule: Rule {
         let tk = Analysis.titleKey(title.text)
         guard !tk.isEmpty else { return }
         let titleBytes = Array(title.text.utf8)
+        let tkBytes = Array(tk.utf8)
         for (i, block) in a.blocks.enumerated() where i != a.titleBlock && !reported.contains(i)
             && (block.kind == .heading || block.kind == .paragraph) {
             // The first line of the block (a scraped paragraph may run the title into the next lines).
@@ -84,7 +85,7 @@ struct DuplicateHeadingRule: Rule {
             var e = r.lowerBound
             while e < r.upperBound && a.text[e] != 0x0A { e += 1 }
             let lineRange = r.lowerBound..<e
-            guard Analysis.titleKey(a.string(lineRange)) == tk else { continue }
+            guard Analysis.titleKey(a.text, lineRange, equals: tkBytes) else { continue }
             if block.kind == .heading && a.titleBlock == nil && seen[tk] == i && i == a.blocks.firstIndex(where: { $0.kind == .heading }) { continue }
             let src = a.sourceRange(lineRange)
             if src.overlaps(title.range) || src == title.range { continue }  // the title line itself

@@ -132,6 +132,12 @@ struct MissingSectionRule: Rule {
 
     /// Values that do not fill a field.
     static func isEmptyValue(_ s: String) -> Bool {
+        // More than a dozen ASCII letters and digits: a real value (no need to normalise a whole description).
+        var alnum = 0
+        for b in s.utf8 where Bytes.isASCIILetter(b) || Bytes.isDigit(b) {
+            alnum += 1
+            if alnum > 12 { return false }
+        }
         let k = Field.normaliseKey(s)
         return k.isEmpty || ["tbd", "tbc", "na", "none", "null", "todo", "xxx", "unknown", "unspecified"].contains(k)
     }
@@ -199,21 +205,17 @@ struct MissingSectionRule: Rule {
         let missingCued = SectionCatalog.parts.filter { !present.contains($0.id) && !$0.cues.isEmpty }
         if !missingCued.isEmpty {
             let prose = a.phraseText
-            // One pass with the cues of the missing parts only.
-            var phrases: [Phrase] = [], part: [String] = []
-            for p in missingCued { for c in p.cues { phrases.append(c); part.append(p.id) } }
-            let missing = Set(part)
-            var found = Set<String>()
-            PhraseSet(phrases).forEachMatch(in: prose) { i in
-                found.insert(part[i])
-                return found.count < missing.count
-            }
-            present.formUnion(found)
+            // The cues of each missing part, each part's scan stopping at its first cue.
+            for p in missingCued where Self.cueSets[p.id]?.containsAny(in: prose) == true { present.insert(p.id) }
         }
         // “Boston, MA”: a US city and state.
         if !present.contains("location") && (hasCityState(t) || hasNamedSite(a)) { present.insert("location") }
         return present
     }
+
+    /// Each part's cue phrases, indexed.
+    static let cueSets: [String: PhraseSet] = Dictionary(SectionCatalog.parts.map { ($0.id, PhraseSet($0.cues)) },
+                                                         uniquingKeysWith: { a, _ in a })
 
     static let siteWords = WordSet(words: ["hospital", "infirmary", "campus", "hospice"])
     static let centreWords = WordSet(words: ["centre", "center"])
