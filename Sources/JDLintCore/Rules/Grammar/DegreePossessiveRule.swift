@@ -37,6 +37,11 @@ struct DegreePossessiveRule: Rule {
     static let degrees = Word.hash("degrees")
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        // Statics read once, not once per word.
+        let conjunctions = Self.conjunctions
+        let degree = Self.degree
+        let degrees = Self.degrees
+        let titles = Self.titles
         let a = context.analysis
         let t = a.text
         let words = a.words
@@ -44,14 +49,14 @@ struct DegreePossessiveRule: Rule {
         var curly: Bool?
         for i in 0..<(words.count - 1) {
             let w = words[i]
-            guard Self.titles.contains(w.hash) else { continue }
+            guard titles.contains(w.hash) else { continue }
             var n = words[i + 1]
             // "Bachelors or Masters degree", "Bachelors/Masters degree": the first one too.
-            if n.block == w.block, n.hash != Self.degree && n.hash != Self.degrees {
+            if n.block == w.block, n.hash != degree && n.hash != degrees {
                 var j = i + 1
-                if Self.conjunctions.contains(n.hash) { j += 1 } else if !(w.range.upperBound < n.range.lowerBound && t[w.range.upperBound] == 0x2F) { continue }
-                guard j + 1 < words.count, words[j].block == w.block, Self.titles.contains(words[j].hash),
-                      words[j + 1].block == w.block, words[j + 1].hash == Self.degree || words[j + 1].hash == Self.degrees else { continue }
+                if conjunctions.contains(n.hash) { j += 1 } else if !(w.range.upperBound < n.range.lowerBound && t[w.range.upperBound] == 0x2F) { continue }
+                guard j + 1 < words.count, words[j].block == w.block, titles.contains(words[j].hash),
+                      words[j + 1].block == w.block, words[j + 1].hash == degree || words[j + 1].hash == degrees else { continue }
                 n = words[j]
             }
             guard n.block == w.block else { continue }
@@ -61,7 +66,7 @@ struct DegreePossessiveRule: Rule {
             if k < n.range.lowerBound && t[k] == 0x27 { apostrophe = k..<(k + 1); k += 1 }
             else if k + 2 < n.range.lowerBound && t[k] == 0xE2 && t[k + 1] == 0x80 && t[k + 2] == 0x99 { apostrophe = k..<(k + 3); k += 3 }
             var ok = k < n.range.lowerBound
-            let pair = Self.titles.contains(n.hash)
+            let pair = titles.contains(n.hash)
             while k < n.range.lowerBound {
                 if t[k] != 0x20 && t[k] != 0x09 && !(pair && (t[k] == 0x2F || Bytes.isASCIILetter(t[k]))) { ok = false; break }
                 k += 1

@@ -75,10 +75,14 @@ struct IndefiniteArticleRule: Rule {
     static let englishWords: WordSet = Self.hashes("englishWords")
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        // Statics read once, not once per word.
+        let labelWords = Self.labelWords
+        let notAfterArticle = Self.notAfterArticle
+        let pronunciation = Self.pronunciation
         let a = context.analysis
         let t = a.text
         let words = a.words
-        let p = Self.pronunciation
+        let p = pronunciation
         guard words.count > 1 else { return }
         var foreignBlocks: [Int: Bool] = [:]
         for i in 0..<(words.count - 1) {
@@ -108,14 +112,14 @@ struct IndefiniteArticleRule: Rule {
                 if c == 0x40 || (c == 0x3A && after + 1 < block.proseRange.upperBound && t[after + 1] == 0x2F) { continue }
             }
             // "A or B", "a la carte"; but "an IT manager", "an A grade", "an I-9" are checked.
-            if Self.notAfterArticle.contains(next.hash) && !Bytes.isUpper(t[next.range.upperBound - 1]) { continue }
+            if notAfterArticle.contains(next.hash) && !Bytes.isUpper(t[next.range.upperBound - 1]) { continue }
             // Capitalised "A"/"An" in mid-sentence: a label ("Plan A", "Grade A eggs") or a name ("An Nguyen").
             let capital = Bytes.isUpper(t[s])
             let sentenceStart = Self.startsSentence(t, s, block.proseRange.lowerBound)
             if capital && !sentenceStart {
                 let prevWord: Word? = i > 0 && words[i - 1].block == w.block ? words[i - 1] : nil
                 let nextCapital = Bytes.isUpper(n0)
-                if let pw = prevWord, Self.labelWords.contains(pw.hash) { continue }
+                if let pw = prevWord, labelWords.contains(pw.hash) { continue }
                 let allCapsArticle = len == 1 || Bytes.isUpper(t[s + 1])
                 if !(len == 2 && allCapsArticle) {
                     if !nextCapital && !Bytes.isDigit(n0) { continue }

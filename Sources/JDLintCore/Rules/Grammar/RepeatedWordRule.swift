@@ -50,6 +50,10 @@ struct RepeatedWordRule: Rule {
     ].map { Word.hash($0) })
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        // Statics read once, not once per word.
+        let allowed = Self.allowed
+        let functionWords = Self.functionWords
+        let latinAfterIn = Self.latinAfterIn
         let a = context.analysis
         let t = a.text
         let words = a.words
@@ -75,7 +79,7 @@ struct RepeatedWordRule: Rule {
             guard gapOK, newlines <= 1 else { continue }
             // Across a line break only a lower-case repeat: "experience\nExperience with" is a list run together.
             if newlines == 1 && Bytes.isUpper(t[w.range.lowerBound]) { continue }
-            if Self.allowed.contains(w.hash) { continue }
+            if allowed.contains(w.hash) { continue }
             // Single letters ("A A") are often list labels or initials.
             if w.range.count == 1 && (t[w.range.lowerBound] | 0x20) != 0x61 { continue }
             let end = a.blocks[w.block].proseRange.upperBound
@@ -84,10 +88,10 @@ struct RepeatedWordRule: Rule {
             if after == 0x2D || after == 0x40 || after == 0x2E && w.range.upperBound + 1 < end && Bytes.isASCIILetter(t[w.range.upperBound + 1]) {
                 continue
             }
-            if Bytes.equalsLower(t, w.range, "in"), i + 1 < words.count, Self.latinAfterIn.contains(words[i + 1].hash) { continue }
+            if Bytes.equalsLower(t, w.range, "in"), i + 1 < words.count, latinAfterIn.contains(words[i + 1].hash) { continue }
             let firstUpper = Bytes.isUpper(t[p.range.lowerBound]), secondUpper = Bytes.isUpper(t[w.range.lowerBound])
             // Names and headings run together: "Walla Walla", "Department Department".
-            if firstUpper && secondUpper && !Self.functionWords.contains(w.hash) { continue }
+            if firstUpper && secondUpper && !functionWords.contains(w.hash) { continue }
             // "as AS IS": one of them in capitals is an acronym, not a slip.
             if w.range.count > 1 && Self.isCaps(t, w.range) != Self.isCaps(t, p.range) { continue }
             reporter.report("“\(a.string(w.range))” is repeated.", prose: w.range,

@@ -56,6 +56,8 @@ struct SentenceCaseRule: Rule {
     ].map { Word.hash($0) })
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        // Statics read once, not once per word.
+        let abbreviations = Self.abbreviations
         let a = context.analysis
         let t = a.text
         // Sentences inside a block.
@@ -80,7 +82,7 @@ struct SentenceCaseRule: Rule {
                 while ws > prev.range.lowerBound && Bytes.isASCIILetter(t[ws - 1]) { ws -= 1 }
                 if ws == e - 1 { continue }  // no letters: "3." "$5."
                 if ws > prev.range.lowerBound && (t[ws - 1] == 0x2E || Bytes.isDigit(t[ws - 1])) { continue }  // "a.m." "U.S."
-                if Self.abbreviations.contains(Word.hash(t, ws..<(e - 1))) { continue }
+                if abbreviations.contains(Word.hash(t, ws..<(e - 1))) { continue }
                 // "LLC. is", "PhD. in": an acronym before the stop reads as an abbreviation
                 var caps = false
                 for k in (ws + 1)..<(e - 1) where Bytes.isUpper(t[k]) { caps = true; break }

@@ -77,6 +77,25 @@ struct SubjectVerbAgreementRule: Rule {
     ]
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        // Statics read once, not once per word.
+        let adjectives = Self.adjectives
+        let clauseStarters = Self.clauseStarters
+        let determiners = Self.determiners
+        let listModifiers = Self.listModifiers
+        let ofDeterminers = Self.ofDeterminers
+        let ofPluralVerbs = Self.ofPluralVerbs
+        let ofWord = Self.ofWord
+        let peopleNouns = Self.peopleNouns
+        let peopleSingularVerbs = Self.peopleSingularVerbs
+        let personPluralVerbs = Self.personPluralVerbs
+        let pluralListNouns = Self.pluralListNouns
+        let quantifiers = Self.quantifiers
+        let rolePluralVerbs = Self.rolePluralVerbs
+        let singularListVerbs = Self.singularListVerbs
+        let singularPerson = Self.singularPerson
+        let singularRole = Self.singularRole
+        let you = Self.you
+        let youWrongVerbs = Self.youWrongVerbs
         let a = context.analysis
         let t = a.text
         let w = a.words
@@ -107,51 +126,51 @@ struct SubjectVerbAgreementRule: Rule {
         /// The subject starting at word `d` opens a sentence or a clause ("If the candidate have…").
         func subjectStarts(_ d: Int) -> Bool {
             if sentenceStart(d) { return true }
-            return d > 0 && adjacent(d - 1, d) && Self.clauseStarters.contains(w[d - 1].hash) && !Bytes.equalsLower(t, w[d - 1].range, "that")
+            return d > 0 && adjacent(d - 1, d) && clauseStarters.contains(w[d - 1].hash) && !Bytes.equalsLower(t, w[d - 1].range, "that")
         }
         for i in 0..<(n - 1) {
             let v = i + 1
             let hv = w[v].hash
             let hs = w[i].hash
             // "the (ideal) candidate have", "this role require"
-            let isPerson = Self.singularPerson.contains(hs), isRole = Self.singularRole.contains(hs)
-            if (isPerson && Self.personPluralVerbs.contains(hv)) || (isRole && Self.rolePluralVerbs.contains(hv)) {
+            let isPerson = singularPerson.contains(hs), isRole = singularRole.contains(hs)
+            if (isPerson && personPluralVerbs.contains(hv)) || (isRole && rolePluralVerbs.contains(hv)) {
                 guard adjacent(i, v) else { continue }
                 // determiner, optionally one adjective ("post holder", "successful candidate"), at the start of a
                 // sentence or clause: "Individuals in this role are" has another subject.
                 var d = i - 1
-                if d >= 0 && adjacent(d, i) && Self.adjectives.contains(w[d].hash) && !Self.determiners.contains(w[d].hash) { d -= 1 }
-                guard d >= 0, adjacent(d, d + 1), Self.determiners.contains(w[d].hash) else { continue }
+                if d >= 0 && adjacent(d, i) && adjectives.contains(w[d].hash) && !determiners.contains(w[d].hash) { d -= 1 }
+                guard d >= 0, adjacent(d, d + 1), determiners.contains(w[d].hash) else { continue }
                 if Bytes.equalsLower(t, w[d].range, "a") || Bytes.equalsLower(t, w[d].range, "an") { continue }
                 guard subjectStarts(d) else { continue }
                 report(a, t, v, subject: i, &reporter)
                 continue
             }
             // "you has", "you was"
-            if hs == Self.you && Self.youWrongVerbs.contains(hv) && adjacent(i, v) {
-                if sentenceStart(i) || (i > 0 && w[i - 1].block == w[i].block && adjacent(i - 1, i) && Self.clauseStarters.contains(w[i - 1].hash)) {
+            if hs == you && youWrongVerbs.contains(hv) && adjacent(i, v) {
+                if sentenceStart(i) || (i > 0 && w[i - 1].block == w[i].block && adjacent(i - 1, i) && clauseStarters.contains(w[i - 1].hash)) {
                     report(a, t, v, subject: i, &reporter)
                 }
                 continue
             }
             // "responsibilities includes", "candidates has"
-            if (Self.pluralListNouns.contains(hs) && Self.singularListVerbs.contains(hv))
-                || (Self.peopleNouns.contains(hs) && Self.peopleSingularVerbs.contains(hv)) {
+            if (pluralListNouns.contains(hs) && singularListVerbs.contains(hv))
+                || (peopleNouns.contains(hs) && peopleSingularVerbs.contains(hv)) {
                 guard adjacent(i, v) else { continue }
                 // The noun heads the subject: only determiners and adjectives before it, back to the start of the
                 // sentence ("Key responsibilities includes"), not "a pool of applicants is".
                 var d = i
-                while d > 0 && i - d < 3 && adjacent(d - 1, d) && Self.listModifiers.contains(w[d - 1].hash) { d -= 1 }
+                while d > 0 && i - d < 3 && adjacent(d - 1, d) && listModifiers.contains(w[d - 1].hash) { d -= 1 }
                 guard subjectStarts(d) else { continue }
                 report(a, t, v, subject: i, &reporter)
                 continue
             }
             // "each of the candidates are", "one of our team members have"
-            if Self.quantifiers.contains(hs), v < n, w[v].hash == Self.ofWord, adjacent(i, v) {
+            if quantifiers.contains(hs), v < n, w[v].hash == ofWord, adjacent(i, v) {
                 if i > 0 && w[i - 1].block == w[i].block && adjacent(i - 1, i)
                     && (Bytes.equalsLower(t, w[i - 1].range, "no") || Bytes.equalsLower(t, w[i - 1].range, "the")) { continue }
                 let k = v + 1
-                guard k < n, adjacent(v, k), Self.ofDeterminers.contains(w[k].hash) else { continue }
+                guard k < n, adjacent(v, k), ofDeterminers.contains(w[k].hash) else { continue }
                 // up to two nouns, the last a plural in -s, then the verb
                 for span in 1...2 {
                     let noun = k + span
@@ -159,7 +178,7 @@ struct SubjectVerbAgreementRule: Rule {
                     guard verb < n, adjacent(noun - 1, noun), adjacent(noun, verb) else { break }
                     let nr = w[noun].range
                     let last = Bytes.lower(t[nr.upperBound - 1])
-                    if last == 0x73 && nr.count > 3 && !Bytes.equalsLower(t, nr, "this") && Self.ofPluralVerbs.contains(w[verb].hash) {
+                    if last == 0x73 && nr.count > 3 && !Bytes.equalsLower(t, nr, "this") && ofPluralVerbs.contains(w[verb].hash) {
                         report(a, t, verb, subject: i, &reporter)
                         break
                     }

@@ -29,8 +29,10 @@ struct AgeRule: Rule {
     static let terms = TermList(file: "inclusive-age.json")
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        // Statics read once, not once per word.
+        let terms = Self.terms
         let a = context.analysis
-        Self.terms.report(context, &reporter)
+        terms.report(context, &reporter)
         let maxWord = Word.hash("maximum")
         let maxShort = Word.hash("max")
         for d in YearsDemand.find(in: a) where d.experience && !d.conditional {

@@ -54,16 +54,21 @@ struct GenderedTermsRule: Rule {
     static let orHash = Word.hash("or")
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        // Statics read once, not once per word.
+        let candidateWords = Self.candidateWords
+        let orHash = Self.orHash
+        let pronouns = Self.pronouns
+        let terms = Self.terms
         let a = context.analysis
-        let sHash = Self.sHash, orHash = Self.orHash
-        Self.terms.report(context, &reporter, applicability: .unsafe)
+        let sHash = Self.sHash
+        terms.report(context, &reporter, applicability: .unsafe)
         let words = a.words
         let t = a.text
         var i = 0
         func pron(_ k: Int) -> String? {
             guard k < words.count else { return nil }
             if words[k].hash == sHash { return "s" }
-            return Self.pronouns[words[k].hash]
+            return pronouns[words[k].hash]
         }
         func gapText(_ k: Int) -> [UInt8] { Array(t[words[k].range.upperBound..<words[k + 1].range.lowerBound]).filter { $0 != 0x20 } }
         while i < words.count {
@@ -103,12 +108,12 @@ struct GenderedTermsRule: Rule {
             var mentions = false
             while k < i {
                 let w = words[k]
-                if Self.candidateWords.contains(w) { mentions = true }
+                if candidateWords.contains(w) { mentions = true }
                 let sStart = TermList.sentence(a, at: w.range.lowerBound).lowerBound == w.range.lowerBound
                 // A name: Title-case ("Claire", "Director"), not an acronym or product ("VBScript", "I").
                 let titleCase = w.range.count >= 2 && Bytes.isUpper(t[w.range.lowerBound])
                     && w.range.dropFirst().allSatisfy { Bytes.isLower(t[$0]) }
-                if mentions && !sStart && titleCase && Self.pronouns[w.hash] == nil { mentions = false }
+                if mentions && !sStart && titleCase && pronouns[w.hash] == nil { mentions = false }
                 k += 1
             }
             if mentions {

@@ -32,6 +32,8 @@ struct ExcessiveAvailabilityRule: Rule {
                                    "overnights", "sundays", "saturdays"])
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        // Statics read once, not once per word.
+        let offHours = Self.offHours
         let a = context.analysis
         let terms = Self.terms
         let cache = TermList.ContextCache(terms.contexts.count)
@@ -63,13 +65,13 @@ struct ExcessiveAvailabilityRule: Rule {
         var wi = 0
         let words = a.words
         while wi < words.count {
-            guard Self.offHours.contains(words[wi]) else { wi += 1; continue }
+            guard offHours.contains(words[wi]) else { wi += 1; continue }
             let s = TermList.sentence(a, at: words[wi].range.lowerBound)
             var kinds = Set<UInt64>()
             var k = wi
             var last = wi
             while k < words.count && words[k].range.lowerBound < s.upperBound && k <= last + 3 {
-                if Self.offHours.contains(words[k]) {
+                if offHours.contains(words[k]) {
                     kinds.insert(Word.hash(Bytes.lowerString(t, words[k].range).replacing("s", with: "")))
                     last = k
                 }

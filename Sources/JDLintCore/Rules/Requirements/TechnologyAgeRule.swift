@@ -38,6 +38,9 @@ struct TechnologyAgeRule: Rule {
     static let listJoin = WordSet(["and", "or", "as", "well"])
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        // Statics read once, not once per word.
+        let filler = Self.filler
+        let listJoin = Self.listJoin
         let a = context.analysis
         let idx = TechnologyIndex.shared
         let year = context.settings.currentYear
@@ -56,7 +59,7 @@ struct TechnologyAgeRule: Rule {
                     var next = a.wordIndex(atOrAfter: m.end)
                     while next < words.count && words[next].block == block {
                         var n = next
-                        while n < words.count && Self.listJoin.contains(words[n]) && n < next + 3 { n += 1 }
+                        while n < words.count && listJoin.contains(words[n]) && n < next + 3 { n += 1 }
                         guard n < words.count, words[n].block == block else { break }
                         let between = a.text[found.last!.end..<words[n].range.lowerBound]
                         guard between.count <= 12, !between.contains(where: { $0 == 0x3B || $0 == 0x28 || $0 == 0x0A }) else { break }
@@ -67,7 +70,7 @@ struct TechnologyAgeRule: Rule {
                     }
                     break
                 }
-                guard Self.filler.contains(words[k]) else { break }
+                guard filler.contains(words[k]) else { break }
                 k += 1
             }
             // Backward: "X (N+ years)", "X – N years", "X: N years"

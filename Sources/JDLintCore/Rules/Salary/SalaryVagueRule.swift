@@ -39,13 +39,19 @@ struct SalaryVagueRule: Rule {
     ].map { $0.map { Word.hash($0) } }
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        // Statics read once, not once per word.
+        let competitive = Self.competitive
+        let contextual = Self.contextual
+        let modifiers = Self.modifiers
+        let payNouns = Self.payNouns
+        let structuredVague = Self.structuredVague
         let a = context.analysis
         guard a.pay.isEmpty else { return }
         // Structured pay that is only words (JSON-LD `baseSalary` “Competitive”, front-matter `salary: DOE`).
         for f in a.fields where f.origin != .line && PayParser.structuredKeys.contains(f.key) {
             let v = Array(f.value.utf8)
             var vague = false
-            Tokenizer.words(v, 0..<v.count) { r in if Self.structuredVague.contains(Word.hash(v, r)) { vague = true } }
+            Tokenizer.words(v, 0..<v.count) { r in if structuredVague.contains(Word.hash(v, r)) { vague = true } }
             if vague { reporter.report("The \(f.rawKey) “\(f.value)” says nothing about the pay: give the figures.", at: f.valueRange) }
         }
         let w = a.words
@@ -56,11 +62,11 @@ struct SalaryVagueRule: Rule {
         while i < w.count {
             let h = w[i].hash
             // competitive (highly competitive) [base] salary
-            if Self.competitive.contains(h) {
+            if competitive.contains(h) {
                 var j = i + 1
                 var steps = 0
-                while j < w.count && steps < 2 && w[j].block == w[i].block && !Self.payNouns.contains(w[j].hash) && Self.modifiers.contains(w[j].hash) { j += 1; steps += 1 }
-                if j < w.count && w[j].block == w[i].block && Self.payNouns.contains(w[j].hash) && h != great || (j < w.count && h == great && Self.payNouns.contains(w[j].hash) && w[j].hash != package) {
+                while j < w.count && steps < 2 && w[j].block == w[i].block && !payNouns.contains(w[j].hash) && modifiers.contains(w[j].hash) { j += 1; steps += 1 }
+                if j < w.count && w[j].block == w[i].block && payNouns.contains(w[j].hash) && h != great || (j < w.count && h == great && payNouns.contains(w[j].hash) && w[j].hash != package) {
                     var start = i
                     if i > 0 && w[i - 1].block == w[i].block && Bytes.equalsLower(t, w[i - 1].range, "highly") { start = i - 1 }
                     report(&reporter, a, w[start].range.lowerBound..<w[j].range.upperBound)
@@ -88,7 +94,7 @@ struct SalaryVagueRule: Rule {
             }
             // Phrases that are vague pay only in a pay context.
             var matched = false
-            for p in Self.contextual where i + p.count <= w.count && w[i].hash == p[0] {
+            for p in contextual where i + p.count <= w.count && w[i].hash == p[0] {
                 var ok = true
                 for k in 1..<p.count where w[i + k].hash != p[k] || w[i + k].block != w[i].block { ok = false; break }
                 guard ok else { continue }

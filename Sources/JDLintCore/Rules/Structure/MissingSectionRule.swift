@@ -205,17 +205,28 @@ struct MissingSectionRule: Rule {
         let missingCued = SectionCatalog.parts.filter { !present.contains($0.id) && !$0.cues.isEmpty }
         if !missingCued.isEmpty {
             let prose = a.phraseText
-            // The cues of each missing part, each part's scan stopping at its first cue.
-            for p in missingCued where Self.cueSets[p.id]?.containsAny(in: prose) == true { present.insert(p.id) }
+            // One pass over the prose with the cues of the missing parts (the others are skipped), stopping when
+            // every missing part has a cue.
+            let missing = Set(missingCued.map(\.id))
+            let include = Self.cues.part.map { missing.contains($0) }
+            var found = Set<String>()
+            Self.cues.set.forEachMatch(in: prose, include: include) { i, _ in
+                found.insert(Self.cues.part[i])
+                return found.count < missing.count
+            }
+            present.formUnion(found)
         }
         // “Boston, MA”: a US city and state.
         if !present.contains("location") && (hasCityState(t) || hasNamedSite(a)) { present.insert("location") }
         return present
     }
 
-    /// Each part's cue phrases, indexed.
-    static let cueSets: [String: PhraseSet] = Dictionary(SectionCatalog.parts.map { ($0.id, PhraseSet($0.cues)) },
-                                                         uniquingKeysWith: { a, _ in a })
+    /// Every part's cue phrases in one set (`part[i]` is the part of phrase `i`).
+    static let cues: (set: PhraseSet, part: [String]) = {
+        var phrases: [Phrase] = [], part: [String] = []
+        for p in SectionCatalog.parts { for c in p.cues { phrases.append(c); part.append(p.id) } }
+        return (PhraseSet(phrases), part)
+    }()
 
     static let siteWords = WordSet(words: ["hospital", "infirmary", "campus", "hospice"])
     static let centreWords = WordSet(words: ["centre", "center"])

@@ -319,21 +319,22 @@ struct PhraseSet: Sendable {
         forEachMatch(in: t) { i, _ in body(i) }
     }
 
-    /// As `forEachMatch(in:_:)`, with the word index where each match starts.
-    func forEachMatch(in t: PhraseText, _ body: (Int, Int) -> Bool) {
+    /// As `forEachMatch(in:_:)`, with the word index where each match starts; phrases whose `include` entry is
+    /// false are not even tried.
+    func forEachMatch(in t: PhraseText, include: [Bool]? = nil, _ body: (Int, Int) -> Bool) {
         for k in 0..<t.count {
             let h = t[k]
             if firstWords.contains(h), let r = byFirst[h] {
-                for j in r where matches(phrases[order[j]], t, at: k) { if !body(order[j], k) { return } }
+                for j in r where include?[order[j]] != false && matches(phrases[order[j]], t, at: k) { if !body(order[j], k) { return } }
             }
             if !prefixKeys.isEmpty {
                 if let key = t.key3(k) {
                     if prefixKeys.contains(key), let list = prefixByKey[key] {
-                        for i in list where matches(phrases[i], t, at: k) { if !body(i, k) { return } }
+                        for i in list where include?[i] != false && matches(phrases[i], t, at: k) { if !body(i, k) { return } }
                     }
                 }
             }
-            for i in shortPrefixes where matches(phrases[i], t, at: k) { if !body(i, k) { return } }
+            for i in shortPrefixes where include?[i] != false && matches(phrases[i], t, at: k) { if !body(i, k) { return } }
         }
     }
 
