@@ -322,14 +322,23 @@ struct PhraseSet: Sendable {
     /// As `forEachMatch(in:_:)`, with the word index where each match starts; phrases whose `include` entry is
     /// false are not even tried.
     func forEachMatch(in t: PhraseText, include: [Bool]? = nil, _ body: (Int, Int) -> Bool) {
+        // With a filter, screen words with the first words and prefix keys of the included phrases only (a long
+        // text has many words that start only excluded phrases).
+        var screen = firstWords
+        var keyScreen = prefixKeys
+        if let include {
+            screen = WordSet(phrases.indices.filter { include[$0] && !phrases[$0].hashes.isEmpty }.map { phrases[$0].hashes[0] })
+            keyScreen = WordSet(phrases.indices.filter { include[$0] && phrases[$0].prefix && phrases[$0].hashes.count == 1
+                && phrases[$0].lastWord.count >= 3 }.map { Self.key3(phrases[$0].lastWord[...]) })
+        }
         for k in 0..<t.count {
             let h = t[k]
-            if firstWords.contains(h), let r = byFirst[h] {
+            if screen.contains(h), let r = byFirst[h] {
                 for j in r where include?[order[j]] != false && matches(phrases[order[j]], t, at: k) { if !body(order[j], k) { return } }
             }
-            if !prefixKeys.isEmpty {
+            if !keyScreen.isEmpty {
                 if let key = t.key3(k) {
-                    if prefixKeys.contains(key), let list = prefixByKey[key] {
+                    if keyScreen.contains(key), let list = prefixByKey[key] {
                         for i in list where include?[i] != false && matches(phrases[i], t, at: k) { if !body(i, k) { return } }
                     }
                 }

@@ -67,8 +67,17 @@ struct TemplateResidueRule: Rule {
     static func find(_ t: [UInt8], _ r: Range<Int>, hasPhrase: Bool?, words: ArraySlice<Word>?) -> [Range<Int>] {
         var out: [Range<Int>] = []
         let p = patterns
-        var i = r.lowerBound
         let end = r.upperBound
+        // Jump to the first bracket or brace (most blocks have none).
+        var i = t.withUnsafeBufferPointer { b in
+            var k = r.lowerBound
+            while k < end {
+                let c = b[k]
+                if c == 0x5B || c == 0x3C || c == 0x7B { break }
+                k += 1
+            }
+            return k
+        }
         while i < end {
             let c = t[i]
             // [Company Name], <insert salary>
