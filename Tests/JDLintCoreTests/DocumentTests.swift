@@ -123,3 +123,40 @@ import Testing
         #expect(n.sourceRange(1..<2) == 7..<8)
     }
 }
+
+/// `LineIndex` builds line starts and its scalar / UTF-16 checkpoints in one chunked pass; a plain reference must
+/// agree on random texts whose CRLFs, lone CRs and multi-byte scalars straddle the 512-byte chunk edges.
+@Suite struct LineIndexReferenceTests {
+    static func referenceStarts(_ b: [UInt8]) -> [Int] {
+        var starts = [0]
+        var i = 0
+        while i < b.count {
+            if b[i] == 0x0A { starts.append(i + 1) } else if b[i] == 0x0D {
+                if i + 1 < b.count && b[i + 1] == 0x0A { i += 1 }
+                starts.append(i + 1)
+            }
+            i += 1
+        }
+        return starts
+    }
+
+    @Test func chunkedPassMatchesReference() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("\n".utf8), Array("\r".utf8), Array("\r\n".utf8), Array("é".utf8),
+                                 Array("😀".utf8), Array("€".utf8), Array("word ".utf8)]
+        for round in 0..<200 {
+            var b: [UInt8] = []
+            let target = Int.random(in: 0...2_000, using: &rng)
+            // Every few rounds, place a CRLF exactly across a chunk edge.
+            if round % 5 == 0 { b = [UInt8](repeating: 0x61, count: 511) + [0x0D, 0x0A] }
+            while b.count < target { b += pieces.randomElement(using: &rng)! }
+            let lines = LineIndex(b)
+            #expect(lines.lineStarts == Self.referenceStarts(b), "round \(round)")
+            for offset in stride(from: 0, through: b.count, by: 37) where offset == b.count || (b[offset] & 0xC0) != 0x80 {
+                let prefix = String(decoding: b[0..<offset], as: UTF8.self)
+                #expect(lines.count(before: offset, utf16: false) == prefix.unicodeScalars.count)
+                #expect(lines.count(before: offset, utf16: true) == prefix.utf16.count)
+            }
+        }
+    }
+}

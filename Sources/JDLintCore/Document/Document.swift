@@ -97,39 +97,39 @@ public struct LineIndex: Sendable, Equatable {
         bomLength = (bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) ? 3 : 0
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
-        bytes.withUnsafeBufferPointer { buf in
-            var i = 0
-            let n = buf.count
-            while i < n {
-                let b = buf[i]
-                if b == 0x0A {
-                    starts.append(i + 1)
-                } else if b == 0x0D {
-                    if i + 1 < n && buf[i + 1] == 0x0A { i += 1 }
-                    starts.append(i + 1)
-                }
-                i += 1
-            }
-        }
-        lineStarts = starts
         var sc: [Int] = [0]
         var un: [Int] = [0]
         sc.reserveCapacity(bytes.count / LineIndex.stride + 1)
         un.reserveCapacity(bytes.count / LineIndex.stride + 1)
-        var scalars = 0, units = 0
         let stride = LineIndex.stride
+        // One pass: line starts, and a scalar / UTF-16 checkpoint after each full chunk of `stride` bytes.
         bytes.withUnsafeBufferPointer { buf in
-            // One checkpoint after each full chunk; branch-free counting inside the chunk.
+            var scalars = 0, units = 0
             var i = 0
             let n = buf.count
+            var skipLF = false  // the LF of a CRLF whose line start is recorded already
             while i < n {
                 let end = min(i + stride, n)
                 var s = 0, u = 0
-                for j in i..<end {
+                var j = i
+                while j < end {
                     let b = buf[j]
                     let lead = (b & 0xC0) != 0x80 ? 1 : 0
                     s &+= lead
                     u &+= lead &+ (b >= 0xF0 ? 1 : 0)
+                    if b <= 0x0D {
+                        if b == 0x0A {
+                            if skipLF { skipLF = false } else { starts.append(j + 1) }
+                        } else if b == 0x0D {
+                            if j + 1 < n && buf[j + 1] == 0x0A {
+                                starts.append(j + 2)
+                                skipLF = true
+                            } else {
+                                starts.append(j + 1)
+                            }
+                        }
+                    }
+                    j += 1
                 }
                 scalars += s
                 units += u
@@ -140,6 +140,7 @@ public struct LineIndex: Sendable, Equatable {
                 i = end
             }
         }
+        lineStarts = starts
         scalarsBefore = sc
         unitsBefore = un
     }
