@@ -466,6 +466,7 @@ extension LanguageServer {
             let converted = DispatchTime.now().uptimeNanoseconds
             log(.log, "linted \(document.path ?? "?") v\(version): \(diagnostics.count) findings, lint \((linted - started) / 1000) µs (analysis \((analysed - started) / 1000) µs, of which front end \((extracted - started) / 1000) µs), conversion \((converted - linted) / 1000) µs")
         }
+        trimmer.noteActivity()
         return LintCache(version: version, epoch: epoch, generation: generation, document: doc, diagnostics: diagnostics,
                          lsp: lsp, linter: f == nil ? nil : config.linter, ignored: f == nil)
     }

@@ -47,6 +47,8 @@ public final class LanguageServer: @unchecked Sendable {
     let onExit: @Sendable (Int32) -> Void
     let queue = DispatchQueue(label: "jdlint.lsp.state")
     let lintQueue = DispatchQueue(label: "jdlint.lsp.lint", qos: .userInitiated)
+    /// Returns freed memory to the system after a second without lints.
+    let trimmer = MemoryTrimmer()
 
     // Guarded by `lock` (touched from several threads).
     let lock = NSLock()
