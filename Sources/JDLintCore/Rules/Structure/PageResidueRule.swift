@@ -72,8 +72,7 @@ struct PageResidueRule: Rule {
     }
 
     /// `containsPhrase`: whether the text holds one of the `contains` phrases, when the caller knows already.
-    static func match(_ t: PhraseText, containsPhrase: Bool?) -> (Phrase, linkable: Bool)? {
-        let p = patterns
+    static func match(_ t: PhraseText, containsPhrase: Bool?, patterns p: Patterns = patterns) -> (Phrase, linkable: Bool)? {
         guard !t.isEmpty else { return nil }
         if t.count <= p.maxWords {
             if let candidates = p.lineIndex[combined(t.hashes)], let i = candidates.first(where: { t.equals(p.lines[$0]) }) {
@@ -102,10 +101,11 @@ struct PageResidueRule: Rule {
         let doc = a.document
         var sectionBody: [Int: Bool] = [:]
         for s in a.sections { if let h = s.heading { sectionBody[h] = !s.body.isEmpty } }
-        let containing = Self.patterns.contains.blocksWithMatch(in: a)
+        let patterns = Self.patterns
+        let containing = patterns.contains.blocksWithMatch(in: a)
         for (i, block) in a.blocks.enumerated() where block.kind != .field {
             let text = a.phraseText(block: i)
-            guard let (_, linkable) = Self.match(text, containsPhrase: containing[i]) else { continue }
+            guard let (_, linkable) = Self.match(text, containsPhrase: containing[i], patterns: patterns) else { continue }
             // A label that introduces what follows (“Terms and conditions:”) is a heading, not residue.
             if a.text[block.proseRange].last == 0x3A && i + 1 < a.blocks.count { continue }
             if block.kind == .heading && a.document.bytes[block.sourceRange].last(where: { !Bytes.isWhitespace($0) }) == 0x3A

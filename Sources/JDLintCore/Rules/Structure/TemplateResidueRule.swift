@@ -64,9 +64,9 @@ struct TemplateResidueRule: Rule {
     }
 
     /// `hasPhrase`: whether `t[r]` holds one of the placeholder phrases, when the caller knows already.
-    static func find(_ t: [UInt8], _ r: Range<Int>, hasPhrase: Bool?, words: ArraySlice<Word>?) -> [Range<Int>] {
+    static func find(_ t: [UInt8], _ r: Range<Int>, hasPhrase: Bool?, words: ArraySlice<Word>?,
+                     patterns p: Patterns = patterns) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        let p = patterns
         let end = r.upperBound
         // Jump to the first bracket or brace (most blocks have none).
         var i = t.withUnsafeBufferPointer { b in
@@ -189,7 +189,8 @@ struct TemplateResidueRule: Rule {
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
-        let phrased = Self.patterns.phraseSet.blocksWithMatch(in: a)
+        let patterns = Self.patterns
+        let phrased = patterns.phraseSet.blocksWithMatch(in: a)
         for (i, block) in a.blocks.enumerated() {
             // “Interview date: TBC” states that a date is not set yet: not a forgotten placeholder.
             var dateLabel = false
@@ -197,7 +198,7 @@ struct TemplateResidueRule: Rule {
                 let l = PhraseText(a.text[label])
                 dateLabel = Self.dateWords.contains { l.contains($0) }
             }
-            for r in Self.find(a.text, block.proseRange, hasPhrase: phrased[i], words: a.words(block: i)) {
+            for r in Self.find(a.text, block.proseRange, hasPhrase: phrased[i], words: a.words(block: i), patterns: patterns) {
                 if dateLabel && Self.isToBeDecided(a.text, r) { continue }
                 reporter.report("Unfilled placeholder “\(a.string(r))”: fill it in or remove it.", prose: r)
             }
