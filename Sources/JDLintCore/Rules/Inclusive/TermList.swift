@@ -129,7 +129,15 @@ struct TermList: Sendable {
     }
 
     func contextIn(_ a: Analysis, _ id: Int, _ range: Range<Int>, _ cache: ContextCache) -> Bool {
-        contextRanges(a, id, cache).contains { $0.overlaps(range) }
+        // The matches are in document order and do not overlap: binary search for the first that ends after the
+        // range starts (a linear scan per hit made long documents quadratic).
+        let rs = contextRanges(a, id, cache)
+        var lo = 0, hi = rs.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if rs[mid].upperBound <= range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < rs.count && rs[lo].overlaps(range)
     }
 
     /// Every match that passes its term's conditions.
