@@ -36,7 +36,11 @@ enum StructureSupport {
         } else if first > 0 && blank(first - 1) && blank(last + 1) {
             hi = lines.fullRange(ofLine: last + 1).upperBound
         }
-        return .remove(lo..<min(hi, b.count))
+        hi = min(hi, b.count)
+        // A lone CR line end before the removed lines and an LF after them would become one CRLF, merging two
+        // lines: no fix then (mixed CR / LF line ends are rare; the finding stays).
+        if lo > 0 && b[lo - 1] == 0x0D && hi < b.count && b[hi] == 0x0A { return nil }
+        return .remove(lo..<hi)
     }
 
     static func tagEnd(_ b: [UInt8], _ k: Int, limit: Int) -> Int? {
