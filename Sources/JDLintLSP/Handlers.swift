@@ -108,17 +108,36 @@ extension LanguageServer {
                                   "registerOptions": ["watchers": [["globPattern": "**/.jdlint.json"]]]]
             request(RegisterCapabilityRequest(registrations: [reg])) { _ in }
         }
-        if supportsConfiguration { pullConfiguration() }
+        if supportsConfiguration { pullConfiguration(initial: true) }
     }
 
     // MARK: - Configuration
 
     static let fixAllKind = "source.fixAll.jdlint"
 
-    func pullConfiguration() {
+    /// Asks the client for the `jdlint` settings. The first time (`initial`), published lints wait for the answer
+    /// (at most a second), so a document opened right after `initialized` is not first linted without the user's
+    /// settings and then again with them.
+    func pullConfiguration(initial: Bool = false) {
+        if initial {
+            awaitingInitialSettings = true
+            // A strong capture: the state queue is the server's own (a weak one makes a side table LeakSanitizer
+            // reports).
+            queue.asyncAfter(deadline: .now() + 1.0) { self.releaseHeldLints() }
+        }
         request(ConfigurationRequest(scopeURI: root.map { URI.from(path: $0) })) { [unowned self] value in
             if let value, value != .null { applySettings(value) }
+            if initial { releaseHeldLints() }
         }
+    }
+
+    /// Lints the documents whose published lint waited for the initial settings.
+    func releaseHeldLints() {
+        guard awaitingInitialSettings else { return }
+        awaitingInitialSettings = false
+        let held = heldPushLints.sorted()
+        heldPushLints.removeAll()
+        for uri in held { schedulePushLint(uri) }
     }
 
     func didChangeConfiguration(_ n: DidChangeConfigurationNotification) {
@@ -351,6 +370,10 @@ extension LanguageServer {
     /// queue when it is still the newest (fewer thread hops between a keystroke and its diagnostics).
     func schedulePushLint(_ uri: String) {
         guard let doc = documents[uri], lifecycle == .running else { return }
+        if awaitingInitialSettings {
+            heldPushLints.insert(uri)
+            return
+        }
         if let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
             notify(PublishDiagnosticsNotification(uri: uri, version: c.version, diagnostics: c.lsp))
             return

@@ -79,6 +79,10 @@ public final class LanguageServer: @unchecked Sendable {
     var settings = ClientSettings()
     var settingsFingerprint: String?
     var parkedWorkspaceRequests: [() -> Void] = []
+    /// Between `initialized` and the client's answer to the first `workspace/configuration` request (at most a
+    /// second): published lints wait in `heldPushLints`.
+    var awaitingInitialSettings = false
+    var heldPushLints = Set<String>()
     var parentWatch: DispatchSourceTimer?
     var configGeneration = 0
     var loader: ConfigLoader

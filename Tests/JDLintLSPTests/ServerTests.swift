@@ -409,6 +409,28 @@ import Testing
         #expect(codes(m?["params"]?["diagnostics"]?.arrayValue) == ["grammar/indefinite-article", "grammar/repeated-word"])
     }
 
+    @Test func publishedLintsWaitForTheInitialSettings() {
+        let c = TestClient()
+        c.initialize(configuration: true)  // no responder: the settings request stays unanswered for now
+        let request = c.waitFor { $0["method"] == "workspace/configuration" }
+        #expect(request != nil)
+        c.open("file:///tmp/held.txt", text)
+        c.server.drain()
+        // Not linted without the user's settings (which would publish findings they switched off).
+        #expect(!c.messages.contains { $0["method"] == "textDocument/publishDiagnostics" })
+        c.send(["jsonrpc": "2.0", "id": request?["id"] ?? .null, "result": [["rules": ["grammar": "off"]]]])
+        let m = c.waitFor { $0["method"] == "textDocument/publishDiagnostics" }
+        #expect(codes(m?["params"]?["diagnostics"]?.arrayValue) == [])
+    }
+
+    @Test func anUnansweredSettingsRequestHoldsLintsForOneSecondAtMost() {
+        let c = TestClient()
+        c.initialize(configuration: true)  // never answered
+        #expect(c.waitFor { $0["method"] == "workspace/configuration" } != nil)
+        c.open("file:///tmp/unanswered.txt", text)
+        #expect(codes(c.diagnostics("file:///tmp/unanswered.txt", timeout: 5)) == ["grammar/indefinite-article", "grammar/repeated-word"])
+    }
+
     @Test func configErrorsAreDiagnosticsNotCrashes() {
         let dir = workspace(#"{"rules": {"grammar/no-such-rule": "off"}}"#)
         let uri = URI.from(path: dir + "/job.txt")
