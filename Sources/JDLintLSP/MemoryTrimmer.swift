@@ -40,6 +40,8 @@ final class MemoryTrimmer: @unchecked Sendable {
             }
             let item = DispatchWorkItem {
                 self.lastTrim = DispatchTime.now()
+                // The item captures the trimmer that holds it: let go of it once it has run (no cycle).
+                self.pending = nil
                 _ = trim(0)
             }
             self.pending = item
