@@ -212,38 +212,17 @@ public struct Analysis: Sendable {
     /// difference.
     static func titleKey(_ t: [UInt8], _ r: Range<Int>, equals key: [UInt8]) -> Bool {
         var k = 0
-        var space = false
-        for i in r {
-            let c = t[i]
-            if Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c >= 0x80 {
-                if space && k > 0 {
-                    guard k < key.count, key[k] == 0x20 else { return false }
-                    k += 1
-                }
-                guard k < key.count, key[k] == Bytes.lower(c) else { return false }
-                k += 1
-                space = false
-            } else {
-                space = true
-            }
+        var same = true
+        SectionMatching.normalised(t[r]) { b in
+            guard k < key.count, key[k] == b else { same = false; return false }
+            k += 1
+            return true
         }
-        return k == key.count
+        return same && k == key.count
     }
 
-    static func titleKey(_ s: String) -> String {
-        var out: [UInt8] = []
-        var space = false
-        for c in s.utf8 {
-            if Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c >= 0x80 {
-                if space && !out.isEmpty { out.append(0x20) }
-                out.append(Bytes.lower(c))
-                space = false
-            } else {
-                space = true
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// Heading and title text normalised for comparison (`SectionMatching.normalise`).
+    static func titleKey(_ s: String) -> String { SectionMatching.normalise(s.utf8) }
 
     // MARK: helpers for rules
 

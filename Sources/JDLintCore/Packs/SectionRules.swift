@@ -6,17 +6,25 @@ public enum SectionMatching {
     /// `"What We Offer:"` → `"what we offer"`.
     public static func normalise<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         var out: [UInt8] = []
+        normalised(bytes) { out.append($0); return true }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Hands the bytes of `normalise(bytes)` to `body` one at a time, without building the string; `body` returns
+    /// false to stop.
+    static func normalised<C: Collection>(_ bytes: C, _ body: (UInt8) -> Bool) where C.Element == UInt8 {
+        var started = false
         var space = false
         for c in bytes {
             if Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c >= 0x80 {
-                if space && !out.isEmpty { out.append(0x20) }
-                out.append(Bytes.lower(c))
+                if space && started { guard body(0x20) else { return } }
+                guard body(Bytes.lower(c)) else { return }
+                started = true
                 space = false
             } else {
                 space = true
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether a normalised heading contains a normalised synonym as whole words (`"our benefits"` contains

@@ -66,13 +66,9 @@ struct PageResidueRule: Rule {
         return true
     }
 
-    /// What a block matches, if it is residue: the pattern and whether it is a call to action.
-    static func match(_ t: PhraseText) -> (Phrase, linkable: Bool)? {
-        match(t, containsPhrase: nil)
-    }
-
-    /// `containsPhrase`: whether the text holds one of the `contains` phrases, when the caller knows already.
-    static func match(_ t: PhraseText, containsPhrase: Bool?, patterns p: Patterns = patterns) -> (Phrase, linkable: Bool)? {
+    /// What a block matches, if it is residue: the pattern and whether it is a call to action. `containsPhrase`:
+    /// whether the block holds one of the `contains` phrases (`PhraseSet.blocksWithMatch`, one pass per document).
+    static func match(_ t: PhraseText, containsPhrase: Bool, patterns p: Patterns) -> (Phrase, linkable: Bool)? {
         guard !t.isEmpty else { return nil }
         if t.count <= p.maxWords {
             if let candidates = p.lineIndex[combined(t.hashes)], let i = candidates.first(where: { t.equals(p.lines[$0]) }) {
@@ -86,13 +82,7 @@ struct PageResidueRule: Rule {
                 }
             }
         }
-        if t.count <= 60 {
-            if let known = containsPhrase {
-                if known { return (p.contains.phrases[0], false) }
-            } else if let i = p.contains.first(in: t) {
-                return (p.contains.phrases[i], false)
-            }
-        }
+        if t.count <= 60 && containsPhrase { return (p.contains.phrases[0], false) }
         return nil
     }
 

@@ -137,13 +137,13 @@ struct PhraseText: Sendable {
         return buf[starts[g]..<(g + 1 < starts.count ? starts[g + 1] : buf.count)]
     }
 
-    /// `PhraseSet.key3` of word `k` (nil when it is shorter than three bytes), without making a slice.
+    /// `PhraseMatcher.key3` of word `k` (nil when it is shorter than three bytes), without making a slice.
     @inline(__always) func key3(_ k: Int) -> UInt64? {
         let g = lo + k
         let s = starts[g]
         let e = g + 1 < starts.count ? starts[g + 1] : buf.count
         guard e - s >= 3 else { return nil }
-        return UInt64(buf[s]) << 16 | UInt64(buf[s + 1]) << 8 | UInt64(buf[s + 2]) | 1 << 32
+        return UInt64(PhraseMatcher.key3(buf, s))
     }
 
     /// Whether the phrase occurs (whole words; a prefix phrase's last word matches a word prefix).
@@ -264,17 +264,12 @@ struct PhraseSet: Sendable {
     private let byFirst: WordMap<Range<Int>>
     private let order: [Int]
     private let firstWords: WordSet
-    /// Phrases of one word that match a word prefix (`recruit*`), by their first three bytes (`key3`).
+    /// Phrases of one word that match a word prefix (`recruit*`), by their first three bytes
+    /// (`PhraseMatcher.key3`).
     private let prefixByKey: WordMap<[Int]>
     private let prefixKeys: WordSet
     /// Prefix phrases shorter than three bytes: checked at every position.
     private let shortPrefixes: [Int]
-
-    /// The first three bytes of a normalised word, as a lookup key.
-    static func key3(_ w: ArraySlice<UInt8>) -> UInt64 {
-        let i = w.startIndex
-        return UInt64(w[i]) << 16 | UInt64(w[i + 1]) << 8 | UInt64(w[i + 2]) | 1 << 32
-    }
 
     init(_ phrases: [Phrase]) {
         self.phrases = phrases
@@ -294,8 +289,8 @@ struct PhraseSet: Sendable {
         var byKey: [UInt64: [Int]] = [:]
         var short: [Int] = []
         for i in prefixOnly {
-            let w = phrases[i].lastWord[...]
-            if w.count >= 3 { byKey[Self.key3(w), default: []].append(i) } else { short.append(i) }
+            let w = phrases[i].lastWord
+            if w.count >= 3 { byKey[UInt64(PhraseMatcher.key3(w, 0)), default: []].append(i) } else { short.append(i) }
         }
         prefixByKey = WordMap(byKey.map { ($0.key, $0.value) })
         prefixKeys = WordSet(byKey.keys)
@@ -329,7 +324,7 @@ struct PhraseSet: Sendable {
         if let include {
             screen = WordSet(phrases.indices.filter { include[$0] && !phrases[$0].hashes.isEmpty }.map { phrases[$0].hashes[0] })
             keyScreen = WordSet(phrases.indices.filter { include[$0] && phrases[$0].prefix && phrases[$0].hashes.count == 1
-                && phrases[$0].lastWord.count >= 3 }.map { Self.key3(phrases[$0].lastWord[...]) })
+                && phrases[$0].lastWord.count >= 3 }.map { UInt64(PhraseMatcher.key3(phrases[$0].lastWord, 0)) })
         }
         for k in 0..<t.count {
             let h = t[k]
@@ -360,16 +355,6 @@ struct PhraseSet: Sendable {
             return true
         }
         return out
-    }
-
-    /// The lowest index of a phrase found in `t` (list order, as `phrases.first { t.contains($0) }`).
-    func first(in t: PhraseText) -> Int? {
-        var best: Int?
-        forEachMatch(in: t) { i in
-            if best == nil || i < best! { best = i }
-            return best != 0
-        }
-        return best
     }
 
     func containsAny(in t: PhraseText) -> Bool {

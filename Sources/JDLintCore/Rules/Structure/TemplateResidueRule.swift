@@ -47,7 +47,7 @@ struct TemplateResidueRule: Rule {
 
     /// Placeholder ranges in `t[r]`.
     static func find(_ t: [UInt8], _ r: Range<Int>) -> [Range<Int>] {
-        find(t, r, phrase: nil, words: nil)
+        find(t, r, hasPhrase: nil, words: nil)
     }
 
     /// Case-sensitive FNV-1a, for the case-sensitive placeholder words.
@@ -57,13 +57,8 @@ struct TemplateResidueRule: Rule {
         return h
     }
 
-    /// Placeholder ranges in `t[r]`; `phrase` (`t[r]` normalised) and `words` (its words) are passed when the
-    /// analysis has them already.
-    static func find(_ t: [UInt8], _ r: Range<Int>, phrase: PhraseText?, words: ArraySlice<Word>?) -> [Range<Int>] {
-        find(t, r, hasPhrase: phrase.map { patterns.phraseSet.containsAny(in: $0) }, words: words)
-    }
-
-    /// `hasPhrase`: whether `t[r]` holds one of the placeholder phrases, when the caller knows already.
+    /// Placeholder ranges in `t[r]`. `hasPhrase` (whether `t[r]` holds one of the placeholder phrases) and `words`
+    /// (its words) are passed when the analysis knows them already.
     static func find(_ t: [UInt8], _ r: Range<Int>, hasPhrase: Bool?, words: ArraySlice<Word>?,
                      patterns p: Patterns = patterns) -> [Range<Int>] {
         var out: [Range<Int>] = []
