@@ -343,6 +343,7 @@ extension LanguageServer {
     func didClose(_ n: DidCloseNotification) {
         guard let doc = documents.removeValue(forKey: n.uri) else { return }
         doc.debounce?.cancel()
+        lintQueue.async { [unowned self] in memos.removeValue(forKey: n.uri) }
         lock.lock()
         pushTargets.removeValue(forKey: n.uri)
         if !pullDiagnostics { notify(PublishDiagnosticsNotification(uri: n.uri, version: nil, diagnostics: [])) }
@@ -392,7 +393,7 @@ extension LanguageServer {
             lock.unlock()
             guard current else { return }
             let cache = lint(document, version: target.version, epoch: target.epoch, generation: target.generation,
-                             languageID: languageID, config: eff, encoding: enc)
+                             languageID: languageID, config: eff, encoding: enc, memoKey: uri)
             lock.lock()
             var latency: UInt64?
             if pushTargets[uri] == target {
@@ -441,7 +442,7 @@ extension LanguageServer {
             }
             guard let eff else { return }
             let cache = lint(document, version: version, epoch: epoch, generation: generation, languageID: languageID,
-                             config: eff, encoding: enc)
+                             config: eff, encoding: enc, memoKey: uri)
             queue.async { [unowned self] in
                 if let doc = documents[uri], doc.epoch == epoch, doc.version == version, configGeneration == generation {
                     doc.cache = cache
@@ -451,9 +452,10 @@ extension LanguageServer {
         }
     }
 
-    /// Lints one snapshot (lint queue).
+    /// Lints one snapshot (lint queue). With `memoKey` (an open document's URI) the block-scoped rules re-run only
+    /// on the blocks changed since the document's previous lint under the same configuration.
     func lint(_ document: Document, version: Int, epoch: Int, generation: Int, languageID: String, config: EffectiveConfig,
-              encoding enc: PositionEncoding) -> LintCache {
+              encoding enc: PositionEncoding, memoKey: String? = nil) -> LintCache {
         if options.lintDelayMs > 0 { usleep(UInt32(options.lintDelayMs) * 1000) }
         if config.isPack {
             return LintCache(version: version, epoch: epoch, generation: generation, document: document, diagnostics: [],
@@ -466,6 +468,7 @@ extension LanguageServer {
         // The rules of one posting run on every core: an editor waits for this one document.
         var analysed = started, extracted = started
         var diagnostics: [Diagnostic] = []
+        var relinted: Int?
         if f != nil {
             let parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void = { n, body in
                 DispatchQueue.concurrentPerform(iterations: n, execute: body)
@@ -474,7 +477,15 @@ extension LanguageServer {
             extracted = DispatchTime.now().uptimeNanoseconds
             let analysis = Analysis(document: doc, prose: prose, parallel: parallel)
             analysed = DispatchTime.now().uptimeNanoseconds
-            diagnostics = config.linter.lint(analysis, parallel: parallel).diagnostics
+            if let key = memoKey {
+                let previous = memos[key].flatMap { $0.generation == generation ? $0.memo : nil }
+                let (result, memo) = config.linter.lint(analysis, previous: previous, parallel: parallel)
+                diagnostics = result.diagnostics
+                memos[key] = memo.map { (generation, $0) }
+                relinted = memo?.relinted
+            } else {
+                diagnostics = config.linter.lint(analysis, parallel: parallel).diagnostics
+            }
         }
         let linted = DispatchTime.now().uptimeNanoseconds
         var lsp: [JSONValue] = []
@@ -487,7 +498,8 @@ extension LanguageServer {
         for d in diagnostics { lsp.append(lspDiagnostic(d, doc.lines, enc, version: version, registry: config.linter.registry)) }
         if options.debug {
             let converted = DispatchTime.now().uptimeNanoseconds
-            log(.log, "linted \(document.path ?? "?") v\(version): \(diagnostics.count) findings, lint \((linted - started) / 1000) µs (analysis \((analysed - started) / 1000) µs, of which front end \((extracted - started) / 1000) µs), conversion \((converted - linted) / 1000) µs")
+            log(.log, "linted \(document.path ?? "?") v\(version): \(diagnostics.count) findings, lint \((linted - started) / 1000) µs (analysis \((analysed - started) / 1000) µs, of which front end \((extracted - started) / 1000) µs), conversion \((converted - linted) / 1000) µs"
+                + (relinted.map { ", block rules re-ran on \($0) blocks" } ?? ""))
         }
         trimmer.noteActivity()
         return LintCache(version: version, epoch: epoch, generation: generation, document: doc, diagnostics: diagnostics,

@@ -49,6 +49,9 @@ public final class LanguageServer: @unchecked Sendable {
     let lintQueue = DispatchQueue(label: "jdlint.lsp.lint", qos: .userInitiated)
     /// Returns freed memory to the system after a second without lints.
     let trimmer = MemoryTrimmer()
+    /// What the last lint of each open document keeps for the next one (`LintMemo`), with the configuration
+    /// generation it was made under. Touched on the lint queue only.
+    var memos: [String: (generation: Int, memo: LintMemo)] = [:]
 
     // Guarded by `lock` (touched from several threads).
     let lock = NSLock()

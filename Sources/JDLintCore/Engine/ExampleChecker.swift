@@ -67,6 +67,13 @@ public enum ExampleChecker {
         func fail(_ ex: String, _ variant: String, _ msg: String) {
             failures.append(Failure(rule: m.id, example: ex, variant: variant, message: msg))
         }
+        // A block-scoped rule must keep its claim on every example (`Invariants.localityProblems`).
+        func scope(_ ex: String, _ variant: String, _ text: String, _ format: DocumentFormat, _ l: Linter) {
+            guard m.scope == .block else { return }
+            for p in Invariants.localityProblems(Document(text: text, format: format), linter: l) {
+                fail(ex, variant, "block scope: " + p)
+            }
+        }
         for ex in m.triggering {
             let l = linter(m, registry, options: ex.options, profiles: ex.profiles, year: currentYear)
             let (plain, _) = stripMarkers(ex.text)
@@ -74,6 +81,7 @@ public enum ExampleChecker {
                 let (text, marks) = stripMarkers(variant.apply(ex.text))
                 if marks.isEmpty { fail(ex.text, variant.name, "a triggering example needs at least one ↓ marker"); break }
                 let found = l.lint(Document(text: text, format: ex.format)).diagnostics.filter { $0.rule == m.id }
+                scope(ex.text, variant.name, text, ex.format, l)
                 let starts = found.map(\.range.lowerBound).sorted()
                 if starts != marks.sorted() {
                     let doc = Document(text: text, format: ex.format)
@@ -94,6 +102,7 @@ public enum ExampleChecker {
             for variant in variants(ex.format, ex.text) {
                 let text = variant.apply(ex.text)
                 let found = l.lint(Document(text: text, format: ex.format)).diagnostics.filter { $0.rule == m.id }
+                scope(ex.text, variant.name, text, ex.format, l)
                 if !found.isEmpty {
                     let doc = Document(text: text, format: ex.format)
                     let where_ = found.map { let p = doc.position($0.range.lowerBound); return "\(p.line):\(p.column) \($0.message)" }
@@ -106,6 +115,7 @@ public enum ExampleChecker {
             let (input, _) = stripMarkers(c.input)
             for variant in variants(c.format, input) where variant.name != "emoji prefix" || true {
                 let text = variant.apply(input)
+                scope(c.input, variant.name, text, c.format, l)
                 let expected = variant.apply(c.output)
                 let result = Fixer.fix(Document(text: text, format: c.format), with: l, allowed: c.applicability)
                 let got = String(decoding: result.bytes, as: UTF8.self)

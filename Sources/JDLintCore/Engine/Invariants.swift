@@ -121,3 +121,70 @@ public enum Invariants {
         return (lf, crlf, cr)
     }
 }
+
+extension Invariants {
+    /// Checks the claim of every active block-scoped rule (`RuleScope.block`) on one document: each block linted
+    /// alone (as the incremental lint does) gives the same findings as with the rest of the document blanked out
+    /// (bytes outside the block's lines turned to spaces, fields and title dropped), every finding lies within its
+    /// block's lines, and the blocks' findings together are the whole document's. Text and Markdown only (the
+    /// formats the incremental lint handles). Returns the violations (empty when the claim holds).
+    public static func localityProblems(_ doc: Document, linter: Linter) -> [String] {
+        guard Incremental.supports(doc.format) else { return [] }
+        let local = linter.ruleIndices.filter { linter.active[$0].rule.meta.scope == .block }
+        let full = Analysis(document: doc)
+        guard !local.isEmpty, let extents = Incremental.extents(full) else { return [] }
+        let sequential: (Int, @escaping @Sendable (Int) -> Void) -> Void = { n, body in for i in 0..<n { body(i) } }
+        let ids = local.map { linter.active[$0].rule.meta.id }
+        let whole = linter.run(local.map { ($0, full, .blocks) }, parallel: sequential, costOrdered: false)
+        var union = Array(repeating: [Diagnostic](), count: local.count)
+        var problems: [String] = []
+        let bytes = doc.bytes
+        let bom = doc.lines.bomLength
+        func describe(_ d: Diagnostic) -> String {
+            let p = doc.position(d.range.lowerBound)
+            return "\(p.line):\(p.column) “\(d.message)”"
+        }
+        for (b, block) in full.blocks.enumerated() {
+            var alone = full.prose
+            alone.blocks = [block]
+            let got = linter.run(local.map { ($0, Analysis(document: doc, prose: alone), .blocks) }, parallel: sequential, costOrdered: false)
+            // The same block with everything around it blanked out.
+            let e = extents[b]
+            var masked = bytes
+            for i in bom..<masked.count where !e.contains(i) && masked[i] != 0x0A && masked[i] != 0x0D { masked[i] = 0x20 }
+            var prose = alone
+            for i in prose.text.bytes.indices where !block.proseRange.contains(i) && prose.text.bytes[i] != 0x0A {
+                prose.text.bytes[i] = 0x20
+            }
+            prose.fields = []
+            prose.metadataTitle = nil
+            prose.directives = prose.directives.filter { e.contains($0.range.lowerBound) }
+            let blanked = Analysis(document: Document(bytes: masked, format: doc.format, path: doc.path), prose: prose)
+            let gotBlanked = linter.run(local.map { ($0, blanked, .blocks) }, parallel: sequential, costOrdered: false)
+            for k in local.indices {
+                if got[k] != gotBlanked[k] {
+                    problems.append("\(ids[k]): block \(b) (line \(doc.position(block.sourceRange.lowerBound).line)) reads outside its lines: "
+                                    + "alone [\(got[k].map(describe).joined(separator: ", "))], "
+                                    + "blanked around [\(gotBlanked[k].map(describe).joined(separator: ", "))]")
+                }
+                for d in got[k] {
+                    let inside = { (r: Range<Int>) in r.lowerBound >= e.lowerBound && r.upperBound <= e.upperBound }
+                    if !inside(d.range) || !(d.fix?.edits.allSatisfy { inside($0.range) } ?? true) {
+                        problems.append("\(ids[k]): finding \(describe(d)) of block \(b) reaches outside the block's lines")
+                    }
+                }
+                union[k].append(contentsOf: got[k])
+            }
+        }
+        for k in local.indices {
+            let a = whole[k].sorted(by: Diagnostic.ordered), u = union[k].sorted(by: Diagnostic.ordered)
+            if a != u {
+                let missing = a.filter { !u.contains($0) }, extra = u.filter { !a.contains($0) }
+                problems.append("\(ids[k]): the blocks alone find [\(u.map(describe).joined(separator: ", "))], the whole "
+                                + "document [\(a.map(describe).joined(separator: ", "))]"
+                                + (missing.isEmpty && extra.isEmpty ? " (counts differ)" : ""))
+            }
+        }
+        return problems
+    }
+}

@@ -85,21 +85,113 @@ public struct Linter: Sendable {
     /// `DispatchQueue.concurrentPerform`, so one long posting uses every core). Rules are values over an
     /// immutable analysis, so they can run at once; the result is the same as `lint(_:)`'s, in the same order.
     public func lint(_ analysis: Analysis, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) -> LintResult {
-        let rules = active.filter { $0.rule.meta.id != SuppressionRules.unusedID }
-        // One slot per rule, each written by one call only.
-        let slots = Slots(UnsafeMutableBufferPointer<[Diagnostic]>.allocate(capacity: rules.count))
+        let rules = ruleIndices
+        let out = run(rules.map { ($0, analysis, .all) }, parallel: parallel)
+        return finish(out.flatMap { $0 }, analysis)
+    }
+
+    /// Lints a new version of a document re-running the block-scoped rules (`RuleScope.block`) only on the blocks
+    /// that changed since `previous` (the memo of an earlier lint by this linter); every other rule runs on the whole
+    /// document. The findings equal those of `lint(_:parallel:)` (checked by `IncrementalLintTests` over random
+    /// edits). Returns the memo for the next version: `nil` when the format or the findings do not allow it.
+    public func lint(_ analysis: Analysis, previous: LintMemo?,
+                     parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) -> (result: LintResult, memo: LintMemo?) {
+        let rules = ruleIndices
+        let local = rules.filter { active[$0].rule.meta.scope == .block }
+        guard Incremental.supports(analysis.document.format), !local.isEmpty,
+              let extents = Incremental.extents(analysis) else {
+            return (lint(analysis, parallel: parallel), nil)
+        }
+        let localIDs = local.map { active[$0].rule.meta.id }
+        var plan: Incremental.Plan?
+        if let m = previous, m.ruleIDs == localIDs, m.document.format == analysis.document.format {
+            plan = Incremental.plan(m, analysis, extents)
+            // Most blocks changed (a paste, a reformat): lint whole rather than analyse them twice.
+            if let p = plan, (p.prefix + p.suffix) * 4 < analysis.blocks.count { plan = nil }
+        }
+        let blocks = analysis.prose.blocks
+        // The changed blocks alone, for the block-scoped rules.
+        var changed = analysis
+        if let plan {
+            var prose = analysis.prose
+            prose.blocks = Array(blocks[plan.prefix..<(blocks.count - plan.suffix)])
+            changed = Analysis(document: analysis.document, prose: prose)
+        }
+        // Document rules first (they are the slow ones once the block rules see a few blocks only).
+        let global = rules.filter { active[$0].rule.meta.scope != .block }
+        // Block rules' whole-document parts (`Rule.checkDocument`) run whole, outside the memo.
+        let jobs: [(Int, Analysis, Part)] = global.map { ($0, analysis, .all) } + local.map { ($0, analysis, .document) }
+            + local.map { ($0, changed, .blocks) }
+        let out = run(jobs, parallel: parallel, costOrdered: plan == nil)
+        let firstLocal = global.count + local.count
+        var all: [Diagnostic] = []
+        for k in 0..<firstLocal { all.append(contentsOf: out[k]) }
+        // The block-scoped findings: kept from the memo for unchanged blocks, fresh for the others.
+        var localFindings: [Diagnostic] = []
+        var localBlock: [Int] = []
+        var ok = true
+        if let plan, let m = previous {
+            let oldCount = m.prose.blocks.count
+            for (i, d) in m.local.enumerated() where m.localBlock[i] < plan.prefix {
+                localFindings.append(d)
+                localBlock.append(m.localBlock[i])
+            }
+            for k in firstLocal..<jobs.count {
+                for d in out[k] {
+                    guard let b = Incremental.block(of: d, extents) else { ok = false; continue }
+                    localFindings.append(d)
+                    localBlock.append(b)
+                }
+            }
+            for (i, d) in m.local.enumerated() where m.localBlock[i] >= oldCount - plan.suffix {
+                localFindings.append(d.shifted(by: plan.delta))
+                localBlock.append(m.localBlock[i] - oldCount + blocks.count)
+            }
+        } else {
+            for k in firstLocal..<jobs.count {
+                for d in out[k] {
+                    localFindings.append(d)
+                    if let b = Incremental.block(of: d, extents) { localBlock.append(b) } else { ok = false; localBlock.append(-1) }
+                }
+            }
+        }
+        all.append(contentsOf: localFindings)
+        let result = finish(all, analysis)
+        // A finding outside its block's lines would break the claim: no memo, so the next edit lints whole.
+        guard ok else { return (result, nil) }
+        var memo = LintMemo(document: analysis.document, prose: analysis.prose, extents: extents, local: localFindings,
+                            localBlock: localBlock, ruleIDs: localIDs)
+        memo.relinted = plan.map { blocks.count - $0.prefix - $0.suffix } ?? blocks.count
+        return (result, memo)
+    }
+
+    /// Indices into `active` of the rules that run (`suppression/unused` is computed by `finish`).
+    var ruleIndices: [Int] { active.indices.filter { active[$0].rule.meta.id != SuppressionRules.unusedID } }
+
+    /// Which part of a rule a job runs: `check` and `checkDocument`, or one of them.
+    enum Part: Sendable { case all, blocks, document }
+
+    /// Runs each job (a part of a rule of `active` over an analysis) through `parallel`; one list of findings per
+    /// job, in job order, with the configured severity applied and ranges snapped to whole scalars.
+    func run(_ jobs: [(Int, Analysis, Part)], parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
+             costOrdered: Bool = true) -> [[Diagnostic]] {
+        // One slot per job, each written by one call only.
+        let slots = Slots(UnsafeMutableBufferPointer<[Diagnostic]>.allocate(capacity: jobs.count))
         slots.p.initialize(repeating: [])
         defer { slots.p.deinitialize(); slots.p.deallocate() }
         let settings = settings
+        let active = active
         // Longest first, so no long rule starts last and keeps one thread busy alone (LPT scheduling): the
         // structure rules that scan every block are the slowest, then the word-list rules.
-        let order = Linter.costOrder(rules.map(\.rule.meta.id))
-        parallel(rules.count) { j in
+        let order = costOrdered ? Linter.costOrder(jobs.map { active[$0.0].rule.meta.id }) : Array(jobs.indices)
+        parallel(jobs.count) { j in
             let k = order[j]
-            let (rule, severity, options) = rules[k]
+            let (index, analysis, part) = jobs[k]
+            let (rule, severity, options) = active[index]
             let ctx = RuleContext(analysis: analysis, options: options, settings: settings)
             var reporter = Reporter(meta: rule.meta, analysis: analysis)
-            rule.check(ctx, &reporter)
+            if part != .document { rule.check(ctx, &reporter) }
+            if part != .blocks { rule.checkDocument(ctx, &reporter) }
             var out = reporter.diagnostics
             for j in out.indices {
                 // A rule may raise one finding above its default (a posting-level verdict); a configured
@@ -109,9 +201,11 @@ public struct Linter: Sendable {
             }
             slots.p[k] = out
         }
-        var all: [Diagnostic] = []
-        all.reserveCapacity(slots.p.reduce(0) { $0 + $1.count })
-        for k in 0..<rules.count { all.append(contentsOf: slots.p[k]) }
+        return Array(slots.p)
+    }
+
+    /// Applies the suppression comments to the rules' findings and sorts them.
+    func finish(_ all: [Diagnostic], _ analysis: Analysis) -> LintResult {
         let unusedSeverity = active.first { $0.rule.meta.id == SuppressionRules.unusedID }?.severity
         var kept = Suppressions.apply(all, analysis: analysis, reportUnused: unusedSeverity, knownIDs: registry,
                                       isActive: { id in active.contains { $0.rule.meta.id == id } })

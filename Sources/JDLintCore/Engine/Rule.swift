@@ -40,6 +40,18 @@ public struct RuleCorrection: Sendable {
     }
 }
 
+/// What a rule's findings depend on, so the language server knows what an edit can change.
+public enum RuleScope: String, Sendable {
+    /// Anything in the document (the default): the rule re-runs on every edit.
+    case document
+    /// Each block (heading, paragraph, bullet, field, cell) on its own: the findings in a block depend only on the
+    /// bytes of the block's lines, and they lie within those lines. An edit re-runs the rule on the changed blocks
+    /// only and keeps (shifted) the findings of the others. `LocalityTests` checks this claim for every such rule
+    /// on every example: linting each block alone, with the rest of the document blanked out, gives the findings
+    /// of the whole document.
+    case block
+}
+
 /// Everything a rule says about itself: identity, documentation and examples.
 public struct RuleMeta: Sendable {
     /// Stable id, `category/kebab-name`. A public interface: never renamed without a note.
@@ -58,10 +70,13 @@ public struct RuleMeta: Sendable {
     public var options: [(name: String, description: String)]
     /// Where the rule comes from: `builtin` or a pack's path.
     public var origin: String
+    /// What the findings depend on (`.document` unless the rule is checked to be block-local).
+    public var scope: RuleScope
 
     public init(id: String, summary: String, explanation: String, defaultSeverity: Severity, enabledByDefault: Bool = true,
                 fix: Applicability? = nil, triggering: [RuleExample] = [], nonTriggering: [RuleExample] = [],
-                corrections: [RuleCorrection] = [], options: [(name: String, description: String)] = [], origin: String = "builtin") {
+                corrections: [RuleCorrection] = [], options: [(name: String, description: String)] = [], origin: String = "builtin",
+                scope: RuleScope = .document) {
         self.id = id
         self.summary = summary
         self.explanation = explanation
@@ -73,6 +88,7 @@ public struct RuleMeta: Sendable {
         self.corrections = corrections
         self.options = options
         self.origin = origin
+        self.scope = scope
     }
 
     /// The category part of the id (`grammar` for `grammar/indefinite-article`).
@@ -139,6 +155,14 @@ public struct Reporter {
 public protocol Rule: Sendable {
     var meta: RuleMeta { get }
     func check(_ context: RuleContext, _ reporter: inout Reporter)
+    /// For a block-scoped rule, the part that needs the whole document (front-matter values, say): it runs on the
+    /// whole document at every lint, while an incremental lint runs `check` on the changed blocks only. Its
+    /// findings are not covered by the block-scope claim. Does nothing by default.
+    func checkDocument(_ context: RuleContext, _ reporter: inout Reporter)
+}
+
+extension Rule {
+    public func checkDocument(_ context: RuleContext, _ reporter: inout Reporter) {}
 }
 
 /// Settings that apply to every rule of one lint run.

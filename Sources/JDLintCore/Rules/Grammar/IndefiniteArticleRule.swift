@@ -55,7 +55,8 @@ struct IndefiniteArticleRule: Rule {
             RuleCorrection("AN nurse.", "A nurse."),
             RuleCorrection("An RN or a LPN during a 8-hour shift.", "An RN or an LPN during an 8-hour shift."),
             RuleCorrection("WE ARE A EQUAL OPPORTUNITY EMPLOYER.", "WE ARE AN EQUAL OPPORTUNITY EMPLOYER."),
-        ])
+        ],
+        scope: .block)
 
     static let pronunciation = Pronunciation.shared
 

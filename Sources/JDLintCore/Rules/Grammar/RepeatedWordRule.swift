@@ -32,7 +32,8 @@ struct RepeatedWordRule: Rule {
         corrections: [
             RuleCorrection("We are looking for the the best nurse.", "We are looking for the best nurse."),
             RuleCorrection("The The team.", "The team."),
-        ])
+        ],
+        scope: .block)
 
     static let allowed: WordSet = WordSet([
         "that", "had", "is", "do", "bye", "ha", "no", "very", "so", "far", "now", "again", "more", "many", "knock", "tsk", "sha",

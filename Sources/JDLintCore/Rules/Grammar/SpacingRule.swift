@@ -31,7 +31,8 @@ struct SpacingRule: Rule {
             RuleCorrection("Excellent skills , and a positive attitude .", "Excellent skills, and a positive attitude."),
             RuleCorrection("Great communication skills.Excellent attention to detail.",
                            "Great communication skills. Excellent attention to detail."),
-        ])
+        ],
+        scope: .block)
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis

@@ -36,7 +36,8 @@ struct SubjectVerbAgreementRule: Rule {
                            applicability: .unsafe),
             RuleCorrection("Responsibilities includes care.", "Responsibilities include care.", applicability: .unsafe),
             RuleCorrection("You was great.", "You were great.", applicability: .unsafe),
-        ])
+        ],
+        scope: .block)
 
     static func h(_ s: [String]) -> WordSet { WordSet(s.map { Word.hash($0) }) }
 

@@ -24,7 +24,8 @@ struct AgeRule: Rule {
             RuleExample("0–2 years of experience. Experience may substitute for up to two years of education.\n"),
             RuleExample("If you have fewer than 5 years' experience, pay starts at the mid-point.\n"),
             RuleExample("Join our Young Professionals programme network.\n"),
-        ])
+        ],
+        scope: .block)
 
     static let terms = TermList(file: "inclusive-age.json")
 

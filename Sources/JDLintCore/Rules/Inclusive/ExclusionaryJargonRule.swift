@@ -30,7 +30,8 @@ struct ExclusionaryJargonRule: Rule {
         corrections: [
             RuleCorrection("Know java script and ruby on rail.", "Know JavaScript and Ruby on Rails."),
             RuleCorrection("Cascading Style Sheets", "CSS"),
-        ])
+        ],
+        scope: .block)
 
     static let terms = TermList(file: "inclusive-jargon.json")
 

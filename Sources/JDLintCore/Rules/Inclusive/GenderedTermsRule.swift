@@ -30,7 +30,8 @@ struct GenderedTermsRule: Rule {
             RuleCorrection("The candidate will join us. He will lead.", "The candidate will join us. They will lead.", applicability: .unsafe),
             RuleCorrection("Each applicant sends his or her CV.", "Each applicant sends their CV.", applicability: .unsafe),
             RuleCorrection("S/he will report to the chairman.", "They will report to the chair.", applicability: .unsafe),
-        ])
+        ],
+        scope: .block)
 
     static let terms = TermList(file: "inclusive-gendered-terms.json")
     static let pronouns: WordMap<String> = WordMap( ["he", "she", "his", "her", "him", "himself", "herself", "hers"]

@@ -25,7 +25,8 @@ struct ExcessiveAvailabilityRule: Rule {
             RuleExample("Our wellbeing line is available 24/7.\n"),
             RuleExample("You may be required to work nights and weekends.\n"),
             RuleExample("You must be able to work nights and weekends. Generally you will work on a rota of 1 in 4.\n"),
-        ])
+        ],
+        scope: .block)
 
     static let terms = TermList(file: "requirements-availability.json")
     static let offHours = WordSet(["weekends", "weekend", "nights", "night", "evenings", "evening", "holidays", "overnight",

@@ -26,7 +26,8 @@ struct TechnologyAgeRule: Rule {
             RuleExample("- 5 years of experience. Kubernetes is a plus.\n"),
             RuleExample("- 15 years in go-to-market roles\n"),
             RuleExample("- 12 years of electron microscopy\n"),
-        ])
+        ],
+        scope: .block)
 
     static let filler = WordSet([
         "of", "in", "with", "using", "on", "professional", "hands", "commercial", "working", "relevant", "practical", "industry",

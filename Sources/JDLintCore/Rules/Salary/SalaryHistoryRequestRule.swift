@@ -17,7 +17,8 @@ struct SalaryHistoryRequestRule: Rule {
             RuleExample("Please send your CV with your salary history."),
             RuleExample("Please tell us your salary expectations.", profiles: ["eu"]),
             RuleExample("Your current salary will be reviewed every year after you join.", profiles: ["eu"]),
-        ])
+        ],
+        scope: .block)
 
     static let first = Keywords.set(["current", "previous", "prior", "past", "last", "present"])
     static let nouns = Keywords.set(["salary", "pay", "compensation", "remuneration", "wage", "wages", "earnings", "ctc", "package"])

@@ -25,7 +25,8 @@ struct TemplateResidueRule: Rule {
             RuleExample("---\ntitle: Barista\nrate: £12 per hour\n---\n\nJoin our café team. Tbd is not shouted.\n", format: .markdown),
             RuleExample("Barista\n\nWe were founded in the XX century? No — in MMXX, with 30 staff.\n"),
             RuleExample("<h1>Barista</h1><p>Interview date: TBC</p>", format: .html),
-        ])
+        ],
+        scope: .block)
 
     struct Patterns: Sendable {
         var bracketWords: WordSet
@@ -198,7 +199,11 @@ struct TemplateResidueRule: Rule {
                 reporter.report("Unfilled placeholder “\(a.string(r))”: fill it in or remove it.", prose: r)
             }
         }
-        // Front-matter and JSON-LD values that are only a placeholder.
+    }
+
+    /// Front-matter and JSON-LD values that are only a placeholder (not in any block: the whole document's part).
+    func checkDocument(_ context: RuleContext, _ reporter: inout Reporter) {
+        let a = context.analysis
         for f in a.fields where f.origin != .line {
             let v = Array(f.value.utf8)
             var lo = 0, hi = v.count

@@ -1,0 +1,124 @@
+/// What an incremental lint keeps of one version of a document, so the next version re-runs the block-scoped rules
+/// (`RuleScope.block`) on the blocks an edit changed only. The language server keeps one per open document.
+///
+/// The claim behind it, checked by `LocalityTests` for every block-scoped rule: a block's findings depend only on
+/// the bytes of the block's lines (its *extent*) and lie within them. So a block whose extent, attributes and prose
+/// are unchanged (only moved by the edit's length) keeps its findings, moved the same way.
+public struct LintMemo: Sendable {
+    let document: Document
+    let prose: Prose
+    /// Each block's extent: its source lines, line terminators included.
+    let extents: [Range<Int>]
+    /// Findings of the block-scoped rules (severity set, before suppression comments), and the block each lies in.
+    let local: [Diagnostic]
+    let localBlock: [Int]
+    /// The block-scoped rules that ran (a memo of another configuration is never reused).
+    let ruleIDs: [String]
+
+    /// How many blocks of the newest lint were re-linted (all of them when there was no usable memo).
+    public internal(set) var relinted: Int = 0
+}
+
+enum Incremental {
+    /// Formats whose blocks are contiguous lines of the file (HTML and JSON-LD re-lint whole).
+    static func supports(_ format: DocumentFormat) -> Bool { format == .text || format == .markdown }
+
+    /// Each block's extent (its whole source lines); `nil` unless the blocks are in source order.
+    static func extents(_ a: Analysis) -> [Range<Int>]? {
+        let li = a.document.lines
+        var out: [Range<Int>] = []
+        out.reserveCapacity(a.blocks.count)
+        var last = 0
+        for b in a.blocks {
+            let r = b.sourceRange
+            guard r.lowerBound >= last else { return nil }
+            last = r.lowerBound
+            let first = li.fullRange(ofLine: li.lineIndex(containing: r.lowerBound))
+            let end = li.fullRange(ofLine: li.lineIndex(containing: max(r.lowerBound, r.upperBound - 1)))
+            out.append(first.lowerBound..<max(end.upperBound, r.upperBound))
+        }
+        return out
+    }
+
+    /// The block whose extent holds `range` (and every edit of `fix`), if any: the last block starting at or before it.
+    static func block(of d: Diagnostic, _ extents: [Range<Int>]) -> Int? {
+        var lo = 0, hi = extents.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if extents[mid].lowerBound <= d.range.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo > 0 else { return nil }
+        let e = extents[lo - 1]
+        func inside(_ r: Range<Int>) -> Bool { r.lowerBound >= e.lowerBound && r.upperBound <= e.upperBound }
+        guard inside(d.range), d.fix?.edits.allSatisfy({ inside($0.range) }) ?? true else { return nil }
+        return lo - 1
+    }
+
+    struct Plan {
+        /// Leading blocks unchanged in place, trailing blocks unchanged but moved by `delta` bytes.
+        var prefix: Int
+        var suffix: Int
+        var delta: Int
+    }
+
+    /// Which blocks of the new version are unchanged: a common run at the start and one at the end.
+    static func plan(_ m: LintMemo, _ a: Analysis, _ extents: [Range<Int>]) -> Plan {
+        let o = m.document.bytes, n = a.document.bytes
+        let oldB = m.prose.blocks, newB = a.prose.blocks
+        let ot = m.prose.text.bytes, nt = a.prose.text.bytes
+        // Common prefix and suffix of the bytes (not overlapping).
+        let limit = min(o.count, n.count)
+        var p = 0
+        o.withUnsafeBufferPointer { ob in
+            n.withUnsafeBufferPointer { nb in
+                while p < limit && ob[p] == nb[p] { p += 1 }
+            }
+        }
+        var s = 0
+        o.withUnsafeBufferPointer { ob in
+            n.withUnsafeBufferPointer { nb in
+                while s < limit - p && ob[o.count - 1 - s] == nb[n.count - 1 - s] { s += 1 }
+            }
+        }
+        let delta = n.count - o.count
+        func same(_ x: Block, _ y: Block, _ shift: Int) -> Bool {
+            guard x.kind == y.kind, x.level == y.level, x.explicit == y.explicit, x.marker == y.marker, x.fieldKey == y.fieldKey,
+                  x.sourceRange.lowerBound + shift == y.sourceRange.lowerBound, x.sourceRange.count == y.sourceRange.count,
+                  x.proseRange.count == y.proseRange.count else { return false }
+            switch (x.markerRange, y.markerRange) {
+            case (nil, nil): break
+            case let (xr?, yr?): guard xr.lowerBound + shift == yr.lowerBound, xr.count == yr.count else { return false }
+            default: return false
+            }
+            return ot[x.proseRange].elementsEqual(nt[y.proseRange])
+        }
+        let common = min(oldB.count, newB.count)
+        var prefix = 0
+        while prefix < common && m.extents[prefix].upperBound <= p && same(oldB[prefix], newB[prefix], 0) { prefix += 1 }
+        // Blocks sharing lines (cells of one row) are kept or re-linted together.
+        func overlaps(_ e: [Range<Int>], _ i: Int) -> Bool { i > 0 && i < e.count && e[i - 1].upperBound > e[i].lowerBound }
+        while prefix > 0 && (overlaps(m.extents, prefix) || overlaps(extents, prefix)) { prefix -= 1 }
+        var suffix = 0
+        while suffix < common - prefix {
+            let i = oldB.count - 1 - suffix, j = newB.count - 1 - suffix
+            guard m.extents[i].lowerBound >= o.count - s, same(oldB[i], newB[j], delta) else { break }
+            suffix += 1
+        }
+        while suffix > 0 && (overlaps(m.extents, oldB.count - suffix) || overlaps(extents, newB.count - suffix)) { suffix -= 1 }
+        return Plan(prefix: prefix, suffix: suffix, delta: delta)
+    }
+}
+
+extension Diagnostic {
+    /// The same finding `delta` bytes further on.
+    func shifted(by delta: Int) -> Diagnostic {
+        guard delta != 0 else { return self }
+        var d = self
+        d.range = (range.lowerBound + delta)..<(range.upperBound + delta)
+        if var f = fix {
+            f.edits = f.edits.map { Edit(range: ($0.range.lowerBound + delta)..<($0.range.upperBound + delta), replacement: $0.replacement) }
+            d.fix = f
+        }
+        return d
+    }
+}
