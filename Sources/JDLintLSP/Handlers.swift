@@ -475,15 +475,17 @@ extension LanguageServer {
             }
             let prose = Frontends.extract(doc)
             extracted = DispatchTime.now().uptimeNanoseconds
-            let analysis = Analysis(document: doc, prose: prose, parallel: parallel)
-            analysed = DispatchTime.now().uptimeNanoseconds
             if let key = memoKey {
                 let previous = memos[key].flatMap { $0.generation == generation ? $0.memo : nil }
-                let (result, memo) = config.linter.lint(analysis, previous: previous, parallel: parallel)
+                let (result, memo) = config.linter.lint(document: doc, prose: prose, previous: previous, parallel: parallel) {
+                    analysed = DispatchTime.now().uptimeNanoseconds
+                }
                 diagnostics = result.diagnostics
                 memos[key] = memo.map { (generation, $0) }
                 relinted = memo?.relinted
             } else {
+                let analysis = Analysis(document: doc, prose: prose, parallel: parallel)
+                analysed = DispatchTime.now().uptimeNanoseconds
                 diagnostics = config.linter.lint(analysis, parallel: parallel).diagnostics
             }
         }

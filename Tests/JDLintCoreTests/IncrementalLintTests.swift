@@ -70,7 +70,16 @@ import Testing
                 let doc = Document(bytes: bytes, format: format, path: name)
                 let analysis = Analysis(document: doc)
                 let whole = linter.lint(analysis).diagnostics
-                let (inc, next) = linter.lint(analysis, previous: memo, parallel: sequential)
+                let (inc, next) = linter.lint(document: doc, prose: Frontends.extract(doc), previous: memo, parallel: sequential)
+                // The analysis re-used for unchanged blocks is the one a fresh analysis builds.
+                let a = inc.analysis, b = analysis
+                if !Self.sameAnalysis(a, b) {
+                    let sameWords = a.words == b.words, sameSentences = a.sentences == b.sentences, samePay = a.pay == b.pay
+                    let samePhrases = a.blockPhrases == b.blockPhrases
+                    let text = String(String(decoding: bytes, as: UTF8.self).debugDescription.prefix(300))
+                    Issue.record("\(name), edit \(step): the spliced analysis differs from a fresh one: words \(sameWords), sentences \(sameSentences), pay \(samePay), phrases \(samePhrases)\n  text: \(text)")
+                    return (relinted, blocks)
+                }
                 if inc.diagnostics != whole {
                     let missing = whole.filter { !inc.diagnostics.contains($0) }, extra = inc.diagnostics.filter { !whole.contains($0) }
                     Issue.record("""
@@ -87,6 +96,17 @@ import Testing
             }
         }
         return (relinted, blocks)
+    }
+
+    static func sameAnalysis(_ a: Analysis, _ b: Analysis) -> Bool {
+        guard a.words == b.words, a.wordHashes == b.wordHashes, a.wordKeys == b.wordKeys, a.sentences == b.sentences,
+              a.pay == b.pay, a.payScanned == b.payScanned, a.blockPhrases == b.blockPhrases,
+              a.phraseText.hashes.elementsEqual(b.phraseText.hashes) else { return false }
+        for k in 0..<a.blockPhrases.count {
+            let x = a.phraseText(block: k), y = b.phraseText(block: k)
+            for w in 0..<x.count where !x.word(w).elementsEqual(y.word(w)) { return false }
+        }
+        return true
     }
 
     @Test func randomEditsLintAsAWholeLintDoes() throws {
@@ -107,15 +127,16 @@ import Testing
         text += "\nThe salary is $100,000 to $120,000 per year.\n"
         let linter = Linter()
         let doc = Document(text: text, format: .markdown)
-        let (_, memo) = linter.lint(Analysis(document: doc), previous: nil, parallel: Self.sequential)
+        let (_, memo) = linter.lint(document: doc, prose: Frontends.extract(doc), previous: nil, parallel: Self.sequential)
         #expect(memo?.relinted == Analysis(document: doc).blocks.count)
         var b = Array(text.utf8)
         let at = text.utf8.count / 2
         b.insert(contentsOf: Array("a a ".utf8), at: at)
-        let edited = Analysis(document: Document(bytes: b, format: .markdown))
-        let (inc, next) = linter.lint(edited, previous: memo, parallel: Self.sequential)
+        let editedDoc = Document(bytes: b, format: .markdown)
+        let (inc, next) = linter.lint(document: editedDoc, prose: Frontends.extract(editedDoc), previous: memo, parallel: Self.sequential)
         #expect((next?.relinted ?? 99) <= 2, "re-linted \(next?.relinted ?? -1) blocks")
-        #expect(inc.diagnostics == linter.lint(edited).diagnostics)
+        #expect(next?.reusedAnalysis == true)
+        #expect(inc.diagnostics == linter.lint(editedDoc).diagnostics)
         #expect(inc.diagnostics.contains { $0.rule == "grammar/repeated-word" })
     }
 

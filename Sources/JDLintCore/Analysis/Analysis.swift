@@ -68,6 +68,8 @@ public struct Analysis: Sendable {
     public let title: (text: String, range: Range<Int>)?
     /// Every pay statement found in the prose and fields.
     public let pay: [PayStatement]
+    /// How many of `pay` were found in the prose (they come first).
+    let payScanned: Int
     /// Every block's prose normalised for phrase matching (one pass, shared by the rules that match phrases).
     let phraseText: PhraseText
     /// The words of each block in `phraseText`.
@@ -92,6 +94,63 @@ public struct Analysis: Sendable {
     }
 
     public init(document: Document, prose: Prose, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) {
+        self.init(document: document, prose: prose) { Analysis.passes(prose, parallel: parallel) }
+    }
+
+    /// The blocks' words and sentences, phrase normalisation and pay: independent passes over the prose.
+    fileprivate static func passes(_ prose: Prose, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) -> AnalysisPasses {
+        let t = prose.text.bytes
+        let blocks = prose.blocks
+        let out = AnalysisPasses()
+        // Longest first (pay, phrases, words, sentences), so two threads finish together.
+        parallel(4) { k in
+            switch k {
+            case 0:
+                var pay: [PayStatement] = []
+                var scanner = Scanner(t: t)
+                for r in PayParser.regions(prose) {
+                    if let r { PayParser.scan(prose, r, &scanner, into: &pay) }
+                }
+                out.payScanned = pay.count
+                pay.append(contentsOf: PayParser.fieldStatements(prose))
+                out.pay = pay
+            case 1: out.phrases = PhraseText.build(t, blocks.map(\.proseRange))
+            case 2: (out.words, out.wordHashes, out.wordKeys) = Analysis.words(t, blocks, 0..<blocks.count)
+            default: out.sentences = Analysis.sentences(t, blocks, 0..<blocks.count)
+            }
+        }
+        return out
+    }
+
+    static func words(_ t: [UInt8], _ blocks: [Block], _ which: Range<Int>) -> ([Word], [UInt64], [UInt32]) {
+        var words: [Word] = []
+        var hashes: [UInt64] = []
+        var keys: [UInt32] = []
+        var total = 0
+        for bi in which { total += blocks[bi].proseRange.count }
+        words.reserveCapacity(total / 6)
+        hashes.reserveCapacity(total / 6)
+        keys.reserveCapacity(total / 6)
+        for bi in which {
+            Tokenizer.words(t, blocks[bi].proseRange) { r in
+                let h = Word.hash(t, r)
+                words.append(Word(range: r, block: bi, hash: h))
+                hashes.append(h)
+                keys.append(r.count >= 3 ? PhraseMatcher.key3(t, r.lowerBound) : 0)
+            }
+        }
+        return (words, hashes, keys)
+    }
+
+    static func sentences(_ t: [UInt8], _ blocks: [Block], _ which: Range<Int>) -> [Sentence] {
+        var sentences: [Sentence] = []
+        for bi in which {
+            Tokenizer.sentences(t, blocks[bi].proseRange) { sentences.append(Sentence(range: $0, block: bi)) }
+        }
+        return sentences
+    }
+
+    fileprivate init(document: Document, prose: Prose, passes: () -> AnalysisPasses) {
         self.document = document
         self.prose = prose
         let blocks = prose.blocks
@@ -146,46 +205,14 @@ public struct Analysis: Sendable {
                 title = nil
             }
         }
-        // Words and sentences, phrase normalisation and pay: three independent passes over the prose.
-        let t = prose.text.bytes
-        let out = AnalysisPasses()
-        // Longest first (pay, phrases, words, sentences), so two threads finish together.
-        parallel(4) { k in
-            switch k {
-            case 0: out.pay = PayParser.parse(prose)
-            case 1: out.phrases = PhraseText.build(t, blocks.map(\.proseRange))
-            case 2:
-                var words: [Word] = []
-                var hashes: [UInt64] = []
-                var keys: [UInt32] = []
-                words.reserveCapacity(t.count / 6)
-                hashes.reserveCapacity(t.count / 6)
-                keys.reserveCapacity(t.count / 6)
-                for (bi, block) in blocks.enumerated() {
-                    Tokenizer.words(t, block.proseRange) { r in
-                        let h = Word.hash(t, r)
-                        words.append(Word(range: r, block: bi, hash: h))
-                        hashes.append(h)
-                        keys.append(r.count >= 3 ? PhraseMatcher.key3(t, r.lowerBound) : 0)
-                    }
-                }
-                out.words = words
-                out.wordHashes = hashes
-                out.wordKeys = keys
-            default:
-                var sentences: [Sentence] = []
-                for (bi, block) in blocks.enumerated() {
-                    Tokenizer.sentences(t, block.proseRange) { sentences.append(Sentence(range: $0, block: bi)) }
-                }
-                out.sentences = sentences
-            }
-        }
+        let out = passes()
         self.words = out.words
         wordHashes = out.wordHashes
         wordKeys = out.wordKeys
         self.sentences = out.sentences
         (phraseText, blockPhrases) = out.phrases
         pay = out.pay
+        payScanned = out.payScanned
     }
 
     /// Lines that are page navigation, never a title.
@@ -353,4 +380,106 @@ private final class AnalysisPasses: @unchecked Sendable {
     var sentences: [Sentence] = []
     var phrases: (PhraseText, [Range<Int>]) = (PhraseText(), [])
     var pay: [PayStatement] = []
+    /// How many of `pay` come from the prose scan (the rest from structured fields).
+    var payScanned: Int = 0
+}
+
+extension Analysis {
+    /// The analysis of a new version that re-uses `old`'s per-block passes (words, sentences, phrase normalisation,
+    /// pay) for the blocks an incremental plan found unchanged: `prefix` leading blocks in place, `suffix` trailing
+    /// blocks moved by `delta` source bytes. `nil` when the prose of those blocks did not move as a whole (then the
+    /// caller analyses from scratch). `IncrementalLintTests` checks the result equals a fresh analysis.
+    static func reusing(_ old: Analysis, document: Document, prose: Prose, prefix: Int, suffix: Int, delta: Int) -> Analysis? {
+        let ob = old.prose.blocks, nb = prose.blocks
+        let oldN = ob.count, newN = nb.count
+        guard prefix + suffix <= min(oldN, newN) else { return nil }
+        for i in 0..<prefix where ob[i].proseRange != nb[i].proseRange { return nil }
+        let proseDelta = suffix > 0 ? nb[newN - suffix].proseRange.lowerBound - ob[oldN - suffix].proseRange.lowerBound : 0
+        for k in 0..<suffix {
+            let o = ob[oldN - suffix + k].proseRange, n = nb[newN - suffix + k].proseRange
+            guard n.lowerBound == o.lowerBound + proseDelta, n.count == o.count else { return nil }
+        }
+        let t = prose.text.bytes
+        let dirty = prefix..<(newN - suffix)
+        let blockDelta = newN - oldN
+        func shift(_ r: Range<Int>, _ d: Int) -> Range<Int> { (r.lowerBound + d)..<(r.upperBound + d) }
+        /// First index of `items` whose block is at or after `b` (items sorted by block).
+        func first<T>(_ items: [T], _ block: (T) -> Int, _ b: Int) -> Int {
+            var lo = 0, hi = items.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if block(items[mid]) < b { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        return Analysis(document: document, prose: prose) {
+            let out = AnalysisPasses()
+            // Words and their packed hashes and keys.
+            let wPre = first(old.words, { $0.block }, prefix), wSuf = first(old.words, { $0.block }, oldN - suffix)
+            let (fw, fh, fk) = Analysis.words(t, nb, dirty)
+            var words = Array(old.words[..<wPre])
+            words.reserveCapacity(wPre + fw.count + old.words.count - wSuf)
+            words.append(contentsOf: fw)
+            for w in old.words[wSuf...] { words.append(Word(range: shift(w.range, proseDelta), block: w.block + blockDelta, hash: w.hash)) }
+            out.words = words
+            out.wordHashes = Array(old.wordHashes[..<wPre]) + fh + old.wordHashes[wSuf...]
+            out.wordKeys = Array(old.wordKeys[..<wPre]) + fk + old.wordKeys[wSuf...]
+            // Sentences.
+            let sPre = first(old.sentences, { $0.block }, prefix), sSuf = first(old.sentences, { $0.block }, oldN - suffix)
+            var sentences = Array(old.sentences[..<sPre])
+            sentences.append(contentsOf: Analysis.sentences(t, nb, dirty))
+            for x in old.sentences[sSuf...] { sentences.append(Sentence(range: shift(x.range, proseDelta), block: x.block + blockDelta)) }
+            out.sentences = sentences
+            // Phrase normalisation.
+            out.phrases = PhraseText.splice(old.phraseText, old.blockPhrases, prefix: prefix, suffix: suffix,
+                                            fresh: PhraseText.build(t, nb[dirty].map(\.proseRange)))
+            // Pay: an unchanged block keeps its statements while its pay context (a pay heading above it) holds.
+            let oldRegions = PayParser.regions(old.prose), newRegions = PayParser.regions(prose)
+            // Where each old block's statements start (they come in block order; a statement belongs to the last
+            // block starting at or before it).
+            var firstStatement = [Int](repeating: old.payScanned, count: oldN + 1)
+            for (k, st) in old.pay[..<old.payScanned].enumerated().reversed() {
+                var lo = 0, hi = oldN
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if ob[mid].proseRange.lowerBound <= st.proseRange.lowerBound { lo = mid + 1 } else { hi = mid }
+                }
+                firstStatement[max(lo - 1, 0)] = k
+            }
+            // Blocks without statements start where the next block's statements start.
+            for i in stride(from: oldN - 1, through: 0, by: -1) where firstStatement[i] > firstStatement[i + 1] {
+                firstStatement[i] = firstStatement[i + 1]
+            }
+            var pay: [PayStatement] = []
+            var scanner = Scanner(t: t)
+            for j in 0..<newN {
+                guard let r = newRegions[j] else { continue }
+                if j < prefix, oldRegions[j] == r {
+                    pay.append(contentsOf: old.pay[firstStatement[j]..<firstStatement[j + 1]])
+                } else if j >= newN - suffix, let o = oldRegions[j - blockDelta], o.context == r.context,
+                          o.periodHint == r.periodHint, o.field == r.field {
+                    for st in old.pay[firstStatement[j - blockDelta]..<firstStatement[j - blockDelta + 1]] {
+                        var st = st
+                        st.proseRange = shift(st.proseRange, proseDelta)
+                        st.sourceRange = shift(st.sourceRange, delta)
+                        st.amountRanges = st.amountRanges.map { shift($0, proseDelta) }
+                        st.amounts = st.amounts.map { a in
+                            var a = a
+                            a.range = shift(a.range, proseDelta)
+                            a.figureRange = shift(a.figureRange, proseDelta)
+                            return a
+                        }
+                        st.periodRange = st.periodRange.map { shift($0, proseDelta) }
+                        pay.append(st)
+                    }
+                } else {
+                    PayParser.scan(prose, r, &scanner, into: &pay)
+                }
+            }
+            out.payScanned = pay.count
+            pay.append(contentsOf: PayParser.fieldStatements(prose))
+            out.pay = pay
+            return out
+        }
+    }
 }

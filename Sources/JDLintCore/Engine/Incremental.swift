@@ -5,8 +5,10 @@
 /// the bytes of the block's lines (its *extent*) and lie within them. So a block whose extent, attributes and prose
 /// are unchanged (only moved by the edit's length) keeps its findings, moved the same way.
 public struct LintMemo: Sendable {
-    let document: Document
-    let prose: Prose
+    /// The analysis of the version linted (its per-block passes are re-used for unchanged blocks).
+    let analysis: Analysis
+    var document: Document { analysis.document }
+    var prose: Prose { analysis.prose }
     /// Each block's extent: its source lines, line terminators included.
     let extents: [Range<Int>]
     /// Findings of the block-scoped rules (severity set, before suppression comments), and the block each lies in.
@@ -17,6 +19,8 @@ public struct LintMemo: Sendable {
 
     /// How many blocks of the newest lint were re-linted (all of them when there was no usable memo).
     public internal(set) var relinted: Int = 0
+    /// Whether the newest lint re-used the previous analysis of the unchanged blocks.
+    public internal(set) var reusedAnalysis = false
 }
 
 enum Incremental {
@@ -24,12 +28,12 @@ enum Incremental {
     static func supports(_ format: DocumentFormat) -> Bool { format == .text || format == .markdown }
 
     /// Each block's extent (its whole source lines); `nil` unless the blocks are in source order.
-    static func extents(_ a: Analysis) -> [Range<Int>]? {
-        let li = a.document.lines
+    static func extents(_ document: Document, _ blocks: [Block]) -> [Range<Int>]? {
+        let li = document.lines
         var out: [Range<Int>] = []
-        out.reserveCapacity(a.blocks.count)
+        out.reserveCapacity(blocks.count)
         var last = 0
-        for b in a.blocks {
+        for b in blocks {
             let r = b.sourceRange
             guard r.lowerBound >= last else { return nil }
             last = r.lowerBound
@@ -62,10 +66,10 @@ enum Incremental {
     }
 
     /// Which blocks of the new version are unchanged: a common run at the start and one at the end.
-    static func plan(_ m: LintMemo, _ a: Analysis, _ extents: [Range<Int>]) -> Plan {
-        let o = m.document.bytes, n = a.document.bytes
-        let oldB = m.prose.blocks, newB = a.prose.blocks
-        let ot = m.prose.text.bytes, nt = a.prose.text.bytes
+    static func plan(_ m: LintMemo, _ document: Document, _ prose: Prose, _ extents: [Range<Int>]) -> Plan {
+        let o = m.document.bytes, n = document.bytes
+        let oldB = m.prose.blocks, newB = prose.blocks
+        let ot = m.prose.text.bytes, nt = prose.text.bytes
         // Common prefix and suffix of the bytes (not overlapping).
         let limit = min(o.count, n.count)
         var p = 0
@@ -90,7 +94,18 @@ enum Incremental {
             case let (xr?, yr?): guard xr.lowerBound + shift == yr.lowerBound, xr.count == yr.count else { return false }
             default: return false
             }
-            return ot[x.proseRange].elementsEqual(nt[y.proseRange])
+            return ot.withUnsafeBufferPointer { a in
+                nt.withUnsafeBufferPointer { b in
+                    var i = x.proseRange.lowerBound, j = y.proseRange.lowerBound
+                    let end = x.proseRange.upperBound
+                    while i < end {
+                        if a[i] != b[j] { return false }
+                        i += 1
+                        j += 1
+                    }
+                    return true
+                }
+            }
         }
         let common = min(oldB.count, newB.count)
         var prefix = 0

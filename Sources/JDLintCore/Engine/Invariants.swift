@@ -132,7 +132,7 @@ extension Invariants {
         guard Incremental.supports(doc.format) else { return [] }
         let local = linter.ruleIndices.filter { linter.active[$0].rule.meta.scope == .block }
         let full = Analysis(document: doc)
-        guard !local.isEmpty, let extents = Incremental.extents(full) else { return [] }
+        guard !local.isEmpty, let extents = Incremental.extents(doc, full.blocks) else { return [] }
         let sequential: (Int, @escaping @Sendable (Int) -> Void) -> Void = { n, body in for i in 0..<n { body(i) } }
         let ids = local.map { linter.active[$0].rule.meta.id }
         let whole = linter.run(local.map { ($0, full, .blocks) }, parallel: sequential, costOrdered: false)

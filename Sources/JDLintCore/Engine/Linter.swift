@@ -91,24 +91,64 @@ public struct Linter: Sendable {
     }
 
     /// Lints a new version of a document re-running the block-scoped rules (`RuleScope.block`) only on the blocks
-    /// that changed since `previous` (the memo of an earlier lint by this linter); every other rule runs on the whole
+    /// that changed since `previous` (the memo of an earlier lint by this linter), and re-using the per-block
+    /// analysis (words, sentences, phrases, pay) of the unchanged blocks; every other rule runs on the whole
     /// document. The findings equal those of `lint(_:parallel:)` (checked by `IncrementalLintTests` over random
-    /// edits). Returns the memo for the next version: `nil` when the format or the findings do not allow it.
+    /// edits). `analysed` is called once the analysis is built (the language server times the two steps). Returns
+    /// the memo for the next version: `nil` when the format or the findings do not allow one.
+    public func lint(document: Document, prose: Prose, previous: LintMemo?,
+                     parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
+                     analysed: () -> Void = {}) -> (result: LintResult, memo: LintMemo?) {
+        var plan: Incremental.Plan?
+        var extents: [Range<Int>]?
+        if Incremental.supports(document.format), let m = previous, m.document.format == document.format,
+           m.ruleIDs == localRuleIDs, let e = Incremental.extents(document, prose.blocks) {
+            extents = e
+            plan = Incremental.plan(m, document, prose, e)
+        }
+        var analysis: Analysis
+        var reused = false
+        if let p = plan, let m = previous, (p.prefix + p.suffix) * 4 >= prose.blocks.count,
+           let a = Analysis.reusing(m.analysis, document: document, prose: prose, prefix: p.prefix, suffix: p.suffix, delta: p.delta) {
+            analysis = a
+            reused = true
+        } else {
+            analysis = Analysis(document: document, prose: prose, parallel: parallel)
+        }
+        analysed()
+        var out = lint(analysis, plan: plan, extents: extents, previous: previous, parallel: parallel)
+        out.memo?.reusedAnalysis = reused
+        return out
+    }
+
+    /// `lint(document:prose:previous:parallel:)` for an analysis already built.
     public func lint(_ analysis: Analysis, previous: LintMemo?,
                      parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) -> (result: LintResult, memo: LintMemo?) {
+        var plan: Incremental.Plan?
+        var extents: [Range<Int>]?
+        if Incremental.supports(analysis.document.format), let m = previous, m.document.format == analysis.document.format,
+           m.ruleIDs == localRuleIDs, let e = Incremental.extents(analysis.document, analysis.blocks) {
+            extents = e
+            plan = Incremental.plan(m, analysis.document, analysis.prose, e)
+        }
+        return lint(analysis, plan: plan, extents: extents, previous: previous, parallel: parallel)
+    }
+
+    /// Ids of the active block-scoped rules.
+    var localRuleIDs: [String] { ruleIndices.filter { active[$0].rule.meta.scope == .block }.map { active[$0].rule.meta.id } }
+
+    func lint(_ analysis: Analysis, plan: Incremental.Plan?, extents: [Range<Int>]?, previous: LintMemo?,
+              parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) -> (result: LintResult, memo: LintMemo?) {
         let rules = ruleIndices
         let local = rules.filter { active[$0].rule.meta.scope == .block }
         guard Incremental.supports(analysis.document.format), !local.isEmpty,
-              let extents = Incremental.extents(analysis) else {
+              let extents = extents ?? Incremental.extents(analysis.document, analysis.blocks) else {
             return (lint(analysis, parallel: parallel), nil)
         }
         let localIDs = local.map { active[$0].rule.meta.id }
-        var plan: Incremental.Plan?
-        if let m = previous, m.ruleIDs == localIDs, m.document.format == analysis.document.format {
-            plan = Incremental.plan(m, analysis, extents)
-            // Most blocks changed (a paste, a reformat): lint whole rather than analyse them twice.
-            if let p = plan, (p.prefix + p.suffix) * 4 < analysis.blocks.count { plan = nil }
-        }
+        var plan = plan
+        // Most blocks changed (a paste, a reformat): lint whole rather than analyse them twice.
+        if let p = plan, (p.prefix + p.suffix) * 4 < analysis.blocks.count { plan = nil }
         let blocks = analysis.prose.blocks
         // The changed blocks alone, for the block-scoped rules.
         var changed = analysis
@@ -159,7 +199,7 @@ public struct Linter: Sendable {
         let result = finish(all, analysis)
         // A finding outside its block's lines would break the claim: no memo, so the next edit lints whole.
         guard ok else { return (result, nil) }
-        var memo = LintMemo(document: analysis.document, prose: analysis.prose, extents: extents, local: localFindings,
+        var memo = LintMemo(analysis: analysis, extents: extents, local: localFindings,
                             localBlock: localBlock, ruleIDs: localIDs)
         memo.relinted = plan.map { blocks.count - $0.prefix - $0.suffix } ?? blocks.count
         return (result, memo)

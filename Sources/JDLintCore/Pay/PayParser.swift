@@ -10,8 +10,20 @@
 public enum PayParser {
     /// Every pay statement of the prose and of the structured pay fields, in prose order then field order.
     public static func parse(_ prose: Prose) -> [PayStatement] {
+        var out: [PayStatement] = []
+        var scanner = Scanner(t: prose.text.bytes)
+        for r in regions(prose) {
+            if let r { scan(prose, r, &scanner, into: &out) }
+        }
+        out.append(contentsOf: fieldStatements(prose))
+        return out
+    }
+
+    /// Each block's region of the scan (`nil` for a block that is never pay: a non-pay field), with the pay
+    /// context that headings and field keys give it.
+    static func regions(_ prose: Prose) -> [Region?] {
         let t = prose.text.bytes
-        var regions: [Region] = []
+        var regions: [Region?] = []
         regions.reserveCapacity(prose.blocks.count)
         var headingIsPay = false
         var headingLevel = 0
@@ -35,20 +47,18 @@ public enum PayParser {
                 if Keywords.isPayKey(key) { ctx = true; field = true; hint = Keywords.periodHint(key) }
                 else if Keywords.isNonPayKey(key) { negative = true }
             }
-            if negative { continue }
-            regions.append(Region(range: b.proseRange, context: ctx, periodHint: hint, field: field))
+            regions.append(negative ? nil : Region(range: b.proseRange, context: ctx, periodHint: hint, field: field))
         }
-        var scanner = Scanner(t: t)
-        var out: [PayStatement] = []
-        for r in regions {
-            scanner.scan(r) { s in
-                var s = s
-                s.sourceRange = prose.text.sourceRange(s.proseRange)
-                out.append(s)
-            }
+        return regions
+    }
+
+    /// The statements of one region, appended to `out`.
+    static func scan(_ prose: Prose, _ region: Region, _ scanner: inout Scanner, into out: inout [PayStatement]) {
+        scanner.scan(region) { s in
+            var s = s
+            s.sourceRange = prose.text.sourceRange(s.proseRange)
+            out.append(s)
         }
-        out.append(contentsOf: fieldStatements(prose))
-        return out
     }
 
     /// Parses a piece of text on its own (tests, structured values). `context` says the text is known to be
@@ -232,7 +242,7 @@ public enum PayParser {
 }
 
 /// A stretch of prose scanned on its own (one block) and what is known about it.
-struct Region {
+struct Region: Equatable {
     var range: Range<Int>
     /// The block is about pay: a `Salary:` field or a block under a pay heading.
     var context: Bool

@@ -117,6 +117,34 @@ struct PhraseText: Sendable {
         return (text, words)
     }
 
+    /// `old` (with its blocks' word ranges) with the blocks between `prefix` leading and `suffix` trailing ones
+    /// replaced by `fresh` (built from the new blocks in between): the new text and its blocks' word ranges.
+    static func splice(_ old: PhraseText, _ oldBlocks: [Range<Int>], prefix: Int, suffix: Int,
+                       fresh: (text: PhraseText, words: [Range<Int>])) -> (PhraseText, [Range<Int>]) {
+        let n = oldBlocks.count
+        let sPre = prefix < n ? oldBlocks[prefix].lowerBound : old.store.count
+        let sSuf = suffix > 0 ? oldBlocks[n - suffix].lowerBound : old.store.count
+        let bPre = sPre < old.starts.count ? old.starts[sPre] : old.buf.count
+        let bSuf = sSuf < old.starts.count ? old.starts[sSuf] : old.buf.count
+        let f = fresh.text
+        var text = PhraseText()
+        text.store = Array(old.store[..<sPre]) + f.store + old.store[sSuf...]
+        text.buf = Array(old.buf[..<bPre]) + f.buf + old.buf[bSuf...]
+        var starts = Array(old.starts[..<sPre])
+        starts.reserveCapacity(text.store.count)
+        for x in f.starts { starts.append(x + bPre) }
+        let bShift = bPre + f.buf.count - bSuf
+        for x in old.starts[sSuf...] { starts.append(x + bShift) }
+        text.starts = starts
+        text.lo = 0
+        text.hi = text.store.count
+        let sShift = sPre + f.store.count - sSuf
+        var blocks = Array(oldBlocks[..<prefix])
+        for r in fresh.words { blocks.append((r.lowerBound + sPre)..<(r.upperBound + sPre)) }
+        for r in oldBlocks[(n - suffix)...] { blocks.append((r.lowerBound + sShift)..<(r.upperBound + sShift)) }
+        return (text, blocks)
+    }
+
     /// The words `range` of the store (indices as returned by `build`).
     func view(_ range: Range<Int>) -> PhraseText {
         var v = self
