@@ -51,19 +51,29 @@ public enum InputReader {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(max(Int(st.st_size), 0) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Straight into one buffer of the file's size (plus room to notice growth), doubled if the file grows;
+        // no zero-filled chunk and no second copy per read.
+        var capacity = max(Int(st.st_size) + 1, 4096)
+        var length = 0
+        var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 1)
+        defer { buffer.deallocate() }
         while true {
-            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
+            if length == capacity {
+                let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 1)
+                bigger.copyMemory(from: buffer, byteCount: length)
+                buffer.deallocate()
+                buffer = bigger
+                capacity *= 2
+            }
+            let n = systemRead(fd, buffer + length, capacity - length)
             if n < 0 {
                 if errno == EINTR { continue }
                 return nil
             }
             if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
+            length += n
         }
-        return out
+        return [UInt8](UnsafeRawBufferPointer(start: buffer, count: length))
     }
 
     /// Validates bytes as a document.

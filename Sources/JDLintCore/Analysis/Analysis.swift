@@ -52,7 +52,10 @@ public struct Sentence: Sendable, Equatable {
 
 /// The structural view of one document, built once and shared by every rule: prose, blocks, sections, title,
 /// fields, bullets, sentences, words and parsed pay.
-public struct Analysis: Sendable {
+///
+/// A class, not a struct: rules, reporters and closures pass it around, and copying a struct of a dozen arrays
+/// retained each of them every time (3% of a corpus run).
+public final class Analysis: Sendable {
     public let document: Document
     public let prose: Prose
     public let sections: [Section]
@@ -79,21 +82,21 @@ public struct Analysis: Sendable {
     public var blocks: [Block] { prose.blocks }
     public var fields: [Field] { prose.fields }
 
-    public init(document: Document) {
+    public convenience init(document: Document) {
         self.init(document: document, prose: Frontends.extract(document))
     }
 
-    public init(document: Document, prose: Prose) {
+    public convenience init(document: Document, prose: Prose) {
         self.init(document: document, prose: prose, parallel: { n, body in for i in 0..<n { body(i) } })
     }
 
     /// Analyses with the independent passes (words and sentences, phrase normalisation, pay) spread over threads
     /// by `parallel`, a parallel-for as in `Linter.lint(_:parallel:)`. The result is the sequential one.
-    public init(document: Document, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) {
+    public convenience init(document: Document, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) {
         self.init(document: document, prose: Frontends.extract(document), parallel: parallel)
     }
 
-    public init(document: Document, prose: Prose, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) {
+    public convenience init(document: Document, prose: Prose, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) {
         self.init(document: document, prose: prose) { Analysis.passes(prose, parallel: parallel) }
     }
 

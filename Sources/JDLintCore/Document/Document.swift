@@ -147,6 +147,24 @@ public struct LineIndex: Sendable, Equatable {
 
     public static func == (a: LineIndex, b: LineIndex) -> Bool { a.bytes == b.bytes }
 
+    /// Scalars (or UTF-16 units) that start in `bytes[start..<stop]`: counted directly on a short stretch (most
+    /// columns), through the checkpoints on a long one (a one-line HTML page).
+    func count(from start: Int, to stop: Int, utf16: Bool) -> Int {
+        guard stop - start > LineIndex.stride else {
+            return bytes.withUnsafeBufferPointer { buf in
+                var n = 0
+                var i = start
+                while i < stop {
+                    let b = buf[i]
+                    if (b & 0xC0) != 0x80 { n += utf16 && b >= 0xF0 ? 2 : 1 }
+                    i += 1
+                }
+                return n
+            }
+        }
+        return count(before: stop, utf16: utf16) - count(before: start, utf16: utf16)
+    }
+
     /// Scalars (or UTF-16 units) that start in `bytes[0..<offset]`.
     func count(before offset: Int, utf16: Bool) -> Int {
         let k = offset / LineIndex.stride
@@ -205,7 +223,7 @@ public struct LineIndex: Sendable, Equatable {
         let line = lineIndex(containing: o)
         let start = contentStart(ofLine: line)
         let stop = max(start, min(o, contentEnd(ofLine: line)))
-        return SourcePosition(line: line + 1, column: 1 + count(before: stop, utf16: false) - count(before: start, utf16: false), offset: o)
+        return SourcePosition(line: line + 1, column: 1 + count(from: start, to: stop, utf16: false), offset: o)
     }
 
     /// LSP position (0-based line, character in UTF-16 code units).
@@ -214,7 +232,7 @@ public struct LineIndex: Sendable, Equatable {
         let line = lineIndex(containing: o)
         let start = contentStart(ofLine: line)
         let stop = max(start, min(o, contentEnd(ofLine: line)))
-        return (line, count(before: stop, utf16: true) - count(before: start, utf16: true))
+        return (line, count(from: start, to: stop, utf16: true))
     }
 
     /// LSP position with the UTF-8 encoding (0-based line, character in bytes).

@@ -130,11 +130,11 @@ extension Invariants {
     /// formats the incremental lint handles). Returns the violations (empty when the claim holds).
     public static func localityProblems(_ doc: Document, linter: Linter) -> [String] {
         guard Incremental.supports(doc.format) else { return [] }
-        let local = linter.ruleIndices.filter { linter.active[$0].rule.meta.scope == .block }
+        let local = linter.ruleIndices.filter { linter.scopes[$0] == .block }
         let full = Analysis(document: doc)
         guard !local.isEmpty, let extents = Incremental.extents(doc, full.blocks) else { return [] }
         let sequential: (Int, @escaping @Sendable (Int) -> Void) -> Void = { n, body in for i in 0..<n { body(i) } }
-        let ids = local.map { linter.active[$0].rule.meta.id }
+        let ids = local.map { linter.ids[$0] }
         let whole = linter.run(local.map { ($0, full, .blocks) }, parallel: sequential, costOrdered: false)
         var union = Array(repeating: [Diagnostic](), count: local.count)
         var problems: [String] = []

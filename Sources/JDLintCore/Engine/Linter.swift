@@ -19,6 +19,14 @@ public struct Linter: Sendable {
     public let ignore: [String]
     /// Rules that run, with their effective severity and options.
     let active: [(rule: any Rule, severity: Severity, options: JSONObject)]
+    /// Per active rule, read once here: a rule's `meta` is a large value, copied at every access through `any Rule`.
+    let ids: [String]
+    let scopes: [RuleScope]
+    /// Position in `Linter.slowest` (`Int.max` for the others): the order jobs start in.
+    let costRank: [Int]
+    /// Indices into `active` of the rules that run (`suppression/unused` is computed by `finish`).
+    let ruleIndices: [Int]
+    let unusedSeverity: Severity?
 
     public init(registry: RuleRegistry = .builtin, configuration: Configuration = Configuration(),
                 settings: LintSettings = LintSettings(), select: [String] = [], ignore: [String] = []) {
@@ -40,12 +48,19 @@ public struct Linter: Sendable {
             if enabled { active.append((rule, severity, options)) }
         }
         self.active = active
+        let metas = active.map(\.rule.meta)
+        let ids = metas.map(\.id)
+        self.ids = ids
+        scopes = metas.map(\.scope)
+        costRank = ids.map { Linter.slowest.firstIndex(of: $0) ?? Int.max }
+        ruleIndices = ids.indices.filter { ids[$0] != SuppressionRules.unusedID }
+        unusedSeverity = ids.firstIndex(of: SuppressionRules.unusedID).map { active[$0].severity }
     }
 
     /// Ids of the rules that run.
-    public var activeRuleIDs: [String] { active.map(\.rule.meta.id) }
+    public var activeRuleIDs: [String] { ids }
 
-    public func isActive(_ id: String) -> Bool { active.contains { $0.rule.meta.id == id } }
+    public func isActive(_ id: String) -> Bool { ids.contains(id) }
 
     public func lint(_ document: Document) -> LintResult {
         lint(Analysis(document: document))
@@ -67,14 +82,6 @@ public struct Linter: Sendable {
                           "inclusive/gender-coded", "grammar/subject-verb-agreement", "requirements/excessive-availability",
                           "grammar/unbalanced-delimiters", "inclusive/exclusionary-jargon", "inclusive/gendered-terms",
                           "structure/duplicate-heading", "requirements/technology-age", "grammar/indefinite-article"]
-
-    /// Indices of `ids` with the slowest rules first, the rest in their order.
-    static func costOrder(_ ids: [String]) -> [Int] {
-        var first: [Int] = [], rest: [Int] = []
-        for (i, id) in ids.enumerated() { if slowest.contains(id) { first.append(i) } else { rest.append(i) } }
-        first.sort { slowest.firstIndex(of: ids[$0])! < slowest.firstIndex(of: ids[$1])! }
-        return first + rest
-    }
 
     public func lint(_ analysis: Analysis) -> LintResult {
         lint(analysis, parallel: { n, body in for i in 0..<n { body(i) } })
@@ -135,17 +142,17 @@ public struct Linter: Sendable {
     }
 
     /// Ids of the active block-scoped rules.
-    var localRuleIDs: [String] { ruleIndices.filter { active[$0].rule.meta.scope == .block }.map { active[$0].rule.meta.id } }
+    var localRuleIDs: [String] { ruleIndices.filter { scopes[$0] == .block }.map { ids[$0] } }
 
     func lint(_ analysis: Analysis, plan: Incremental.Plan?, extents: [Range<Int>]?, previous: LintMemo?,
               parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) -> (result: LintResult, memo: LintMemo?) {
         let rules = ruleIndices
-        let local = rules.filter { active[$0].rule.meta.scope == .block }
+        let local = rules.filter { scopes[$0] == .block }
         guard Incremental.supports(analysis.document.format), !local.isEmpty,
               let extents = extents ?? Incremental.extents(analysis.document, analysis.blocks) else {
             return (lint(analysis, parallel: parallel), nil)
         }
-        let localIDs = local.map { active[$0].rule.meta.id }
+        let localIDs = local.map { ids[$0] }
         var plan = plan
         // Most blocks changed (a paste, a reformat): lint whole rather than analyse them twice.
         if let p = plan, (p.prefix + p.suffix) * 4 < analysis.blocks.count { plan = nil }
@@ -158,7 +165,7 @@ public struct Linter: Sendable {
             changed = Analysis(document: analysis.document, prose: prose)
         }
         // Document rules first (they are the slow ones once the block rules see a few blocks only).
-        let global = rules.filter { active[$0].rule.meta.scope != .block }
+        let global = rules.filter { scopes[$0] != .block }
         // Block rules' whole-document parts (`Rule.checkDocument`) run whole, outside the memo.
         let jobs: [(Int, Analysis, Part)] = global.map { ($0, analysis, .all) } + local.map { ($0, analysis, .document) }
             + local.map { ($0, changed, .blocks) }
@@ -205,8 +212,6 @@ public struct Linter: Sendable {
         return (result, memo)
     }
 
-    /// Indices into `active` of the rules that run (`suppression/unused` is computed by `finish`).
-    var ruleIndices: [Int] { active.indices.filter { active[$0].rule.meta.id != SuppressionRules.unusedID } }
 
     /// Which part of a rule a job runs: `check` and `checkDocument`, or one of them.
     enum Part: Sendable { case all, blocks, document }
@@ -223,7 +228,8 @@ public struct Linter: Sendable {
         let active = active
         // Longest first, so no long rule starts last and keeps one thread busy alone (LPT scheduling): the
         // structure rules that scan every block are the slowest, then the word-list rules.
-        let order = costOrdered ? Linter.costOrder(jobs.map { active[$0.0].rule.meta.id }) : Array(jobs.indices)
+        let rank = costRank
+        let order = costOrdered ? jobs.indices.sorted { (rank[jobs[$0].0], $0) < (rank[jobs[$1].0], $1) } : Array(jobs.indices)
         parallel(jobs.count) { j in
             let k = order[j]
             let (index, analysis, part) = jobs[k]
@@ -246,9 +252,8 @@ public struct Linter: Sendable {
 
     /// Applies the suppression comments to the rules' findings and sorts them.
     func finish(_ all: [Diagnostic], _ analysis: Analysis) -> LintResult {
-        let unusedSeverity = active.first { $0.rule.meta.id == SuppressionRules.unusedID }?.severity
         var kept = Suppressions.apply(all, analysis: analysis, reportUnused: unusedSeverity, knownIDs: registry,
-                                      isActive: { id in active.contains { $0.rule.meta.id == id } })
+                                      isActive: { id in ids.contains(id) })
         kept.sort(by: Diagnostic.ordered)
         return LintResult(analysis: analysis, diagnostics: kept)
     }

@@ -37,11 +37,13 @@ struct SalaryVagueRule: Rule {
         ["depends", "on", "experience"], ["negotiable"], ["to", "be", "negotiated"], ["to", "be", "discussed"],
         ["tbd"], ["tbc"], ["market", "rate"], ["market", "related"], ["doq"],
     ].map { $0.map { Word.hash($0) } }
+    static let contextualFirst = WordSet(contextual.map { $0[0] })
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         // Statics read once, not once per word.
         let competitive = Self.competitive
         let contextual = Self.contextual
+        let contextualFirst = Self.contextualFirst
         let modifiers = Self.modifiers
         let payNouns = Self.payNouns
         let structuredVague = Self.structuredVague
@@ -94,7 +96,7 @@ struct SalaryVagueRule: Rule {
             }
             // Phrases that are vague pay only in a pay context.
             var matched = false
-            for p in contextual where i + p.count <= w.count && w[i].hash == p[0] {
+            if contextualFirst.contains(w[i].hash) { for p in contextual where i + p.count <= w.count && w[i].hash == p[0] {
                 var ok = true
                 for k in 1..<p.count where w[i + k].hash != p[k] || w[i + k].block != w[i].block { ok = false; break }
                 guard ok else { continue }
@@ -104,7 +106,7 @@ struct SalaryVagueRule: Rule {
                 i += p.count
                 matched = true
                 break
-            }
+            } }
             if !matched { i += 1 }
         }
     }

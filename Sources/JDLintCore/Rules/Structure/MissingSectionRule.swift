@@ -176,10 +176,11 @@ struct MissingSectionRule: Rule {
                 && valueText.utf8.contains(where: Bytes.isDigit) {
                 present.insert("pay")
             }
-            for part in SectionCatalog.parts where part.fields.contains(f.key) {
-                if part.id == "pay" && !valueText.utf8.contains(where: Bytes.isDigit) { continue }
-                if part.id == "location" && f.key == "joblocationtype" && !valueText.uppercased().contains("TELECOMMUTE") { continue }
-                present.insert(part.id)
+            for pi in SectionCatalog.partsByField[f.key] ?? [] {
+                let id = SectionCatalog.parts[pi].id
+                if id == "pay" && !valueText.utf8.contains(where: Bytes.isDigit) { continue }
+                if id == "location" && f.key == "joblocationtype" && !valueText.uppercased().contains("TELECOMMUTE") { continue }
+                present.insert(id)
             }
             if f.origin == .line {
                 let raw = PhraseText(Array(f.rawKey.utf8))
@@ -202,29 +203,33 @@ struct MissingSectionRule: Rule {
             present.insert("pay")
         }
         // Prose cues, for the parts still missing.
-        let missingCued = SectionCatalog.parts.filter { !present.contains($0.id) && !$0.cues.isEmpty }
-        if !missingCued.isEmpty {
-            let prose = a.phraseText
+        let parts = SectionCatalog.parts
+        var missing = [Bool](repeating: false, count: parts.count)
+        var missingCount = 0
+        for (i, p) in parts.enumerated() where !p.cues.isEmpty && !present.contains(p.id) { missing[i] = true; missingCount += 1 }
+        if missingCount > 0 {
             // One pass over the prose with the cues of the missing parts (the others are skipped), stopping when
             // every missing part has a cue.
-            let missing = Set(missingCued.map(\.id))
-            let include = Self.cues.part.map { missing.contains($0) }
-            var found = Set<String>()
-            Self.cues.set.forEachMatch(in: prose, include: include) { i, _ in
-                found.insert(Self.cues.part[i])
-                return found.count < missing.count
+            let cues = Self.cues
+            let include = cues.part.map { missing[$0] }
+            var found = [Bool](repeating: false, count: parts.count)
+            var foundCount = 0
+            cues.set.forEachMatch(in: a.phraseText, include: include) { i, _ in
+                let p = cues.part[i]
+                if !found[p] { found[p] = true; foundCount += 1 }
+                return foundCount < missingCount
             }
-            present.formUnion(found)
+            for i in parts.indices where found[i] { present.insert(parts[i].id) }
         }
         // “Boston, MA”: a US city and state.
         if !present.contains("location") && (hasCityState(t) || hasNamedSite(a)) { present.insert("location") }
         return present
     }
 
-    /// Every part's cue phrases in one set (`part[i]` is the part of phrase `i`).
-    static let cues: (set: PhraseSet, part: [String]) = {
-        var phrases: [Phrase] = [], part: [String] = []
-        for p in SectionCatalog.parts { for c in p.cues { phrases.append(c); part.append(p.id) } }
+    /// Every part's cue phrases in one set (`part[i]` is the index in `SectionCatalog.parts` of phrase `i`'s part).
+    static let cues: (set: PhraseSet, part: [Int]) = {
+        var phrases: [Phrase] = [], part: [Int] = []
+        for (pi, p) in SectionCatalog.parts.enumerated() { for c in p.cues { phrases.append(c); part.append(pi) } }
         return (PhraseSet(phrases), part)
     }()
 

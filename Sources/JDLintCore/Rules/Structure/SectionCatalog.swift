@@ -249,7 +249,40 @@ enum SectionCatalog {
     static let byID: [String: PostingPart] = Dictionary(parts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
     /// The ids of the parts a heading text names.
-    static func parts(forHeading t: PhraseText) -> [String] { parts.filter { $0.matchesHeading(t) }.map(\.id) }
+    static func parts(forHeading t: PhraseText) -> [String] {
+        // One pass over the heading with every part's phrases (indexed by first word), not one scan per phrase.
+        guard !t.isEmpty, t.count <= 12 else { return [] }
+        let index = headingIndex
+        var hit = [Bool](repeating: false, count: parts.count)
+        var any = false
+        if let list = index.exact[Array(t.hashes)] { for p in list { hit[p] = true; any = true } }
+        index.set.forEachMatch(in: t) { i in
+            hit[index.part[i]] = true
+            any = true
+            return true
+        }
+        guard any else { return [] }
+        return parts.indices.filter { hit[$0] }.map { parts[$0].id }
+    }
+
+    /// Every part's heading phrases in one set (`part[i]` is the index in `parts` of phrase `i`), and its exact
+    /// names by their word hashes: `parts(forHeading:)` (the same answers as `PostingPart.matchesHeading`).
+    static let headingIndex: (set: PhraseSet, part: [Int], exact: [[UInt64]: [Int]]) = {
+        var phrases: [Phrase] = [], part: [Int] = []
+        var exact: [[UInt64]: [Int]] = [:]
+        for (pi, p) in parts.enumerated() {
+            for h in p.headings { phrases.append(h); part.append(pi) }
+            for e in p.exact where !e.prefix && !e.hashes.isEmpty { exact[e.hashes, default: []].append(pi) }
+        }
+        return (PhraseSet(phrases), part, exact)
+    }()
+
+    /// Field key → indices in `parts` of the parts that field fills.
+    static let partsByField: [String: [Int]] = {
+        var out: [String: [Int]] = [:]
+        for (pi, p) in parts.enumerated() { for f in p.fields { out[f, default: []].append(pi) } }
+        return out
+    }()
 
     /// Heading text without leading numbering (`1.`, `2)`, `IV.`, `a)`, `Step 3:`) — the rest is normalised away.
     static func stripNumbering(_ b: [UInt8], _ r: Range<Int>) -> Range<Int> {
