@@ -71,6 +71,16 @@ public enum Bytes {
         return true
     }
 
+    @inlinable public static func equalsLower(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ other: [UInt8]) -> Bool {
+        guard range.count == other.count else { return false }
+        var j = 0
+        for i in range {
+            if lower(bytes[i]) != other[j] { return false }
+            j += 1
+        }
+        return true
+    }
+
     /// ASCII-lowercased copy of a range as a String.
     public static func lowerString(_ bytes: [UInt8], _ range: Range<Int>) -> String {
         var out = [UInt8]()

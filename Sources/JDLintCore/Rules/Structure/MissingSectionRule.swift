@@ -192,34 +192,38 @@ struct MissingSectionRule: Rule {
             _ = firstOtherHeading
             let limit = min(blocks.count, firstPartHeading == blocks.count ? 12 : firstPartHeading)
             for i in 0..<limit where blocks[i].kind == .paragraph || blocks[i].kind == .field && blocks[i].proseRange.count > 80 {
-                var words = 0
-                Tokenizer.words(t, blocks[i].proseRange) { _ in words += 1 }
-                if words >= 15 { present.insert("summary"); break }
+                // The block's words from the analysis (a scraped page can be one paragraph of thousands).
+                let r = blocks[i].proseRange
+                if a.wordIndex(atOrAfter: r.upperBound) - a.wordIndex(atOrAfter: r.lowerBound) >= 15 { present.insert("summary"); break }
             }
         }
         // Pay figures: in the prose, the title or any field (`title: Godot developer ($150k–$230k)`).
-        if !a.pay.isEmpty || hasMoney(t) || hasMoney(Array((a.title?.text ?? "").utf8))
-            || a.fields.contains(where: { hasMoney(Array($0.value.utf8)) }) {
+        func hasMoney(_ s: String) -> Bool {
+            var s = s
+            return s.withUTF8 { Self.hasMoney($0) }
+        }
+        if !a.pay.isEmpty || t.withUnsafeBufferPointer({ Self.hasMoney($0) }) || hasMoney(a.title?.text ?? "")
+            || a.fields.contains(where: { hasMoney($0.value) }) {
             present.insert("pay")
         }
         // Prose cues, for the parts still missing.
+        // One pass over the prose with every part's cues, stopping once each missing part has one.
         let parts = SectionCatalog.parts
         var missing = [Bool](repeating: false, count: parts.count)
         var missingCount = 0
         for (i, p) in parts.enumerated() where !p.cues.isEmpty && !present.contains(p.id) { missing[i] = true; missingCount += 1 }
         if missingCount > 0 {
-            // One pass over the prose with the cues of the missing parts (the others are skipped), stopping when
-            // every missing part has a cue.
             let cues = Self.cues
-            let include = cues.part.map { missing[$0] }
-            var found = [Bool](repeating: false, count: parts.count)
-            var foundCount = 0
-            cues.set.forEachMatch(in: a.phraseText, include: include) { i, _ in
+            var found = 0
+            cues.set.forEachMatch(in: a.phraseText) { i in
                 let p = cues.part[i]
-                if !found[p] { found[p] = true; foundCount += 1 }
-                return foundCount < missingCount
+                if missing[p] {
+                    missing[p] = false
+                    found += 1
+                    present.insert(parts[p].id)
+                }
+                return found < missingCount
             }
-            for i in parts.indices where found[i] { present.insert(parts[i].id) }
         }
         // “Boston, MA”: a US city and state.
         if !present.contains("location") && (hasCityState(t) || hasNamedSite(a)) { present.insert("location") }
@@ -258,7 +262,7 @@ struct MissingSectionRule: Rule {
 
     /// A sum of money: a currency symbol or ISO code next to a number of two or more digits (`$ 143,736`,
     /// `€ 2191`, `GBP 25,888`, `15GBP/h`, `$150k`).
-    static func hasMoney(_ t: [UInt8]) -> Bool {
+    static func hasMoney(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = t.count
         func digitsAt(_ k: Int) -> Bool {
             var j = k
