@@ -10,7 +10,8 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
     public init(_ hashes: some Sequence<UInt64>) {
         let items = Array(hashes)
         var cap = 8
-        while cap < items.count * 2 + 2 { cap <<= 1 }
+        // At most a quarter full: most lookups are misses, and a miss probes until an empty slot.
+        while cap < items.count * 4 + 4 { cap <<= 1 }
         slots = [UInt64](repeating: 0, count: cap)
         mask = cap - 1
         for h in items { insert(h) }
@@ -31,7 +32,7 @@ public struct WordSet: Sendable, ExpressibleByArrayLiteral {
     /// Adds a hash (the table doubles when half full).
     public mutating func insert(_ h: UInt64) {
         if h == 0 { if !hasZero { hasZero = true; count += 1 }; return }
-        if (count + 1) * 2 > slots.count {
+        if (count + 1) * 4 > slots.count {
             let old = slots
             slots = [UInt64](repeating: 0, count: old.count * 2)
             mask = slots.count - 1
@@ -72,7 +73,7 @@ public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral
     public init(_ pairs: some Sequence<(UInt64, Value)>) {
         let items = Array(pairs)
         var cap = 8
-        while cap < items.count * 2 + 2 { cap <<= 1 }
+        while cap < items.count * 4 + 4 { cap <<= 1 }
         keys = [UInt64](repeating: 0, count: cap)
         values = [Value?](repeating: nil, count: cap)
         mask = cap - 1
@@ -92,7 +93,7 @@ public struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral
         get { values[find(key)] }
         set {
             guard let v = newValue else { return }  // removal is not needed by jdlint's tables
-            if (count + 1) * 2 > keys.count { grow() }
+            if (count + 1) * 4 > keys.count { grow() }
             let i = find(key)
             if values[i] == nil { count += 1 }
             keys[i] = key
