@@ -228,13 +228,13 @@ struct LintCommand {
         let work: @Sendable (Int) -> Void = { i in
             defer { progress.tick() }
             var lite: FileReport
-            var fragment: String
+            var fragment: [UInt8]
             var problem: FileProblem?
             var configError: ConfigError?
             switch entriesLet[i].entry {
             case .problem(let p):
                 lite = FileReport(path: p.path, document: nil, diagnostics: [], error: p.message)
-                fragment = formatter.fragment(lite, index: i)
+                fragment = formatter.fragmentBytes(lite, index: i)
                 problem = p
             case .file(let path):
                 let r = self.lintFile(path, fixedConfig: fixedConfigLet, defaultConfig: defaultConfig, loader: loader, linters: linters,
@@ -242,7 +242,7 @@ struct LintCommand {
                 var shown = r.report
                 shown.analysis = nil
                 if quiet { shown.diagnostics = shown.diagnostics.filter { $0.severity == .error } }
-                fragment = formatter.fragment(shown, index: i)
+                fragment = formatter.fragmentBytes(shown, index: i)
                 lite = r.report
                 lite.document = nil
                 lite.analysis = nil
@@ -399,7 +399,7 @@ func runParallel(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> Voi
 final class OrderedEmitter: @unchecked Sendable {
     let lock = NSLock()
     let sink: FileHandle
-    var pending: [Int: String] = [:]
+    var pending: [Int: [UInt8]] = [:]
     var next = 0
     var items: [FileReport?]
     var problems: [FileProblem] = []
@@ -425,7 +425,7 @@ final class OrderedEmitter: @unchecked Sendable {
         }
     }
 
-    func set(_ i: Int, fragment: String, report: FileReport, problem: FileProblem?, configError: ConfigError?) {
+    func set(_ i: Int, fragment: [UInt8], report: FileReport, problem: FileProblem?, configError: ConfigError?) {
         lock.lock()
         defer { lock.unlock() }
         items[i] = report
@@ -433,7 +433,17 @@ final class OrderedEmitter: @unchecked Sendable {
         if let configError { configErrors.append(configError) }
         pending[i] = fragment
         while let f = pending.removeValue(forKey: next) {
-            buffer.append(contentsOf: f.utf8)
+            if f.count >= 1 << 16 {
+                // A large report goes out as it is, not copied into the buffer first.
+                flushBuffer(force: true)
+                f.withUnsafeBytes { raw in
+                    if let base = raw.baseAddress {
+                        sink.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none))
+                    }
+                }
+            } else {
+                buffer.append(contentsOf: f)
+            }
             next += 1
         }
         flushBuffer(force: false)

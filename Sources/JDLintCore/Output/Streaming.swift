@@ -5,11 +5,16 @@ public protocol StreamableFormatter: OutputFormatter, Sendable {
     func header() -> String
     /// The part of one file; `index` is its position in the output (0 for the first).
     func fragment(_ report: FileReport, index: Int) -> String
+    /// `fragment` as UTF-8 bytes (a formatter that writes bytes returns them without building a String: a long
+    /// posting's JSON report is several times its size).
+    func fragmentBytes(_ report: FileReport, index: Int) -> [UInt8]
     /// The end, from every file's report without its document (`document == nil`).
     func footer(_ reports: [FileReport]) -> String
 }
 
 extension StreamableFormatter {
+    public func fragmentBytes(_ report: FileReport, index: Int) -> [UInt8] { Array(fragment(report, index: index).utf8) }
+
     /// The whole output at once, identical to the streamed one.
     public func streamedFormat(_ reports: [FileReport]) -> String {
         var out = header()
@@ -24,10 +29,14 @@ extension JSONFormatter: StreamableFormatter {
     public func header() -> String { #"{"version":1,"files":["# }
 
     public func fragment(_ r: FileReport, index: Int) -> String {
+        String(decoding: fragmentBytes(r, index: index), as: UTF8.self)
+    }
+
+    public func fragmentBytes(_ r: FileReport, index: Int) -> [UInt8] {
         var w = JSONWriter(capacity: 256 + r.diagnostics.count * 256)
         if index > 0 { w.bytes.append(0x2C) }
         JSONFormatter.write(r, into: &w)
-        return String(decoding: w.bytes, as: UTF8.self)
+        return w.bytes
     }
 
     public func footer(_ reports: [FileReport]) -> String {
