@@ -228,13 +228,12 @@ struct LintCommand {
         let work: @Sendable (Int) -> Void = { i in
             defer { progress.tick() }
             var lite: FileReport
-            var fragment: [UInt8]
             var problem: FileProblem?
             var configError: ConfigError?
             switch entriesLet[i].entry {
             case .problem(let p):
                 lite = FileReport(path: p.path, document: nil, diagnostics: [], error: p.message)
-                fragment = formatter.fragmentBytes(lite, index: i)
+                formatter.fragmentChunks(lite, index: i) { emitter.chunk(i, $0) }
                 problem = p
             case .file(let path):
                 let r = self.lintFile(path, fixedConfig: fixedConfigLet, defaultConfig: defaultConfig, loader: loader, linters: linters,
@@ -242,7 +241,7 @@ struct LintCommand {
                 var shown = r.report
                 shown.analysis = nil
                 if quiet { shown.diagnostics = shown.diagnostics.filter { $0.severity == .error } }
-                fragment = formatter.fragmentBytes(shown, index: i)
+                formatter.fragmentChunks(shown, index: i) { emitter.chunk(i, $0) }
                 lite = r.report
                 lite.document = nil
                 lite.analysis = nil
@@ -255,7 +254,7 @@ struct LintCommand {
                 problem = r.problem
                 configError = r.configError
             }
-            emitter.set(i, fragment: fragment, report: lite, problem: problem, configError: configError)
+            emitter.set(i, report: lite, problem: problem, configError: configError)
         }
         runParallel(count: entries.count, jobs: o.jobs ?? ProcessInfo.processInfo.activeProcessorCount, work)
         progress.finish()
@@ -400,6 +399,7 @@ final class OrderedEmitter: @unchecked Sendable {
     let lock = NSLock()
     let sink: FileHandle
     var pending: [Int: [UInt8]] = [:]
+    var done: Set<Int> = []
     var next = 0
     var items: [FileReport?]
     var problems: [FileProblem] = []
@@ -425,28 +425,48 @@ final class OrderedEmitter: @unchecked Sendable {
         }
     }
 
-    func set(_ i: Int, fragment: [UInt8], report: FileReport, problem: FileProblem?, configError: ConfigError?) {
+    /// Output of file `i` as it is made: written at once while `i` is the next file in order, kept until then
+    /// otherwise.
+    func chunk(_ i: Int, _ bytes: [UInt8]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if i == next {
+            if let earlier = pending.removeValue(forKey: i) { emit(earlier) }
+            emit(bytes)
+        } else {
+            pending[i, default: []].append(contentsOf: bytes)
+        }
+    }
+
+    /// File `i` is done: its report (for the footer and the exit code) is kept, and the files after it that are
+    /// done already go out.
+    func set(_ i: Int, report: FileReport, problem: FileProblem?, configError: ConfigError?) {
         lock.lock()
         defer { lock.unlock() }
         items[i] = report
         if let problem { problems.append(problem) }
         if let configError { configErrors.append(configError) }
-        pending[i] = fragment
-        while let f = pending.removeValue(forKey: next) {
-            if f.count >= 1 << 16 {
-                // A large report goes out as it is, not copied into the buffer first.
-                flushBuffer(force: true)
-                f.withUnsafeBytes { raw in
-                    if let base = raw.baseAddress {
-                        sink.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none))
-                    }
-                }
-            } else {
-                buffer.append(contentsOf: f)
-            }
+        done.insert(i)
+        while done.remove(next) != nil {
+            if let f = pending.removeValue(forKey: next) { emit(f) }
             next += 1
         }
         flushBuffer(force: false)
+    }
+
+    /// Appends to the output buffer; a large piece goes out as it is, not copied into the buffer first.
+    func emit(_ f: [UInt8]) {
+        if f.count >= 1 << 16 {
+            flushBuffer(force: true)
+            f.withUnsafeBytes { raw in
+                if let base = raw.baseAddress {
+                    sink.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none))
+                }
+            }
+        } else {
+            buffer.append(contentsOf: f)
+            flushBuffer(force: false)
+        }
     }
 
     var reports: [FileReport] {

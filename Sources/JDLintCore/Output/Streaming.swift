@@ -8,12 +8,16 @@ public protocol StreamableFormatter: OutputFormatter, Sendable {
     /// `fragment` as UTF-8 bytes (a formatter that writes bytes returns them without building a String: a long
     /// posting's JSON report is several times its size).
     func fragmentBytes(_ report: FileReport, index: Int) -> [UInt8]
+    /// `fragmentBytes` in pieces, handed to `emit` as they are made, so a long posting's report (several times
+    /// its size) is never held whole. The pieces joined are `fragmentBytes`.
+    func fragmentChunks(_ report: FileReport, index: Int, emit: ([UInt8]) -> Void)
     /// The end, from every file's report without its document (`document == nil`).
     func footer(_ reports: [FileReport]) -> String
 }
 
 extension StreamableFormatter {
     public func fragmentBytes(_ report: FileReport, index: Int) -> [UInt8] { Array(fragment(report, index: index).utf8) }
+    public func fragmentChunks(_ report: FileReport, index: Int, emit: ([UInt8]) -> Void) { emit(fragmentBytes(report, index: index)) }
 
     /// The whole output at once, identical to the streamed one.
     public func streamedFormat(_ reports: [FileReport]) -> String {
@@ -39,19 +43,36 @@ extension JSONFormatter: StreamableFormatter {
         return w.bytes
     }
 
+    public func fragmentChunks(_ r: FileReport, index: Int, emit: ([UInt8]) -> Void) {
+        let chunk = 1 << 16
+        var w = JSONWriter(capacity: min(256 + r.diagnostics.count * 256, chunk + 4096))
+        if index > 0 { w.bytes.append(0x2C) }
+        JSONFormatter.write(r, into: &w) { w in
+            if w.bytes.count >= chunk {
+                emit(w.bytes)
+                w.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        emit(w.bytes)
+    }
+
     public func footer(_ reports: [FileReport]) -> String {
         "],\"summary\":" + JSONFormatter.summary(Summary(reports)).serialized() + "}\n"
     }
 
     /// One file entry, streamed (same bytes as `file(_:)` serialised).
-    public static func write(_ r: FileReport, into w: inout JSONWriter) {
+    /// `afterEach` runs after each diagnostic (a streaming caller takes the bytes written so far).
+    public static func write(_ r: FileReport, into w: inout JSONWriter, afterEach: (inout JSONWriter) -> Void = { _ in }) {
         w.beginObject()
         w.key("path"); w.string(r.path)
         if let e = r.error { w.key("error"); w.string(e) }
         w.key("diagnostics")
         w.beginArray()
         if let doc = r.document {
-            for d in r.diagnostics { write(d, doc, into: &w) }
+            for d in r.diagnostics {
+                write(d, doc, into: &w)
+                afterEach(&w)
+            }
         }
         w.endArray()
         w.endObject()
