@@ -30,16 +30,24 @@ enum Incremental {
     /// Each block's extent (its whole source lines); `nil` unless the blocks are in source order.
     static func extents(_ document: Document, _ blocks: [Block]) -> [Range<Int>]? {
         let li = document.lines
+        let starts = li.lineStarts
+        let n = starts.count
         var out: [Range<Int>] = []
         out.reserveCapacity(blocks.count)
         var last = 0
+        // Blocks are in source order: one walk down the lines, not a search per block.
+        var line = 0
+        func lineEnd(_ l: Int) -> Int { l + 1 < n ? starts[l + 1] : li.byteCount }
         for b in blocks {
             let r = b.sourceRange
             guard r.lowerBound >= last else { return nil }
             last = r.lowerBound
-            let first = li.fullRange(ofLine: li.lineIndex(containing: r.lowerBound))
-            let end = li.fullRange(ofLine: li.lineIndex(containing: max(r.lowerBound, r.upperBound - 1)))
-            out.append(first.lowerBound..<max(end.upperBound, r.upperBound))
+            while line + 1 < n && starts[line + 1] <= r.lowerBound { line += 1 }
+            let first = starts[line]
+            var endLine = line
+            let lastByte = max(r.lowerBound, r.upperBound - 1)
+            while endLine + 1 < n && starts[endLine + 1] <= lastByte { endLine += 1 }
+            out.append(first..<max(lineEnd(endLine), r.upperBound))
         }
         return out
     }
@@ -85,7 +93,11 @@ enum Incremental {
             }
         }
         let delta = n.count - o.count
-        func same(_ x: Block, _ y: Block, _ shift: Int) -> Bool {
+        func same(_ i: Int, _ j: Int, _ shift: Int) -> Bool {
+            // Field by field through the arrays (a `Block` copy retains its strings).
+            oldB.withUnsafeBufferPointer { ob in newB.withUnsafeBufferPointer { nb in same(ob[i], nb[j], shift) } }
+        }
+        func same(_ x: borrowing Block, _ y: borrowing Block, _ shift: Int) -> Bool {
             guard x.kind == y.kind, x.level == y.level, x.explicit == y.explicit, x.marker == y.marker, x.fieldKey == y.fieldKey,
                   x.sourceRange.lowerBound + shift == y.sourceRange.lowerBound, x.sourceRange.count == y.sourceRange.count,
                   x.proseRange.count == y.proseRange.count else { return false }
@@ -109,14 +121,14 @@ enum Incremental {
         }
         let common = min(oldB.count, newB.count)
         var prefix = 0
-        while prefix < common && m.extents[prefix].upperBound <= p && same(oldB[prefix], newB[prefix], 0) { prefix += 1 }
+        while prefix < common && m.extents[prefix].upperBound <= p && same(prefix, prefix, 0) { prefix += 1 }
         // Blocks sharing lines (cells of one row) are kept or re-linted together.
         func overlaps(_ e: [Range<Int>], _ i: Int) -> Bool { i > 0 && i < e.count && e[i - 1].upperBound > e[i].lowerBound }
         while prefix > 0 && (overlaps(m.extents, prefix) || overlaps(extents, prefix)) { prefix -= 1 }
         var suffix = 0
         while suffix < common - prefix {
             let i = oldB.count - 1 - suffix, j = newB.count - 1 - suffix
-            guard m.extents[i].lowerBound >= o.count - s, same(oldB[i], newB[j], delta) else { break }
+            guard m.extents[i].lowerBound >= o.count - s, same(i, j, delta) else { break }
             suffix += 1
         }
         while suffix > 0 && (overlaps(m.extents, oldB.count - suffix) || overlaps(extents, newB.count - suffix)) { suffix -= 1 }

@@ -43,8 +43,10 @@ struct ExcessiveAvailabilityRule: Rule {
         func block(_ offset: Int) -> Range<Int> { a.blocks.first { $0.proseRange.contains(offset) }?.proseRange ?? TermList.sentence(a, at: offset) }
         // "24/7", "24x7", "24 x 7", "24/7/365"
         let t = a.text
-        var i = 0
-        while i + 3 < t.count {
+        // Block by block (an incremental lint's analysis holds the changed blocks only, over the whole text).
+        for b in a.blocks {
+        var i = b.proseRange.lowerBound
+        while i < b.proseRange.upperBound && i + 3 < t.count {
             if t[i] == 0x32 && t[i + 1] == 0x34 && (i == 0 || !Bytes.isDigit(t[i - 1])) {
                 var k = i + 2
                 while k < t.count && t[k] == 0x20 { k += 1 }
@@ -60,6 +62,7 @@ struct ExcessiveAvailabilityRule: Rule {
                 }
             }
             i += 1
+        }
         }
         // Two or more off-hours words in a sentence with a willingness phrase.
         var byHours: [Range<Int>] = []

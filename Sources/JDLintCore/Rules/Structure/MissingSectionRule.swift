@@ -215,7 +215,10 @@ struct MissingSectionRule: Rule {
         if missingCount > 0 {
             let cues = Self.cues
             var found = 0
-            cues.set.forEachMatch(in: a.phraseText) { i in
+            // A long posting skips the cues of the parts already present (building that filter costs about one
+            // pass over the cue list, more than a short posting's whole scan).
+            let include = a.phraseText.count > cues.part.count ? cues.part.map { missing[$0] } : nil
+            cues.set.forEachMatch(in: a.phraseText, include: include) { i, _ in
                 let p = cues.part[i]
                 if missing[p] {
                     missing[p] = false
