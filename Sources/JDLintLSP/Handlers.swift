@@ -138,6 +138,9 @@ extension LanguageServer {
         let held = heldPushLints.sorted()
         heldPushLints.removeAll()
         for uri in held { schedulePushLint(uri) }
+        let requests = heldRequests
+        heldRequests.removeAll()
+        for r in requests { r() }
     }
 
     func didChangeConfiguration(_ n: DidChangeConfigurationNotification) {
@@ -416,6 +419,11 @@ extension LanguageServer {
     /// Runs `body` on the state queue with the diagnostics of the document's current version: from the cache,
     /// else after a lint on the lint queue (skipped when `requestID` was cancelled meanwhile).
     func withLint(_ uri: String, requestID: RequestID?, _ body: @escaping (LintCache?) -> Void) {
+        // Requests that need findings (pull diagnostics, code actions, hover…) wait for the initial settings too.
+        if awaitingInitialSettings {
+            heldRequests.append { [unowned self] in withLint(uri, requestID: requestID, body) }
+            return
+        }
         let box = Unchecked(body)
         if let doc = documents[uri], let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
             box.value(c)

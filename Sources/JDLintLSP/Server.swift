@@ -86,6 +86,8 @@ public final class LanguageServer: @unchecked Sendable {
     /// second): published lints wait in `heldPushLints`.
     var awaitingInitialSettings = false
     var heldPushLints = Set<String>()
+    /// Requests that need findings, waiting for the initial settings like `heldPushLints` (state queue).
+    var heldRequests: [() -> Void] = []
     var parentWatch: DispatchSourceTimer?
     var configGeneration = 0
     var loader: ConfigLoader

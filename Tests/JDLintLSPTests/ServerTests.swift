@@ -423,6 +423,24 @@ import Testing
         #expect(codes(m?["params"]?["diagnostics"]?.arrayValue) == [])
     }
 
+    @Test func pulledDiagnosticsWaitForTheInitialSettings() {
+        let c = TestClient()
+        c.initialize(pull: true, configuration: true)  // the settings request stays unanswered for now
+        let request = c.waitFor { $0["method"] == "workspace/configuration" }
+        #expect(request != nil)
+        let uri = "file:///tmp/held-pull.txt"
+        c.open(uri, text)
+        let id = c.sendRequest("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]])
+        c.server.drain()
+        // No report computed without the user's settings…
+        #expect(!c.messages.contains { $0["id"] == id && $0["method"] == nil })
+        c.send(["jsonrpc": "2.0", "id": request?["id"] ?? .null, "result": [["rules": ["grammar": "off"]]]])
+        // …and the one sent once they arrive has them.
+        let r = c.waitFor { $0["id"] == id && $0["method"] == nil }
+        #expect(r?["result"]?["kind"] == "full")
+        #expect(codes(r?["result"]?["items"]?.arrayValue) == [])
+    }
+
     @Test func anUnansweredSettingsRequestHoldsLintsForOneSecondAtMost() {
         let c = TestClient()
         c.initialize(configuration: true)  // never answered
