@@ -130,3 +130,63 @@ import Testing
         #expect(c.waitFor { $0["method"] == "window/logMessage" && $0["params"]?["type"] == 4 } != nil)
     }
 }
+
+/// A seeded generator (runs repeat exactly).
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// The server lints edits incrementally (`LintMemo`): after any sequence of edits it must publish what a fresh
+/// server publishes for the same text.
+@Suite struct IncrementalServerTests {
+    static func shape(_ d: [JSONValue]?) -> [String] {
+        (d ?? []).map { "\($0["code"] ?? .null) \($0["range"] ?? .null) \($0["message"] ?? .null) \($0["severity"] ?? .null)" }
+    }
+
+    @Test func editsPublishWhatAFreshOpenPublishes() {
+        var text = "# Platform Engineer 🚀\n\n## Responsibilities\n\n"
+        for i in 0..<30 { text += "- You will build a API \(i) and and review code 😀.\n" }
+        text += "\n## Pay\n\nThe salary is $64334 per year.\n\nWe need a engineer who who can lift heavy objects.\n"
+        let inserts = ["a ", "an ", "\n\n", "## Benefits\n", "the the ", "$90000 ", "😀", "- ", "rockstar ", "\r\n", "x"]
+        var rng = SplitMix(state: 0x5EED_1A7E)
+        for language in ["markdown", "plaintext"] {
+            let uri = "file:///tmp/incremental-\(language).md"
+            let c = TestClient()
+            c.initialize()
+            c.open(uri, text, language: language)
+            _ = c.diagnostics(uri)
+            var current = Array(text.utf8)
+            for step in 0..<25 {
+                func boundary(_ o: Int) -> Int {
+                    var o = min(max(o, 0), current.count)
+                    while o > 0 && o < current.count && Bytes.isContinuation(current[o]) { o -= 1 }
+                    return o
+                }
+                let at = boundary(Int.random(in: 0...current.count, using: &rng))
+                let end = step % 3 == 2 ? boundary(at + Int.random(in: 1...12, using: &rng)) : at
+                let insert = step % 3 == 2 ? "" : inserts.randomElement(using: &rng)!
+                c.change(uri, replacing: at..<end, with: insert)
+                current.replaceSubrange(at..<end, with: Array(insert.utf8))
+                let published = c.diagnostics(uri)
+                if step == 0 {
+                    // The first edit (a few bytes in one place) re-ran the block rules on a block or two, not all.
+                    let memo = c.server.lintQueue.sync { c.server.memos[uri]?.memo }
+                    #expect((memo?.relinted ?? 99) <= 3 && memo?.reusedAnalysis == true, "\(String(describing: memo?.relinted))")
+                }
+                let fresh = TestClient()
+                fresh.initialize()
+                fresh.open(uri, String(decoding: current, as: UTF8.self), language: language)
+                let expected = fresh.diagnostics(uri)
+                #expect(Self.shape(published) == Self.shape(expected), "\(language), edit \(step): \(String(decoding: current, as: UTF8.self).debugDescription.prefix(200))")
+                if Self.shape(published) != Self.shape(expected) { break }
+            }
+        }
+    }
+}
