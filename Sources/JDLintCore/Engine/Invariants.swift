@@ -30,7 +30,44 @@ public enum Invariants {
             }
         }
         guard problems.isEmpty else { return problems }
-        return problems + fixProblems(doc, linter: linter)
+        return problems + fixProblems(doc, linter: linter) + incrementalProblems(body, format: format, linter: linter)
+    }
+
+    /// The incremental lint (what the language server runs on an edit) against a whole lint, for Text and Markdown:
+    /// `body` linted after an earlier version of it (a slice of up to 32 bytes taken out, at a place the body
+    /// itself picks), and that earlier version linted after `body`, must find what a whole lint finds, from an
+    /// analysis equal to a fresh one.
+    public static func incrementalProblems(_ body: [UInt8], format: DocumentFormat, linter: Linter) -> [String] {
+        guard Incremental.supports(format), body.count > 2 else { return [] }
+        func boundary(_ o: Int) -> Int {
+            var o = min(max(o, 0), body.count)
+            while o > 0 && o < body.count && Bytes.isContinuation(body[o]) { o -= 1 }
+            return o
+        }
+        let seed = Int(body[body.count / 2])
+        let a = boundary((seed &* 7919) % body.count)
+        let b = boundary(a + 1 + seed % 32)
+        guard a < b else { return [] }
+        let earlier = Array(body[..<a]) + Array(body[b...])
+        let sequential: (Int, @escaping @Sendable (Int) -> Void) -> Void = { n, run in for i in 0..<n { run(i) } }
+        var problems: [String] = []
+        for (from, to, what) in [(earlier, body, "inserting"), (body, earlier, "removing")] {
+            let before = Document(bytes: from, format: format)
+            let (_, memo) = linter.lint(document: before, prose: Frontends.extract(before), previous: nil, parallel: sequential)
+            let after = Document(bytes: to, format: format)
+            let (incremental, _) = linter.lint(document: after, prose: Frontends.extract(after), previous: memo, parallel: sequential)
+            let fresh = Analysis(document: after)
+            if incremental.diagnostics != linter.lint(fresh).diagnostics {
+                problems.append("incremental lint after \(what) bytes \(a)..<\(b) differs from a whole lint")
+            }
+            let x = incremental.analysis
+            if x.words != fresh.words || x.wordHashes != fresh.wordHashes || x.wordKeys != fresh.wordKeys
+                || x.sentences != fresh.sentences || x.pay != fresh.pay || x.blockPhrases != fresh.blockPhrases
+                || !x.phraseText.hashes.elementsEqual(fresh.phraseText.hashes) {
+                problems.append("incremental analysis after \(what) bytes \(a)..<\(b) differs from a fresh one")
+            }
+        }
+        return problems
     }
 
     /// Fix-safety violations for one document, fixing with `allowed` (unsafe by default): fixing yields valid UTF-8;
