@@ -178,7 +178,7 @@ import Testing
         }
         var rng = RNG(seed: 0x10CA_1175)
         var checked = 0
-        for _ in 0..<80 {
+        for _ in 0..<40 {
             let name = files.randomElement(using: &rng)!
             guard let data = FileManager.default.contents(atPath: dir + "/" + name), let format = DocumentFormat.infer(fromPath: name)
             else { continue }
@@ -186,7 +186,7 @@ import Testing
             guard Bytes.firstInvalidUTF8(bytes) == nil else { continue }
             let problems = Invariants.localityProblems(Document(bytes: bytes, format: format, path: name), linter: Self.linters[0])
             #expect(problems.isEmpty, "\(name): \(problems.prefix(5).joined(separator: "\n"))")
-            _ = Self.check(name, format, bytes, edits: 8, seed: UInt64(checked))
+            _ = Self.check(name, format, bytes, edits: 6, seed: UInt64(checked))
             checked += 1
         }
         print("IncrementalLintTests.corpusPostings: \(checked) postings")

@@ -85,13 +85,13 @@ final class TestClient: @unchecked Sendable {
     }
 
     /// Sends a request and waits for its response.
-    func request(_ method: String, _ params: JSONValue = .null, id: JSONValue? = nil, timeout: Double = 10) -> JSONValue {
+    func request(_ method: String, _ params: JSONValue = .null, id: JSONValue? = nil, timeout: Double = 30) -> JSONValue {
         let rid = sendRequest(method, params, id: id)
         return waitFor(timeout: timeout) { $0["id"] == rid && $0["method"] == nil } ?? .null
     }
 
     /// The first message (received so far or within `timeout`) that satisfies `predicate`.
-    func waitFor(timeout: Double = 10, _ predicate: (JSONValue) -> Bool) -> JSONValue? {
+    func waitFor(timeout: Double = 30, _ predicate: (JSONValue) -> Bool) -> JSONValue? {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             if let m = messages.first(where: predicate) { return m }
@@ -156,7 +156,7 @@ final class TestClient: @unchecked Sendable {
     }
 
     /// The latest diagnostics published for `uri` with the current version.
-    func diagnostics(_ uri: String, timeout: Double = 10) -> [JSONValue]? {
+    func diagnostics(_ uri: String, timeout: Double = 30) -> [JSONValue]? {
         let v = versions[uri]
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
