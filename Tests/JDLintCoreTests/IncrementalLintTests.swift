@@ -234,3 +234,31 @@ import Testing
         #expect(Self.problems(Honest(), text).isEmpty)
     }
 }
+
+/// A block rule that breaks its claim (a finding past its block's lines) still has that finding reported by the
+/// incremental lint, which then keeps no memo.
+@Suite struct IncrementalClaimBreachTests {
+    struct ReachesPastItsBlock: Rule {
+        let meta = RuleMeta(id: "test/reaches", summary: "", explanation: "", defaultSeverity: .warning, scope: .block)
+        func check(_ context: RuleContext, _ reporter: inout Reporter) {
+            let a = context.analysis
+            for b in a.blocks where a.string(block: 0).isEmpty == false && a.string(b.proseRange).contains("foo") {
+                reporter.report("to the end", at: b.sourceRange.lowerBound..<a.document.bytes.count)
+            }
+        }
+    }
+
+    @Test func aFindingPastItsBlockIsStillReported() {
+        let linter = Linter(registry: RuleRegistry([ReachesPastItsBlock()]))
+        let before = Document(text: "# Title\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird one.\n", format: .markdown)
+        let (_, memo) = linter.lint(document: before, prose: Frontends.extract(before), previous: nil,
+                                    parallel: IncrementalLintTests.sequential)
+        #expect(memo != nil)
+        let after = Document(text: "# Title\n\nFirst paragraph.\n\nSecond foo paragraph.\n\nThird one.\n", format: .markdown)
+        let (result, next) = linter.lint(document: after, prose: Frontends.extract(after), previous: memo,
+                                         parallel: IncrementalLintTests.sequential)
+        #expect(result.diagnostics == linter.lint(after).diagnostics)
+        #expect(result.diagnostics.count == 1)
+        #expect(next == nil)
+    }
+}

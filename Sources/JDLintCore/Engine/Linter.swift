@@ -184,30 +184,29 @@ public struct Linter: Sendable {
         var localFindings: [Diagnostic] = []
         var localBlock: [Int] = []
         var ok = true
-        if let plan, let m = previous {
-            let oldCount = m.prose.blocks.count
-            for (i, d) in m.local.enumerated() where m.localBlock[i] < plan.prefix {
-                localFindings.append(d)
-                localBlock.append(m.localBlock[i])
-            }
-            for k in firstLocal..<jobs.count {
-                for d in out[k] {
-                    guard let b = Incremental.block(of: d, extents) else { ok = false; continue }
-                    localFindings.append(d)
-                    localBlock.append(b)
-                }
-            }
-            for (i, d) in m.local.enumerated() where m.localBlock[i] >= oldCount - plan.suffix {
-                localFindings.append(d.shifted(by: plan.delta))
-                localBlock.append(m.localBlock[i] - oldCount + blocks.count)
-            }
-        } else {
+        /// The block rules' new findings, each with its block (a finding outside every block's lines is still
+        /// reported, but leaves no memo).
+        func fresh() {
             for k in firstLocal..<jobs.count {
                 for d in out[k] {
                     localFindings.append(d)
                     if let b = Incremental.block(of: d, extents) { localBlock.append(b) } else { ok = false; localBlock.append(-1) }
                 }
             }
+        }
+        if let plan, let m = previous {
+            let oldCount = m.prose.blocks.count
+            for (i, d) in m.local.enumerated() where m.localBlock[i] < plan.prefix {
+                localFindings.append(d)
+                localBlock.append(m.localBlock[i])
+            }
+            fresh()
+            for (i, d) in m.local.enumerated() where m.localBlock[i] >= oldCount - plan.suffix {
+                localFindings.append(d.shifted(by: plan.delta))
+                localBlock.append(m.localBlock[i] - oldCount + blocks.count)
+            }
+        } else {
+            fresh()
         }
         all.append(contentsOf: localFindings)
         let result = finish(all, analysis)
