@@ -109,11 +109,7 @@ public final class Analysis: Sendable {
         parallel(4) { k in
             switch k {
             case 0:
-                var pay: [PayStatement] = []
-                var scanner = Scanner(t: t)
-                for r in PayParser.regions(prose) {
-                    if let r { PayParser.scan(prose, r, &scanner, into: &pay) }
-                }
+                var pay = PayParser.scanned(prose)
                 out.payScanned = pay.count
                 pay.append(contentsOf: PayParser.fieldStatements(prose))
                 out.pay = pay

@@ -1,7 +1,7 @@
 /// What an incremental lint keeps of one version of a document, so the next version re-runs the block-scoped rules
 /// (`RuleScope.block`) on the blocks an edit changed only. The language server keeps one per open document.
 ///
-/// The claim behind it, checked by `LocalityTests` for every block-scoped rule: a block's findings depend only on
+/// The claim behind it, checked by `Invariants.localityProblems` for every block-scoped rule: a block's findings depend only on
 /// the bytes of the block's lines (its *extent*) and lie within them. So a block whose extent, attributes and prose
 /// are unchanged (only moved by the edit's length) keeps its findings, moved the same way.
 public struct LintMemo: Sendable {

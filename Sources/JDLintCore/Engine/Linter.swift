@@ -113,16 +113,10 @@ public struct Linter: Sendable {
     public func lint(document: Document, prose: Prose, previous: LintMemo?,
                      parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
                      analysed: () -> Void = {}) -> (result: LintResult, memo: LintMemo?) {
-        var plan: Incremental.Plan?
-        var extents: [Range<Int>]?
-        if Incremental.supports(document.format), let m = previous, m.document.format == document.format,
-           m.ruleIDs == localRuleIDs, let e = Incremental.extents(document, prose.blocks) {
-            extents = e
-            plan = Incremental.plan(m, document, prose, e)
-        }
+        let (plan, extents) = incrementalPlan(previous, document, prose)
         var analysis: Analysis
         var reused = false
-        if let p = plan, let m = previous, (p.prefix + p.suffix) * 4 >= prose.blocks.count,
+        if let p = plan, let m = previous,
            let a = Analysis.reusing(m.analysis, document: document, prose: prose, prefix: p.prefix, suffix: p.suffix, delta: p.delta) {
             analysis = a
             reused = true
@@ -138,14 +132,18 @@ public struct Linter: Sendable {
     /// `lint(document:prose:previous:parallel:)` for an analysis already built.
     public func lint(_ analysis: Analysis, previous: LintMemo?,
                      parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) -> (result: LintResult, memo: LintMemo?) {
-        var plan: Incremental.Plan?
-        var extents: [Range<Int>]?
-        if Incremental.supports(analysis.document.format), let m = previous, m.document.format == analysis.document.format,
-           m.ruleIDs == localRuleIDs, let e = Incremental.extents(analysis.document, analysis.blocks) {
-            extents = e
-            plan = Incremental.plan(m, analysis.document, analysis.prose, e)
-        }
+        let (plan, extents) = incrementalPlan(previous, analysis.document, analysis.prose)
         return lint(analysis, plan: plan, extents: extents, previous: previous, parallel: parallel)
+    }
+
+    /// The unchanged blocks since `previous` (with the new blocks' extents), when the memo fits this linter and
+    /// format; no plan when most blocks changed (a paste, a reformat: a whole lint is cheaper than analysing them
+    /// twice).
+    func incrementalPlan(_ previous: LintMemo?, _ document: Document, _ prose: Prose) -> (Incremental.Plan?, [Range<Int>]?) {
+        guard Incremental.supports(document.format), let m = previous, m.document.format == document.format,
+              m.ruleIDs == localRuleIDs, let e = Incremental.extents(document, prose.blocks) else { return (nil, nil) }
+        let p = Incremental.plan(m, document, prose, e)
+        return ((p.prefix + p.suffix) * 4 >= prose.blocks.count ? p : nil, e)
     }
 
     /// Ids of the active block-scoped rules.
@@ -160,9 +158,6 @@ public struct Linter: Sendable {
             return (lint(analysis, parallel: parallel), nil)
         }
         let localIDs = local.map { ids[$0] }
-        var plan = plan
-        // Most blocks changed (a paste, a reformat): lint whole rather than analyse them twice.
-        if let p = plan, (p.prefix + p.suffix) * 4 < analysis.blocks.count { plan = nil }
         let blocks = analysis.prose.blocks
         // The changed blocks alone, for the block-scoped rules.
         var changed = analysis
@@ -217,7 +212,6 @@ public struct Linter: Sendable {
         memo.relinted = plan.map { blocks.count - $0.prefix - $0.suffix } ?? blocks.count
         return (result, memo)
     }
-
 
     /// Which part of a rule a job runs: `check` and `checkDocument`, or one of them.
     enum Part: Sendable { case all, blocks, document }

@@ -46,7 +46,7 @@ public enum RuleScope: String, Sendable {
     case document
     /// Each block (heading, paragraph, bullet, field, cell) on its own: the findings in a block depend only on the
     /// bytes of the block's lines, and they lie within those lines. An edit re-runs the rule on the changed blocks
-    /// only and keeps (shifted) the findings of the others. `LocalityTests` checks this claim for every such rule
+    /// only and keeps (shifted) the findings of the others. `Invariants.localityProblems` checks this claim for every such rule
     /// on every example: linting each block alone, with the rest of the document blanked out, gives the findings
     /// of the whole document.
     case block

@@ -10,12 +10,16 @@
 public enum PayParser {
     /// Every pay statement of the prose and of the structured pay fields, in prose order then field order.
     public static func parse(_ prose: Prose) -> [PayStatement] {
+        scanned(prose) + fieldStatements(prose)
+    }
+
+    /// The statements of the prose alone (`parse` without the structured fields), in prose order.
+    static func scanned(_ prose: Prose) -> [PayStatement] {
         var out: [PayStatement] = []
         var scanner = Scanner(t: prose.text.bytes)
         for r in regions(prose) {
             if let r { scan(prose, r, &scanner, into: &out) }
         }
-        out.append(contentsOf: fieldStatements(prose))
         return out
     }
 
