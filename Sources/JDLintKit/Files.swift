@@ -36,6 +36,9 @@ public enum InputReader {
         if stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
             return .failure(FileProblem(path: path, message: "is not a regular file (FIFO, device or socket); skipped"))
         }
+        if Int(st.st_size) > Document.maximumSize {
+            return .failure(FileProblem(path: path, message: "is larger than 2 GiB (\(st.st_size) bytes), more than jdlint lints; split it"))
+        }
         guard let bytes = readAll(path) else {
             let reason = fm.isReadableFile(atPath: path) ? "could not be read" : "permission denied"
             return .failure(FileProblem(path: path, message: reason))
@@ -51,33 +54,46 @@ public enum InputReader {
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        // Straight into one buffer of the file's size (plus room to notice growth), doubled if the file grows;
-        // no zero-filled chunk and no second copy per read.
-        var capacity = max(Int(st.st_size) + 1, 4096)
-        var length = 0
-        var buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 1)
-        defer { buffer.deallocate() }
-        while true {
-            if length == capacity {
-                let bigger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 1)
-                bigger.copyMemory(from: buffer, byteCount: length)
-                buffer.deallocate()
-                buffer = bigger
-                capacity *= 2
+        // Straight into the array, sized to the file (plus room to notice growth); no zero-filled chunk and no
+        // second copy (a 100 MB posting is held once). A file that grows while it is read is read on in pieces.
+        let capacity = max(Int(st.st_size) + 1, 4096)
+        var failed = false
+        var full = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buf, count in
+            var length = 0
+            while length < capacity {
+                let n = systemRead(fd, buf.baseAddress! + length, capacity - length)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    break
+                }
+                if n == 0 { break }
+                length += n
             }
-            let n = systemRead(fd, buffer + length, capacity - length)
+            full = length == capacity
+            count = length
+        }
+        if failed { return nil }
+        guard full else { return bytes }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return nil
             }
             if n == 0 { break }
-            length += n
+            bytes.append(contentsOf: chunk[..<n])
         }
-        return [UInt8](UnsafeRawBufferPointer(start: buffer, count: length))
+        return bytes
     }
 
     /// Validates bytes as a document.
     public static func document(bytes: [UInt8], path: String, format: DocumentFormat?) -> Result<Document, FileProblem> {
+        if bytes.count > Document.maximumSize {
+            return .failure(FileProblem(path: path, message: "is larger than 2 GiB (\(bytes.count) bytes), more than jdlint lints; split it"))
+        }
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             return .failure(FileProblem(path: path, message: "is UTF-16 (byte-order mark found); jdlint reads UTF-8 only — convert it, e.g. `iconv -f UTF-16 -t UTF-8`"))
         }

@@ -337,6 +337,11 @@ extension LanguageServer {
             }
             if i + 1 < n.changes.count { lines = LineIndex(bytes) }
         }
+        // Each message is at most `maxBodyBytes`, but edits could grow a document past what jdlint lints.
+        guard bytes.count <= Document.maximumSize else {
+            log(.error, "\(n.uri) grew past 2 GiB, more than jdlint lints; this change is ignored")
+            return
+        }
         doc.document = Document(bytes: bytes, format: doc.document.format, path: doc.document.path)
         doc.version = n.version
         if !pullDiagnostics { debouncePushLint(doc) }

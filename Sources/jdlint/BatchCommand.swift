@@ -104,6 +104,9 @@ enum BatchCommand {
                 return errorLine(id, "unknown profile \"\(unknown)\"", number)
             }
         }
+        guard text.utf8.count <= Document.maximumSize else {
+            return errorLine(id, "\"text\" is larger than 2 GiB, more than jdlint lints", number)
+        }
         let doc = Document(text: text, format: format, path: id.stringValue)
         let result = cache.linter(profiles).lint(doc)
         let report = FileReport(path: id.stringValue ?? "", document: doc, diagnostics: result.diagnostics)

@@ -238,21 +238,27 @@ struct LintCommand {
             case .file(let path):
                 let r = self.lintFile(path, fixedConfig: fixedConfigLet, defaultConfig: defaultConfig, loader: loader, linters: linters,
                                       fix: false, write: false, allowed: .safe)
-                var shown = r.report
-                shown.analysis = nil
-                if quiet { shown.diagnostics = shown.diagnostics.filter { $0.severity == .error } }
-                formatter.fragmentChunks(shown, index: i) { emitter.chunk(i, $0) }
-                lite = r.report
-                lite.document = nil
-                lite.analysis = nil
-                // Only what the footer and the exit code need: rule, severity, fix applicability (no messages, no edits),
-                // so memory stays flat on very large runs.
-                lite.diagnostics = lite.diagnostics.map {
-                    Diagnostic(rule: $0.rule, severity: $0.severity, message: "", range: $0.range,
-                               fix: $0.fix.map { Fix(title: "", applicability: $0.applicability, edits: []) })
-                }
                 problem = r.problem
                 configError = r.configError
+                lite = (consume r).report
+                lite.analysis = nil
+                if quiet {
+                    var shown = lite
+                    shown.diagnostics = shown.diagnostics.filter { $0.severity == .error }
+                    formatter.fragmentChunks(shown, index: i) { emitter.chunk(i, $0) }
+                } else {
+                    formatter.fragmentChunks(lite, index: i) { emitter.chunk(i, $0) }
+                }
+                // The document, its analysis and the findings' texts are released before the next file: only what
+                // the footer and the exit code need is kept (rule, severity, range, fix applicability; no messages,
+                // no edits), in place, so memory stays flat on very large runs.
+                lite.document = nil
+                for k in lite.diagnostics.indices {
+                    lite.diagnostics[k].message = ""
+                    if let f = lite.diagnostics[k].fix {
+                        lite.diagnostics[k].fix = Fix(title: "", applicability: f.applicability, edits: [])
+                    }
+                }
             }
             emitter.set(i, report: lite, problem: problem, configError: configError)
         }

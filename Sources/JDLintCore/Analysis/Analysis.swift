@@ -44,10 +44,93 @@ public struct Word: Sendable, Equatable {
     }
 }
 
+/// The words of an analysis, packed: each word's prose offsets and block as 32-bit values (12 bytes) and its hash
+/// (8 bytes, shared with `Analysis.wordHashes`), instead of a 32-byte `Word` each. A long posting has a word every
+/// six bytes, so this is the largest array of an analysis; `Word`s are made on access. Prose offsets fit in 32 bits
+/// because documents are at most `Document.maximumSize` bytes.
+public struct WordList: RandomAccessCollection, Sendable, Equatable {
+    @usableFromInline struct Spot: Sendable, Equatable {
+        @usableFromInline var start: UInt32
+        @usableFromInline var end: UInt32
+        @usableFromInline var block: UInt32
+        @inlinable init(start: UInt32, end: UInt32, block: UInt32) {
+            self.start = start
+            self.end = end
+            self.block = block
+        }
+    }
+    @usableFromInline var spots: [Spot] = []
+    /// `self[i].hash`, packed (scans over every word's hash touch 8 bytes a word).
+    public private(set) var hashes: [UInt64] = []
+
+    public init() {}
+
+    public init<S: Sequence>(_ words: S) where S.Element == Word {
+        for w in words { append(w) }
+    }
+
+    public typealias Index = Int
+    public typealias Indices = Range<Int>
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { spots.count }
+    @inlinable public var count: Int { spots.count }
+    @inlinable public var indices: Range<Int> { 0..<spots.count }
+    @inlinable public func index(after i: Int) -> Int { i + 1 }
+    @inlinable public func index(before i: Int) -> Int { i - 1 }
+
+    @inlinable public subscript(i: Int) -> Word {
+        let s = spots[i]
+        return Word(range: Range(uncheckedBounds: (Int(s.start), Int(s.end))), block: Int(s.block), hash: hashes[i])
+    }
+
+    @inlinable public subscript(bounds: Range<Int>) -> Slice<WordList> { Slice(base: self, bounds: bounds) }
+
+    public mutating func reserveCapacity(_ n: Int) {
+        spots.reserveCapacity(n)
+        hashes.reserveCapacity(n)
+    }
+
+    public mutating func append(_ w: Word) {
+        spots.append(Spot(start: UInt32(w.range.lowerBound), end: UInt32(w.range.upperBound), block: UInt32(w.block)))
+        hashes.append(w.hash)
+    }
+
+    public mutating func append<S: Sequence>(contentsOf words: S) where S.Element == Word {
+        for w in words { append(w) }
+    }
+
+    /// `other`'s words from `range`, moved by `offset` prose bytes and `blockDelta` blocks.
+    mutating func append(_ other: WordList, _ range: Range<Int>, offset: Int = 0, blockDelta: Int = 0) {
+        let o = Int64(offset), d = Int64(blockDelta)
+        for k in range {
+            let s = other.spots[k]
+            spots.append(Spot(start: UInt32(Int64(s.start) + o), end: UInt32(Int64(s.end) + o), block: UInt32(Int64(s.block) + d)))
+        }
+        hashes.append(contentsOf: other.hashes[range])
+    }
+}
+
 /// A sentence inside one block.
 public struct Sentence: Sendable, Equatable {
-    public var range: Range<Int>
-    public var block: Int
+    // 32-bit offsets (12 bytes a sentence, not 24), as `WordList`.
+    private var start: UInt32
+    private var end: UInt32
+    private var block32: UInt32
+
+    public var range: Range<Int> {
+        get { Range(uncheckedBounds: (Int(start), Int(end))) }
+        set { (start, end) = (UInt32(newValue.lowerBound), UInt32(newValue.upperBound)) }
+    }
+    public var block: Int {
+        get { Int(block32) }
+        set { block32 = UInt32(newValue) }
+    }
+
+    init(range: Range<Int>, block: Int) {
+        start = UInt32(range.lowerBound)
+        end = UInt32(range.upperBound)
+        block32 = UInt32(block)
+    }
 }
 
 /// The structural view of one document, built once and shared by every rule: prose, blocks, sections, title,
@@ -59,7 +142,7 @@ public final class Analysis: Sendable {
     public let document: Document
     public let prose: Prose
     public let sections: [Section]
-    public let words: [Word]
+    public let words: WordList
     /// `words[i].hash`, packed (scans over every word touch 8 bytes a word, not 32).
     public let wordHashes: [UInt64]
     /// The first three bytes of each word, lower-cased (`PhraseMatcher.key3`), 0 for shorter words.
@@ -114,35 +197,34 @@ public final class Analysis: Sendable {
                 pay.append(contentsOf: PayParser.fieldStatements(prose))
                 out.pay = pay
             case 1: out.phrases = PhraseText.build(t, blocks.map(\.proseRange))
-            case 2: (out.words, out.wordHashes, out.wordKeys) = Analysis.words(t, blocks, 0..<blocks.count)
+            case 2: (out.words, out.wordKeys) = Analysis.words(t, blocks, 0..<blocks.count)
             default: out.sentences = Analysis.sentences(t, blocks, 0..<blocks.count)
             }
         }
         return out
     }
 
-    static func words(_ t: [UInt8], _ blocks: [Block], _ which: Range<Int>) -> ([Word], [UInt64], [UInt32]) {
-        var words: [Word] = []
-        var hashes: [UInt64] = []
+    static func words(_ t: [UInt8], _ blocks: [Block], _ which: Range<Int>) -> (WordList, [UInt32]) {
+        var words = WordList()
         var keys: [UInt32] = []
         var total = 0
         for bi in which { total += blocks[bi].proseRange.count }
         words.reserveCapacity(total / 6)
-        hashes.reserveCapacity(total / 6)
         keys.reserveCapacity(total / 6)
         for bi in which {
             Tokenizer.words(t, blocks[bi].proseRange) { r in
-                let h = Word.hash(t, r)
-                words.append(Word(range: r, block: bi, hash: h))
-                hashes.append(h)
+                words.append(Word(range: r, block: bi, hash: Word.hash(t, r)))
                 keys.append(r.count >= 3 ? PhraseMatcher.key3(t, r.lowerBound) : 0)
             }
         }
-        return (words, hashes, keys)
+        return (words, keys)
     }
 
     static func sentences(_ t: [UInt8], _ blocks: [Block], _ which: Range<Int>) -> [Sentence] {
         var sentences: [Sentence] = []
+        var total = 0
+        for bi in which { total += blocks[bi].proseRange.count }
+        sentences.reserveCapacity(which.count + total / 40)
         for bi in which {
             Tokenizer.sentences(t, blocks[bi].proseRange) { sentences.append(Sentence(range: $0, block: bi)) }
         }
@@ -206,7 +288,7 @@ public final class Analysis: Sendable {
         }
         let out = passes()
         self.words = out.words
-        wordHashes = out.wordHashes
+        wordHashes = out.words.hashes
         wordKeys = out.wordKeys
         self.sentences = out.sentences
         (phraseText, blockPhrases) = out.phrases
@@ -278,7 +360,7 @@ public final class Analysis: Sendable {
     }
 
     /// The words of block `i` (the analysis's words are in block order).
-    public func words(block i: Int) -> ArraySlice<Word> {
+    public func words(block i: Int) -> Slice<WordList> {
         var k = wordIndex(atOrAfter: blocks[i].proseRange.lowerBound)
         let start = k
         while k < words.count && words[k].block == i { k += 1 }
@@ -373,8 +455,7 @@ public enum Tokenizer {
 /// The results of the analysis passes; each pass writes its own fields only, and they are read after all passes
 /// have returned.
 private final class AnalysisPasses: @unchecked Sendable {
-    var words: [Word] = []
-    var wordHashes: [UInt64] = []
+    var words = WordList()
     var wordKeys: [UInt32] = []
     var sentences: [Sentence] = []
     var phrases: (PhraseText, [Range<Int>]) = (PhraseText(), [])
@@ -403,7 +484,7 @@ extension Analysis {
         let blockDelta = newN - oldN
         func shift(_ r: Range<Int>, _ d: Int) -> Range<Int> { (r.lowerBound + d)..<(r.upperBound + d) }
         /// First index of `items` whose block is at or after `b` (items sorted by block).
-        func first<T>(_ items: [T], _ block: (T) -> Int, _ b: Int) -> Int {
+        func first<C: RandomAccessCollection>(_ items: C, _ block: (C.Element) -> Int, _ b: Int) -> Int where C.Index == Int {
             var lo = 0, hi = items.count
             while lo < hi {
                 let mid = (lo + hi) / 2
@@ -415,13 +496,13 @@ extension Analysis {
             let out = AnalysisPasses()
             // Words and their packed hashes and keys.
             let wPre = first(old.words, { $0.block }, prefix), wSuf = first(old.words, { $0.block }, oldN - suffix)
-            let (fw, fh, fk) = Analysis.words(t, nb, dirty)
-            var words = Array(old.words[..<wPre])
+            let (fw, fk) = Analysis.words(t, nb, dirty)
+            var words = WordList()
             words.reserveCapacity(wPre + fw.count + old.words.count - wSuf)
-            words.append(contentsOf: fw)
-            for w in old.words[wSuf...] { words.append(Word(range: shift(w.range, proseDelta), block: w.block + blockDelta, hash: w.hash)) }
+            words.append(old.words, 0..<wPre)
+            words.append(fw, fw.indices)
+            words.append(old.words, wSuf..<old.words.count, offset: proseDelta, blockDelta: blockDelta)
             out.words = words
-            out.wordHashes = Array(old.wordHashes[..<wPre]) + fh + old.wordHashes[wSuf...]
             out.wordKeys = Array(old.wordKeys[..<wPre]) + fk + old.wordKeys[wSuf...]
             // Sentences.
             let sPre = first(old.sentences, { $0.block }, prefix), sSuf = first(old.sentences, { $0.block }, oldN - suffix)

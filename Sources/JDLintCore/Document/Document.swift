@@ -55,7 +55,13 @@ public struct Document: Sendable {
     /// `true` when the bytes begin with a UTF-8 byte-order mark (EF BB BF).
     public var hasBOM: Bool { lines.bomLength > 0 }
 
+    /// The largest document jdlint lints: 2 GiB − 1 bytes. The analysis keeps prose offsets in 32 bits (a long
+    /// posting's words are its largest array), and the prose of a document is at most twice its size. The CLI, the
+    /// batch mode and the language server refuse a larger input with a message; `Document` traps on one.
+    public static let maximumSize = Int(Int32.max)
+
     public init(bytes: [UInt8], format: DocumentFormat, path: String? = nil) {
+        precondition(bytes.count <= Document.maximumSize, "a document is at most Document.maximumSize bytes")
         self.bytes = bytes
         self.format = format
         self.path = path

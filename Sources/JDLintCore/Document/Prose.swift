@@ -2,18 +2,37 @@
 ///
 /// A *verbatim* span (`length == sourceLength`, `verbatim == true`) maps byte for byte; any other span
 /// (a decoded entity, a JSON escape, a placeholder for code) maps its whole length onto its whole source range.
+///
+/// Offsets are stored as 32-bit values (20 bytes a span, not 40; documents are at most `Document.maximumSize` bytes).
 public struct Span: Sendable, Equatable {
-    public var start: Int
-    public var length: Int
-    public var sourceStart: Int
-    public var sourceLength: Int
+    private var start32: UInt32
+    private var length32: UInt32
+    private var sourceStart32: UInt32
+    private var sourceLength32: UInt32
     public var verbatim: Bool
 
+    public var start: Int {
+        get { Int(start32) }
+        set { start32 = UInt32(newValue) }
+    }
+    public var length: Int {
+        get { Int(length32) }
+        set { length32 = UInt32(newValue) }
+    }
+    public var sourceStart: Int {
+        get { Int(sourceStart32) }
+        set { sourceStart32 = UInt32(newValue) }
+    }
+    public var sourceLength: Int {
+        get { Int(sourceLength32) }
+        set { sourceLength32 = UInt32(newValue) }
+    }
+
     public init(start: Int, length: Int, sourceStart: Int, sourceLength: Int, verbatim: Bool) {
-        self.start = start
-        self.length = length
-        self.sourceStart = sourceStart
-        self.sourceLength = sourceLength
+        start32 = UInt32(start)
+        length32 = UInt32(length)
+        sourceStart32 = UInt32(sourceStart)
+        sourceLength32 = UInt32(sourceLength)
         self.verbatim = verbatim
     }
 }
@@ -38,6 +57,13 @@ public struct MappedBytes: Sendable {
     }
 
     public var count: Int { bytes.count }
+
+    /// Room for `bytes` bytes and `spans` spans, so a long document's buffers are not regrown (each regrowth
+    /// touches fresh memory, which dominates the cost of very long postings).
+    public mutating func reserveCapacity(bytes: Int, spans: Int) {
+        self.bytes.reserveCapacity(bytes)
+        self.spans.reserveCapacity(spans)
+    }
 
     // MARK: building
 
@@ -166,36 +192,66 @@ public enum BlockKind: String, Sendable {
 }
 
 /// One block of prose: a heading, paragraph, bullet or field value, located in both the prose buffer and the file.
+///
+/// Stored compactly (offsets as 32-bit values: documents are at most `Document.maximumSize` bytes and their prose at
+/// most twice that), 72 bytes instead of 120: a long posting has a block every few dozen bytes.
 public struct Block: Sendable {
     public var kind: BlockKind
-    /// Heading level 1…6 (0 for headings inferred from plain text), list nesting for bullets.
-    public var level: Int
-    /// Range of the block's text in `Prose.text`.
-    public var proseRange: Range<Int>
-    /// Source range of the whole block including its markup (marker, `#`, tags).
-    public var sourceRange: Range<Int>
-    /// The bullet marker as written (`-`, `*`, `•`, `1.`, `li`), for list items.
-    public var marker: String?
-    /// Source range of the marker.
-    public var markerRange: Range<Int>?
-    /// Identifies the list a bullet belongs to (bullets of one list share it).
-    public var listID: Int
-    /// For fields: the normalised key (`location`, `salary`, `employmenttype`…).
-    public var fieldKey: String?
     /// Whether the heading was explicit markup (Markdown/HTML) rather than inferred from plain text.
     public var explicit: Bool
+    private var level32: Int32
+    private var proseStart: UInt32
+    private var proseEnd: UInt32
+    private var sourceStart: UInt32
+    private var sourceEnd: UInt32
+    /// `UInt32.max` when the block has no marker.
+    private var markerStart: UInt32
+    private var markerEnd: UInt32
+    private var list32: Int32
+    /// The bullet marker as written (`-`, `*`, `•`, `1.`, `li`), for list items.
+    public var marker: String?
+    /// For fields: the normalised key (`location`, `salary`, `employmenttype`…).
+    public var fieldKey: String?
+
+    /// Heading level 1…6 (0 for headings inferred from plain text), list nesting for bullets.
+    public var level: Int {
+        get { Int(level32) }
+        set { level32 = Int32(clamping: newValue) }
+    }
+    /// Range of the block's text in `Prose.text`.
+    public var proseRange: Range<Int> {
+        get { Range(uncheckedBounds: (Int(proseStart), Int(proseEnd))) }
+        set { (proseStart, proseEnd) = (UInt32(newValue.lowerBound), UInt32(newValue.upperBound)) }
+    }
+    /// Source range of the whole block including its markup (marker, `#`, tags).
+    public var sourceRange: Range<Int> {
+        get { Range(uncheckedBounds: (Int(sourceStart), Int(sourceEnd))) }
+        set { (sourceStart, sourceEnd) = (UInt32(newValue.lowerBound), UInt32(newValue.upperBound)) }
+    }
+    /// Source range of the marker.
+    public var markerRange: Range<Int>? {
+        get { markerStart == UInt32.max ? nil : Range(uncheckedBounds: (Int(markerStart), Int(markerEnd))) }
+        set { (markerStart, markerEnd) = newValue.map { (UInt32($0.lowerBound), UInt32($0.upperBound)) } ?? (UInt32.max, UInt32.max) }
+    }
+    /// Identifies the list a bullet belongs to (bullets of one list share it).
+    public var listID: Int {
+        get { Int(list32) }
+        set { list32 = Int32(clamping: newValue) }
+    }
 
     public init(kind: BlockKind, level: Int = 0, proseRange: Range<Int>, sourceRange: Range<Int>, marker: String? = nil,
                 markerRange: Range<Int>? = nil, listID: Int = -1, fieldKey: String? = nil, explicit: Bool = true) {
         self.kind = kind
-        self.level = level
-        self.proseRange = proseRange
-        self.sourceRange = sourceRange
-        self.marker = marker
-        self.markerRange = markerRange
-        self.listID = listID
-        self.fieldKey = fieldKey
         self.explicit = explicit
+        level32 = Int32(clamping: level)
+        proseStart = UInt32(proseRange.lowerBound)
+        proseEnd = UInt32(proseRange.upperBound)
+        sourceStart = UInt32(sourceRange.lowerBound)
+        sourceEnd = UInt32(sourceRange.upperBound)
+        (markerStart, markerEnd) = markerRange.map { (UInt32($0.lowerBound), UInt32($0.upperBound)) } ?? (UInt32.max, UInt32.max)
+        list32 = Int32(clamping: listID)
+        self.marker = marker
+        self.fieldKey = fieldKey
     }
 }
 
@@ -293,6 +349,13 @@ public struct Prose: Sendable {
     public init() {}
 
     public var bytes: [UInt8] { text.bytes }
+
+    /// Room for a front end's output: `bytes` bytes of prose text in `blocks` blocks (each block adds a separator
+    /// and at most two spans).
+    public mutating func reserveCapacity(bytes: Int, blocks: Int) {
+        text.reserveCapacity(bytes: bytes + blocks, spans: 2 * blocks)
+        self.blocks.reserveCapacity(blocks)
+    }
 
     /// Starts a new list and returns its id.
     public mutating func newList() -> Int {

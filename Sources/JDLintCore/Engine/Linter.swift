@@ -101,7 +101,7 @@ public struct Linter: Sendable {
             all.append(contentsOf: out[k])
             out[k] = []
         }
-        return finish(all, analysis)
+        return finish(consume all, analysis)
     }
 
     /// Lints a new version of a document re-running the block-scoped rules (`RuleScope.block`) only on the blocks
@@ -204,7 +204,7 @@ public struct Linter: Sendable {
             fresh()
         }
         all.append(contentsOf: localFindings)
-        let result = finish(all, analysis)
+        let result = finish(consume all, analysis)
         // A finding outside its block's lines would break the claim: no memo, so the next edit lints whole.
         guard ok else { return (result, nil) }
         var memo = LintMemo(analysis: analysis, extents: extents, local: localFindings,
@@ -238,7 +238,9 @@ public struct Linter: Sendable {
             var reporter = Reporter(meta: rule.meta, analysis: analysis)
             if part != .document { rule.check(ctx, &reporter) }
             if part != .blocks { rule.checkDocument(ctx, &reporter) }
+            // Taken, not shared: the edits below would otherwise copy a long posting's findings.
             var out = reporter.diagnostics
+            reporter.diagnostics = []
             for j in out.indices {
                 // A rule may raise one finding above its default (a posting-level verdict); a configured
                 // severity still applies to every finding.
@@ -252,7 +254,7 @@ public struct Linter: Sendable {
 
     /// Applies the suppression comments to the rules' findings and sorts them.
     func finish(_ all: consuming [Diagnostic], _ analysis: Analysis) -> LintResult {
-        var kept = Suppressions.apply(all, analysis: analysis, reportUnused: unusedSeverity, knownIDs: registry,
+        var kept = Suppressions.apply(consume all, analysis: analysis, reportUnused: unusedSeverity, knownIDs: registry,
                                       isActive: { id in ids.contains(id) })
         kept.sort(by: Diagnostic.ordered)
         return LintResult(analysis: analysis, diagnostics: kept)

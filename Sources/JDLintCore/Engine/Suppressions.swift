@@ -7,7 +7,7 @@ enum Suppressions {
         var directive: Int
     }
 
-    static func apply(_ diagnostics: [Diagnostic], analysis: Analysis, reportUnused: Severity?, knownIDs: RuleRegistry,
+    static func apply(_ diagnostics: consuming [Diagnostic], analysis: Analysis, reportUnused: Severity?, knownIDs: RuleRegistry,
                       isActive: (String) -> Bool) -> [Diagnostic] {
         let directives = analysis.prose.directives
         guard !directives.isEmpty else { return diagnostics }

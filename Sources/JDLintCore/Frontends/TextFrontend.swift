@@ -4,7 +4,7 @@
 public enum TextFrontend {
     struct Line {
         var range: Range<Int>  // content (no terminator), in input coordinates
-        var indent: Int
+        var indent: Int32
         var blank: Bool
     }
 
@@ -13,6 +13,13 @@ public enum TextFrontend {
         var lines: [Line] = []
         var i = 0
         let n = b.count
+        // Sized once: a long posting's line and block arrays are not regrown (see `Prose.reserveCapacity`).
+        let lineCount = b.withUnsafeBufferPointer { p in
+            var c = 1
+            for x in p where x == 0x0A || x == 0x0D { c += 1 }
+            return c
+        }
+        lines.reserveCapacity(lineCount)
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
         while i <= n {
             let start = i
@@ -26,9 +33,12 @@ public enum TextFrontend {
                 if b[k] == 0xC2 { k += 2 } else { k += 1 }
                 indent += 1
             }
-            lines.append(Line(range: start..<end, indent: indent, blank: k >= end))
+            lines.append(Line(range: start..<end, indent: Int32(clamping: indent), blank: k >= end))
             if end >= n { break }
         }
+        var nonBlank = 0
+        for l in lines where !l.blank { nonBlank += 1 }
+        prose.reserveCapacity(bytes: n, blocks: nonBlank)
         parseLines(input, lines, into: &prose)
     }
 
@@ -66,10 +76,10 @@ public enum TextFrontend {
             if let (marker, textStart) = bulletMarker(b, content) {
                 let nextIsContinuation = false
                 _ = nextIsContinuation
-                if currentList < 0 || line.indent != lastListIndent && !previousWasBullet(lines, idx, b) {
+                if currentList < 0 || Int(line.indent) != lastListIndent && !previousWasBullet(lines, idx, b) {
                     currentList = prose.newList()
                 }
-                lastListIndent = line.indent
+                lastListIndent = Int(line.indent)
                 // Continuation lines: following non-blank lines indented deeper than the marker, not bullets.
                 var end = line.range.upperBound
                 var j = idx + 1

@@ -239,7 +239,7 @@ struct IndefiniteArticleRule: Rule {
     }
 
     /// Capitals around the article: "AN EQUAL OPPORTUNITY EMPLOYER", "WE ARE A EQUAL…".
-    static func isShout(_ t: [UInt8], _ words: [Word], _ i: Int, isAn: Bool) -> Bool {
+    static func isShout(_ t: [UInt8], _ words: WordList, _ i: Int, isAn: Bool) -> Bool {
         let w = words[i]
         if isAn { return Bytes.isUpper(t[w.range.lowerBound]) && Bytes.isUpper(t[w.range.lowerBound + 1]) }
         guard Bytes.isUpper(t[w.range.lowerBound]), isCaps(t, words[i + 1].range) else { return false }
@@ -251,7 +251,7 @@ struct IndefiniteArticleRule: Rule {
     }
 
     /// Whether the block around an article is in another language.
-    static func isForeign(_ words: [Word], _ t: [UInt8], block: Int, around i: Int) -> Bool {
+    static func isForeign(_ words: WordList, _ t: [UInt8], block: Int, around i: Int) -> Bool {
         var foreign = 0, english = 0
         var j = i
         while j >= 0 && words[j].block == block && i - j < 40 { j -= 1 }

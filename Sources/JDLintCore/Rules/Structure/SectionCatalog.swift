@@ -8,7 +8,8 @@ struct PhraseText: Sendable {
     private(set) var store: [UInt64] = []
     /// The normalised words' bytes, back to back: word `g` of the store is `buf[starts[g]..<starts[g + 1]]`.
     private(set) var buf: [UInt8] = []
-    private(set) var starts: [Int] = []
+    /// 32-bit: the store is at most a document's prose, with `&` as three bytes (`Document.maximumSize`).
+    private(set) var starts: [UInt32] = []
     /// The words of this text: `store[lo..<hi]`.
     private(set) var lo = 0
     private(set) var hi = 0
@@ -31,7 +32,7 @@ struct PhraseText: Sendable {
             total += r.count
             for i in r where t[i] == 0x26 { amps += 1 }
         }
-        var starts: [Int] = []
+        var starts: [UInt32] = []
         var store: [UInt64] = []
         starts.reserveCapacity(total / 5 + 1)
         store.reserveCapacity(total / 5 + 1)
@@ -53,7 +54,7 @@ struct PhraseText: Sendable {
                             let lower = c | 0x20
                             if (lower >= 0x61 && lower <= 0x7A) || (c >= 0x30 && c <= 0x39) {
                                 let v = c >= 0x41 && c <= 0x5A ? lower : c
-                                if !inWord { starts.append(o); h = 0xcbf29ce484222325; inWord = true }
+                                if !inWord { starts.append(UInt32(o)); h = 0xcbf29ce484222325; inWord = true }
                                 out[o] = v
                                 o += 1
                                 h = (h ^ UInt64(v)) &* 0x100000001b3
@@ -62,7 +63,7 @@ struct PhraseText: Sendable {
                             } else {
                                 if inWord { store.append(h); inWord = false }
                                 if c == 0x26 {  // `&` reads as the word `and`
-                                    starts.append(o)
+                                    starts.append(UInt32(o))
                                     out[o] = 0x61; out[o + 1] = 0x6E; out[o + 2] = 0x64
                                     o += 3
                                     store.append(andHash)
@@ -90,7 +91,7 @@ struct PhraseText: Sendable {
                         if Bytes.isApostrophe(v) || v == 0x2018 {
                             // dropped
                         } else if Bytes.isWordScalar(v) {
-                            if !inWord { starts.append(o); h = 0xcbf29ce484222325; inWord = true }
+                            if !inWord { starts.append(UInt32(o)); h = 0xcbf29ce484222325; inWord = true }
                             for k in 0..<len {
                                 out[o] = b[i + k]
                                 o += 1
@@ -124,17 +125,17 @@ struct PhraseText: Sendable {
         let n = oldBlocks.count
         let sPre = prefix < n ? oldBlocks[prefix].lowerBound : old.store.count
         let sSuf = suffix > 0 ? oldBlocks[n - suffix].lowerBound : old.store.count
-        let bPre = sPre < old.starts.count ? old.starts[sPre] : old.buf.count
-        let bSuf = sSuf < old.starts.count ? old.starts[sSuf] : old.buf.count
+        let bPre = sPre < old.starts.count ? Int(old.starts[sPre]) : old.buf.count
+        let bSuf = sSuf < old.starts.count ? Int(old.starts[sSuf]) : old.buf.count
         let f = fresh.text
         var text = PhraseText()
         text.store = Array(old.store[..<sPre]) + f.store + old.store[sSuf...]
         text.buf = Array(old.buf[..<bPre]) + f.buf + old.buf[bSuf...]
         var starts = Array(old.starts[..<sPre])
         starts.reserveCapacity(text.store.count)
-        for x in f.starts { starts.append(x + bPre) }
+        for x in f.starts { starts.append(UInt32(Int(x) + bPre)) }
         let bShift = bPre + f.buf.count - bSuf
-        for x in old.starts[sSuf...] { starts.append(x + bShift) }
+        for x in old.starts[sSuf...] { starts.append(UInt32(Int(x) + bShift)) }
         text.starts = starts
         text.lo = 0
         text.hi = text.store.count
@@ -162,14 +163,14 @@ struct PhraseText: Sendable {
     /// The bytes of word `k`.
     func word(_ k: Int) -> ArraySlice<UInt8> {
         let g = lo + k
-        return buf[starts[g]..<(g + 1 < starts.count ? starts[g + 1] : buf.count)]
+        return buf[Int(starts[g])..<(g + 1 < starts.count ? Int(starts[g + 1]) : buf.count)]
     }
 
     /// `PhraseMatcher.key3` of word `k` (nil when it is shorter than three bytes), without making a slice.
     @inline(__always) func key3(_ k: Int) -> UInt64? {
         let g = lo + k
-        let s = starts[g]
-        let e = g + 1 < starts.count ? starts[g + 1] : buf.count
+        let s = Int(starts[g])
+        let e = g + 1 < starts.count ? Int(starts[g + 1]) : buf.count
         guard e - s >= 3 else { return nil }
         return UInt64(PhraseMatcher.key3(buf, s))
     }

@@ -60,7 +60,7 @@ struct TemplateResidueRule: Rule {
 
     /// Placeholder ranges in `t[r]`. `hasPhrase` (whether `t[r]` holds one of the placeholder phrases) and `words`
     /// (its words) are passed when the analysis knows them already.
-    static func find(_ t: [UInt8], _ r: Range<Int>, hasPhrase: Bool?, words: ArraySlice<Word>?,
+    static func find(_ t: [UInt8], _ r: Range<Int>, hasPhrase: Bool?, words: Slice<WordList>?,
                      patterns p: Patterns = patterns) -> [Range<Int>] {
         var out: [Range<Int>] = []
         let end = r.upperBound
