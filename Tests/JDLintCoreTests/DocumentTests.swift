@@ -151,7 +151,13 @@ import Testing
             if round % 5 == 0 { b = [UInt8](repeating: 0x61, count: 511) + [0x0D, 0x0A] }
             while b.count < target { b += pieces.randomElement(using: &rng)! }
             let lines = LineIndex(b)
-            #expect(lines.lineStarts == Self.referenceStarts(b), "round \(round)")
+            let reference = Self.referenceStarts(b)
+            #expect(lines.lineStarts == reference, "round \(round)")
+            // The chunk-narrowed line lookup agrees with a search of every line start, at every offset.
+            for offset in -2...(b.count + 2) {
+                let expected = max(0, (reference.lastIndex { $0 <= offset }) ?? 0)
+                #expect(lines.lineIndex(containing: offset) == expected, "round \(round), offset \(offset)")
+            }
             for offset in stride(from: 0, through: b.count, by: 37) where offset == b.count || (b[offset] & 0xC0) != 0x80 {
                 let prefix = String(decoding: b[0..<offset], as: UTF8.self)
                 #expect(lines.count(before: offset, utf16: false) == prefix.unicodeScalars.count)

@@ -95,6 +95,9 @@ public struct LineIndex: Sendable, Equatable {
     /// costs at most `stride` byte steps instead of the whole line (position lookups stay O(1) per finding).
     let scalarsBefore: [Int]
     let unitsBefore: [Int]
+    /// Line starts recorded before every multiple of `stride` bytes: a line lookup searches the few lines of one
+    /// chunk, not all of them (a 100 MB posting has millions of lines, and its findings are looked up one by one).
+    let startsBefore: [Int]
     static let stride = 512
 
     public init(_ bytes: [UInt8]) {
@@ -105,8 +108,10 @@ public struct LineIndex: Sendable, Equatable {
         starts.reserveCapacity(bytes.count / 40 + 1)
         var sc: [Int] = [0]
         var un: [Int] = [0]
+        var ls: [Int] = [1]
         sc.reserveCapacity(bytes.count / LineIndex.stride + 1)
         un.reserveCapacity(bytes.count / LineIndex.stride + 1)
+        ls.reserveCapacity(bytes.count / LineIndex.stride + 1)
         let stride = LineIndex.stride
         // One pass: line starts, and a scalar / UTF-16 checkpoint after each full chunk of `stride` bytes.
         bytes.withUnsafeBufferPointer { buf in
@@ -142,6 +147,7 @@ public struct LineIndex: Sendable, Equatable {
                 if end - i == stride {
                     sc.append(scalars)
                     un.append(units)
+                    ls.append(starts.count)
                 }
                 i = end
             }
@@ -149,6 +155,7 @@ public struct LineIndex: Sendable, Equatable {
         lineStarts = starts
         scalarsBefore = sc
         unitsBefore = un
+        startsBefore = ls
     }
 
     public static func == (a: LineIndex, b: LineIndex) -> Bool { a.bytes == b.bytes }
@@ -189,6 +196,13 @@ public struct LineIndex: Sendable, Equatable {
     /// 0-based line containing `offset` (offsets past the end belong to the last line).
     public func lineIndex(containing offset: Int) -> Int {
         var lo = 0, hi = lineStarts.count - 1
+        // Narrowed to the lines of the offset's chunk: every start up to the chunk's first byte was recorded when it
+        // was reached (but for one CRLF's start just past it), and no start past the next chunk's edge.
+        let k = offset / LineIndex.stride
+        if offset >= 0 && k < startsBefore.count {
+            lo = max(0, startsBefore[k] - 2)
+            if k + 1 < startsBefore.count { hi = min(hi, startsBefore[k + 1] - 1) }
+        }
         while lo < hi {
             let mid = (lo + hi + 1) >> 1
             if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
