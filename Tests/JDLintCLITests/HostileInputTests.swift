@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import JDLintCore
 @testable import JDLintKit
 
 /// Hostile inputs the other CLI suites do not cover (issue 11): symbolic link loops, empty files, FIFOs, unreadable
@@ -66,6 +67,20 @@ struct HostileInputTests {
         // On standard input too.
         let s = try CLI.run(core + ["--stdin-filename", "x.md", "-"], cwd: d.url, stdin: [])
         #expect(s.code == 0, "\(s.stdout) \(s.stderr)")
+    }
+
+    /// A file over `Document.maximumSize` (2 GiB − 1) is refused up front with a message and exit code 2, before
+    /// anything is read (the file here is sparse: it takes no disk space); the other files are still linted.
+    @Test func fileOverTwoGiB() throws {
+        let d = try TempDir()
+        try d.write("good.txt", Fixture.defects)
+        let big = d.url.appendingPathComponent("huge.txt").path
+        #expect(FileManager.default.createFile(atPath: big, contents: Data("Care Assistant\n".utf8)))
+        #expect(truncate(big, off_t(Document.maximumSize) + 1) == 0)
+        let r = try CLI.run(core + ["good.txt", "huge.txt"], cwd: d.url)
+        #expect(r.code == 2)
+        #expect(r.errorLines == ["jdlint: huge.txt: is larger than 2 GiB (2147483648 bytes), more than jdlint lints; split it"], "\(r.stderr)")
+        #expect(r.stdout.contains("good.txt:3:9: error"))
     }
 
     /// A FIFO named on the command line or met while walking does not block the run.

@@ -196,7 +196,7 @@ public final class Analysis: Sendable {
                 out.payScanned = pay.count
                 pay.append(contentsOf: PayParser.fieldStatements(prose))
                 out.pay = pay
-            case 1: out.phrases = PhraseText.build(t, blocks.map(\.proseRange))
+            case 1: out.phrases = PhraseText.build(t, blocks.lazy.map(\.proseRange))
             case 2: (out.words, out.wordKeys) = Analysis.words(t, blocks, 0..<blocks.count)
             default: out.sentences = Analysis.sentences(t, blocks, 0..<blocks.count)
             }

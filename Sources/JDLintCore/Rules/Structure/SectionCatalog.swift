@@ -25,7 +25,7 @@ struct PhraseText: Sendable {
 
     /// Normalises the ranges of `t` into one store: the whole text (every range's words, in order) and the word
     /// range of each input range. Words never run from one range into the next.
-    static func build(_ t: [UInt8], _ ranges: [Range<Int>]) -> (text: PhraseText, words: [Range<Int>]) {
+    static func build<R: Collection>(_ t: [UInt8], _ ranges: R) -> (text: PhraseText, words: [Range<Int>]) where R.Element == Range<Int> {
         var total = 0
         var amps = 0
         for r in ranges {
