@@ -27,3 +27,19 @@ import Testing
         #expect(sorted.map { $0.fix!.title } == expected.map { $0.fix!.title })
     }
 }
+
+/// A reporter fills fixed chunks once a rule has many findings; the findings come out whole and in order.
+@Suite struct ReporterChunkTests {
+    @Test(arguments: [0, 1, 4_096, 4_097, 10_001])
+    func chunksKeepEveryFindingInOrder(count: Int) {
+        let analysis = Analysis(document: Document(text: "Care Assistant\n", format: .text))
+        let rule = RuleRegistry.builtin.rules[0]
+        var reporter = Reporter(meta: rule.meta, analysis: analysis)
+        for i in 0..<count { reporter.report("finding \(i)", at: i..<i) }
+        #expect(reporter.diagnostics.map(\.message) == (0..<count).map { "finding \($0)" })
+        let chunks = reporter.take()
+        #expect(chunks.dropLast().allSatisfy { $0.count == Reporter.chunkSize })
+        #expect(chunks.joined().map(\.range.lowerBound) == Array(0..<count))
+        #expect(reporter.diagnostics.isEmpty)
+    }
+}

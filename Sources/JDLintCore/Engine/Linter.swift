@@ -93,13 +93,15 @@ public struct Linter: Sendable {
     /// immutable analysis, so they can run at once; the result is the same as `lint(_:)`'s, in the same order.
     public func lint(_ analysis: Analysis, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) -> LintResult {
         let rules = ruleIndices
-        var out = run(rules.map { ($0, analysis, .all) }, parallel: parallel)
-        // One list, each rule's freed as it is copied (a long posting's findings are not held twice).
+        var out = runChunked(rules.map { ($0, analysis, .all) }, parallel: parallel)
+        // One list, each rule's chunks freed as they are copied (a long posting's findings are not held twice).
         var all: [Diagnostic] = []
-        all.reserveCapacity(out.reduce(0) { $0 + $1.count })
+        all.reserveCapacity(out.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
         for k in out.indices {
-            all.append(contentsOf: out[k])
-            out[k] = []
+            for c in out[k].indices {
+                all.append(contentsOf: out[k][c])
+                out[k][c] = []
+            }
         }
         return finish(consume all, analysis)
     }
@@ -220,8 +222,14 @@ public struct Linter: Sendable {
     /// job, in job order, with the configured severity applied and ranges snapped to whole scalars.
     func run(_ jobs: [(Int, Analysis, Part)], parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
              costOrdered: Bool = true) -> [[Diagnostic]] {
+        runChunked(jobs, parallel: parallel, costOrdered: costOrdered).map { $0.count == 1 ? $0[0] : Array($0.joined()) }
+    }
+
+    /// `run`, each job's findings in the chunks its reporter filled.
+    func runChunked(_ jobs: [(Int, Analysis, Part)], parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
+                    costOrdered: Bool = true) -> [[[Diagnostic]]] {
         // One slot per job, each written by one call only.
-        let slots = Slots(UnsafeMutableBufferPointer<[Diagnostic]>.allocate(capacity: jobs.count))
+        let slots = Slots(UnsafeMutableBufferPointer<[[Diagnostic]]>.allocate(capacity: jobs.count))
         slots.p.initialize(repeating: [])
         defer { slots.p.deinitialize(); slots.p.deallocate() }
         let settings = settings
@@ -239,13 +247,15 @@ public struct Linter: Sendable {
             if part != .document { rule.check(ctx, &reporter) }
             if part != .blocks { rule.checkDocument(ctx, &reporter) }
             // Taken, not shared: the edits below would otherwise copy a long posting's findings.
-            var out = reporter.diagnostics
-            reporter.diagnostics = []
-            for j in out.indices {
-                // A rule may raise one finding above its default (a posting-level verdict); a configured
-                // severity still applies to every finding.
-                if out[j].severity == rule.meta.defaultSeverity || severity != rule.meta.defaultSeverity { out[j].severity = severity }
-                out[j].range = Linter.snap(out[j].range, analysis.document)
+            var out = reporter.take()
+            let defaultSeverity = rule.meta.defaultSeverity
+            for c in out.indices {
+                for j in out[c].indices {
+                    // A rule may raise one finding above its default (a posting-level verdict); a configured
+                    // severity still applies to every finding.
+                    if out[c][j].severity == defaultSeverity || severity != defaultSeverity { out[c][j].severity = severity }
+                    out[c][j].range = Linter.snap(out[c][j].range, analysis.document)
+                }
             }
             slots.p[k] = out
         }
@@ -308,6 +318,6 @@ public struct Linter: Sendable {
 
 /// Result slots shared by the calls of one parallel lint; each call writes its own index only.
 private struct Slots: @unchecked Sendable {
-    let p: UnsafeMutableBufferPointer<[Diagnostic]>
-    init(_ p: UnsafeMutableBufferPointer<[Diagnostic]>) { self.p = p }
+    let p: UnsafeMutableBufferPointer<[[Diagnostic]]>
+    init(_ p: UnsafeMutableBufferPointer<[[Diagnostic]]>) { self.p = p }
 }

@@ -121,16 +121,37 @@ public struct RuleContext: Sendable {
 public struct Reporter {
     public let meta: RuleMeta
     public let analysis: Analysis
-    public internal(set) var diagnostics: [Diagnostic] = []
+    /// The findings so far, in order: full chunks of `chunkSize`, then the one being filled. A rule with a million
+    /// findings (a 100 MB posting) fills fixed chunks instead of regrowing, and so copying, one array.
+    var chunks: [[Diagnostic]] = []
+    var current: [Diagnostic] = []
+    static let chunkSize = 4096
+
+    /// The findings reported so far, in order.
+    public var diagnostics: [Diagnostic] { chunks.isEmpty ? current : Array((chunks + [current]).joined()) }
 
     public init(meta: RuleMeta, analysis: Analysis) {
         self.meta = meta
         self.analysis = analysis
     }
 
+    /// Takes the findings out, as chunks (the last may be empty).
+    mutating func take() -> [[Diagnostic]] {
+        var out = chunks
+        chunks = []
+        out.append(current)
+        current = []
+        return out
+    }
+
     /// Reports a finding at a source byte range.
     public mutating func report(_ message: String, at range: Range<Int>, fix: Fix? = nil) {
-        diagnostics.append(Diagnostic(rule: meta.id, severity: meta.defaultSeverity, message: message, range: range, fix: fix))
+        if current.count == Reporter.chunkSize {
+            chunks.append(current)
+            current = []
+            current.reserveCapacity(Reporter.chunkSize)
+        }
+        current.append(Diagnostic(rule: meta.id, severity: meta.defaultSeverity, message: message, range: range, fix: fix))
     }
 
     /// Reports a finding at a prose range; the fix (if any) is given as prose-range replacements and is dropped

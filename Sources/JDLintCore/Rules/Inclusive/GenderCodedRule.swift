@@ -138,7 +138,8 @@ struct GenderCodedRule: Rule {
 extension Reporter {
     /// Raises the severity of the last finding above the rule's default (kept unless the configuration sets one).
     mutating func raiseLast(to severity: Severity) {
-        guard !diagnostics.isEmpty else { return }
-        diagnostics[diagnostics.count - 1].severity = max(diagnostics[diagnostics.count - 1].severity, severity)
+        // A report always leaves its finding last in `current`.
+        guard !current.isEmpty else { return }
+        current[current.count - 1].severity = max(current[current.count - 1].severity, severity)
     }
 }
