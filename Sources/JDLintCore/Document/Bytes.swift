@@ -124,8 +124,16 @@ public enum Bytes {
     /// Heuristic for binary content: a NUL byte in the first 8 KiB.
     public static func looksBinary(_ bytes: [UInt8]) -> Bool {
         let n = min(bytes.count, 8192)
-        var i = 0
-        while i < n { if bytes[i] == 0 { return true }; i += 1 }
-        return false
+        return bytes.withUnsafeBytes { raw in
+            var i = 0
+            // Eight bytes at a time: `(x - 0x01…) & ~x & 0x80…` is non-zero exactly when a byte of x is zero.
+            while i + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                if (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0 { return true }
+                i += 8
+            }
+            while i < n { if raw[i] == 0 { return true }; i += 1 }
+            return false
+        }
     }
 }

@@ -123,24 +123,41 @@ public struct LineIndex: Sendable, Equatable {
                 let end = min(i + stride, n)
                 var s = 0, u = 0
                 var j = i
+                // Eight bytes at a time where they are plain ASCII above the line-break controls (most text): each
+                // is one scalar and one UTF-16 unit and starts no line. `(x - n…) & ~x & 0x80…` is non-zero exactly
+                // when a byte of x is below n (for bytes below 0x80). Other groups of eight go byte by byte.
+                let raw = UnsafeRawPointer(buf.baseAddress!)
                 while j < end {
-                    let b = buf[j]
-                    let lead = (b & 0xC0) != 0x80 ? 1 : 0
-                    s &+= lead
-                    u &+= lead &+ (b >= 0xF0 ? 1 : 0)
-                    if b <= 0x0D {
-                        if b == 0x0A {
-                            if skipLF { skipLF = false } else { starts.append(j + 1) }
-                        } else if b == 0x0D {
-                            if j + 1 < n && buf[j + 1] == 0x0A {
-                                starts.append(j + 2)
-                                skipLF = true
-                            } else {
-                                starts.append(j + 1)
+                    var stop = end
+                    if j + 8 <= end {
+                        let x = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                        if x & 0x8080_8080_8080_8080 == 0 && (x &- 0x0E0E_0E0E_0E0E_0E0E) & ~x & 0x8080_8080_8080_8080 == 0 {
+                            s &+= 8
+                            u &+= 8
+                            j += 8
+                            continue
+                        }
+                        stop = j + 8
+                    }
+                    while j < stop {
+                        let b = buf[j]
+                        let lead = (b & 0xC0) != 0x80 ? 1 : 0
+                        s &+= lead
+                        u &+= lead &+ (b >= 0xF0 ? 1 : 0)
+                        if b <= 0x0D {
+                            if b == 0x0A {
+                                if skipLF { skipLF = false } else { starts.append(j + 1) }
+                            } else if b == 0x0D {
+                                if j + 1 < n && buf[j + 1] == 0x0A {
+                                    starts.append(j + 2)
+                                    skipLF = true
+                                } else {
+                                    starts.append(j + 1)
+                                }
                             }
                         }
+                        j += 1
                     }
-                    j += 1
                 }
                 scalars += s
                 units += u

@@ -74,9 +74,9 @@ public struct PhraseMatcher: Sendable {
         return true
     }
 
-    func matchesRest(_ p: Phrase, _ a: Analysis, from wi: Int) -> Bool {
-        let words = a.words
-        let t = a.text
+    /// Whether phrase `p` matches the words from `wi` on (`words` and `t` are the analysis's, passed in so a
+    /// candidate check retains nothing).
+    func matchesRest(_ p: Phrase, _ words: WordList, _ t: [UInt8], from wi: Int) -> Bool {
         guard wi + p.words.count <= words.count else { return false }
         for k in 0..<p.words.count {
             let w = words[wi + k]
@@ -107,6 +107,7 @@ public struct PhraseMatcher: Sendable {
         var out: [Match] = []
         guard !phrases.isEmpty else { return out }
         let words = a.words
+        let t = a.text
         let hashes = a.wordHashes
         let keys = a.wordKeys
         let hasStems = !stemKeys.isEmpty
@@ -116,20 +117,20 @@ public struct PhraseMatcher: Sendable {
             let h = hashes[wi]
             var best = -1
             if firstWords.contains(h), let cands = byFirstWord[h] {
-                for c in cands where matchesRest(phrases[c], a, from: wi) {
+                for c in cands where matchesRest(phrases[c], words, t, from: wi) {
                     if best < 0 || phrases[c].words.count > phrases[best].words.count { best = c }
                 }
             }
             if best < 0 && hasStems {
                 let k = keys[wi]
                 if k != 0, stemKeys.contains(UInt64(k)), let cands = stemsByPrefix[UInt64(k)] {
-                    for c in cands where matchesRest(phrases[c], a, from: wi) {
+                    for c in cands where matchesRest(phrases[c], words, t, from: wi) {
                         if best < 0 || phrases[c].words[0].count > phrases[best].words[0].count { best = c }
                     }
                 }
             }
             if best < 0 {
-                for c in shortStems where matchesRest(phrases[c], a, from: wi) { best = c; break }
+                for c in shortStems where matchesRest(phrases[c], words, t, from: wi) { best = c; break }
             }
             if best >= 0 {
                 let p = phrases[best]

@@ -297,8 +297,9 @@ struct MissingSectionRule: Rule {
                 i += symLen
                 continue
             }
-            if Bytes.isASCIILetter(c) && (i == 0 || !Bytes.isASCIILetter(t[i - 1])) && i + 3 <= n && (i + 3 == n || !Bytes.isASCIILetter(t[i + 3])) {
-                for code in currencyCodes where Bytes.equalsLower(t, i..<(i + 3), code) && Bytes.isUpper(c) {
+            // A code starts with a capital (most three-letter words do not, so the list is not read for them).
+            if Bytes.isUpper(c) && (i == 0 || !Bytes.isASCIILetter(t[i - 1])) && i + 3 <= n && (i + 3 == n || !Bytes.isASCIILetter(t[i + 3])) {
+                for code in currencyCodes where Bytes.equalsLower(t, i..<(i + 3), code) {
                     if digitsAt(i + 3) || digitsBefore(i) { return true }
                 }
             }
