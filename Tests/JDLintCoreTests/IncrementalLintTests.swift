@@ -140,6 +140,25 @@ import Testing
         #expect(inc.diagnostics.contains { $0.rule == "grammar/repeated-word" })
     }
 
+    /// A block rule whose findings hang on the whole document (the spacing rule ignores doubled spaces once the
+    /// Markdown holds inline HTML): an edit elsewhere that flips that property re-lints every block, both ways
+    /// (found by the lint fuzzer: an unchanged paragraph kept its stale finding).
+    @Test func anEditThatChangesABlockContextRelintsEveryBlock() {
+        let plain = "# Care Assistant\n\nYou will support  residents every day.\n\n- Kind and patient\n"
+        let withHTML = plain + "\nApply <b>today</b>.\n"
+        let linter = Linter()
+        for (from, to) in [(plain, withHTML), (withHTML, plain)] {
+            let a = Document(text: from, format: .markdown), b = Document(text: to, format: .markdown)
+            let (_, memo) = linter.lint(document: a, prose: Frontends.extract(a), previous: nil, parallel: Self.sequential)
+            let (inc, next) = linter.lint(document: b, prose: Frontends.extract(b), previous: memo, parallel: Self.sequential)
+            #expect(inc.diagnostics == linter.lint(b).diagnostics)
+            #expect(next?.relinted == Analysis(document: b).blocks.count)
+        }
+        // The property itself: the doubled space is reported only without inline HTML.
+        #expect(linter.lint(Document(text: plain, format: .markdown)).diagnostics.contains { $0.rule == "grammar/spacing" })
+        #expect(!linter.lint(Document(text: withHTML, format: .markdown)).diagnostics.contains { $0.rule == "grammar/spacing" })
+    }
+
     /// HTML and JSON-LD blocks are not whole lines of the file: no memo, whole lints.
     @Test func htmlAndJSONLintWhole() {
         for (format, text) in [(DocumentFormat.html, "<h1>Nurse</h1><p>We need a engineer.</p>"),

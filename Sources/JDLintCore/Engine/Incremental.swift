@@ -16,6 +16,8 @@ public struct LintMemo: Sendable {
     let localBlock: [Int]
     /// The block-scoped rules that ran (a memo of another configuration is never reused).
     let ruleIDs: [String]
+    /// Each block rule's `Rule.blockContext` for the version linted: when one changes, every block is re-linted.
+    let contexts: [UInt64]
 
     /// How many blocks of the newest lint were re-linted (all of them when there was no usable memo).
     public internal(set) var relinted: Int = 0

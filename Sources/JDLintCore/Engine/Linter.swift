@@ -21,6 +21,7 @@ public struct Linter: Sendable {
     let active: [(rule: any Rule, severity: Severity, options: JSONObject)]
     /// Per active rule, read once here: a rule's `meta` is a large value, copied at every access through `any Rule`.
     let ids: [String]
+    let metaBoxes: [RuleMetaBox]
     let scopes: [RuleScope]
     /// Position in `Linter.slowest` (`Int.max` for the others): the order jobs start in.
     let costRank: [Int]
@@ -49,6 +50,7 @@ public struct Linter: Sendable {
         }
         self.active = active
         let metas = active.map(\.rule.meta)
+        metaBoxes = metas.map(RuleMetaBox.init)
         let ids = metas.map(\.id)
         self.ids = ids
         scopes = metas.map(\.scope)
@@ -159,6 +161,10 @@ public struct Linter: Sendable {
               let extents = extents ?? Incremental.extents(analysis.document, analysis.blocks) else {
             return (lint(analysis, parallel: parallel), nil)
         }
+        // A block rule's findings may hang on a property of the whole document (`Rule.blockContext`): when one
+        // changed, the block rules re-run on every block (the analysis is still re-used).
+        let contexts = local.map { active[$0].rule.blockContext(analysis) }
+        let plan = previous?.contexts == contexts ? plan : nil
         let localIDs = local.map { ids[$0] }
         let blocks = analysis.prose.blocks
         // The changed blocks alone, for the block-scoped rules.
@@ -210,7 +216,7 @@ public struct Linter: Sendable {
         // A finding outside its block's lines would break the claim: no memo, so the next edit lints whole.
         guard ok else { return (result, nil) }
         var memo = LintMemo(analysis: analysis, extents: extents, local: localFindings,
-                            localBlock: localBlock, ruleIDs: localIDs)
+                            localBlock: localBlock, ruleIDs: localIDs, contexts: contexts)
         memo.relinted = plan.map { blocks.count - $0.prefix - $0.suffix } ?? blocks.count
         return (result, memo)
     }
@@ -234,6 +240,7 @@ public struct Linter: Sendable {
         defer { slots.p.deinitialize(); slots.p.deallocate() }
         let settings = settings
         let active = active
+        let boxes = metaBoxes
         // Longest first, so no long rule starts last and keeps one thread busy alone (LPT scheduling): the
         // structure rules that scan every block are the slowest, then the word-list rules.
         let rank = costRank
@@ -243,12 +250,13 @@ public struct Linter: Sendable {
             let (index, analysis, part) = jobs[k]
             let (rule, severity, options) = active[index]
             let ctx = RuleContext(analysis: analysis, options: options, settings: settings)
-            var reporter = Reporter(meta: rule.meta, analysis: analysis)
+            let box = boxes[index]
+            var reporter = Reporter(box: box, analysis: analysis)
             if part != .document { rule.check(ctx, &reporter) }
             if part != .blocks { rule.checkDocument(ctx, &reporter) }
             // Taken, not shared: the edits below would otherwise copy a long posting's findings.
             var out = reporter.take()
-            let defaultSeverity = rule.meta.defaultSeverity
+            let defaultSeverity = box.defaultSeverity
             for c in out.indices {
                 for j in out[c].indices {
                     // A rule may raise one finding above its default (a posting-level verdict); a configured

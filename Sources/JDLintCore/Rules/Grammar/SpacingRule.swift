@@ -34,12 +34,19 @@ struct SpacingRule: Rule {
         ],
         scope: .block)
 
+    /// Where spaces collapse when rendered (HTML, Markdown with inline HTML) a doubled space is invisible: a
+    /// property of the whole document, so an edit that changes it re-lints every block.
+    static func collapsesSpaces(_ a: Analysis) -> Bool {
+        a.document.format == .html || a.document.format == .jsonld
+            || (a.document.format == .markdown && Self.hasInlineHTML(a.document.bytes))
+    }
+
+    func blockContext(_ analysis: Analysis) -> UInt64 { Self.collapsesSpaces(analysis) ? 1 : 0 }
+
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
         let t = a.text
-        // Where spaces collapse when rendered (HTML, Markdown with inline HTML) a doubled space is invisible.
-        let html = a.document.format == .html || a.document.format == .jsonld
-            || (a.document.format == .markdown && Self.hasInlineHTML(a.document.bytes))
+        let html = Self.collapsesSpaces(a)
         for block in a.blocks where block.kind == .paragraph || block.kind == .listItem || block.kind == .cell {
             let r = block.proseRange
             var i = r.lowerBound
