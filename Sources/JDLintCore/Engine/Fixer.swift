@@ -140,7 +140,9 @@ public enum Fixer {
             let (edits, n) = selectEdits(result.diagnostics, allowed: allowed, in: doc)
             if edits.isEmpty { break }
             let newBytes = apply(edits, to: doc.bytes)
-            if newBytes == doc.bytes { break }
+            // A pass that would grow the document past what jdlint lints is not applied (fixes lengthen text by a
+            // few bytes each, so only a document at the limit could).
+            if newBytes == doc.bytes || newBytes.count > Document.maximumSize { break }
             applied.append(edits)
             fixed += n
             editCount += edits.count
