@@ -37,7 +37,7 @@ public enum InputReader {
             return .failure(FileProblem(path: path, message: "is not a regular file (FIFO, device or socket); skipped"))
         }
         if Int(st.st_size) > Document.maximumSize {
-            return .failure(FileProblem(path: path, message: "is larger than 2 GiB (\(st.st_size) bytes), more than jdlint lints; split it"))
+            return .failure(tooLarge(path, Int(st.st_size)))
         }
         guard let bytes = readAll(path) else {
             let reason = fm.isReadableFile(atPath: path) ? "could not be read" : "permission denied"
@@ -89,10 +89,15 @@ public enum InputReader {
         return bytes
     }
 
+    /// A file over `Document.maximumSize`, refused before it is read (by size) or after (standard input).
+    static func tooLarge(_ path: String, _ size: Int) -> FileProblem {
+        FileProblem(path: path, message: "is larger than 2 GiB (\(size) bytes), more than jdlint lints; split it")
+    }
+
     /// Validates bytes as a document.
     public static func document(bytes: [UInt8], path: String, format: DocumentFormat?) -> Result<Document, FileProblem> {
         if bytes.count > Document.maximumSize {
-            return .failure(FileProblem(path: path, message: "is larger than 2 GiB (\(bytes.count) bytes), more than jdlint lints; split it"))
+            return .failure(tooLarge(path, bytes.count))
         }
         if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
             return .failure(FileProblem(path: path, message: "is UTF-16 (byte-order mark found); jdlint reads UTF-8 only — convert it, e.g. `iconv -f UTF-16 -t UTF-8`"))

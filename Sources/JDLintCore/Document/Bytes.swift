@@ -60,8 +60,9 @@ public enum Bytes {
         return true
     }
 
-    /// ASCII case-insensitive comparison of `bytes[range]` with lowercase bytes.
-    @inlinable public static func equalsLower(_ bytes: [UInt8], _ range: Range<Int>, _ other: [UInt8]) -> Bool {
+    /// ASCII case-insensitive comparison of `bytes[range]` with lowercase bytes (an array or a buffer).
+    @inlinable public static func equalsLower<C: RandomAccessCollection>(_ bytes: C, _ range: Range<Int>, _ other: [UInt8]) -> Bool
+    where C.Element == UInt8, C.Index == Int {
         guard range.count == other.count else { return false }
         var j = 0
         for i in range {
@@ -71,14 +72,24 @@ public enum Bytes {
         return true
     }
 
-    @inlinable public static func equalsLower(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ other: [UInt8]) -> Bool {
-        guard range.count == other.count else { return false }
-        var j = 0
-        for i in range {
-            if lower(bytes[i]) != other[j] { return false }
-            j += 1
+    /// Whether `needle` occurs in `haystack` (plain byte comparison; both indexed from 0, as arrays and buffers are).
+    @inlinable public static func contains<H: RandomAccessCollection, N: RandomAccessCollection>(_ haystack: H, _ needle: N) -> Bool
+    where H.Element == UInt8, H.Index == Int, N.Element == UInt8, N.Index == Int {
+        let n = haystack.count, m = needle.count
+        if m == 0 { return true }
+        if n < m { return false }
+        let h0 = haystack.startIndex, n0 = needle.startIndex
+        let first = needle[n0]
+        var i = 0
+        while i <= n - m {
+            if haystack[h0 + i] == first {
+                var k = 1
+                while k < m && haystack[h0 + i + k] == needle[n0 + k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
         }
-        return true
+        return false
     }
 
     /// ASCII-lowercased copy of a range as a String.

@@ -22,23 +22,6 @@ extension String {
     /// Whether `self` contains `other` (byte comparison, no allocation for native strings).
     public func containsBytes(_ other: String) -> Bool {
         var a = self, b = other
-        return a.withUTF8 { s in
-            b.withUTF8 { t in
-                let n = s.count, m = t.count
-                if m == 0 { return true }
-                if n < m { return false }
-                let first = t[0]
-                var i = 0
-                while i <= n - m {
-                    if s[i] == first {
-                        var k = 1
-                        while k < m && s[i + k] == t[k] { k += 1 }
-                        if k == m { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
+        return a.withUTF8 { s in b.withUTF8 { t in Bytes.contains(s, t) } }
     }
 }

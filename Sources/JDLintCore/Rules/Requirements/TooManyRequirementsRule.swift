@@ -60,32 +60,17 @@ struct TooManyRequirementsRule: Rule {
     static let dutyBytes = dutyMarks.map { Array($0.utf8) }
     static let notDuties = ["you'll need", "you will need", "you'll have", "you will have", "you'll bring"].map { Array($0.utf8) }
 
-    /// Whether `m` occurs in `h`.
-    static func has(_ h: [UInt8], _ m: [UInt8]) -> Bool {
-        let n = h.count, k = m.count
-        guard k <= n, let first = m.first else { return k == 0 }
-        var i = 0
-        while i <= n - k {
-            if h[i] == first {
-                var j = 1
-                while j < k && h[i + j] == m[j] { j += 1 }
-                if j == k { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
     static func classify(_ heading: String) -> Kind {
         // Bytes, not String searches (about 60 marks a heading): an ASCII heading lower-cased byte by byte, any other
         // through `normalise` (Unicode lower case, ’ as ').
         let h: [UInt8] = heading.utf8.allSatisfy { $0 < 0x80 } ? heading.utf8.map(Bytes.lower) : Array(normalise(heading).utf8)
-        func any(_ marks: [[UInt8]]) -> Bool { marks.contains { has(h, $0) } }
+        func any(_ marks: [[UInt8]]) -> Bool { marks.contains { Bytes.contains(h, $0) } }
+        let optional = any(optionalBytes)
         // A long heading that is a sentence ("… is a trust that truly cares about you.") is not a section label.
         var n = 0
         for c in h where c == 0x20 { n += 1 }
-        if n >= 9 && h.last != 0x3A && !any(optionalBytes) { return .other }
-        if any(optionalBytes) { return .optional }
+        if n >= 9 && h.last != 0x3A && !optional { return .other }
+        if optional { return .optional }
         if any(dutyBytes) && !any(notDuties) { return .duties }
         if any(requiredBytes) { return .required }
         return .other
