@@ -14,33 +14,37 @@ import Testing
         return ds.map { String(decoding: b[$0.range], as: UTF8.self) }
     }
 
+    func lintWords(_ text: String) -> [Diagnostic] {
+        var c = Configuration()
+        c.rules = [("inclusive/gender-coded", RuleSetting(enabled: true, severity: nil, options: JSONObject([("words", .bool(true))])))]
+        return Linter(configuration: c, select: ["inclusive/gender-coded"]).lint(Document(text: text, format: .text)).diagnostics
+    }
+
     @Test func genderCodedLookAlikesDoNotCount() {
         let text = """
             Competitive salary. Maintain SharePoint. Analytical chemist for the analysis lab. Key responsibilities: \
             respond to tickets. Leeds Teaching Hospitals NHS Foundation Trust. Confidential records. Competent staff. \
             Air Force veterans. A data-driven committee in Connecticut. Feel free to apply. Understanding of SQL.
             """
-        let ds = lint(text, ["inclusive/gender-coded"])
+        let ds = lintWords(text)
         #expect(ds.isEmpty, "\(texts(text, ds))")
     }
 
-    @Test func genderCodedVerdictFollowsGenderDecoder() {
-        // 5 masculine, 0 feminine: strongly masculine-coded → a warning.
+    @Test func genderCodedVerdictOnlyWhenClearlyMasculine() {
+        // 5 masculine, 0 feminine: clearly masculine-coded → one info finding, no per-word findings by default.
         let strong = "Be competitive, decisive, dominant, fearless and ambitious."
         let ds = lint(strong, ["inclusive/gender-coded"])
-        let summary = ds.filter { $0.message.hasPrefix("The posting is") }
-        #expect(summary.count == 1)
-        #expect(summary.first?.severity == .warning)
-        #expect(summary.first?.message.contains("strongly masculine-coded") == true)
-        // 2 masculine, 1 feminine: leaning (info).
-        let lean = lint("Be competitive, decisive and collaborative.", ["inclusive/gender-coded"])
-        let s2 = lean.filter { $0.message.hasPrefix("The posting is") }
-        #expect(s2.first?.severity == .info)
-        #expect(s2.first?.message.contains("masculine-coded") == true)
-        // Balanced: no verdict finding.
-        let even = lint("Be decisive and collaborative.", ["inclusive/gender-coded"])
-        #expect(!even.contains { $0.message.hasPrefix("The posting is") })
-        #expect(even.count == 2 && even.allSatisfy { $0.severity == .info })
+        #expect(ds.count == 1)
+        #expect(ds.first?.severity == .info)
+        #expect(ds.first?.message.hasPrefix("The posting is masculine-coded: 5 masculine-coded and 0 feminine-coded words.") == true)
+        // 2 masculine, 1 feminine: a lean, not reported.
+        #expect(lint("Be competitive, decisive and collaborative.", ["inclusive/gender-coded"]).isEmpty)
+        // Feminine-coded only: not reported.
+        #expect(lint("Be supportive, collaborative, caring, empathetic and understanding.", ["inclusive/gender-coded"]).isEmpty)
+        // With words: true, every coded word is reported too.
+        let words = lintWords("Be decisive and collaborative.")
+        #expect(words.count == 2 && words.allSatisfy { $0.severity == .info && !$0.message.hasPrefix("The posting") })
+        #expect(lintWords(strong).count == 6)
     }
 
     @Test func configuredSeverityStillWins() {

@@ -109,7 +109,8 @@ public enum TextFrontend {
                 if kind == .colon { textRange = content.lowerBound..<(content.upperBound - 1) }
                 prose.addBlock(.heading, from: input, range: textRange, sourceRange: input.sourceRange(content),
                                level: sawBlock ? 2 : 1, explicit: false)
-                sawBlock = true
+                // Page navigation above a scraped posting (“Top”, “Menu”) is not its first block: the title may follow.
+                if sawBlock || !Analysis.navigationWords.contains(SectionMatching.normalise(b[textRange])) { sawBlock = true }
                 idx += 1
                 continue
             }
@@ -199,7 +200,8 @@ public enum TextFrontend {
 
     /// Heading heuristics for plain text.
     static func headingKind(_ b: [UInt8], _ r: Range<Int>, standalone: Bool, first: Bool) -> HeadingKind? {
-        guard r.count >= 2 && r.count <= 90 else { return nil }
+        // A first line may be a long title (“Occupational Therapy Technician Job Description, Duties, … and Qualifications”).
+        guard r.count >= 2 && (r.count <= 90 || first && standalone && r.count <= 160) else { return nil }
         let last = b[r.upperBound - 1]
         var words = 0, capWords = 0, letters = 0, upper = 0, lowerStartWords = 0
         var inWord = false

@@ -879,6 +879,45 @@ struct Scanner {
         return nil
     }
 
+    /// A period the sentence states away from the figures: “the annual salary for … is approximately $64334”,
+    /// “$64,334 (annualized salary)”, “an hourly rate which … is $22”. Only a period adjective that qualifies a pay
+    /// noun (or “annualised”) counts, so “$2,000 annual training budget” is not a year's pay.
+    func periodInSentence(_ start: Int, _ end: Int, _ region: Range<Int>) -> PayPeriod? {
+        func qualified(_ words: [Range<Int>], _ i: Int) -> PayPeriod? {
+            let h = Word.hash(t, words[i])
+            if h == H.w_annualized || h == H.w_annualised { return .year }
+            guard let p = Keywords.periodAdjectives[h], h != H.w_day else { return nil }
+            // The adjective, then up to two qualifiers, then a pay noun: “annual base salary”, “hourly pay rate”.
+            var j = i + 1
+            while j < words.count && j <= i + 3 {
+                let w = Word.hash(t, words[j])
+                if Keywords.payNouns.contains(w) { return p }
+                if w != H.w_base && w != H.w_basic && w != H.w_gross && w != H.w_starting { return nil }
+                j += 1
+            }
+            return nil
+        }
+        // Before: the words of the sentence, read in text order.
+        let before = Array(wordsBefore(start, region, limit: 40).reversed())
+        for i in before.indices { if let p = qualified(before, i) { return p } }
+        // After: up to the sentence's end (a bracketed “(annualized salary)”).
+        var after: [Range<Int>] = []
+        var k = end
+        while k < region.upperBound && after.count < 8 {
+            let c = t[k]
+            if Bytes.isASCIILetter(c) {
+                let e = wordEnd(k, region.upperBound)
+                after.append(k..<e)
+                k = e
+                continue
+            }
+            if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3B || c == 0x0A { break }
+            k += 1
+        }
+        for i in after.indices { if let p = qualified(after, i) { return p } }
+        return nil
+    }
+
     // MARK: figures
 
     /// A figure whose number starts at `p` (currency before it looked up, currency after it read).
@@ -1069,7 +1108,7 @@ struct Scanner {
         var periodRange: Range<Int>?
         if let (p, pr) = periodAfter(resume, hi) { period = p; periodRange = pr; resume = pr.upperBound }
         else if let (mp, mr) = midPeriod, f2 != nil { period = mp; periodRange = mr }
-        if period == nil { period = periodBefore(f1.start, r) ?? region.periodHint }
+        if period == nil { period = periodBefore(f1.start, r) ?? region.periodHint ?? periodInSentence(f1.start, resume, r) }
         // Open-ended markers before and after.
         if !open, f2 == nil {
             if let w0 = before1.first {
@@ -1191,6 +1230,8 @@ enum H {
     static let w_annual = Word.hash("annual")
     static let w_annually = Word.hash("annually")
     static let w_annum = Word.hash("annum")
+    static let w_annualized = Word.hash("annualized")
+    static let w_annualised = Word.hash("annualised")
     static let w_at = Word.hash("at")
     static let w_base = Word.hash("base")
     static let w_basic = Word.hash("basic")

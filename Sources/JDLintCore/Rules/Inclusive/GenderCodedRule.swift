@@ -7,27 +7,43 @@ struct GenderCodedRule: Rule {
         explanation: """
             Gaucher, Friesen and Kay (2011) found that job ads using more masculine-coded words (“competitive”, \
             “dominant”, “leader”) are less appealing to women, who read them as a sign that they would not belong; \
-            feminine-coded words (“collaborative”, “supportive”) hardly put men off. Each coded word is reported \
-            at info level, and one posting-level finding gives the verdict as gender-decoder defines it: \
-            feminine minus masculine words, “strongly” coded beyond ±3 (a warning), otherwise leaning (info). \
+            feminine-coded words (“collaborative”, “supportive”) hardly put men off. So one posting-level finding \
+            is reported, and only when the posting is clearly masculine-coded: at least `margin` (default 4) more \
+            masculine- than feminine-coded words, and at least twice as many. A difference of four is gender-decoder's \
+            “strongly coded”; the study's masculine advertisements differed from its feminine ones by far more, \
+            and a posting with a word or two either way gives the writer nothing to act on. A feminine-coded posting \
+            is not reported (the study found no effect on men). Each coded word is reported only with the option \
+            `words: true`, at info level, for writers who want to rebalance a draft. \
             Unlike gender-decoder, stems were decided one by one (`Rules/gender-coded.json` says why): \
             “responsibilities”, “analysis”, “SharePoint”, “NHS Foundation Trust”, “competitive salary”, \
             “confidential” and “analytical chemist” are not counted.
             """,
         defaultSeverity: .info,
         triggering: [
-            RuleExample("↓We want an ↓ambitious, ↓assertive ↓leader.\n"),
-            RuleExample("↓A ↓collaborative and ↓supportive team.\n"),
-            RuleExample("# ↓Sales Lead\n\nBe ↓competitive, ↓decisive, ↓dominant, ↓fearless and ↓driven.\n", format: .markdown),
+            RuleExample("↓We want an ambitious, assertive, competitive and decisive leader.\n"),
+            RuleExample("We want an ↓ambitious, ↓assertive ↓leader.\n", options: JSONObject([("words", .bool(true))])),
+            RuleExample("A ↓collaborative and ↓supportive team.\n", options: JSONObject([("words", .bool(true))])),
+            RuleExample("# ↓Sales Lead\n\nBe competitive, decisive, dominant, fearless and driven.\n", format: .markdown),
+            RuleExample("↓Be ambitious, assertive and competitive.\n", options: JSONObject([("margin", .int(3))])),
         ],
         nonTriggering: [
-            RuleExample("Competitive salary and benefits.\n"),
-            RuleExample("Maintain the SharePoint site.\n"),
-            RuleExample("Analytical chemist for our analysis laboratory.\n"),
-            RuleExample("Key responsibilities: respond to tickets.\n"),
-            RuleExample("Join Leeds Teaching Hospitals NHS Trust.\n"),
-            RuleExample("Handle confidential information with competence.\n"),
-            RuleExample("A data-driven team. Feel free to ask.\n"),
+            RuleExample("Competitive salary and benefits.\n", options: JSONObject([("words", .bool(true))])),
+            RuleExample("Maintain the SharePoint site.\n", options: JSONObject([("words", .bool(true))])),
+            RuleExample("Analytical chemist for our analysis laboratory.\n", options: JSONObject([("words", .bool(true))])),
+            RuleExample("Key responsibilities: respond to tickets.\n", options: JSONObject([("words", .bool(true))])),
+            RuleExample("Join Leeds Teaching Hospitals NHS Trust.\n", options: JSONObject([("words", .bool(true))])),
+            RuleExample("Handle confidential information with competence.\n", options: JSONObject([("words", .bool(true))])),
+            RuleExample("A data-driven team. Feel free to ask.\n", options: JSONObject([("words", .bool(true))])),
+            // Feminine-coded words alone give no verdict (the seed posting: empathy, interpersonal, emotionally).
+            RuleExample("Show empathy and interpersonal skills; support patients emotionally.\n"),
+            // A lean of a word or two is not clearly coded.
+            RuleExample("Be competitive, decisive and collaborative.\n"),
+            // More masculine words by the margin, but not twice as many.
+            RuleExample("Be ambitious, assertive and competitive; collaborative and supportive.\n", options: JSONObject([("margin", .int(1))])),
+        ],
+        options: [
+            ("words", "report each coded word at info level (default false)"),
+            ("margin", "how many more masculine- than feminine-coded words make a posting clearly masculine-coded (default 4)"),
         ])
 
     struct Entry: Sendable {
@@ -111,35 +127,24 @@ struct GenderCodedRule: Rule {
         let a = context.analysis
         let found = Self.coded(in: a)
         guard !found.isEmpty else { return }
+        let words = context.bool("words", default: false)
+        let margin = max(1, context.int("margin", default: 4))
         var masc = 0, fem = 0
         for f in found {
             if f.masculine { masc += 1 } else { fem += 1 }
-            reporter.report("“\(a.string(f.range))” is \(f.masculine ? "masculine" : "feminine")-coded (Gaucher, Friesen & Kay 2011).",
-                            prose: f.range)
+            if words {
+                reporter.report("“\(a.string(f.range))” is \(f.masculine ? "masculine" : "feminine")-coded (Gaucher, Friesen & Kay 2011).",
+                                prose: f.range)
+            }
         }
-        let score = fem - masc
-        guard score != 0 else { return }
-        let leaning = score > 0 ? "feminine" : "masculine"
-        let strong = abs(score) > 3
-        let verdict = strong ? "strongly \(leaning)-coded" : "\(leaning)-coded"
-        let advice = score < 0
-            ? (strong ? " It risks putting women off applying: replace some masculine-coded words." : "")
-            : ""
-        let msg = "The posting is \(verdict): \(masc) masculine-coded and \(fem) feminine-coded word\(fem == 1 ? "" : "s")." + advice
+        // Clearly masculine-coded: `margin` more masculine words, and at least twice as many.
+        guard masc - fem >= margin, masc >= 2 * fem else { return }
+        let msg = "The posting is masculine-coded: \(masc) masculine-coded and \(fem) feminine-coded word\(fem == 1 ? "" : "s"). "
+            + "It risks putting women off applying: replace some masculine-coded words."
         if let t = a.title {
             reporter.report(msg, at: t.range)
         } else if let first = a.blocks.first {
             reporter.report(msg, prose: first.proseRange)
         }
-        if strong { reporter.raiseLast(to: .warning) }
-    }
-}
-
-extension Reporter {
-    /// Raises the severity of the last finding above the rule's default (kept unless the configuration sets one).
-    mutating func raiseLast(to severity: Severity) {
-        // A report always leaves its finding last in `current`.
-        guard !current.isEmpty else { return }
-        current[current.count - 1].severity = max(current[current.count - 1].severity, severity)
     }
 }

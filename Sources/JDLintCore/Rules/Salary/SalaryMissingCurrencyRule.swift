@@ -19,6 +19,8 @@ struct SalaryMissingCurrencyRule: Rule {
             RuleExample("Salary: GS-13, Band 5, grade 6-7; call 555-123-4567 in 2025-2026."),
             RuleExample("Salary: 60,000 per year. That is £60,000 per year."),
             RuleExample("We work 9-5 and have 20-30 people in 2 offices; 401(k) included."),
+            // Front matter is data for the site's template, not prose.
+            RuleExample("---\ntitle: Engineer\nsalary_min: '134,789'\nsalary_max: '164,200'\n---\n\nBuild services.\n", format: .markdown),
         ])
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
@@ -28,7 +30,7 @@ struct SalaryMissingCurrencyRule: Rule {
             (f.key == "salarycurrency" || f.key == "currency") && !f.value.isEmpty
         }
         if fieldCurrency { return }
-        for s in pay where s.currency == nil {
+        for s in pay where s.currency == nil && !SalarySupport.isFrontMatterData(a, s) {
             if pay.contains(where: { $0.currency != nil && $0.min == s.min && $0.max == s.max }) { continue }
             SalarySupport.report(&reporter, s, "“\(s.summary)”: give the currency (a symbol such as $, £, € or an ISO code such as USD).")
         }

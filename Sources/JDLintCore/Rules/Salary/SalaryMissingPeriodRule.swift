@@ -14,6 +14,8 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("Salary: ↓$60,000 - $70,000."),
             RuleExample("We pay ↓£3,500 in arrears."),
             RuleExample("# Nurse\n\nCompensation: ↓€45.000–€55.000\n", format: .markdown),
+            // A period adjective that does not qualify the pay.
+            RuleExample("We pay ↓$3,500 and an annual training budget."),
         ],
         nonTriggering: [
             RuleExample("Salary: $60,000 - $70,000 per year."),
@@ -23,6 +25,11 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("Salary: $60,000. That is $60,000 per year."),
             RuleExample("Salary: £28,407 - £34,581 a year. After a year: £30,000 - £36,000."),
             RuleExample("We raised $20 million and have 5,000 employees since 2019."),
+            RuleExample("---\ntitle: Engineer\nsalary_min: '134,789'\nsalary_max: '164,200'\n---\n\nBuild services.\n", format: .markdown),
+            // The period stated elsewhere in the sentence (the seed posting).
+            RuleExample("On average, the annual salary for a technician in the United States is approximately $64,334."),
+            RuleExample("The pay for this role is $64,334 (annualized salary)."),
+            RuleExample("The hourly pay rate we offer new starters is $22.50."),
         ])
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
@@ -31,7 +38,7 @@ struct SalaryMissingPeriodRule: Rule {
         // “£28,407 - £34,581 a year” once need not repeat “a year” after every salary figure).
         func band(_ v: Double) -> Int { v < 300 ? 0 : v < 10_000 ? 1 : 2 }
         var seen: [(Double, Double)] = []
-        for s in pay where s.period == nil {
+        for s in pay where s.period == nil && !SalarySupport.isFrontMatterData(context.analysis, s) {
             // The same figure repeated is reported once.
             if seen.contains(where: { $0.0 == s.min && $0.1 == s.max }) { continue }
             seen.append((s.min, s.max))

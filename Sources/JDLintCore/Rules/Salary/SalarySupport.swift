@@ -23,6 +23,13 @@ enum SalarySupport {
             + ps.map { "- `\($0.name)`: \($0.basis)" }.joined(separator: "\n")
     }
 
+    /// A statement read from front matter (`salary_min: '134,789'`): data that a site's template renders, with
+    /// its currency and period, not text a reader sees as written. The currency and period rules leave it alone.
+    static func isFrontMatterData(_ a: Analysis, _ s: PayStatement) -> Bool {
+        if case .field(let i) = s.origin, i < a.fields.count, a.fields[i].origin == .frontMatter { return true }
+        return false
+    }
+
     /// Reports at a pay statement: its prose range, or the structured field it was read from.
     static func report(_ reporter: inout Reporter, _ s: PayStatement, _ message: String,
                        fix: (title: String, applicability: Applicability, edits: [(Range<Int>, String)])? = nil) {

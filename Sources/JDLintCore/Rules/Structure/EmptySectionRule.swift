@@ -13,6 +13,8 @@ struct EmptySectionRule: Rule {
             RuleExample("# Nurse\n\nWe are hiring.\n\n↓## Benefits\n", format: .markdown),
             RuleExample("<h1>Nurse</h1><p>We are hiring.</p>↓<h2>Salary</h2><h2>Duties</h2><p>Care.</p>", format: .html),
             RuleExample("Nurse\n\nWe are hiring.\n\n↓Benefits:\n\nHow to apply:\n\nWrite to us.\n"),
+            // A heading followed only by page residue (the seed posting's last section).
+            RuleExample("Nurse\n\nWe are hiring.\n\n↓Alternative Careers for a Nurse\n\nDiscover Nurse Openings - Build Your Career\n"),
             RuleExample("""
                 {"@type": "JobPosting", "title": "Nurse", "description": "<p>We are hiring.</p>↓<h2>Salary</h2><h2>Duties</h2><p>Care.</p>"}
                 """, format: .jsonld),
@@ -38,8 +40,20 @@ struct EmptySectionRule: Rule {
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
         let blocks = a.blocks
+        let residue = Set(PageResidueRule.residueBlocks(a))
         for s in a.sections {
-            guard let h = s.heading, s.body.isEmpty else { continue }
+            guard let h = s.heading, !residue.contains(h) else { continue }
+            if h == a.titleBlock { continue }
+            // A heading followed only by page residue (“Similar jobs”, “Discover … Openings”) up to the next real
+            // heading or the end: the section's content was lost in scraping.
+            var k = h + 1
+            while k < blocks.count && residue.contains(k) { k += 1 }
+            if k > h + 1 && (k == blocks.count || blocks[k].kind == .heading) {
+                let what = k == blocks.count ? "only page residue follows it" : "only page residue lies between it and the next heading"
+                reporter.report("The section “\(a.string(block: h))” is empty: \(what).", at: blocks[h].sourceRange)
+                continue
+            }
+            guard s.body.isEmpty else { continue }
             // Headings inferred from plain text or bold paragraphs are guesses: only a `Label:` line is sure enough.
             if !blocks[h].explicit {
                 let src = a.document.bytes[blocks[h].sourceRange]
@@ -48,9 +62,6 @@ struct EmptySectionRule: Rule {
             // A sub-heading right after this one gives it content.
             if h + 1 < blocks.count, blocks[h + 1].kind == .heading, blocks[h].explicit,
                blocks[h + 1].level > blocks[h].level || !blocks[h + 1].explicit { continue }
-            // The title heads the whole posting, not a section (a posting with nothing under its title is too short,
-            // which `structure/length` reports).
-            if h == a.titleBlock { continue }
             let what = h + 1 < blocks.count ? "the next heading follows directly" : "the posting ends here"
             reporter.report("The section “\(a.string(block: h))” is empty: \(what).", at: blocks[h].sourceRange)
         }

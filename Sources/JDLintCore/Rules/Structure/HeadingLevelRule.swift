@@ -12,6 +12,7 @@ struct HeadingLevelRule: Rule {
         triggering: [
             RuleExample("# Gardener\n\nWe need a gardener.\n\n↓### Duties\n\nMow the lawns.\n", format: .markdown),
             RuleExample("# Gardener\n\nWe need a gardener.\n\n↓# Benefits\n\nFree lunch.\n", format: .markdown),
+            RuleExample("---\ntitle: Gardener\n---\n\n# Duties\n\nMow.\n\n↓### Daily\n\nLunch.\n", format: .markdown),
             RuleExample("<h1>Gardener</h1><p>We need a gardener.</p>↓<h4>Duties</h4><p>Mow.</p>↓<h1>Apply</h1><p>Write to us.</p>", format: .html),
             RuleExample("""
                 {"@type": "JobPosting", "title": "Gardener", "description": "<p>We need a gardener.</p>↓<h3>Duties</h3><p>Mow.</p>"}
@@ -20,6 +21,8 @@ struct HeadingLevelRule: Rule {
         nonTriggering: [
             RuleExample("# Gardener\n\n## Duties\n\n### Daily\n\nMow.\n\n## Benefits\n\nLunch.\n", format: .markdown),
             RuleExample("## Duties\n\nMow.\n\n### Daily\n\nMow again.\n", format: .markdown),
+            // The title is in the front matter: the `#` headings are the sections.
+            RuleExample("---\ntitle: Gardener\n---\n\n# Duties\n\nMow.\n\n# Benefits\n\nLunch.\n", format: .markdown),
             RuleExample("<h1>Gardener</h1><p><strong>Duties</strong></p><p>Mow.</p><h2>Benefits</h2><p>Lunch.</p>", format: .html),
             RuleExample("""
                 {"@type": "JobPosting", "title": "Gardener", "description": "<h2>Duties</h2><p>Mow.</p>"}
@@ -32,7 +35,14 @@ struct HeadingLevelRule: Rule {
         var previous = 0
         var h1Count = 0
         var firstH1: Int?
+        // A title given outside the body (front matter, JSON-LD) that no heading repeats: the body's level-1
+        // headings are its sections, not second titles (a Jekyll posting whose sections are all `#`).
+        let sectionsAtLevel1 = a.title != nil && a.titleBlock == nil && a.document.format == .markdown
         for (i, b) in a.blocks.enumerated() where b.kind == .heading && b.explicit && b.level >= 1 {
+            if b.level == 1 && sectionsAtLevel1 {
+                previous = 1
+                continue
+            }
             if b.level == 1 {
                 h1Count += 1
                 if h1Count == 1 { firstH1 = i } else {

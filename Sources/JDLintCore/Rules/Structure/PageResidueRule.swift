@@ -86,8 +86,15 @@ struct PageResidueRule: Rule {
         return nil
     }
 
-    func check(_ context: RuleContext, _ reporter: inout Reporter) {
-        let a = context.analysis
+    /// The blocks that are page residue, as this rule reports them (`structure/empty-section` reads it too: a
+    /// heading followed only by residue is empty).
+    static func residueBlocks(_ a: Analysis) -> [Int] {
+        var out: [Int] = []
+        residue(a) { i, _ in out.append(i) }
+        return out
+    }
+
+    static func residue(_ a: Analysis, _ body: (Int, Bool) -> Void) {
         let doc = a.document
         var sectionBody: [Int: Bool] = [:]
         for s in a.sections { if let h = s.heading { sectionBody[h] = !s.body.isEmpty } }
@@ -112,6 +119,15 @@ struct PageResidueRule: Rule {
                 let src = Bytes.lowerString(doc.bytes, block.sourceRange)
                 if src.containsBytes("<a ") || src.containsBytes("<a\n") || src.containsBytes("<button") { continue }
             }
+            body(i, linkable)
+        }
+    }
+
+    func check(_ context: RuleContext, _ reporter: inout Reporter) {
+        let a = context.analysis
+        let doc = a.document
+        Self.residue(a) { i, _ in
+            let block = a.blocks[i]
             let fix = StructureSupport.removeLines(doc, block.sourceRange).map {
                 Fix(title: "Remove the line", applicability: .unsafe, edits: [$0])
             }
