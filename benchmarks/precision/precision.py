@@ -83,6 +83,8 @@ def cmd_sample(args):
             continue
         if (f["path"], f["rule"], f["key"]) in judged:
             continue
+        if args.only and f["rule"] not in args.only:
+            continue
         by_rule[f["rule"]].append(f)
     os.makedirs(args.out, exist_ok=True)
     picked = []
@@ -95,7 +97,7 @@ def cmd_sample(args):
     rng.shuffle(picked)
     chunks = [picked[i::args.packets] for i in range(args.packets)]
     for n, chunk in enumerate(chunks):
-        with open(os.path.join(args.out, "packet-%02d.md" % n), "w", encoding="utf-8") as fh:
+        with open(os.path.join(args.out, "%s-%02d.md" % (args.prefix, n)), "w", encoding="utf-8") as fh:
             for f in chunk:
                 with open(os.path.join(CORPUS, f["path"]), "rb") as pf:
                     flagged = pf.read()[f["start"]:f["end"]].decode("utf-8", errors="replace")
@@ -179,6 +181,8 @@ def main():
     s.add_argument("--packets", type=int, default=8)
     s.add_argument("--info", action="store_true", help="sample info findings too")
     s.add_argument("--topup", action="store_true", help="only as many as a rule lacks to reach --per-rule judged")
+    s.add_argument("--only", action="append", help="sample this rule only (repeatable)")
+    s.add_argument("--prefix", default="packet", help="packet file name prefix")
     s.add_argument("--bin")
     m = sub.add_parser("merge")
     m.add_argument("--round", required=True)

@@ -333,46 +333,51 @@ enum EmbeddedRules {
     "recruiter-slip": {"message": "“{match}” is a recruiter slip; write “{replacement}”."}
   },
   "contexts": {
-    "onboarding": ["preceptorship", "induction", "onboarding", "training", "mentor*", "support", "supported", "buddy", "shadow*"]
+    "onboarding": ["preceptorship", "induction", "onboarding", "training", "mentor*", "support", "supported", "buddy", "shadow*"],
+    // A sentence that rejects the cliché (“we are not hiring rockstars”, “it's not all ping pong and free beer”).
+    "negation": ["not", "no", "never", "dont", "don t", "do not", "arent", "aren t", "isnt", "isn t", "nor", "without", "neither",
+                 "instead of", "rather than", "forget"],
+    // Real benefits listed in the posting: a games table among them is an office detail, not a hollow promise.
+    "realBenefits": ["health insurance", "medical", "dental", "pension", "401k", "401 k", "paid time off", "pto", "annual leave",
+                     "holiday", "holidays", "vacation", "parental leave", "maternity", "paternity", "sick leave", "stock options",
+                     "equity", "retirement"]
   },
   "terms": [
     {"match": ["bro", "bros", "brogrammer", "brogrammers", "brogramming", "bro down", "dudebro", "dudebros", "crush code", "crushing code",
                "crush it", "crushing it", "hardcore", "hard-core", "hella", "skillz", "work hard play hard", "bro culture"],
-     "category": "bro-culture", "notBefore": ["ware", "wares"]},
+     "category": "bro-culture", "notBefore": ["ware", "wares"], "skipCapitalised": true, "unlessSentence": ["negation"]},
     {"match": ["sexy", "hawt", "sexiest"], "category": "sexualised"},
     {"match": ["rockstar", "rockstars", "rock star", "rock stars", "rock-star", "ninja", "ninjas", "guru", "gurus", "superstar", "superstars",
                "super star", "super stars", "jedi", "jedis", "10x engineer", "10x developer", "10x engineers", "10x developers", "code monkey",
                "code monkeys", "hacker culture", "hacker mentality", "hacker ethos", "unicorn candidate", "hero developer", "superhero",
                "superheroes", "wizard developer", "coding wizard"],
-     "category": "job-title", "notBefore": ["turtles", "warrior", "warriors", "foundation"]},
+     "category": "job-title", "notBefore": ["turtles", "warrior", "warriors", "foundation"], "unlessSentence": ["negation"]},
     {"match": ["beer fridge", "beer fridges", "beer friday", "beer fridays", "beer on tap", "beers on tap", "kegerator", "kegerators",
                "stocked bar", "drink beer", "drinking beer", "pool table", "pool tables", "play pool", "ping pong", "ping-pong", "foosball",
-               "fussball", "table football", "nerf gun", "nerf guns", "nerf wars", "playstation", "xbox", "pizza friday", "pizza fridays",
+               "fussball", "table football", "nerf gun", "nerf guns", "nerf wars", "playstation", "xbox",
                "free beer", "beer and pizza", "happy hours"],
-     "category": "hollow-benefits"},
+     "category": "hollow-benefits", "unlessSentence": ["negation"], "unlessPosting": ["realBenefits"]},
     {"match": ["top of your game", "top of their game", "top of his game", "top of her game", "meritocratic", "meritocracy", "cutthroat",
                "cut-throat", "dog eat dog", "dog-eat-dog", "competitive environment", "competitive culture", "competitive atmosphere",
                "survival of the fittest", "killer instinct", "win at all costs", "crush the competition", "dead weight", "dead-weight",
                "a-players only", "only a-players", "best of the best", "no passengers", "only the strong"],
-     "category": "competitive", "notBefore": ["salary", "pay", "compensation", "award", "awards"], "skipCapitalised": true},
+     "category": "competitive", "notBefore": ["salary", "pay", "compensation", "award", "awards"], "skipCapitalised": true,
+     "unlessSentence": ["negation"]},
     {"match": ["hit the ground running", "hits the ground running", "hitting the ground running", "no hand-holding", "no hand holding",
                "no handholding", "sink or swim", "thrown in at the deep end", "throw you in at the deep end", "zero training"],
      "category": "expectations", "unlessSentence": ["onboarding"]},
     {"match": ["fuck*", "shit", "shits", "shitty", "bullshit", "damn", "goddamn", "bugger", "piss", "pissed", "crap", "crappy", "wtf",
                "kick-ass", "kick ass", "badass", "bad-ass", "cunt", "arse", "asshole", "arsehole"],
      "category": "profanity"},
-    {"match": ["enlightened", "enlighten", "enlightening", "blue sky thinking", "blue-sky thinking", "blue sky thinker", "paradigm shift",
+    {"match": ["blue sky thinking", "blue-sky thinking", "blue sky thinker", "paradigm shift",
                "paradigm-shifting", "synergy", "synergies", "synergize", "synergise", "synergistic", "boil the ocean",
                "reach out to candidates"],
-     "category": "visionary"},
+     "category": "visionary", "skipCapitalised": true, "unlessSentence": ["negation"]},
     {"match": ["frontpage"], "category": "legacy-tech", "notAfter": ["the", "our", "a", "on", "your", "their", "its", "website", "site"]},
     {"match": ["ms front page", "microsoft front page", "vbscript", "vb script", "vb6", "visual basic 6", "sourcesafe",
-               "source safe", "visual sourcesafe", "internet explorer 6", "ie6", "flash actionscript", "actionscript", "coldfusion 5", "silverlight"],
+               "source safe", "visual sourcesafe", "internet explorer 6", "ie6", "coldfusion 5", "silverlight"],
      "category": "legacy-tech"},
-    {"match": ["dreamweaver", "dream weaver", "notepad++", "sublime text", "textmate", "text mate", "textwrangler", "text wrangler", "bbedit",
-               "bb edit", "netbeans", "net beans", "emacs", "vim"],
-     "category": "dev-environment"},
-    {"match": ["java script", "java scripts", "javascripts"], "replace": "JavaScript", "category": "recruiter-slip"},
+    {"match": ["java script", "javascripts"], "replace": "JavaScript", "category": "recruiter-slip"},
     {"match": ["ruby on rail"], "replace": "Ruby on Rails", "category": "recruiter-slip"},
     {"match": ["cascading style sheets"], "replace": "CSS", "category": "recruiter-slip"},
     {"match": ["hypertext markup language", "hyper text markup language"], "replace": "HTML", "category": "recruiter-slip"}
@@ -518,7 +523,9 @@ enum EmbeddedRules {
                 "up to", "times per", "times a"],
     "accommodation": ["reasonable accommodation*", "reasonable accomodation*", "reasonable adjustment*", "with or without accommodation*",
                       "request an accommodation", "request accommodation*", "accommodations are available",
-                      "accommodation requests", "disability accommodation*", "workplace adjustment*", "access to work"],
+                      "accommodation requests", "disability accommodation*", "workplace adjustment*", "access to work",
+                      "accommodations upon request", "accommodation upon request", "accommodations on request",
+                      "accommodations available", "accommodation is available"],
     "benefit": ["wellness", "wellbeing", "well-being", "gym", "gyms", "membership", "initiative*", "discount*", "classes", "benefit*",
                 "perks", "subsidi*", "reimburse*", "allowance", "stipend"]
   },
@@ -594,7 +601,9 @@ enum EmbeddedRules {
                      "phone", "number", "url", "link", "website", "hours", "benefits", "placeholder", "here", "tbd", "todo",
                      "xxx", "x", "client", "brand", "product", "office", "region", "level", "grade", "years"],
     // Whole words that are placeholders (case-sensitive).
-    "words": ["TBD", "TBC", "TODO", "FIXME", "XXX", "XXXX", "XXXXX", "xxx", "xxxx", "xxxxx"],
+    // (TBD, TBC and TBA are left out: on real postings they state that something is not decided yet —
+    // “Interview date TBC”, `closes: TBD` on an upcoming posting — rather than a forgotten placeholder.)
+    "words": ["TODO", "FIXME", "XXX", "XXXX", "XXXXX", "xxx", "xxxx", "xxxxx"],
     // Phrases that are placeholders wherever they appear (case-insensitive).
     "phrases": ["lorem ipsum", "insert company name", "insert job title", "insert salary",
                 "company name here", "job title here", "your company name", "name of company", "add description here",
@@ -1711,12 +1720,14 @@ enum EmbeddedRules {
                    "what you will be working on", "your work", "your mission", "you will", "youll", "objectives",
                    "job functions", "essential functions", "what we need you to do", "the challenge", "projects"],
       "exact": ["role", "position", "the job", "job", "description"],
-      "fields": ["responsibilities", "duties", "tasks", "accountabilities", "jobduties"],
+      "fields": ["responsibilities", "duties", "tasks", "accountabilities", "jobduties", "deliverables", "deliverable", "scopeofwork"],
       "cues": ["you will", "youll", "you would", "responsible for", "responsibilities include", "duties include",
                "will be responsible", "the role involves", "the post holder will", "the postholder will",
                "the successful candidate will", "the successful applicant will", "role will", "you will be working",
                "tasks include", "duties will include", "will include", "this role", "this position", "this post",
-               "you are going to", "your job", "your duties", "your responsibilities", "day to day", "will work", "will be working", "will support", "will lead", "will develop"]
+               "you are going to", "your job", "your duties", "your responsibilities", "day to day", "will work", "will be working", "will support", "will lead", "will develop",
+               "we need someone to", "we are looking for someone to", "looking for a designer to", "the task is", "the tasks are",
+               "you would be", "help us", "we need help with"]
     },
     "requirements": {
       "name": "requirements",
@@ -1775,7 +1786,12 @@ enum EmbeddedRules {
                "annual leave", "holiday", "holidays", "vacation", "parental leave", "maternity", "paternity",
                "life insurance", "stock options", "wellness", "wellbeing", "well being", "retirement", "medical insurance", "medical dental", "vision insurance", "stock options", "bonus scheme", "annual bonus", "performance bonus", "benefits package", "benefits include", "competitive benefits", "generous benefits", "our benefits", "employee benefits", "perks include",
                "sick leave", "sick pay", "tuition", "training budget", "learning budget", "childcare", "flexible working", "flexible hours", "health care",
-               "healthcare plan", "nhs pension", "study leave", "cycle to work", "season ticket"]
+               "healthcare plan", "nhs pension", "study leave", "cycle to work", "season ticket",
+               "cpd", "continuing professional development", "professional development", "career development",
+               "development opportunities", "training opportunities", "training and development", "development pathway",
+               "free parking", "car parking", "on site parking", "onsite parking", "staff discounts", "staff discount",
+               "salary sacrifice", "lease car", "employee assistance", "gym",
+               "paid leave", "leave entitlement", "days leave", "days of leave", "insurance", "401(k)", "we offer", "in return"]
     },
     "location": {
       "name": "a location",
@@ -1787,7 +1803,10 @@ enum EmbeddedRules {
                  "worklocation", "officelocation", "office", "place", "placeofwork", "based", "basedin", "remote",
                  "address", "region", "country", "state", "town", "site", "workplace", "workplacetype"],
       "cues": ["work location", "job location", "remote", "remotely", "hybrid", "on site", "onsite", "in office", "in the office", "based in",
-               "located in", "work from home", "working from home", "wfh", "this is a remote", "fully remote", "remote role", "remote position", "remote first", "remote friendly", "remote work", "remote working", "work remotely", "100 remote", "telecommute", "telecommuting", "office in", "offices in", "headquartered in"]
+               "located in", "work from home", "working from home", "wfh", "this is a remote", "fully remote", "remote role", "remote position", "remote first", "remote friendly", "remote work", "remote working", "work remotely", "100 remote", "telecommute", "telecommuting", "office in", "offices in", "headquartered in",
+               "based at", "located at", "based within", "located within", "sites at", "site at", "sites in", "site in",
+               "hospital site", "city centre", "city center", "town centre", "working at", "work at our", "join us in",
+               "offices at", "campus", "anywhere in", "across the uk", "in person", "in-person"]
     },
     "employment-type": {
       "name": "the employment type",
@@ -1819,7 +1838,8 @@ enum EmbeddedRules {
                  "contactemail"],
       "cues": ["please send", "please submit", "please email", "send proposals", "apply", "applying", "applications", "send application", "send applications", "cv", "cvs", "resume", "resumes", "curriculum vitae", "nominations", "letter of application", "letters of application", "applicants should", "send your", "submit your", "submit a", "email your", "email us",
                "cv to", "resume to", "cover letter", "reach out", "get in touch", "interested candidates",
-               "interested applicants", "if interested", "if you are interested"]
+               "interested applicants", "if interested", "if you are interested",
+               "in the subject", "subject line", "to apply", "please contact", "contact us at", "email to", "write to"]
     },
     "equal-opportunity": {
       "name": "an equal-opportunity statement",

@@ -14,7 +14,7 @@ struct SentenceCaseRule: Rule {
         defaultSeverity: .warning,
         fix: .unsafe,
         triggering: [
-            RuleExample("You will lift patients. ↓excellent communication skills are needed."),
+            RuleExample("You will lift patients. ↓we need excellent communication skills."),
             RuleExample("- Manage the rota.\n- ↓coordinate the team.", format: .markdown),
             RuleExample("Great pay. Free parking. ↓we offer more."),
         ],
@@ -24,13 +24,25 @@ struct SentenceCaseRule: Rule {
             RuleExample("- manage the rota\n- coordinate the team", format: .markdown),
             RuleExample("- Manage the rota\n- coordinate the team", format: .markdown),
             RuleExample("Hours: 9 a.m. to 5 p.m. daily. 3 days a week."),
+            // A stray full stop: the defect is the stop, not the capital.
+            RuleExample("Solve complex. ambiguous and novel problems. Talk to a user. experience designers help."),
+            // Lower-case bullets continuing a lead-in.
+            RuleExample("You're a good fit if you:\n\n- Like Python.\n- enjoy testing\n- read docs\n", format: .markdown),
         ],
         corrections: [
-            RuleCorrection("You will lift patients. excellent skills are needed.", "You will lift patients. Excellent skills are needed.",
+            RuleCorrection("You will lift patients. we need excellent skills.", "You will lift patients. We need excellent skills.",
                            applicability: .unsafe),
             RuleCorrection("- Manage the rota.\n- coordinate the team.", "- Manage the rota.\n- Coordinate the team.",
                            format: .markdown, applicability: .unsafe),
         ])
+
+    /// Words that open sentences: a lower-case one after a full stop is a missing capital.
+    static let openers: WordSet = WordSet([
+        "the", "a", "an", "we", "you", "our", "your", "this", "these", "those", "they", "their", "it", "its", "there", "please",
+        "all", "each", "every", "candidates", "applicants", "if", "when", "in", "for", "at", "on", "with", "i", "he", "she",
+        "my", "us", "what", "who", "why", "how", "that", "some", "many", "most", "no", "successful", "interested", "also",
+        "additionally", "however", "further", "furthermore", "finally", "then", "applications", "salary", "pay", "benefits",
+    ])
 
     /// Words before a full stop that mark an abbreviation, not a sentence end ("incl. travel").
     static let abbreviations: WordSet = WordSet([
@@ -94,11 +106,22 @@ struct SentenceCaseRule: Rule {
                 // Another language ("inkl. deines Lebenslaufs")
                 if SpacingRule.isForeignBlock(a, a.blocks[s.block].proseRange) { continue }
                 guard checkWord(a, t, start, s.range.upperBound) else { continue }
+                // Only a word that opens sentences: after a stray full stop (“complex. ambiguous”, “a user.
+                // experience”, “lounge. which”) the defect is the full stop, and capitalising is the wrong advice.
+                var we = start
+                while we < s.range.upperBound && Bytes.isLower(t[we]) { we += 1 }
+                guard Self.openers.contains(Word.hash(t, start..<we)) else { continue }
                 report(a, t, start, &reporter)
             }
         }
-        // Bullets: a lower-case bullet after a capitalised bullet that ends with a full stop, in the same list.
+        // Bullets: a lower-case bullet after a capitalised bullet that ends with a full stop, in the same list, when
+        // most of the list's bullets start with a capital (lower-case bullets that continue a lead-in are a style).
         let blocks = a.blocks
+        var upperItems: [Int: Int] = [:], lowerItems: [Int: Int] = [:]
+        for b in blocks where b.kind == .listItem && b.listID >= 0 && !b.proseRange.isEmpty {
+            if Bytes.isUpper(t[b.proseRange.lowerBound]) { upperItems[b.listID, default: 0] += 1 }
+            else if Bytes.isLower(t[b.proseRange.lowerBound]) { lowerItems[b.listID, default: 0] += 1 }
+        }
         if blocks.count > 1 {
             for b in 1..<blocks.count {
                 let cur = blocks[b], prev = blocks[b - 1]
@@ -108,6 +131,7 @@ struct SentenceCaseRule: Rule {
                 guard pr.count > 2, t[pr.upperBound - 1] == 0x2E, t[pr.upperBound - 2] != 0x2E, Bytes.isUpper(t[pr.lowerBound]) else { continue }
                 let start = cur.proseRange.lowerBound
                 guard Bytes.isLower(t[start]), checkWord(a, t, start, cur.proseRange.upperBound) else { continue }
+                guard upperItems[cur.listID, default: 0] >= lowerItems[cur.listID, default: 0] else { continue }
                 report(a, t, start, &reporter)
             }
         }

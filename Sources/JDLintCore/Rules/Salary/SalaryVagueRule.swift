@@ -21,10 +21,24 @@ struct SalaryVagueRule: Rule {
         nonTriggering: [
             RuleExample("We offer a competitive salary of $60,000 - $70,000 per year, depending on experience."),
             RuleExample("Salary: $45,000 - $50,000 DOE."),
+            // The Department of Energy and design of experiments.
+            RuleExample("You will hold an active DOE Q clearance. Experience with DOE and statistics."),
             RuleExample("John Doe leads a competitive team; hours are negotiable."),
             RuleExample("Responsibilities vary depending on experience."),
             RuleExample("---\ntitle: Analyst\nsalary: 60000\n---\n\nWe offer a competitive salary.\n", format: .markdown),
         ])
+
+    /// A pay word among the six words before word `i` in its block (“Salary: DOE”, “pay is DOE”): “DOE” is also
+    /// the US Department of Energy and “design of experiments”.
+    static func payBefore(_ a: Analysis, _ i: Int) -> Bool {
+        let w = a.words
+        var k = i - 1
+        while k >= 0 && k >= i - 6 && w[k].block == w[i].block {
+            if Keywords.strongPay.contains(w[k].hash) || Keywords.payNouns.contains(w[k].hash) { return true }
+            k -= 1
+        }
+        return false
+    }
 
     static let structuredVague = Keywords.set(["competitive", "negotiable", "doe", "tbd", "tbc", "commensurate", "depending",
                                                 "dependent", "attractive", "excellent", "market", "doq"])
@@ -83,7 +97,7 @@ struct SalaryVagueRule: Rule {
                 }
             }
             // DOE / D.O.E. (capitals only: not John Doe)
-            if h == doe && t[w[i].range.lowerBound] == 0x44 && Bytes.isUpper(t[w[i].range.lowerBound + 1]) {
+            if h == doe && t[w[i].range.lowerBound] == 0x44 && Bytes.isUpper(t[w[i].range.lowerBound + 1]) && Self.payBefore(a, i) {
                 report(&reporter, a, w[i].range)
                 i += 1
                 continue

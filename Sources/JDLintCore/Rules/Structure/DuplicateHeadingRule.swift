@@ -14,8 +14,9 @@ struct DuplicateHeadingRule: Rule {
         triggering: [
             RuleExample("Occupational Therapy Aide\n\n↓Occupational Therapy Aide\n\nWe are hiring an aide to help our therapists.\n"),
             RuleExample("# Nurse\n\n## Duties\n\nCare for patients.\n\n↓## Duties\n\nMore duties.\n", format: .markdown),
-            RuleExample("# Data Analyst\n\nCompany: Acme\n\n↓Data Analyst\nLocation: Leeds\n\nWe need an analyst.\n", format: .markdown),
-            RuleExample("<h1>Porter</h1>↓<p><strong>Porter</strong></p><h2>Benefits</h2><p>Dental.</p>↓<h2>Benefits:</h2><p>Vision.</p>", format: .html),
+            RuleExample("Data Analyst\n\nCompany: Acme\n\n↓Data Analyst\nLocation: Leeds\n\nWe need an analyst.\n"),
+            RuleExample("<h1>Porter</h1><p><strong>Porter</strong></p><h2>Benefits</h2><p>Dental.</p>↓<h2>Benefits:</h2><p>Vision.</p>", format: .html),
+            RuleExample("# Porter\n\n↓# Porter\n\nCarry bags.\n", format: .markdown),
             RuleExample("""
                 {"@type": "JobPosting", "title": "Porter", "description": "<h2>Duties</h2><p>Carry bags.</p>↓<h2>Duties</h2><p>Open doors.</p>"}
                 """, format: .jsonld),
@@ -25,14 +26,16 @@ struct DuplicateHeadingRule: Rule {
             RuleExample("---\ntitle: Nurse\n---\n\n# Nurse\n\nCare for patients. Nurse of the year awards.\n", format: .markdown),
             RuleExample("<h1>Porter</h1><p>Porter wanted for our hotel.</p>", format: .html),
             RuleExample("# Data Analyst\n\nJob Title\n\nData Analyst\n\nWe need an analyst.\n", format: .markdown),
+            // A bold or plain restatement of the title under a board's heading.
+            RuleExample("# Data Analyst\n\nCompany: Acme\n\nData Analyst\nLocation: Leeds\n\nWe need an analyst.\n", format: .markdown),
+            RuleExample("<h1>Porter</h1><p><strong>Porter</strong></p><p>Carry bags.</p>", format: .html),
             RuleExample("Source: https://example.com/jobs/1\n\nSoftware Engineer\nLibrary Systems\n\nWe need an engineer.\n"),
             RuleExample("# Jobs\n\n## Porter\n\n### Duties\n\nCarry bags.\n\n## Cook\n\n### Duties\n\nCook.\n", format: .markdown),
         ],
         corrections: [
             RuleCorrection("Occupational Therapy Aide\n\nOccupational Therapy Aide\n\nWe are hiring an aide to help our therapists.\n",
                            "Occupational Therapy Aide\n\nWe are hiring an aide to help our therapists.\n"),
-            RuleCorrection("# Data Analyst\n\nCompany: Acme\n\nData Analyst\nLocation: Leeds\n", "# Data Analyst\n\nCompany: Acme\n\nLocation: Leeds\n",
-                           format: .markdown),
+            RuleCorrection("Data Analyst\n\nCompany: Acme\n\nData Analyst\nLocation: Leeds\n", "Data Analyst\n\nCompany: Acme\n\nLocation: Leeds\n"),
         ])
 
     /// Heading text normalised for comparison: lowercase letters and digits, single spaces.
@@ -86,6 +89,10 @@ struct DuplicateHeadingRule: Rule {
             while e < r.upperBound && a.text[e] != 0x0A { e += 1 }
             let lineRange = r.lowerBound..<e
             guard Analysis.titleKey(a.text, lineRange, equals: tkBytes) else { continue }
+            // In Markdown and HTML a paragraph (often bold) that restates a heading title introduces the body under
+            // a board's or template's own title: a deliberate restatement, not a duplicated heading. Plain text has
+            // no markup to tell them apart, so there a repeated title line is reported.
+            if block.kind == .paragraph && a.document.format != .text { continue }
             if block.kind == .heading && a.titleBlock == nil && seen[tk] == i && i == a.blocks.firstIndex(where: { $0.kind == .heading }) { continue }
             let src = a.sourceRange(lineRange)
             if src.overlaps(title.range) || src == title.range { continue }  // the title line itself

@@ -26,6 +26,11 @@ struct EmptySectionRule: Rule {
             RuleExample("<h1>Nurse</h1><p><strong>FREEMAN HOSPITAL</strong></p><p><strong>Cardiology</strong></p><p>We are hiring.</p>", format: .html),
             RuleExample("Nurse\n\nWard 7\n\nWe are hiring.\n"),
             RuleExample("<h1>Nurse</h1><h3>Duties</h3><p><strong>Band 5 duties:</strong></p><ul><li>Care.</li></ul>", format: .html),
+            // Facts and taglines set as headings, a parent heading over its sub-heading, a stacked title block.
+            RuleExample("<h1>Nurse</h1><h2>15 hours per week</h2><h2>Ward 7, St Mary's</h2><p>We are hiring.</p>", format: .html),
+            RuleExample("# Nurse\n\nWe are hiring.\n\n## Requirements\n\n## Essential\n\n- A nursing degree\n", format: .markdown),
+            RuleExample("# Nurse\n\nWe are hiring.\n\n## Join a team that cares for the whole city\n\n## Duties\n\nCare.\n", format: .markdown),
+            RuleExample("# Nurse\n\nWe are hiring.\n\n## Salary: £30,000\n\n## Duties\n\nCare.\n", format: .markdown),
         ])
 
     /// `<p><strong>Benefits:</strong></p>`: the prose ends where a colon followed in the source.
@@ -35,6 +40,21 @@ struct EmptySectionRule: Rule {
         var k = src.upperBound
         while k < b.count && (b[k] == 0x20 || b[k] == 0x2A || b[k] == 0x5F) { k += 1 }
         return k < b.count && b[k] == 0x3A
+    }
+
+    /// A short label: at most six words, no digits, no sentence end, no value after a colon, no `{{ … }}`.
+    static func isLabel(_ a: Analysis, _ h: Int) -> Bool {
+        let r = a.blocks[h].proseRange
+        let t = a.text
+        guard a.phraseText(block: h).count <= 6 else { return false }
+        var hi = r.upperBound
+        while hi > r.lowerBound && (Bytes.isWhitespace(t[hi - 1]) || t[hi - 1] == 0x3A) { hi -= 1 }
+        for k in r.lowerBound..<hi {
+            let c = t[k]
+            if Bytes.isDigit(c) || c == 0x3A || c == 0x7B || c == 0x7D { return false }
+        }
+        if hi > r.lowerBound, [0x2E, 0x21, 0x3F].contains(t[hi - 1]) { return false }
+        return true
     }
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
@@ -54,6 +74,15 @@ struct EmptySectionRule: Rule {
                 continue
             }
             guard s.body.isEmpty else { continue }
+            // A label promises content; a fact (“15 hours per week”, “Salary: £30,000”), a tagline or a sentence set
+            // as a heading does not, nor a template expression, nor the stacked title lines above the body.
+            guard Self.isLabel(a, h), blocks[..<h].contains(where: { $0.kind != .heading }) else { continue }
+            // A parent heading followed by a sub-heading of the same part (“Requirements” then “Essential”).
+            if h + 1 < blocks.count, blocks[h + 1].kind == .heading {
+                let own = SectionCatalog.parts(forHeading: a.phraseText(block: h))
+                let next = SectionCatalog.parts(forHeading: a.phraseText(block: h + 1))
+                if next.contains(where: own.contains) { continue }
+            }
             // Headings inferred from plain text or bold paragraphs are guesses: only a `Label:` line is sure enough.
             if !blocks[h].explicit {
                 let src = a.document.bytes[blocks[h].sourceRange]

@@ -19,6 +19,9 @@ struct LengthRule: Rule {
         ],
         nonTriggering: [
             RuleExample("# Cleaner\n\nWe need a cleaner for our office.\n", format: .markdown, options: JSONObject([("minCharacters", 20)])),
+            // Prose in front matter counts.
+            RuleExample("---\ntitle: Logo for a library\ndeliverables: " + String(repeating: "A logo in SVG and PNG, with a short style guide for the team. ", count: 11)
+                        + "\n---\n\nWe need a logo.\n", format: .markdown),
             RuleExample("# Cleaner\n\n" + String(repeating: "We need a cleaner for our office in the centre of town, mornings only. ", count: 11) + "\n",
                         format: .markdown),
         ],
@@ -27,6 +30,8 @@ struct LengthRule: Rule {
             ("maxWords", "Most words (default 1000)."),
         ])
 
+    static let notProseKeys: Set<String> = FrontMatter.proseKeys.union(["title", "tags", "categories", "layout", "permalink"])
+
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
         guard !a.blocks.isEmpty else { return }
@@ -34,6 +39,13 @@ struct LengthRule: Rule {
         let maxWords = context.int("maxWords", default: 1000)
         var chars = 0
         for b in a.blocks { chars += StructureSupport.scalarCount(a.text, b.proseRange) }
+        // Prose held in front matter (`deliverables:`, `how_to_apply:`) is part of what applicants read; the title
+        // and body keys are already blocks, and short values (dates, tags, URLs) are not prose.
+        for f in a.fields where f.origin == .frontMatter && !Self.notProseKeys.contains(f.key) {
+            var spaces = 0
+            for c in f.value.utf8 where c == 0x20 { spaces += 1 }
+            if spaces >= 4 && !f.value.hasPrefix("http") { chars += f.value.unicodeScalars.count }
+        }
         let words = a.words.count
         let anchor = MissingSectionRule.anchor(a)
         if chars < minChars {

@@ -178,7 +178,7 @@ struct MissingSectionRule: Rule {
             }
             for pi in SectionCatalog.partsByField[f.key] ?? [] {
                 let id = SectionCatalog.parts[pi].id
-                if id == "pay" && !valueText.utf8.contains(where: Bytes.isDigit) { continue }
+                if id == "pay" && !valueText.utf8.contains(where: Bytes.isDigit) && !Self.statesUnpaid(valueText) { continue }
                 if id == "location" && f.key == "joblocationtype" && !valueText.uppercased().contains("TELECOMMUTE") { continue }
                 present.insert(id)
             }
@@ -187,7 +187,14 @@ struct MissingSectionRule: Rule {
                 for id in SectionCatalog.parts(forHeading: raw) { present.insert(id) }
             }
         }
-        // Summary: an opening paragraph of some length before the first section heading.
+        // Summary: an opening paragraph of some length before the first section heading, or a paragraph of prose
+        // anywhere (a posting whose role is described in prose has a summary, whatever its headings).
+        if !present.contains("summary") {
+            for b in blocks where b.kind == .paragraph {
+                let r = b.proseRange
+                if a.wordIndex(atOrAfter: r.upperBound) - a.wordIndex(atOrAfter: r.lowerBound) >= 25 { present.insert("summary"); break }
+            }
+        }
         if !present.contains("summary") {
             _ = firstOtherHeading
             let limit = min(blocks.count, firstPartHeading == blocks.count ? 12 : firstPartHeading)
@@ -228,6 +235,21 @@ struct MissingSectionRule: Rule {
                 return found < missingCount
             }
         }
+        // Front-matter values in prose (`deliverables:`, `tags: full time`, `description:`): the same cues.
+        if missingCount > 0 {
+            let cues = Self.cues
+            for f in a.fields where f.origin == .frontMatter && f.value.utf8.count > 3 {
+                let text = PhraseText(Array(f.value.utf8)[...])
+                cues.set.forEachMatch(in: text, include: nil) { i, _ in
+                    let p = cues.part[i]
+                    if missing[p] {
+                        missing[p] = false
+                        present.insert(parts[p].id)
+                    }
+                    return true
+                }
+            }
+        }
         // “Boston, MA”: a US city and state.
         if !present.contains("location") && (hasCityState(t) || hasNamedSite(a)) { present.insert("location") }
         return present
@@ -240,9 +262,15 @@ struct MissingSectionRule: Rule {
         return (PhraseSet(phrases), part)
     }()
 
-    static let siteWords = WordSet(words: ["hospital", "infirmary", "campus", "hospice"])
-    static let centreWords = WordSet(words: ["centre", "center"])
-    static let healthWords = WordSet(words: ["health", "medical"])
+    static let siteWords = WordSet(words: ["hospital", "infirmary", "campus", "hospice", "house", "school", "elementary", "academy",
+                                           "university", "college", "county", "borough", "district", "street", "road", "park",
+                                           "city", "centre", "center", "village", "clinic", "surgery", "ward", "hospitals", "campuses"])
+
+    /// A pay field that says the work is unpaid (`compensation: gratis`): the pay is stated.
+    static func statesUnpaid(_ s: String) -> Bool {
+        let k = Field.normaliseKey(s)
+        return ["gratis", "unpaid", "volunteer", "voluntary", "probono", "free", "none", "nopay", "equity", "equityonly"].contains(k)
+    }
 
     /// A named workplace: “Glenfield Hospital”, “Leicester Royal Infirmary”, “Main Campus”, “Fellview Health Centre”.
     static func hasNamedSite(_ a: Analysis) -> Bool {
@@ -251,7 +279,6 @@ struct MissingSectionRule: Rule {
         guard w.count > 1 else { return false }
         for i in 1..<w.count where Bytes.isUpper(t[w[i].range.lowerBound]) && Bytes.isUpper(t[w[i - 1].range.lowerBound]) {
             if siteWords.contains(w[i].hash) { return true }
-            if centreWords.contains(w[i].hash) && healthWords.contains(w[i - 1].hash) { return true }
         }
         return false
     }

@@ -2,21 +2,22 @@
 struct TemplateResidueRule: Rule {
     let meta = RuleMeta(
         id: "structure/template-residue",
-        summary: "An unfilled placeholder (`[Company Name]`, `{{ salary }}`, `XXX`, `TBD`, “Lorem ipsum”).",
+        summary: "An unfilled placeholder (`[Company Name]`, `{{ salary }}`, `XXX`, `TODO`, “Lorem ipsum”).",
         explanation: """
             Postings are often written from a template; a placeholder left in (`[Company Name]`, `<insert salary>`, \
-            `{{ salary }}`, `{% if %}`, `$XX,XXX`, `TBD`, “Lorem ipsum”) tells applicants nobody read the posting \
+            `{{ salary }}`, `{% if %}`, `$XX,XXX`, `TODO`, “Lorem ipsum”) tells applicants nobody read the posting \
             before it went out. Placeholder words and phrases live in `Rules/residue.json`. Front-matter and \
-            JSON-LD values that are nothing but a placeholder (`rate: tbd`) are reported too.
+            JSON-LD values that are nothing but a placeholder (`rate: xxx`) are reported too. “TBD”, “TBC” and “TBA” \
+            are not reported: on real postings they state that something is not decided yet (“Interview date TBC”).
             """,
         defaultSeverity: .warning,
         triggering: [
-            RuleExample("Barista\n\nJoin ↓[Company Name] as a barista. Pay: ↓$XX,XXX per year. Start date: ↓TBD.\n"),
+            RuleExample("Barista\n\nJoin ↓[Company Name] as a barista. Pay: ↓$XX,XXX per year. Manager: ↓TODO.\n"),
             RuleExample("# Barista\n\nJoin us at ↓{{ company }} as a barista. ↓Lorem ipsum dolor sit amet.\n", format: .markdown),
-            RuleExample("---\ntitle: Barista\nrate: ↓tbd\n---\n\nJoin our café team.\n", format: .markdown),
+            RuleExample("---\ntitle: Barista\nrate: ↓xxx\n---\n\nJoin our café team.\n", format: .markdown),
             RuleExample("<h1>Barista</h1><p>Join ↓&lt;insert company name&gt; as a barista.</p>", format: .html),
             RuleExample("""
-                {"@type": "JobPosting", "title": "Barista", "description": "Join ↓[Company Name] as a barista.", "validThrough": "↓TBD"}
+                {"@type": "JobPosting", "title": "Barista", "description": "Join ↓[Company Name] as a barista.", "validThrough": "↓XXX"}
                 """, format: .jsonld),
         ],
         nonTriggering: [
@@ -25,6 +26,10 @@ struct TemplateResidueRule: Rule {
             RuleExample("---\ntitle: Barista\nrate: £12 per hour\n---\n\nJoin our café team. Tbd is not shouted.\n", format: .markdown),
             RuleExample("Barista\n\nWe were founded in the XX century? No — in MMXX, with 30 staff.\n"),
             RuleExample("<h1>Barista</h1><p>Interview date: TBC</p>", format: .html),
+            // Statements that something is not decided yet, and an ATS section label with its content.
+            RuleExample("Barista\n\nInterview location and dates TBC. Work schedule TBD.\n"),
+            RuleExample("---\ntitle: Barista\ncloses: TBD\n---\n\nJoin our café team.\n", format: .markdown),
+            RuleExample("Barista\n\n[POSITION SUMMARY] Serves coffee and keeps the café clean.\n"),
         ],
         scope: .block)
 
@@ -81,7 +86,7 @@ struct TemplateResidueRule: Rule {
                 let close: UInt8 = c == 0x5B ? 0x5D : 0x3E
                 var j = i + 1
                 while j < end && j - i < 60 && t[j] != close && t[j] != 0x0A && t[j] != c { j += 1 }
-                if j < end && t[j] == close && j > i + 1 && isPlaceholder(t, (i + 1)..<j) {
+                if j < end && t[j] == close && j > i + 1 && isPlaceholder(t, (i + 1)..<j) && !isLabel(t, i, j, r) {
                     out.append(i..<(j + 1))
                     i = j + 1
                     continue
@@ -162,6 +167,16 @@ struct TemplateResidueRule: Rule {
         return s == "TBD" || s == "TBC" || s == "TBA"
     }
 
+    /// An ALL-CAPS bracketed label that opens its block and has content after it (`[POSITION SUMMARY] Leads the…`):
+    /// an applicant-tracking system's section label, not an unfilled field.
+    static func isLabel(_ t: [UInt8], _ open: Int, _ close: Int, _ r: Range<Int>) -> Bool {
+        guard open == r.lowerBound else { return false }
+        if t[(open + 1)..<close].contains(where: Bytes.isLower) { return false }
+        var words = 0
+        Tokenizer.words(t, (close + 1)..<r.upperBound) { _ in words += 1 }
+        return words >= 3
+    }
+
     /// The inside of brackets reads as a placeholder: 1–6 words with a placeholder word, or ALL CAPS words.
     static func isPlaceholder(_ t: [UInt8], _ r: Range<Int>) -> Bool {
         let s = t[r]
@@ -211,7 +226,7 @@ struct TemplateResidueRule: Rule {
             while hi > lo && Bytes.isWhitespace(v[hi - 1]) { hi -= 1 }
             guard lo < hi, hi - lo < 60 else { continue }
             let key = Field.normaliseKey(f.value)
-            let whole = ["tbd", "tbc", "todo", "xxx", "xxxx", "fixme"].contains(key) || Self.find(v, lo..<hi).contains { $0 == lo..<hi }
+            let whole = ["todo", "xxx", "xxxx", "fixme"].contains(key) || Self.find(v, lo..<hi).contains { $0 == lo..<hi }
             guard whole else { continue }
             // Skip values already linted as prose (JSON-LD title, long descriptions).
             if a.blocks.contains(where: { $0.sourceRange.overlaps(f.valueRange) && $0.kind != .field }) { continue }
