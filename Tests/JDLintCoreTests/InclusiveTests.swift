@@ -94,7 +94,9 @@ import Testing
         return nil
     }
 
-    /// Every issue category joblint reports for its two example postings is found by jdlint.
+    /// Every issue category joblint reports for its two example postings is found by jdlint, except three that were
+    /// judged false alarms on real postings (benchmarks/precision): “enlightened” (ordinary English and company
+    /// names), a named editor such as Dreamweaver (a tool the team uses) and “java scripts” (scripts in Java).
     @Test func findsEveryJoblintCategory() throws {
         guard let root = Self.corpus else {
             print("skipped: ../shared/corpus (joblint examples) is absent")
@@ -114,10 +116,8 @@ import Testing
                 ("competitive environment", "inclusive/exclusionary-jargon", "top of your game"),
                 ("new starter expectations", "inclusive/exclusionary-jargon", "hit the ground running"),
                 ("profanity", "inclusive/exclusionary-jargon", "fucking"),
-                ("visionary terminology", "inclusive/exclusionary-jargon", "enlightened"),
                 ("legacy technology", "inclusive/exclusionary-jargon", "Frontpage"),
                 ("legacy technology", "inclusive/exclusionary-jargon", "VBScript"),
-                ("development environment", "inclusive/exclusionary-jargon", "Dreamweaver"),
                 ("java script?", "inclusive/exclusionary-jargon", "java script"),
             ],
             "ultimate.txt": [
@@ -132,11 +132,8 @@ import Testing
                 ("competitive environment", "inclusive/exclusionary-jargon", "top of their game"),
                 ("new starter expectations", "inclusive/exclusionary-jargon", "hit the ground running"),
                 ("profanity", "inclusive/exclusionary-jargon", "shit"),
-                ("visionary terminology", "inclusive/exclusionary-jargon", "enlightened"),
                 ("legacy technology", "inclusive/exclusionary-jargon", "VBScript"),
                 ("legacy technology", "inclusive/exclusionary-jargon", "Frontpage"),
-                ("development environment", "inclusive/exclusionary-jargon", "Dreamweaver"),
-                ("java script?", "inclusive/exclusionary-jargon", "java scripts"),
                 ("ruby on rail?", "inclusive/exclusionary-jargon", "ruby on rail"),
             ],
         ]

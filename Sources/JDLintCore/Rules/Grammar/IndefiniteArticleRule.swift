@@ -34,6 +34,8 @@ struct IndefiniteArticleRule: Rule {
         ],
         nonTriggering: [
             RuleExample("An occupational therapist, a nurse, an aide and an 8-hour day."),
+            // “EU” is said letter by letter (ee-you); “a own” wants “your own”, not another article.
+            RuleExample("An EU-funded project; bring a own laptop."),
             RuleExample("An hour, an honest, an heir, an hourly rate, a hospital, a historic building, an historic building."),
             RuleExample("A university, a unique, a user, a European, a one-time, a once-a-week, an umbrella, an unusual, an upper."),
             RuleExample("An RN, an LPN, an MBA, an HR, an SLP, an OT, an EMT, an X-ray; a CNA, a BSN, a CPR, a UX, a PhD."),

@@ -32,6 +32,9 @@ struct SalaryVagueRule: Rule {
     /// the US Department of Energy and “design of experiments”.
     static func payBefore(_ a: Analysis, _ i: Int) -> Bool {
         let w = a.words
+        // `Salary: DOE`: the key of a field block is not part of its prose.
+        let block = a.blocks[Int(w[i].block)]
+        if block.kind == .field, let key = block.fieldKey, Keywords.isPayKey(key) { return true }
         var k = i - 1
         while k >= 0 && k >= i - 6 && w[k].block == w[i].block {
             if Keywords.strongPay.contains(w[k].hash) || Keywords.payNouns.contains(w[k].hash) { return true }

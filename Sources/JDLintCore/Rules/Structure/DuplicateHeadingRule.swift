@@ -35,7 +35,6 @@ struct DuplicateHeadingRule: Rule {
         corrections: [
             RuleCorrection("Occupational Therapy Aide\n\nOccupational Therapy Aide\n\nWe are hiring an aide to help our therapists.\n",
                            "Occupational Therapy Aide\n\nWe are hiring an aide to help our therapists.\n"),
-            RuleCorrection("Data Analyst\n\nCompany: Acme\n\nData Analyst\nLocation: Leeds\n", "Data Analyst\n\nCompany: Acme\n\nLocation: Leeds\n"),
         ])
 
     /// Heading text normalised for comparison: lowercase letters and digits, single spaces.
@@ -92,7 +91,7 @@ struct DuplicateHeadingRule: Rule {
             // In Markdown and HTML a paragraph (often bold) that restates a heading title introduces the body under
             // a board's or template's own title: a deliberate restatement, not a duplicated heading. Plain text has
             // no markup to tell them apart, so there a repeated title line is reported.
-            if block.kind == .paragraph && a.document.format != .text { continue }
+            if (block.kind == .paragraph || !block.explicit) && a.document.format != .text { continue }
             if block.kind == .heading && a.titleBlock == nil && seen[tk] == i && i == a.blocks.firstIndex(where: { $0.kind == .heading }) { continue }
             let src = a.sourceRange(lineRange)
             if src.overlaps(title.range) || src == title.range { continue }  // the title line itself

@@ -20,7 +20,7 @@ struct LengthRule: Rule {
         nonTriggering: [
             RuleExample("# Cleaner\n\nWe need a cleaner for our office.\n", format: .markdown, options: JSONObject([("minCharacters", 20)])),
             // Prose in front matter counts.
-            RuleExample("---\ntitle: Logo for a library\ndeliverables: " + String(repeating: "A logo in SVG and PNG, with a short style guide for the team. ", count: 11)
+            RuleExample("---\ntitle: Logo for a library\ndeliverables: " + String(repeating: "A logo in SVG and PNG, with a short style guide for the team. ", count: 12)
                         + "\n---\n\nWe need a logo.\n", format: .markdown),
             RuleExample("# Cleaner\n\n" + String(repeating: "We need a cleaner for our office in the centre of town, mornings only. ", count: 11) + "\n",
                         format: .markdown),
