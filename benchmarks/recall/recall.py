@@ -139,21 +139,19 @@ def plant_structural(text, ext, rule, rng):
             return t + m.group(0) + "<p>We will tell you more at interview.</p>\n", [(b(t), b(t) + b(m.group(0)))]
         return None
     if rule == "structure/empty-section":
+        # A label inserted right before an existing heading of the same level: a section with nothing in it.
         if md:
             hs = [m for m in re.finditer(r"^(##) +\S[^\n]*$", text, re.M) if m.start() >= start]
-            if not hs:
-                return None
-            m = rng.choice(hs)
-            ins = "## Additional information\n\n"
-            return text[:m.start()] + ins + text[m.start():], [(b(text[:m.start()]), b(text[:m.start()]) + b(ins) - 2)]
-        if html:
+            ins, label = "## Additional information\n\n", "## Additional information"
+        elif html:
             hs = list(re.finditer(r"<h2>", text))
-            if not hs:
-                return None
-            m = rng.choice(hs)
-            ins = "<h2>Additional information</h2>"
-            return text[:m.start()] + ins + text[m.start():], [(b(text[:m.start()]), b(text[:m.start()]) + b(ins))]
-        return None
+            ins = label = "<h2>Additional information</h2>"
+        else:
+            return None
+        if not hs:
+            return None
+        k = rng.choice(hs).start()
+        return text[:k] + ins + text[k:], [(b(text[:k]), b(text[:k]) + b(label))]
     if rule == "structure/heading-level":
         if md:
             hs = [m for m in re.finditer(r"^## +\S[^\n]*\n", text, re.M) if m.start() >= start]

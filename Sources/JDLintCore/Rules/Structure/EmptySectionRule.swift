@@ -61,6 +61,9 @@ struct EmptySectionRule: Rule {
         let a = context.analysis
         let blocks = a.blocks
         let residue = Set(PageResidueRule.residueBlocks(a))
+        // The stacked title lines above the body end at the first block that is not a heading (found once: a
+        // posting of nothing but headings would otherwise be scanned again for each of them).
+        let firstBody = blocks.firstIndex { $0.kind != .heading } ?? blocks.count
         for s in a.sections {
             guard let h = s.heading, !residue.contains(h) else { continue }
             if h == a.titleBlock { continue }
@@ -76,7 +79,7 @@ struct EmptySectionRule: Rule {
             guard s.body.isEmpty else { continue }
             // A label promises content; a fact (“15 hours per week”, “Salary: £30,000”), a tagline or a sentence set
             // as a heading does not, nor a template expression, nor the stacked title lines above the body.
-            guard Self.isLabel(a, h), blocks[..<h].contains(where: { $0.kind != .heading }) else { continue }
+            guard firstBody < h, Self.isLabel(a, h) else { continue }
             // A parent heading followed by a sub-heading of the same part (“Requirements” then “Essential”).
             if h + 1 < blocks.count, blocks[h + 1].kind == .heading {
                 let own = SectionCatalog.parts(forHeading: a.phraseText(block: h))

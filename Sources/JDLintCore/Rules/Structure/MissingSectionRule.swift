@@ -269,7 +269,7 @@ struct MissingSectionRule: Rule {
     /// A pay field that says the work is unpaid (`compensation: gratis`): the pay is stated.
     static func statesUnpaid(_ s: String) -> Bool {
         let k = Field.normaliseKey(s)
-        return ["gratis", "unpaid", "volunteer", "voluntary", "probono", "free", "none", "nopay", "equity", "equityonly"].contains(k)
+        return ["gratis", "unpaid", "volunteer", "voluntary", "probono", "free", "nopay", "equity", "equityonly"].contains(k)
     }
 
     /// A named workplace: “Glenfield Hospital”, “Leicester Royal Infirmary”, “Main Campus”, “Fellview Health Centre”.

@@ -90,11 +90,12 @@ struct PageResidueRule: Rule {
     /// heading followed only by residue is empty).
     static func residueBlocks(_ a: Analysis) -> [Int] {
         var out: [Int] = []
-        residue(a) { i, _ in out.append(i) }
+        residue(a) { out.append($0) }
         return out
     }
 
-    static func residue(_ a: Analysis, _ body: (Int, Bool) -> Void) {
+    /// Calls `body` with the index of each residue block, in order.
+    static func residue(_ a: Analysis, _ body: (Int) -> Void) {
         let doc = a.document
         var sectionBody: [Int: Bool] = [:]
         for s in a.sections { if let h = s.heading { sectionBody[h] = !s.body.isEmpty } }
@@ -119,14 +120,14 @@ struct PageResidueRule: Rule {
                 let src = Bytes.lowerString(doc.bytes, block.sourceRange)
                 if src.containsBytes("<a ") || src.containsBytes("<a\n") || src.containsBytes("<button") { continue }
             }
-            body(i, linkable)
+            body(i)
         }
     }
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
         let doc = a.document
-        Self.residue(a) { i, _ in
+        Self.residue(a) { i in
             let block = a.blocks[i]
             let fix = StructureSupport.removeLines(doc, block.sourceRange).map {
                 Fix(title: "Remove the line", applicability: .unsafe, edits: [$0])
