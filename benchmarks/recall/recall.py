@@ -8,7 +8,8 @@ Each rule has planted variants written for this benchmark (no corpus text is cop
 with the defect inserted at a sentence boundary of a body paragraph, or a structural change (a duplicated heading,
 a heading with nothing under it, a mixed bullet marker, page residue at the end). A plant counts as found when a
 finding of the rule overlaps the planted span. Document-level rules (missing-section, length, too-many) have no
-span to plant and are not measured here.
+span to plant and are not measured here. Vague pay words are planted only in postings that state no pay figure: next
+to a figure they are harmless by the rule's contract (salary/vague reports them only when the posting gives no pay).
 """
 import argparse, collections, json, os, random, re, subprocess, sys, tempfile
 
@@ -87,6 +88,9 @@ def insertion_points(text, ext):
                 continue
         pts.append(p)
     return pts
+
+
+MONEY = re.compile(r"[$£€]\s?\d{2}|\d{2}\s?[$£€]|\b(?:USD|GBP|EUR)\s?\d{2}")
 
 
 def plant_sentence(text, ext, rule, rng):
@@ -248,6 +252,10 @@ def main():
                     text = fh.read()
                 except UnicodeDecodeError:
                     continue
+            # Vague pay words are a defect only where the posting states no pay figure (the rule's documented
+            # contract): "commensurate with experience" beside a stated range is harmless, so it is not planted there.
+            if rule == "salary/vague" and MONEY.search(text):
+                continue
             r = plant_sentence(text, ext, rule, rng) if rule in SENTENCES else plant_structural(text, ext, rule, rng)
             if not r:
                 continue

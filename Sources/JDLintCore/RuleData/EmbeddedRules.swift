@@ -169,7 +169,9 @@ enum EmbeddedRules {
 // Network's "Guidelines for Writing about People with Disabilities" ("wheelchair user", not "wheelchair-bound");
 // EEOC guidance on essential functions for sensory and mobility demands, which need "with or without reasonable
 // accommodation" ("reasonable adjustments" in the UK). "Psycho" is not listed: NHS postings use "psycho-social" and
-// "psycho-educational" as clinical terms; "able-bodied" only counts as a demand ("must be able-bodied").
+// "psycho-educational" as clinical terms; "able-bodied" only counts as a demand ("must be able-bodied"). "Crazy" and
+// "insane" count only in a sentence about the work or the workplace (judged on real postings: "it's crazy that a
+// market…", "it looks crazy but it works" are not about people).
 {
   "source": "Conscious Style Guide; L. X. Z. Brown, Ableism/Language; ADA National Network writing guidelines; EEOC",
   "categories": {
@@ -180,11 +182,17 @@ enum EmbeddedRules {
   "contexts": {
     "accommodation": ["reasonable accommodation*", "reasonable accomodation*", "reasonable adjustment*", "with or without accommodation*",
                       "request an accommodation", "request accommodation*", "accommodations are available", "disability accommodation*",
-                      "workplace adjustment*", "access to work"]
+                      "workplace adjustment*", "access to work", "accommodations upon request", "accommodation upon request",
+                      "accommodations on request", "accommodation on request"],
+    // The sentence is about the work, the team or the workplace: “crazy” about a market or a product is not.
+    "workplace": ["work", "working", "culture", "team", "teams", "here", "role", "job", "day", "days", "hours", "pace", "environment",
+                  "office", "deadlines", "company", "startup", "schedule", "busy", "colleagues", "people", "youll", "you will",
+                  "week", "weeks", "month", "months", "season", "shift", "shifts", "workload", "projects", "get", "gets", "getting",
+                  "at times", "sometimes"]
   },
   "terms": [
-    {"match": ["crazy", "crazily"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “very”, “surprising” or “hectic”.", "notBefore": ["horse"], "skipCapitalised": true},
-    {"match": ["insane", "insanely"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “very” or “remarkable”."},
+    {"match": ["crazy", "crazily"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “very”, “surprising” or “hectic”.", "notBefore": ["horse"], "skipCapitalised": true, "ifSentence": ["workplace"]},
+    {"match": ["insane", "insanely"], "category": "metaphor", "message": "“{match}” uses mental illness as a metaphor; say “very” or “remarkable”.", "ifSentence": ["workplace"]},
     {"match": ["lame"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “dull” or “weak”.", "notBefore": ["duck"]},
     {"match": ["blind spot", "blind spots", "blindspot", "blindspots"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “gap” or “oversight”."},
     {"match": ["turn a blind eye", "turning a blind eye", "blind to"], "category": "metaphor", "message": "“{match}” uses disability as a metaphor; say “ignore” or “unaware of”."},
@@ -313,7 +321,8 @@ enum EmbeddedRules {
 // Source: joblint (github.com/rowanmanning/joblint, lib/rules.js, MIT): "bro terminology", "sexualised terms",
 // "dumb job titles", "hollow benefits", "competitive environment", "new starter expectations", "profanity",
 // "visionary terminology", "legacy technology", "development environment", "expanded acronyms", "Java script?",
-// "Ruby on Rail?". jdlint keeps the phrases that are jargon in any posting and drops joblint's single words that
+// "Ruby on Rail?". Expanded acronyms ("Cascading Style Sheets") are correct English and no longer reported (judged
+// false on real postings). jdlint keeps the phrases that are jargon in any posting and drops joblint's single words that
 // are ordinary elsewhere, and "hit the ground running" when the same sentence describes the onboarding ("top", "win", "fail", "coffee", "pool", "atom", "eclipse", "crank", "heroes", "incentivize"); "competitive" is
 // matched only in "competitive environment/culture" (never "competitive salary"). Gendered words and facial hair
 // are in inclusive/gendered-terms.
@@ -322,8 +331,8 @@ enum EmbeddedRules {
   "categories": {
     "bro-culture": {"message": "“{match}” is bro-culture language and tells most people they will not fit in; remove it."},
     "sexualised": {"message": "“{match}” is sexualised language; describe the work instead."},
-    "job-title": {"message": "“{match}” is a cliché job title; name the role and the skills you need."},
-    "hollow-benefits": {"message": "“{match}” is a hollow benefit that signals a drinking/young-men culture; list real benefits (pay, leave, flexibility)."},
+    "job-title": {"message": "“{match}” is a cliché that many applicants do not see themselves in; name the skills and the level you need."},
+    "hollow-benefits": {"message": "“{match}” is offered as a perk while the posting names no real benefits; list them (pay, leave, health, flexibility)."},
     "competitive": {"message": "“{match}” describes a competitive culture that puts many people off; describe how the team works together."},
     "expectations": {"message": "“{match}” sets unrealistic expectations for a new starter; describe the onboarding."},
     "profanity": {"message": "“{match}” is profanity; remove it."},
@@ -340,7 +349,8 @@ enum EmbeddedRules {
     // Real benefits listed in the posting: a games table among them is an office detail, not a hollow promise.
     "realBenefits": ["health insurance", "medical", "dental", "pension", "401k", "401 k", "paid time off", "pto", "annual leave",
                      "holiday", "holidays", "vacation", "parental leave", "maternity", "paternity", "sick leave", "stock options",
-                     "equity", "retirement"]
+                     "equity", "retirement", "insurance", "health care", "healthcare", "salary", "bonus", "flexible hours",
+                     "flexible working", "remote", "training budget", "learning budget"]
   },
   "terms": [
     {"match": ["bro", "bros", "brogrammer", "brogrammers", "brogramming", "bro down", "dudebro", "dudebros", "crush code", "crushing code",
@@ -357,7 +367,9 @@ enum EmbeddedRules {
                "fussball", "table football", "nerf gun", "nerf guns", "nerf wars", "playstation", "xbox",
                "free beer", "beer and pizza", "happy hours"],
      "category": "hollow-benefits", "unlessSentence": ["negation"], "unlessPosting": ["realBenefits"]},
-    {"match": ["top of your game", "top of their game", "top of his game", "top of her game", "meritocratic", "meritocracy", "cutthroat",
+    {"match": ["top of your game", "top of their game", "top of his game", "top of her game"],
+     "category": "competitive", "unlessSentence": ["negation", "onboarding"]},
+    {"match": ["meritocratic", "meritocracy", "cutthroat",
                "cut-throat", "dog eat dog", "dog-eat-dog", "competitive environment", "competitive culture", "competitive atmosphere",
                "survival of the fittest", "killer instinct", "win at all costs", "crush the competition", "dead weight", "dead-weight",
                "a-players only", "only a-players", "best of the best", "no passengers", "only the strong"],
@@ -378,9 +390,7 @@ enum EmbeddedRules {
                "source safe", "visual sourcesafe", "internet explorer 6", "ie6", "coldfusion 5", "silverlight"],
      "category": "legacy-tech"},
     {"match": ["java script", "javascripts"], "replace": "JavaScript", "category": "recruiter-slip"},
-    {"match": ["ruby on rail"], "replace": "Ruby on Rails", "category": "recruiter-slip"},
-    {"match": ["cascading style sheets"], "replace": "CSS", "category": "recruiter-slip"},
-    {"match": ["hypertext markup language", "hyper text markup language"], "replace": "HTML", "category": "recruiter-slip"}
+    {"match": ["ruby on rail"], "replace": "Ruby on Rails", "category": "recruiter-slip"}
   ]
 }
 
@@ -514,7 +524,8 @@ enum EmbeddedRules {
 // weight, frequency, duration" and "with or without reasonable accommodation"), and the UK Equality Act 2010's
 // "reasonable adjustments" wording used by NHS postings. Not listed: "strenuous" ("strenuous demands" is about
 // resilience), "heavy equipment" (a trade), "physically active" (health programmes for clients). Fitness words in a
-// benefits sentence ("physical fitness initiatives", gym membership) are not demands.
+// benefits sentence ("physical fitness initiatives", gym membership) are not demands; nor "physically demanding" (it
+// describes the job, judged on real postings), "the heavy lifting" (a figure of speech) or lifting files and papers.
 {
   "source": "EEOC reasonable-accommodation guidance; ADA National Network job-description fact sheet; UK Equality Act 2010",
   "contexts": {
@@ -530,10 +541,13 @@ enum EmbeddedRules {
                 "perks", "subsidi*", "reimburse*", "allowance", "stipend"]
   },
   "terms": [
-    {"match": ["able to lift", "ability to lift", "capable of lifting", "required to lift", "must lift", "lift heavy", "heavy lifting",
+    {"match": ["heavy lifting"], "category": "lifting", "notAfter": ["the"]},
+    {"match": ["able to lift", "ability to lift", "capable of lifting", "required to lift", "must lift"], "category": "lifting",
+     "notBefore": ["files", "file", "folders", "papers", "paper", "paperwork", "documents", "binders", "light"]},
+    {"match": ["lift heavy",
                "lifting heavy", "lift and carry", "lifting and carrying", "carry heavy", "carrying heavy", "heavy objects", "heavy loads",
                "heavy items", "heavy boxes"], "category": "lifting"},
-    {"match": ["physically capable", "physically able", "physically fit", "physical fitness", "physically demanding",
+    {"match": ["physically capable", "physically able", "physically fit", "physical fitness",
                "physical stamina", "physically strong", "physical strength", "good physical condition",
                "must be able-bodied", "must be able bodied"], "category": "fitness", "unlessSentence": ["benefit"]}
   ]
@@ -1727,7 +1741,7 @@ enum EmbeddedRules {
                "tasks include", "duties will include", "will include", "this role", "this position", "this post",
                "you are going to", "your job", "your duties", "your responsibilities", "day to day", "will work", "will be working", "will support", "will lead", "will develop",
                "we need someone to", "we are looking for someone to", "looking for a designer to", "the task is", "the tasks are",
-               "you would be", "help us", "we need help with"]
+               "you would be", "help us", "we need help with", "duties", "the duties", "main duties", "the role", "the post holder", "the postholder", "involves", "work includes", "develops", "manages", "supervises", "performs", "assists", "coordinates", "maintains", "prepares", "conducts", "oversees", "delivers", "analyzes", "analyses", "implements", "evaluates", "youd", "working on", "work on", "to work on", "looking for help"]
     },
     "requirements": {
       "name": "requirements",
@@ -1755,7 +1769,7 @@ enum EmbeddedRules {
                "applicants should", "essential", "desirable", "registered", "registration"]
     },
     "pay": {
-      "name": "pay",
+      "name": "a pay figure",
       "why": "postings without pay get fewer applicants and break pay-transparency laws in many places",
       "headings": ["compensation", "salary", "salaries", "pay", "wage", "wages", "remuneration", "rate of pay",
                    "pay range", "salary range", "hourly rate", "day rate", "rate", "stipend", "pay band", "pay scale",
@@ -1791,7 +1805,7 @@ enum EmbeddedRules {
                "development opportunities", "training opportunities", "training and development", "development pathway",
                "free parking", "car parking", "on site parking", "onsite parking", "staff discounts", "staff discount",
                "salary sacrifice", "lease car", "employee assistance", "gym",
-               "paid leave", "leave entitlement", "days leave", "days of leave", "insurance", "401(k)", "we offer", "in return"]
+               "paid leave", "leave entitlement", "days leave", "days of leave", "insurance", "401(k)", "we offer", "in return", "can offer", "offer you", "we provide", "profit sharing", "paid overtime", "career pathway", "progression", "flexible conditions", "flexible working hours", "remote working"]
     },
     "location": {
       "name": "a location",
@@ -1824,10 +1838,10 @@ enum EmbeddedRules {
                "hours per week", "hours a week", "hours week", "days per week", "days a week", "sessions per week",
                "secondment", "locum", "fte", "full or part time", "contract to hire", "c2h",
                "w2", "1099", "apprenticeship", "contract basis", "on contract", "month contract", "year contract", "contract role", "bank staff", "bank position", "tenure track", "tenure-track",
-               "year appointment", "month appointment", "term position", "hours per month"]
+               "year appointment", "month appointment", "term position", "hours per month", "volunteer position", "volunteer role", "sessions every", "regular sessions", "one off", "one-off project", "per project", "project basis"]
     },
     "how-to-apply": {
-      "name": "how to apply",
+      "name": "application instructions",
       "why": "interested applicants need a next step",
       "headings": ["how to apply", "to apply", "apply", "application", "applications", "application process",
                    "next steps", "interested", "contact", "contact us", "get in touch", "interview process",
@@ -1854,7 +1868,7 @@ enum EmbeddedRules {
                "positive action", "under represented", "underrepresented", "reasonable accommodation*",
                "reasonable adjustment*", "inclusive employer", "inclusive workplace", "inclusive environment", "diverse workforce", "diverse team", "all backgrounds", "diverse backgrounds", "protected characteristic*", "mindful employer", "age positive", "race color", "race colour",
                "sexual orientation", "gender identity", "women and minorities",
-               "people of color", "people of colour"]
+               "people of color", "people of colour", "eoe", "m f d v", "employment equity", "encourage applications", "encourages applications", "welcome applications", "welcomes applications", "applications from women", "equal treatment", "aa eoe", "minorities", "equality of opportunity", "equality and opportunity", "equality act", "equalities", "diverse and inclusive", "inclusive and diverse", "inclusive culture", "inclusive excellence", "equal pay for equal work"]
     }
   }
 }

@@ -24,6 +24,7 @@ struct AgeRule: Rule {
             RuleExample("0–2 years of experience. Experience may substitute for up to two years of education.\n"),
             RuleExample("If you have fewer than 5 years' experience, pay starts at the mid-point.\n"),
             RuleExample("Join our Young Professionals programme network.\n"),
+            RuleExample("Experience - Less than 2 years - Analytics experience in banking, Required\n"),
         ],
         scope: .block)
 
@@ -48,6 +49,11 @@ struct AgeRule: Rule {
                 range = d.range.lowerBound..<a.words[n].range.upperBound
             }
             guard capped else { continue }
+            // An application form's level option (“Experience - Less than 2 years - …, Required”): a field value,
+            // not a cap written by the employer.
+            var p = range.lowerBound
+            while p > 0 && a.text[p - 1] == 0x20 { p -= 1 }
+            if p > 0 && (a.text[p - 1] == 0x2D || a.text[p - 1] == 0x3A) { continue }
             reporter.report("“\(a.string(range))”: a cap on experience screens out older candidates; state the minimum you need instead.",
                             prose: range)
         }

@@ -12,7 +12,8 @@ struct ExclusionaryJargonRule: Rule {
             jargon (blue-sky thinking, synergy), legacy technology (FrontPage, VBScript) and recruiter slips \
             (“java script”, “Ruby on Rail”). A sentence that rejects the cliché (“we are not hiring rockstars”) \
             is not reported, nor a capitalised word inside a name (“Abertawe Bro Morgannwg”), nor a games table in \
-            a posting that lists real benefits (health insurance, pension, leave). Naming a tool the team uses \
+            a posting that lists real benefits (health insurance, pension, leave, salary), nor “top of your game” \
+            in a sentence about training. An expanded acronym (“Cascading Style Sheets”) is correct English. Naming a tool the team uses \
             (Dreamweaver, Vim) is not jargon. The lists and their sources are in `Rules/inclusive-jargon.json`. \
             Recruiter slips have a safe fix.
             """,
@@ -35,10 +36,11 @@ struct ExclusionaryJargonRule: Rule {
             RuleExample("Join Abertawe Bro Morgannwg University Health Board.\n"),
             RuleExample("Benefits: health insurance, a pension, 25 days of annual leave and a ping pong table.\n"),
             RuleExample("You will update the website in Dreamweaver and edit configs in vim.\n"),
+            RuleExample("Regular training keeps you at the top of your game.\n"),
+            RuleExample("Write semantic HTML and Cascading Style Sheets.\n"),
         ],
         corrections: [
             RuleCorrection("Know java script and ruby on rail.", "Know JavaScript and Ruby on Rails."),
-            RuleCorrection("Cascading Style Sheets", "CSS"),
         ],
         // Document scope: a games table is judged against the benefits the whole posting lists.
         scope: .document)

@@ -6,7 +6,7 @@ struct ExperienceMismatchRule: Rule {
         summary: "An entry-level role should not demand 3+ years of experience, and the posting should not contradict itself.",
         explanation: """
             A posting whose title says entry-level, junior, graduate, intern, trainee, apprentice or level I (\
-            “Technician I”), or whose text calls the role entry-level, but which asks for three or more years of \
+            “Technician I”; not on a professional ladder such as “Research Scientist I”), or whose text calls the role entry-level, but which asks for three or more years of \
             experience, tells new entrants not to apply — and most of them will not. The rule also flags a \
             posting that states two demands that cannot both be met, such as “0–2 years” and “minimum 5 years”. \
             Only demands about experience count (“5 years of experience”, “3+ years in a similar role”, \
@@ -25,6 +25,8 @@ struct ExperienceMismatchRule: Rule {
             RuleExample("# Senior Engineer\n\nYou have 8+ years of experience.\n", format: .markdown),
             RuleExample("# Graduate Nurse\n\nA 3-year nursing degree completed within the last 5 years.\n", format: .markdown),
             RuleExample("# Trainee Surveyor\n\nThe apprenticeship lasts 3 years.\n", format: .markdown),
+            // Level I of a professional ladder is a grade, not an entry-level job.
+            RuleExample("# Associate Research Scientist I\n\n- 4-6 years of research experience\n", format: .markdown),
             RuleExample("# Junior Designer\n\nWe have been in business for 20 years.\n", format: .markdown),
             RuleExample("0–2 years of experience. A 5-year degree programme is not needed.\n"),
             RuleExample("BS with 5 years of experience, MS with 3 years, or PhD with 0–2 years of experience.\n"),
@@ -53,13 +55,20 @@ struct ExperienceMismatchRule: Rule {
             }
             if titleSeniority.contains(h) { return String(decoding: b[r], as: UTF8.self) }
             // Level "I": an upper-case I after another word ("Technician I", "Analyst I (Temporary)").
+            // Not on a professional ladder (“Associate Research Scientist I”, “Software Engineer I”), where level I
+            // is a grade that may ask for years of graduate work.
             if k > 0 && r.count == 1 && b[r.lowerBound] == 0x49 && (k == words.count - 1 || b[words[k].upperBound] != 0x27)
-                && !notLevel.contains(Word.hash(b, words[k - 1])) {
+                && !notLevel.contains(Word.hash(b, words[k - 1]))
+                && !words[..<k].contains(where: { professionalLadder.contains(Word.hash(b, $0)) }) {
                 return "level I"
             }
         }
         return nil
     }
+
+    /// Titles whose level I is a grade of a professional ladder, not an entry-level job.
+    static let professionalLadder = WordSet(["scientist", "engineer", "researcher", "associate", "architect", "attorney", "physicist",
+                                             "chemist", "statistician", "economist", "epidemiologist", "actuary", "manager"])
 
     /// "Title I" (US school funding), "Phase I", "Part I": not a job level.
     static let notLevel = WordSet(["title", "part", "phase", "section", "chapter", "war", "type", "class", "schedule", "tier", "grade",

@@ -2,20 +2,27 @@
 struct TooManyRequirementsRule: Rule {
     let meta = RuleMeta(
         id: "requirements/too-many",
-        summary: "Keep the list of required items short: at most 12, and not more than twice the responsibilities.",
+        summary: "Keep the list of required items short: at most 12.",
         explanation: """
             Long lists of “requirements” shrink the pool of applicants more than they raise its quality: many \
             people apply only when they meet nearly every item. The rule counts the bullet points under \
             requirement headings (“Requirements”, “Qualifications”, “What you'll need”, “About you”, \
             “Essential”…), but not under “Nice to have”, “Preferred” or “Desirable”, and compares the count with a \
-            maximum and (from 8 required items on) with the number of bullet points under responsibility headings (“Responsibilities”, \
-            “What you'll do”, “Duties”…). A lead-in paragraph (“Preferred:”, “Essential:”) switches the \
-            kind of the bullets after it. Move what is not truly required to a “Nice to have” list.
+            maximum. Not counted: sub-bullets (they detail their item), items marked optional (“… is a plus”, \
+            “an asset”, “preferred”), conditions of employment (citizenship, a background check) and instructions \
+            about the résumé, and lists under headings that name another part (benefits, how to apply) even inside \
+            a requirements section. A lead-in paragraph (“Preferred:”, “Essential:”, “Bonus points for”) switches \
+            the kind of the bullets after it. With `ratio`, the count is also compared (from 8 required items on) \
+            with the bullet points under responsibility headings (“Responsibilities”, “What you'll do”, “Duties”…); \
+            that comparison is off by default, since a few dense duties can fairly ask for many skills. Move what \
+            is not truly required to a “Nice to have” list.
             """,
         defaultSeverity: .warning,
         triggering: [
             RuleExample("## What you'll do\n\n- Build\n- Test\n- Ship\n\n## ↓Requirements\n\n- a\n- b\n- c\n- d\n- e\n- f\n- g\n- h\n",
-                        format: .markdown),
+                        format: .markdown, options: JSONObject([("ratio", .int(2))])),
+            RuleExample("## ↓Requirements\n\n- a\n- b\n- c\n- d\n- Python is a plus\n\n### Our offer\n\n- pension\n", format: .markdown,
+                        options: JSONObject([("max", .int(3))])),
             RuleExample("## ↓Qualifications\n\n- a\n- b\n- c\n- d\n\n### Technical\n\n- e\n", format: .markdown, options: JSONObject([("max", .int(4))])),
         ],
         nonTriggering: [
@@ -26,11 +33,21 @@ struct TooManyRequirementsRule: Rule {
             RuleExample("## Qualifications\n\nRequired:\n\n- a\n- b\n\nPreferred:\n\n- c\n- d\n- e\n", format: .markdown,
                         options: JSONObject([("max", .int(2))])),
             RuleExample("## Essential functions\n\n- a\n- b\n- c\n", format: .markdown, options: JSONObject([("max", .int(2))])),
-            RuleExample("## Duties\n\n- a\n\n## Requirements\n\n- b\n- c\n- d\n", format: .markdown),
+            RuleExample("## Duties\n\n- a\n\n## Requirements\n\n- b\n- c\n- d\n", format: .markdown, options: JSONObject([("ratio", .int(2))])),
+            RuleExample("## What you'll do\n\n- Build\n\n## Requirements\n\n- a\n- b\n- c\n- d\n- e\n- f\n- g\n- h\n", format: .markdown),
+            RuleExample("## Requirements\n\n- a\n- b\n- Go is a plus\n- Rust is an asset\n- U.S. citizenship\n", format: .markdown,
+                        options: JSONObject([("max", .int(2))])),
+            RuleExample("## Requirements\n\n- a\n- b\n  - b1\n  - b2\n\n### Benefits\n\n- pension\n- leave\n", format: .markdown,
+                        options: JSONObject([("max", .int(2))])),
+            RuleExample("## Requirements\n\n- a\n- b\n\nBonus points for experience in\n\n- c\n- d\n", format: .markdown,
+                        options: JSONObject([("max", .int(2))])),
+            // A lead-in governs only the list after it: the benefits list that follows is not a requirement.
+            RuleExample("# Nurse\n\nThe skills required are:\n\n- a\n- b\n\nWhat can we offer you?\n\n- pension\n- leave\n\n\n* gym\n* parking\n",
+                        format: .markdown, options: JSONObject([("max", .int(2))])),
         ],
         options: [
             ("max", "most required items before a finding (default 12)"),
-            ("ratio", "most required items per responsibility item (default 2; 0 turns the comparison off)"),
+            ("ratio", "most required items per responsibility item (default 0: off)"),
         ])
 
     enum Kind { case required, optional, duties, other }
@@ -42,6 +59,7 @@ struct TooManyRequirementsRule: Rule {
     static let optionalMarks = ["preferred", "nice to have", "nice-to-have", "bonus", "desirable", "desired", "plus", "pluses",
                                 "additional", "would be great", "not required", "optional", "extra credit", "advantage",
                                 "ideally", "helpful", "good to have", "great to have", "even better", "brownie points", "not all", "some of",
+                                "added value", "added-value", "a plus", "an asset", "welcome", "considered",
                                 "still be considered", "don't meet every", "do not meet every", "not necessarily", "meets many",
                                 "most of", "any of"]
     static let requiredMarks = ["requirement", "qualification", "what you'll need", "what you will need", "what you need",
@@ -50,7 +68,7 @@ struct TooManyRequirementsRule: Rule {
                                 "must have", "must-have", "essential", "competenc", "person specification", "knowledge",
                                 "ideal candidate", "your profile", "criteria", "who we're looking for", "who we are looking for",
                                 "you should have", "you are", "you're"]
-    static let dutyMarks = ["responsibilit", "duties", "what you'll do", "what you will do", "what you'll be doing",
+    static let dutyMarks = ["responsibilit", "responsible for", "duties", "what you'll do", "what you will do", "what you'll be doing",
                             "what you will be doing", "the role", "your role", "in this role", "day to day", "day-to-day",
                             "key tasks", "tasks", "accountabilit", "your impact", "the job", "what the job involves",
                             "main purpose", "you will", "you'll", "functions", "what you will achieve", "what you'll achieve"]
@@ -76,40 +94,100 @@ struct TooManyRequirementsRule: Rule {
         return .other
     }
 
+    /// Headings the section catalogue names as another part of the posting (benefits, pay, how to apply, the
+    /// equal-opportunity statement…): their lists are not requirements, whatever heading encloses them.
+    static let otherParts: Set<String> = ["benefits", "pay", "how-to-apply", "equal-opportunity", "location", "employment-type"]
+
+    static func classify(heading text: String) -> (kind: Kind, inherits: Bool) {
+        let kind = classify(text)
+        guard kind == .other else { return (kind, false) }
+        let ids = SectionCatalog.parts(forHeading: PhraseText(Array(text.utf8)[...]))
+        if ids.contains(where: { otherParts.contains($0) }) { return (.other, false) }
+        let h = text.utf8.map(Bytes.lower)
+        if conditionMarks.contains(where: { Bytes.contains(h, $0) }) { return (.other, false) }
+        return (.other, true)
+    }
+
+    /// Headings of conditions of employment, application instructions and the like.
+    static let conditionMarks = ["condition", "how to apply", "application", "resume", "cv ", "interview", "award", "offer",
+                                 "achievement", "about us", "who are", "why join", "why work",
+                                 "what we offer", "benefit", "perks", "physical", "working environment", "work environment",
+                                 "assessment", "evaluat"].map { Array($0.utf8) }
+
+    /// An item that is not a requirement an applicant could be spared: marked optional ("… is a plus", "an asset",
+    /// "preferred"), a legal condition of employment (citizenship, a background check), or an instruction about the
+    /// application itself (the résumé's format).
+    static let itemOptional = ["preferred", "a plus", "an asset", "desirable", "desired", "nice to have", "nice-to-have", "bonus",
+                               "advantage", "advantageous", "ideally", "good to know", "good to have", "added value", "added-value",
+                               "is helpful", "are helpful", "would be great", "welcome", "not required", "optional"].map { Array($0.utf8) }
+    static let itemCondition = ["citizen", "citizenship", "background check", "background investigation", "drug test", "drug screen",
+                                "selective service", "e-verify", "security clearance", "your resume", "your résumé", "resume must",
+                                "resumes must", "your cv", "right to work", "work permit", "dbs check", "disclosure and barring"].map { Array($0.utf8) }
+
+    static func countsAsRequired(_ item: [UInt8]) -> Bool {
+        let h = item.map(Bytes.lower)
+        return !itemOptional.contains(where: { Bytes.contains(h, $0) }) && !itemCondition.contains(where: { Bytes.contains(h, $0) })
+    }
+
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
         let maxItems = context.int("max", default: 12)
-        let ratio = context.double("ratio", default: 2)
+        let ratio = context.double("ratio", default: 0)
         var required = 0, duties = 0
         var firstRequired: Int?
         var stack: [(level: Int, kind: Kind)] = []
         for s in a.sections {
             guard let h = s.heading else { continue }
             while let last = stack.last, last.level >= s.level { stack.removeLast() }
-            var kind = Self.classify(a.string(block: h))
-            if kind == .other, let parent = stack.last { kind = parent.kind }
+            let c = Self.classify(heading: a.string(block: h))
+            var kind = c.kind
+            if kind == .other && c.inherits, let parent = stack.last { kind = parent.kind }
             stack.append((s.level, kind))
-            // Lead-in paragraphs ("Essential:", "Preferred knowledge, skills, and abilities:") switch the kind of the
-            // bullets that follow them.
+            // Lead-in paragraphs ("Essential:", "Preferred knowledge, skills, and abilities:", "Bonus points for")
+            // switch the kind of the bullets that follow them.
             var current = kind
             var label = h
+            // A lead-in governs the list right after it; the section's own kind resumes after that list.
+            var leadIn = false
+            var leadList: Int?
+            // Only the items of the outermost list level count: sub-bullets detail their item.
+            var topLevel = Int.max
+            for bi in s.body where a.blocks[bi].kind == .listItem { topLevel = min(topLevel, a.blocks[bi].level) }
             for bi in s.body {
                 let b = a.blocks[bi]
                 if b.kind == .listItem {
+                    if leadIn {
+                        if leadList == nil { leadList = b.listID } else if b.listID != leadList && b.level == topLevel {
+                            leadIn = false
+                            leadList = nil
+                            current = kind
+                            label = h
+                        }
+                    }
+                    guard b.level == topLevel else { continue }
                     switch current {
                     case .required:
+                        guard Self.countsAsRequired(Array(a.text[b.proseRange])) else { continue }
                         if firstRequired == nil { firstRequired = label }
                         required += 1
                     case .duties: duties += 1
                     default: break
                     }
                 } else if b.kind == .paragraph, b.proseRange.count < 120 {
-                    // only a lead-in that ends with a colon ("Essential:", "Preferred skills:")
                     var e = b.proseRange.upperBound
                     while e > b.proseRange.lowerBound && Bytes.isWhitespace(a.text[e - 1]) { e -= 1 }
-                    guard e > b.proseRange.lowerBound, a.text[e - 1] == 0x3A else { continue }
-                    let k = Self.classify(a.string(b.proseRange))
-                    if k != .other { current = k; label = bi }
+                    guard e > b.proseRange.lowerBound else { continue }
+                    let c = Self.classify(heading: a.string(b.proseRange))
+                    let endsLead = a.text[e - 1] == 0x3A || a.text[e - 1] == 0x3F
+                    // A lead-in that ends with a colon (or asks “What can we offer you?”) switches to any kind, and
+                    // one naming another part (“Benefits:”) to none; one without (“Top candidates will also have”,
+                    // “Bonus points for experience in”) only to optional.
+                    if endsLead ? (c.kind != .other || !c.inherits) : c.kind == .optional {
+                        current = c.kind
+                        label = bi
+                        leadIn = true
+                        leadList = nil
+                    }
                 }
             }
         }

@@ -28,6 +28,14 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("---\ntitle: Engineer\nsalary_min: '134,789'\nsalary_max: '164,200'\n---\n\nBuild services.\n", format: .markdown),
             // The period stated elsewhere in the sentence (the seed posting).
             RuleExample("On average, the annual salary for a technician in the United States is approximately $64,334."),
+            // A cap, a one-off sum, a fixed sum for its term, a period in the heading or after the figure.
+            RuleExample("The maximum salary available for the GS pay system is $191,900."),
+            RuleExample("A sign-on bonus of $5,000 for nurses who join by June."),
+            RuleExample("The contract pays £15,000 for the fixed term of six months."),
+            RuleExample("## Hourly rates of pay\n\n- Band 3: £12.50\n- Band 4: £13.80\n", format: .markdown),
+            RuleExample("Bank rate: £9.21 ph, paid weekly."),
+            // A malformed figure (a decimal comma in dollars) is the defect, not a missing period.
+            RuleExample("Salary: $67,00."),
             RuleExample("The pay for this role is $64,334 (annualized salary)."),
             RuleExample("The hourly pay rate we offer new starters is $22.50."),
         ])
@@ -43,7 +51,78 @@ struct SalaryMissingPeriodRule: Rule {
             if seen.contains(where: { $0.0 == s.min && $0.1 == s.max }) { continue }
             seen.append((s.min, s.max))
             if pay.contains(where: { $0.period != nil && band($0.max) == band(s.max) && ($0.currency == s.currency || s.currency == nil) }) { continue }
+            if s.inProse && Self.periodGivenByContext(context.analysis, s) { continue }
             SalarySupport.report(&reporter, s, "“\(s.summary)”: say what period this pay covers (per year, per hour…).")
         }
+    }
+
+    /// Words that make a figure something other than a recurring wage: a cap or reference figure (“the maximum
+    /// salary available for the GS pay system is …”), a one-off payment (“a sign-on bonus of $5,000”, “add up to
+    /// $3.5k”), or a fixed sum for a stated term or unit (“£15K for the fixed term”, “€40 for each item”).
+    static let notAWage = PhraseSet(["maximum salary", "salary cap", "pay cap", "pay system", "capped at", "cap of", "statutory cap",
+                                     "bonus", "bonuses", "sign on", "signing", "relocation", "allowance", "add up to", "stipend of",
+                                     "one off", "one time", "lump sum", "in total", "total of", "for the term", "for the fixed term",
+                                     "for the project", "per project", "for each", "per item", "per piece", "per illustration",
+                                     "per credit", "per course", "per session", "per visit", "per shift", "per call", "per lesson",
+                                     "per article", "per word", "per image", "per icon", "per design", "budget of", "budget is", "the budget", "prize", "award",
+                                     "grant", "fund", "funding", "reward", "bounty"].map { Phrase($0) })
+    /// A period written as an abbreviation right after the figure (“£9.21 ph”, “£24,000 pa”).
+    static let periodAbbreviations = Keywords.set(["ph", "pa", "pw", "pcm", "ppw"])
+    /// Words in a heading that give the period of the pay under it (“Hourly Rates of Pay”).
+    static let periodHeadingWords = Keywords.set(["hourly", "annual", "annually", "monthly", "weekly", "daily", "yearly", "annum"])
+
+    /// The period, or the reason no period is due, is stated around the figure rather than after it.
+    static func periodGivenByContext(_ a: Analysis, _ s: PayStatement) -> Bool {
+        let t = a.text
+        // A malformed figure (“$67,00”): the defect is the figure, which salary/number-format reads.
+        if s.amounts.contains(where: { !$0.groupingValid || Self.shortGroup(t, $0) }) { return true }
+        if s.currency == "USD" || s.currency == "GBP", s.amounts.contains(where: { $0.decimalSeparator == 0x2C }) { return true }
+        // The abbreviation after the figure.
+        let w = a.words
+        var i = a.wordIndex(atOrAfter: s.proseRange.upperBound)
+        if i < w.count, w[i].range.lowerBound - s.proseRange.upperBound <= 2, periodAbbreviations.contains(w[i].hash) { return true }
+        // The sentence around the figure.
+        // The sentence that holds the figure (binary search: sentences are in text order).
+        var lo = 0, hi = a.sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a.sentences[mid].range.upperBound <= s.proseRange.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < a.sentences.count, a.sentences[lo].range.lowerBound <= s.proseRange.lowerBound else { return false }
+        let si = lo
+        let sentence = a.sentences[si].range
+        var found = false
+        notAWage.forEachMatch(in: PhraseText(t[sentence])) { _ in found = true; return false }
+        if found { return true }
+        // The heading of the section that holds the figure.
+        let block = a.sentences[si].block
+        if let section = Self.section(a, holding: block), let h = section.heading {
+            i = a.wordIndex(atOrAfter: a.blocks[h].proseRange.lowerBound)
+            while i < w.count && w[i].range.lowerBound < a.blocks[h].proseRange.upperBound {
+                if periodHeadingWords.contains(w[i].hash) { return true }
+                i += 1
+            }
+        }
+        return false
+    }
+
+    static func section(_ a: Analysis, holding block: Int) -> Section? {
+        var lo = 0, hi = a.sections.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a.sections[mid].body.upperBound <= block { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < a.sections.count && a.sections[lo].body.contains(block) ? a.sections[lo] : nil
+    }
+
+    /// A comma group of fewer than three digits after the first (`67,00`).
+    static func shortGroup(_ t: [UInt8], _ m: PayAmount) -> Bool {
+        var digits = 0
+        var k = m.range.upperBound - 1
+        while k >= m.range.lowerBound {
+            if Bytes.isDigit(t[k]) { digits += 1 } else if t[k] == 0x2C { return digits != 3 } else { digits = 0 }
+            k -= 1
+        }
+        return false
     }
 }

@@ -21,6 +21,9 @@ struct SalaryVagueRule: Rule {
         nonTriggering: [
             RuleExample("We offer a competitive salary of $60,000 - $70,000 per year, depending on experience."),
             RuleExample("Salary: $45,000 - $50,000 DOE."),
+            // Figures without a currency before “DOE”; “competitive pay” in a posting that states its rates.
+            RuleExample("Status Full Time Rate 85,000 - 100,000 DOE Job Description"),
+            RuleExample("Competitive pay and a pension.\n\nDays £20.00, nights £26.00."),
             // The Department of Energy and design of experiments.
             RuleExample("You will hold an active DOE Q clearance. Experience with DOE and statistics."),
             RuleExample("John Doe leads a competitive team; hours are negotiable."),
@@ -65,7 +68,9 @@ struct SalaryVagueRule: Rule {
         let payNouns = Self.payNouns
         let structuredVague = Self.structuredVague
         let a = context.analysis
-        guard a.pay.isEmpty else { return }
+        // Any pay figure, parsed or only a sum of money in the text (“Days: £20.00, Nights £26.00”): the same test
+        // as structure/missing-section's, so the two rules never disagree about whether the posting states pay.
+        guard a.pay.isEmpty, !a.text.withUnsafeBufferPointer({ MissingSectionRule.hasMoney($0) }) else { return }
         // Structured pay that is only words (JSON-LD `baseSalary` “Competitive”, front-matter `salary: DOE`).
         for f in a.fields where f.origin != .line && PayParser.structuredKeys.contains(f.key) {
             let v = Array(f.value.utf8)
@@ -135,6 +140,16 @@ struct SalaryVagueRule: Rule {
     }
 
     func report(_ reporter: inout Reporter, _ a: Analysis, _ r: Range<Int>) {
+        // Figures without a currency right before (“Rate 85,000 - 100,000 DOE”): “DOE” qualifies them.
+        var i = a.wordIndex(atOrAfter: r.lowerBound) - 1
+        var steps = 0
+        let block = a.words.indices.contains(i + 1) ? a.words[i + 1].block : -1
+        while i >= 0 && steps < 6 && a.words[i].block == block {
+            let wr = a.words[i].range
+            if Bytes.isDigit(a.text[wr.lowerBound]) && a.text[wr].filter(Bytes.isDigit).count >= 3 { return }
+            i -= 1
+            steps += 1
+        }
         reporter.report("“\(a.string(r))” says nothing about the pay: state the figures (a range and its period).", prose: r)
     }
 }

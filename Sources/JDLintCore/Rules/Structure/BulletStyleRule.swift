@@ -24,6 +24,16 @@ struct BulletStyleRule: Rule {
             RuleExample("# Driver\n\n- Drive the van;\n- load parcels; and\n- keep the log.\n", format: .markdown),
             RuleExample("# Driver\n\n1. Drive the van\n2. Load parcels.\n3. Keep the log.\n", format: .markdown),
             RuleExample("<ul><li>Drive the van.</li><li>Load parcels</li></ul>", format: .html),
+            // Full stops of abbreviations, an ellipsis, a bare link: not the list's style.
+            RuleExample("# Driver\n\n- Drive vans, lorries, etc.\n- Load parcels\n- Plan routes\n- Cover Washington, D.C.\n- Log miles\n- Deliver...\n",
+                        format: .markdown),
+            // A paragraph joined to the last item (no blank line before it), a lead-in to a nested list, an item of
+            // several sentences.
+            RuleExample("# Driver\n\n- Drive the van\n- Load parcels\n- Plan routes\nWe are an equal opportunity employer.\n", format: .markdown),
+            RuleExample("# Driver\n\n- Drive the van\n- Manage the fleet:\n  - book services\n  - renew insurance\n- Plan routes\n- Keep the log\n",
+                        format: .markdown),
+            RuleExample("# Driver\n\n- Drive the van\n- Load parcels\n- Keep the log. It is checked weekly.\n- Plan routes\n", format: .markdown),
+            RuleExample("# Driver\n\n- Drive the van; or\n- Ride the bike,\n- Cover the route.\n", format: .markdown),
         ],
         corrections: [
             RuleCorrection("Driver\n\n- Drive the van\n- Load parcels\n* Keep the log\n", "Driver\n\n- Drive the van\n- Load parcels\n- Keep the log\n"),
@@ -69,7 +79,14 @@ struct BulletStyleRule: Rule {
             var skip = false
             for i in items {
                 let r = a.blocks[i].proseRange
-                guard let last = t[r].last(where: { !Bytes.isWhitespace($0) && $0 != 0x22 && $0 != 0x29 && $0 != 0x27 }) else { continue }
+                guard let lastIndex = t[r].lastIndex(where: { !Bytes.isWhitespace($0) && $0 != 0x22 && $0 != 0x29 && $0 != 0x27 }) else { continue }
+                let last = t[lastIndex]
+                // Items whose ending says nothing about the list's style: an abbreviation's full stop (“etc.”,
+                // “D.C.”), an ellipsis, a bare link, a lead-in to a nested list, several sentences, or a paragraph
+                // that Markdown joined to the item (a lazy continuation line).
+                if Self.isNeutral(a, i, lastIndex) { continue }
+                // A list written as one sentence (“…; or”, “…, and”): its punctuation is the sentence's.
+                if Self.endsWithConjunction(t, r.lowerBound, lastIndex) { skip = true; break }
                 switch last {
                 case 0x2E: withStop.append(i)
                 case 0x3B, 0x2C, 0x3A: skip = true
@@ -86,5 +103,63 @@ struct BulletStyleRule: Rule {
                 reporter.report("Most items of this list \(style); this one does not match.", prose: r)
             }
         }
+    }
+
+    static let abbreviations = Keywords.set(["etc", "inc", "ltd", "co", "corp", "jr", "sr", "dr", "st", "no", "vs", "approx", "dept",
+                                             "esp", "incl", "min", "max", "hrs", "yrs", "eg", "ie", "al", "plc", "llc", "bros"])
+
+    static func isNeutral(_ a: Analysis, _ i: Int, _ lastIndex: Int) -> Bool {
+        let t = a.text
+        let r = a.blocks[i].proseRange
+        if t[lastIndex] == 0x2E {
+            // An ellipsis (“...”).
+            if lastIndex > r.lowerBound && t[lastIndex - 1] == 0x2E { return true }
+            // The word before the full stop: an abbreviation, or dotted initials (“D.C.”, “M.A.”, “U.S.”).
+            var k = lastIndex
+            while k > r.lowerBound && (Bytes.isASCIILetter(t[k - 1]) || t[k - 1] == 0x2E) { k -= 1 }
+            let word = t[k..<lastIndex]
+            if word.contains(0x2E) { return true }
+            if !word.isEmpty && abbreviations.contains(Word.hash(Array(word), 0..<word.count)) { return true }
+        }
+        // “…” (U+2026).
+        if t[lastIndex] == 0xA6 && lastIndex >= r.lowerBound + 2 && t[lastIndex - 1] == 0x80 && t[lastIndex - 2] == 0xE2 { return true }
+        // A bare link.
+        var start = r.lowerBound
+        while start < r.upperBound && Bytes.isWhitespace(t[start]) { start += 1 }
+        if start + 4 <= lastIndex, Bytes.equalsLower(t, start..<(start + 4), "http") || Bytes.equalsLower(t, start..<(start + 4), "www."),
+           !t[start...lastIndex].contains(0x20) { return true }
+        // A lead-in to a nested list.
+        if i + 1 < a.blocks.count, a.blocks[i + 1].kind == .listItem, a.blocks[i + 1].level > a.blocks[i].level { return true }
+        // Several sentences, or a line break after a sentence's end or before a capital (a joined paragraph or
+        // heading; a hard-wrapped sentence goes on in lower case).
+        var k = r.lowerBound
+        while k < lastIndex {
+            let c = t[k]
+            if c == 0x0A {
+                var p = k
+                while p > r.lowerBound && Bytes.isWhitespace(t[p - 1]) { p -= 1 }
+                var n = k + 1
+                while n < lastIndex && Bytes.isWhitespace(t[n]) { n += 1 }
+                if p > r.lowerBound && n < lastIndex && (Bytes.isUpper(t[n]) || t[p - 1] == 0x2E || t[p - 1] == 0x21 || t[p - 1] == 0x3F) {
+                    return true
+                }
+            } else if c == 0x2E || c == 0x21 || c == 0x3F, k + 2 < lastIndex, t[k + 1] == 0x20, Bytes.isUpper(t[k + 2]) {
+                // Not after an abbreviation or initials (“e.g. Python”, “J. Smith”).
+                var w = k
+                while w > r.lowerBound && Bytes.isASCIILetter(t[w - 1]) { w -= 1 }
+                if c != 0x2E || (k - w > 1 && !abbreviations.contains(Word.hash(Array(t[w..<k]), 0..<(k - w)))) { return true }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// The item ends with “or” / “and” (after a comma or semicolon, or not): one sentence split into items.
+    static func endsWithConjunction(_ t: [UInt8], _ start: Int, _ lastIndex: Int) -> Bool {
+        var k = lastIndex + 1
+        while k > start && Bytes.isASCIILetter(t[k - 1]) { k -= 1 }
+        guard k > start, t[k - 1] == 0x20 || t[k - 1] == 0x3B || t[k - 1] == 0x2C else { return false }
+        let n = lastIndex + 1 - k
+        return (n == 2 && Bytes.equalsLower(t, k..<(k + 2), Array("or".utf8))) || (n == 3 && Bytes.equalsLower(t, k..<(k + 3), Array("and".utf8)))
     }
 }

@@ -12,6 +12,8 @@ struct EmptySectionRule: Rule {
             RuleExample("# Nurse\n\nWe are hiring.\n\n↓## Benefits\n\n## How to apply\n\nWrite to us.\n", format: .markdown),
             RuleExample("# Nurse\n\nWe are hiring.\n\n↓## Benefits\n", format: .markdown),
             RuleExample("<h1>Nurse</h1><p>We are hiring.</p>↓<h2>Salary</h2><h2>Duties</h2><p>Care.</p>", format: .html),
+            // A section label among the headings stacked under the title.
+            RuleExample("<h1>Nurse</h1>↓<h2>Additional information</h2><h2>Make a difference</h2><p>We are hiring.</p>", format: .html),
             RuleExample("Nurse\n\nWe are hiring.\n\n↓Benefits:\n\nHow to apply:\n\nWrite to us.\n"),
             // A heading followed only by page residue (the seed posting's last section).
             RuleExample("Nurse\n\nWe are hiring.\n\n↓Alternative Careers for a Nurse\n\nDiscover Nurse Openings - Build Your Career\n"),
@@ -31,6 +33,10 @@ struct EmptySectionRule: Rule {
             RuleExample("# Nurse\n\nWe are hiring.\n\n## Requirements\n\n## Essential\n\n- A nursing degree\n", format: .markdown),
             RuleExample("# Nurse\n\nWe are hiring.\n\n## Join a team that cares for the whole city\n\n## Duties\n\nCare.\n", format: .markdown),
             RuleExample("# Nurse\n\nWe are hiring.\n\n## Salary: £30,000\n\n## Duties\n\nCare.\n", format: .markdown),
+            // A notice set as a heading; a list indented four spaces (Markdown reads it as code); a subtitle line.
+            RuleExample("# Nurse\n\nWe are hiring.\n\n## NO RECRUITMENT AGENCIES\n", format: .markdown),
+            RuleExample("# Nurse\n\nWe are hiring.\n\n## Desired skills\n\n    Python, SQL and Excel\n    Care planning\n\n## Duties\n\nCare.\n",
+                        format: .markdown),
         ])
 
     /// `<p><strong>Benefits:</strong></p>`: the prose ends where a colon followed in the source.
@@ -40,6 +46,40 @@ struct EmptySectionRule: Rule {
         var k = src.upperBound
         while k < b.count && (b[k] == 0x20 || b[k] == 0x2A || b[k] == 0x5F) { k += 1 }
         return k < b.count && b[k] == 0x3A
+    }
+
+    /// Generic section labels that name no part of the catalogue.
+    static let genericLabels = ["additional information", "other information", "further information", "more information",
+                                "additional details", "further details", "other details", "notes", "additional notes"].map { Phrase($0) }
+
+    /// The heading names a part of a posting or is a generic section label.
+    static func namesPart(_ a: Analysis, _ h: Int) -> Bool {
+        let p = a.phraseText(block: h)
+        return !SectionCatalog.parts(forHeading: p).isEmpty || genericLabels.contains { p.equals($0) }
+    }
+
+    /// A heading that is a notice, not a label: “NO RECRUITMENT AGENCIES”, “Please apply online”.
+    static let noticeOpeners = Set(["no", "please", "not", "apply", "we", "you", "must", "do", "don't", "dont"].map { Word.hash($0) })
+    static func isNotice(_ a: Analysis, _ h: Int) -> Bool {
+        let w = a.words(block: h)
+        guard let first = w.first else { return false }
+        return noticeOpeners.contains(first.hash)
+    }
+
+    /// Text in the source between the heading and the next block that the front end did not make a block of (an
+    /// indented list that Markdown reads as code): the section has content. Markdown and plain text only (HTML
+    /// markup between blocks is not text).
+    static func sourceHasText(_ a: Analysis, _ h: Int) -> Bool {
+        guard a.document.format != .html && a.document.format != .jsonld else { return false }
+        let start = a.blocks[h].sourceRange.upperBound
+        let end = h + 1 < a.blocks.count ? a.blocks[h + 1].sourceRange.lowerBound : a.document.bytes.count
+        guard start < end else { return false }
+        var letters = 0
+        for c in a.document.bytes[start..<end] where Bytes.isASCIILetter(c) {
+            letters += 1
+            if letters >= 12 { return true }
+        }
+        return false
     }
 
     /// A short label: at most six words, no digits, no sentence end, no value after a colon, no `{{ … }}`.
@@ -79,7 +119,13 @@ struct EmptySectionRule: Rule {
             guard s.body.isEmpty else { continue }
             // A label promises content; a fact (“15 hours per week”, “Salary: £30,000”), a tagline or a sentence set
             // as a heading does not, nor a template expression, nor the stacked title lines above the body.
-            guard firstBody < h, Self.isLabel(a, h) else { continue }
+            // In the stacked lines, only a heading that names a part of a posting (“Additional information”,
+            // “Benefits”) over a sibling heading is a section, not a line of the title block.
+            if h < firstBody {
+                guard blocks[h].explicit, h + 1 < blocks.count, blocks[h + 1].kind == .heading, blocks[h + 1].level == blocks[h].level,
+                      Self.namesPart(a, h) else { continue }
+            }
+            guard Self.isLabel(a, h), !Self.isNotice(a, h), !Self.sourceHasText(a, h) else { continue }
             // A parent heading followed by a sub-heading of the same part (“Requirements” then “Essential”).
             if h + 1 < blocks.count, blocks[h + 1].kind == .heading {
                 let own = SectionCatalog.parts(forHeading: a.phraseText(block: h))

@@ -13,7 +13,10 @@ struct MissingSectionRule: Rule {
             requirements; “Compensation”, “Salary” for pay…; matched case-insensitively, ignoring “&”/“and”, \
             numbering and trailing colons), when a field gives it (`Location: Boston, MA`, front-matter \
             `location:`, JSON-LD `jobLocation`), or when the prose states it (“This is a full-time role”, a salary \
-            figure, “based in Leeds”). One finding on the title (or line 1) names every missing part. \
+            figure, “based in Leeds”). Each missing part is one finding on the title (or line 1). Duties and the \
+            summary count as present when the posting describes the work in prose of some length; a posting that \
+            says the work is unpaid or voluntary (`compensation: gratis`, “volunteer position”) states its \
+            employment type and is not asked for benefits. \
             With the `google-jobs` profile, the schema.org JobPosting structured data (a JSON-LD file or a \
             `<script type="application/ld+json">` in HTML) must have the properties Google requires (title, \
             description, datePosted, hiringOrganization, jobLocation — or jobLocationType TELECOMMUTE with \
@@ -58,7 +61,7 @@ struct MissingSectionRule: Rule {
                 Full-time. Send your CV to jobs@example.com. We are an equal opportunity employer.
                 """, format: .markdown),
             RuleExample("""
-                <h1>↓Porter</h1><p>We are hiring a porter for our hotel in Bath, a friendly and busy place to work.</p>\
+                <h1>↓↓↓Porter</h1><p>We are hiring a porter for our hotel in Bath, a friendly and busy place to work.</p>\
                 <h2>Duties</h2><ul><li>Carry luggage</li></ul><h2>Requirements</h2><ul><li>Fit and friendly</li></ul>\
                 <p><strong>Location:</strong> Bath</p><p>Part-time, 20 hours per week. Apply online.</p>
                 """, format: .html),
@@ -111,6 +114,44 @@ struct MissingSectionRule: Rule {
 
                 Contract: 3 months. To apply, email finance@example.com. We welcome applicants from all backgrounds.
                 """, options: JSONObject([("ignore", .array(["title"]))])),
+            // Parts stated the way real postings state them: a plain-line heading that Markdown joins to its
+            // paragraph, duties in a “Job Summary” paragraph, a city and state in the title, “EOE.”
+            RuleExample("""
+                # Senior Instructor (Chester VA)
+
+                Job Summary
+
+                This role develops, delivers and evaluates technical training for maintenance staff on offshore wind \
+                turbines. It runs classroom and virtual sessions on safety procedures and technical skills, supervises \
+                trainees in the shop, tests them on technical subjects and reviews the training materials with the \
+                engineering team, so that every new technician starts work safely and confidently.
+
+                Requirements
+                Five years of electrical maintenance experience.
+
+                Benefits
+                Medical, dental and a pension plan.
+
+                Full-time, $70,000 to $85,000 a year. Apply at example.com/jobs. EOE.
+                """, format: .markdown),
+            // Voluntary work states its employment type and has no benefits to describe.
+            RuleExample("""
+                ---
+                title: Logo for a graph library
+                compensation: gratis
+                location: Remote
+                ---
+
+                Our small open-source library needs a logo and a simple identity that reads well at favicon size.
+
+                ## What you would do
+                - Design a logo
+
+                ## Requirements
+                - A portfolio
+
+                To apply, email logo@example.org. We welcome applicants from all backgrounds.
+                """, format: .markdown),
             RuleExample("# Welder\n\nWeld steel frames.\n", format: .markdown, options: JSONObject([("ignore", .array(["summary", "responsibilities", "requirements", "pay", "benefits", "location", "employment-type", "how-to-apply", "equal-opportunity"]))])),
             RuleExample("""
                 {"@context": "https://schema.org", "@type": "JobPosting", "title": "Welder", "hiringOrganization": {"name": "Acme"},
@@ -158,7 +199,7 @@ struct MissingSectionRule: Rule {
                 r = b.proseRange
                 if i != a.titleBlock && firstOtherHeading == blocks.count { firstOtherHeading = i }
             } else if b.kind == .paragraph || b.kind == .listItem {
-                r = SectionCatalog.leadLabel(t, b.proseRange)
+                r = SectionCatalog.leadLabel(t, b.proseRange) ?? SectionCatalog.lineLabel(t, b.proseRange)
             }
             guard let range = r else { continue }
             if b.kind == .heading && i == a.titleBlock { continue }
@@ -168,6 +209,7 @@ struct MissingSectionRule: Rule {
             if !ids.isEmpty && !ids.contains("summary") && firstPartHeading == blocks.count { firstPartHeading = i }
         }
         // Fields: by key, and by the key as written (`Duties & Responsibilities: …`).
+        var unpaid = false
         for f in a.fields {
             let valueText = f.value
             let filled = !isEmptyValue(valueText) || f.json?.boolValue != nil
@@ -178,6 +220,7 @@ struct MissingSectionRule: Rule {
             }
             for pi in SectionCatalog.partsByField[f.key] ?? [] {
                 let id = SectionCatalog.parts[pi].id
+                if id == "pay" && Self.statesUnpaid(valueText) { unpaid = true }
                 if id == "pay" && !valueText.utf8.contains(where: Bytes.isDigit) && !Self.statesUnpaid(valueText) { continue }
                 if id == "location" && f.key == "joblocationtype" && !valueText.uppercased().contains("TELECOMMUTE") { continue }
                 present.insert(id)
@@ -192,7 +235,7 @@ struct MissingSectionRule: Rule {
         if !present.contains("summary") {
             for b in blocks where b.kind == .paragraph {
                 let r = b.proseRange
-                if a.wordIndex(atOrAfter: r.upperBound) - a.wordIndex(atOrAfter: r.lowerBound) >= 25 { present.insert("summary"); break }
+                if a.wordIndex(atOrAfter: r.upperBound) - a.wordIndex(atOrAfter: r.lowerBound) >= 15 { present.insert("summary"); break }
             }
         }
         if !present.contains("summary") {
@@ -250,8 +293,29 @@ struct MissingSectionRule: Rule {
                 }
             }
         }
-        // “Boston, MA”: a US city and state.
+        // “Boston, MA”, “(Chester VA)”: a US city and state; a named site in the prose, the title or a field.
         if !present.contains("location") && (hasCityState(t) || hasNamedSite(a)) { present.insert("location") }
+        // The work described in prose: a section introducing the role (“Job Summary”, “About the role”) with a
+        // paragraph of some length, written as job-description prose (“Delivers classroom training…”).
+        if !present.contains("responsibilities") {
+            for s in a.sections {
+                guard let h = s.heading, h != a.titleBlock else { continue }
+                let ids = SectionCatalog.parts(forHeading: PhraseText(t[SectionCatalog.stripNumbering(t, blocks[h].proseRange)]))
+                guard ids.contains("summary") else { continue }
+                var words = 0
+                for bi in s.body where blocks[bi].kind == .paragraph {
+                    let r = blocks[bi].proseRange
+                    words += a.wordIndex(atOrAfter: r.upperBound) - a.wordIndex(atOrAfter: r.lowerBound)
+                }
+                if words >= 60 { present.insert("responsibilities"); break }
+            }
+        }
+        // Unpaid or voluntary work states its employment type, and has no benefits to describe.
+        if !unpaid { Self.volunteerCues.forEachMatch(in: a.phraseText) { _ in unpaid = true; return false } }
+        if unpaid {
+            present.insert("employment-type")
+            present.insert("benefits")
+        }
         return present
     }
 
@@ -264,7 +328,14 @@ struct MissingSectionRule: Rule {
 
     static let siteWords = WordSet(words: ["hospital", "infirmary", "campus", "hospice", "house", "school", "elementary", "academy",
                                            "university", "college", "county", "borough", "district", "street", "road", "park",
-                                           "city", "centre", "center", "village", "clinic", "surgery", "ward", "hospitals", "campuses"])
+                                           "city", "centre", "center", "village", "clinic", "surgery", "ward", "hospitals", "campuses", "trust",
+                                           "schools", "headquarters"])
+
+    /// The prose says the work is voluntary.
+    static let volunteerCues = PhraseSet(["volunteer position", "volunteer role", "volunteer opportunity", "volunteer opportunities",
+                                          "voluntary position", "voluntary role", "unpaid position", "unpaid role", "unpaid internship",
+                                          "volunteers wanted", "looking for volunteers", "seeking volunteers", "as a volunteer",
+                                          "this is a volunteer", "volunteer basis", "voluntary basis", "pro bono"].map { Phrase($0) })
 
     /// A pay field that says the work is unpaid (`compensation: gratis`): the pay is stated.
     static func statesUnpaid(_ s: String) -> Bool {
@@ -276,9 +347,28 @@ struct MissingSectionRule: Rule {
     static func hasNamedSite(_ a: Analysis) -> Bool {
         let t = a.text
         let w = a.words
-        guard w.count > 1 else { return false }
-        for i in 1..<w.count where Bytes.isUpper(t[w[i].range.lowerBound]) && Bytes.isUpper(t[w[i - 1].range.lowerBound]) {
-            if siteWords.contains(w[i].hash) { return true }
+        if w.count > 1 {
+            for i in 1..<w.count where Bytes.isUpper(t[w[i].range.lowerBound]) && Bytes.isUpper(t[w[i - 1].range.lowerBound]) {
+                if siteWords.contains(w[i].hash) { return true }
+            }
+        }
+        // The title and the fields (`Company: Chesterfield County Public Schools`, `title: Nurse (Chester VA)`).
+        var texts: [String] = a.fields.filter { $0.origin != .jsonld || $0.value.utf8.count < 200 }.map(\.value)
+        if let title = a.title?.text { texts.append(title) }
+        for s in texts where s.utf8.count < 400 {
+            let b = Array(s.utf8)
+            if hasCityState(b) { return true }
+            var prevUpper = false
+            var i = 0
+            while i < b.count {
+                guard Bytes.isASCIILetter(b[i]) else { i += 1; continue }
+                var j = i
+                while j < b.count && Bytes.isASCIILetter(b[j]) { j += 1 }
+                let upper = Bytes.isUpper(b[i])
+                if upper && prevUpper && siteWords.contains(Word.hash(String(decoding: b[i..<j], as: UTF8.self).lowercased())) { return true }
+                prevUpper = upper
+                i = j
+            }
         }
         return false
     }
@@ -335,9 +425,20 @@ struct MissingSectionRule: Rule {
         return false
     }
 
+    /// “Boston, MA” anywhere; “(Chester VA)” and “Chester VA,” (a capitalised word, a space, a state code, then a
+    /// closing bracket or a comma), where a bare two capitals could be a word (“OR”, “IN”) or an acronym.
     static func hasCityState(_ t: [UInt8]) -> Bool {
         var i = 1
         while i + 4 <= t.count {
+            if t[i] == 0x20 && Bytes.isASCIILetter(t[i - 1]) && Bytes.isUpper(t[i + 1]) && Bytes.isUpper(t[i + 2])
+                && i + 3 < t.count && (t[i + 3] == UInt8(ascii: ")") || t[i + 3] == UInt8(ascii: ","))
+            {
+                var k = i - 1
+                while k > 0 && Bytes.isASCIILetter(t[k - 1]) { k -= 1 }
+                if Bytes.isUpper(t[k]) && Bytes.isLower(t[i - 1]) && usStates.contains(String(decoding: t[(i + 1)..<(i + 3)], as: UTF8.self)) {
+                    return true
+                }
+            }
             if t[i] == 0x2C && t[i + 1] == 0x20 && Bytes.isASCIILetter(t[i - 1]) && Bytes.isUpper(t[i + 2]) && Bytes.isUpper(t[i + 3])
                 && (i + 4 == t.count || !Bytes.isASCIILetter(t[i + 4]))
             {
@@ -376,10 +477,10 @@ struct MissingSectionRule: Rule {
         required = required.filter { !ignore.contains($0) && SectionCatalog.byID[$0] != nil }
         if !required.isEmpty {
             let present = Self.presentParts(a)
-            let missing = required.filter { !present.contains($0) }.compactMap { SectionCatalog.byID[$0] }
-            if let first = missing.first {
-                let names = Self.list(missing.map(\.name))
-                reporter.report("The posting lacks \(names): \(first.why).", at: Self.anchor(a))
+            // One finding per missing part: each can be judged, fixed or suppressed on its own.
+            for part in required where !present.contains(part) {
+                guard let p = SectionCatalog.byID[part] else { continue }
+                reporter.report("The posting lacks \(p.name): \(p.why).", at: Self.anchor(a))
             }
         }
         checkStructuredData(context, ignore: ignore, &reporter)

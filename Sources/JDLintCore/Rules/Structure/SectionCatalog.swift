@@ -316,6 +316,28 @@ enum SectionCatalog {
         }
         return nil
     }
+
+    /// The first line of a paragraph of several lines, when it is 1–4 words with no closing punctuation: a heading
+    /// written as a plain line in Markdown (“Responsibilities⏎Develop course materials…”), which CommonMark joins
+    /// into the paragraph after it.
+    static func lineLabel(_ t: [UInt8], _ r: Range<Int>) -> Range<Int>? {
+        var k = r.lowerBound
+        var words = 1
+        let limit = min(r.upperBound, r.lowerBound + 40)
+        while k < limit {
+            let c = t[k]
+            if c == 0x0A {
+                var e = k
+                while e > r.lowerBound && t[e - 1] == 0x20 { e -= 1 }
+                guard e > r.lowerBound, k + 1 < r.upperBound, Bytes.isASCIILetter(t[e - 1]) || t[e - 1] == 0x29 else { return nil }
+                return r.lowerBound..<e
+            }
+            if c == 0x20 { words += 1; if words > 4 { return nil } }
+            if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A || c == 0x2C { return nil }
+            k += 1
+        }
+        return nil
+    }
 }
 
 /// Phrases indexed by their first word, so one pass over a text finds every phrase it contains (instead of one

@@ -13,6 +13,8 @@ struct TemplateResidueRule: Rule {
         defaultSeverity: .warning,
         triggering: [
             RuleExample("Barista\n\nJoin ↓[Company Name] as a barista. Pay: ↓$XX,XXX per year. Manager: ↓TODO.\n"),
+            // A bracketed label with no content after it is the placeholder itself.
+            RuleExample("Barista\n\nServes coffee all day. Pay: ↓[SALARY].\n"),
             RuleExample("# Barista\n\nJoin us at ↓{{ company }} as a barista. ↓Lorem ipsum dolor sit amet.\n", format: .markdown),
             RuleExample("---\ntitle: Barista\nrate: ↓xxx\n---\n\nJoin our café team.\n", format: .markdown),
             RuleExample("<h1>Barista</h1><p>Join ↓&lt;insert company name&gt; as a barista.</p>", format: .html),
@@ -30,6 +32,7 @@ struct TemplateResidueRule: Rule {
             RuleExample("Barista\n\nInterview location and dates TBC. Work schedule TBD.\n"),
             RuleExample("---\ntitle: Barista\ncloses: TBD\n---\n\nJoin our café team.\n", format: .markdown),
             RuleExample("Barista\n\n[POSITION SUMMARY] Serves coffee and keeps the café clean.\n"),
+            RuleExample("Barista\n\n[SUMMARY] Serves coffee all day.[DUTIES]Grinds the beans; [EXPERIENCE] 2 years in a café.\n"),
         ],
         scope: .block)
 
@@ -170,10 +173,17 @@ struct TemplateResidueRule: Rule {
     /// An ALL-CAPS bracketed label that opens its block and has content after it (`[POSITION SUMMARY] Leads the…`):
     /// an applicant-tracking system's section label, not an unfilled field.
     static func isLabel(_ t: [UInt8], _ open: Int, _ close: Int, _ r: Range<Int>) -> Bool {
-        guard open == r.lowerBound else { return false }
+        // At the start of the block, or after the end of the previous field's text (“…solutions.[RESPONSIBILITY
+        // STATEMENTS]Collaborate…”, “…experience; [WORK EXPERIENCE] 5-9 years”).
+        var p = open
+        while p > r.lowerBound && t[p - 1] == 0x20 { p -= 1 }
+        guard p == r.lowerBound || [0x2E, 0x3B, 0x3A, 0x2C, 0x21, 0x3F].contains(t[p - 1]) else { return false }
         if t[(open + 1)..<close].contains(where: Bytes.isLower) { return false }
+        // Content of three words or more before the next label.
+        var end = close + 1
+        while end < r.upperBound && t[end] != 0x5B { end += 1 }
         var words = 0
-        Tokenizer.words(t, (close + 1)..<r.upperBound) { _ in words += 1 }
+        Tokenizer.words(t, (close + 1)..<end) { _ in words += 1 }
         return words >= 3
     }
 
