@@ -11,7 +11,8 @@ struct ExclusionaryJargonRule: Rule {
             “competitive salary”), new-starter expectations (“hit the ground running”), profanity, “visionary” \
             jargon (blue-sky thinking, synergy), legacy technology (FrontPage, VBScript) and recruiter slips \
             (“java script”, “Ruby on Rail”). A sentence that rejects the cliché (“we are not hiring rockstars”) \
-            is not reported, nor a capitalised word inside a name (“Abertawe Bro Morgannwg”), nor a games table in \
+            is not reported, nor a cliché title in a sentence about the current team (“our office is full of travel \
+            gurus”) or in a simile (“like a superhero”), nor a capitalised word inside a name (“Abertawe Bro Morgannwg”), nor a games table in \
             a posting that lists real benefits (health insurance, pension, leave, salary), nor “top of your game” \
             in a sentence about training. An expanded acronym (“Cascading Style Sheets”) is correct English. Naming a tool the team uses \
             (Dreamweaver, Vim) is not jargon. The lists and their sources are in `Rules/inclusive-jargon.json`. \
@@ -37,6 +38,7 @@ struct ExclusionaryJargonRule: Rule {
             RuleExample("Benefits: health insurance, a pension, 25 days of annual leave and a ping pong table.\n"),
             RuleExample("You will update the website in Dreamweaver and edit configs in vim.\n"),
             RuleExample("Regular training keeps you at the top of your game.\n"),
+            RuleExample("Our office is full of travel gurus and keen cyclists.\n"),
             RuleExample("Write semantic HTML and Cascading Style Sheets.\n"),
         ],
         corrections: [

@@ -41,9 +41,17 @@ struct TooManyRequirementsRule: Rule {
                         options: JSONObject([("max", .int(2))])),
             RuleExample("## Requirements\n\n- a\n- b\n\nBonus points for experience in\n\n- c\n- d\n", format: .markdown,
                         options: JSONObject([("max", .int(2))])),
+            RuleExample("## Requirements\n\n- a\n- b\n- Bonus points for experience in:\n- c\n- d\n", format: .markdown,
+                        options: JSONObject([("max", .int(2))])),
+            // The ideal candidate's traits describe an ideal, not requirements.
+            RuleExample("## Requirements\n\n- a\n- b\n\nThe ideal candidate will encompass the following:\n\n- c\n- d\n", format: .markdown,
+                        options: JSONObject([("max", .int(2))])),
             // A lead-in governs only the list after it: the benefits list that follows is not a requirement.
             RuleExample("# Nurse\n\nThe skills required are:\n\n- a\n- b\n\nWhat can we offer you?\n\n- pension\n- leave\n\n\n* gym\n* parking\n",
                         format: .markdown, options: JSONObject([("max", .int(2))])),
+            // Benefits run on into the requirements list.
+            RuleExample("<h1>Nurse</h1><h2>Skills</h2><ul><li>a</li><li>b</li><li>Company pension scheme</li><li>Get paid weekly</li></ul>",
+                        format: .html, options: JSONObject([("max", .int(2))])),
         ],
         options: [
             ("max", "most required items before a finding (default 12)"),
@@ -59,14 +67,14 @@ struct TooManyRequirementsRule: Rule {
     static let optionalMarks = ["preferred", "nice to have", "nice-to-have", "bonus", "desirable", "desired", "plus", "pluses",
                                 "additional", "would be great", "not required", "optional", "extra credit", "advantage",
                                 "ideally", "helpful", "good to have", "great to have", "even better", "brownie points", "not all", "some of",
-                                "added value", "added-value", "a plus", "an asset", "welcome", "considered",
+                                "added value", "added-value", "a plus", "an asset", "welcome", "considered", "ideal candidate",
                                 "still be considered", "don't meet every", "do not meet every", "not necessarily", "meets many",
                                 "most of", "any of"]
     static let requiredMarks = ["requirement", "qualification", "what you'll need", "what you will need", "what you need",
                                 "what we're looking for", "what we are looking for", "who you are", "about you", "you have",
                                 "you'll have", "you will have", "you bring", "you'll bring", "what you bring", "skills", "experience",
                                 "must have", "must-have", "essential", "competenc", "person specification", "knowledge",
-                                "ideal candidate", "your profile", "criteria", "who we're looking for", "who we are looking for",
+                                "your profile", "criteria", "who we're looking for", "who we are looking for",
                                 "you should have", "you are", "you're"]
     static let dutyMarks = ["responsibilit", "responsible for", "duties", "what you'll do", "what you will do", "what you'll be doing",
                             "what you will be doing", "the role", "your role", "in this role", "day to day", "day-to-day",
@@ -124,6 +132,16 @@ struct TooManyRequirementsRule: Rule {
                                 "selective service", "e-verify", "security clearance", "your resume", "your résumé", "resume must",
                                 "resumes must", "your cv", "right to work", "work permit", "dbs check", "disclosure and barring"].map { Array($0.utf8) }
 
+    /// An item that names a benefit (a pension, holiday, parking, “get paid weekly”): a benefits list run on into
+    /// the requirements, not a requirement.
+    static func isBenefit(_ a: Analysis, _ block: Int) -> Bool {
+        var found = false
+        benefitCues.forEachMatch(in: a.phraseText(block: block)) { _ in found = true; return false }
+        return found
+    }
+    static let benefitCues = PhraseSet((SectionCatalog.byID["benefits"]?.cues ?? []) + ["get paid", "paid weekly", "free meals",
+                                                                                          "free uniform", "discount", "discounts"].map { Phrase($0) })
+
     static func countsAsRequired(_ item: [UInt8]) -> Bool {
         let h = item.map(Bytes.lower)
         return !itemOptional.contains(where: { Bytes.contains(h, $0) }) && !itemCondition.contains(where: { Bytes.contains(h, $0) })
@@ -165,9 +183,17 @@ struct TooManyRequirementsRule: Rule {
                         }
                     }
                     guard b.level == topLevel else { continue }
+                    // An item that is itself a lead-in to optional items (“* Bonus points for experience in:”).
+                    if let last = a.text[b.proseRange].last(where: { !Bytes.isWhitespace($0) }), last == 0x3A,
+                       Self.classify(a.string(b.proseRange)) == .optional {
+                        current = .optional
+                        leadIn = true
+                        leadList = b.listID
+                        continue
+                    }
                     switch current {
                     case .required:
-                        guard Self.countsAsRequired(Array(a.text[b.proseRange])) else { continue }
+                        guard Self.countsAsRequired(Array(a.text[b.proseRange])), !Self.isBenefit(a, bi) else { continue }
                         if firstRequired == nil { firstRequired = label }
                         required += 1
                     case .duties: duties += 1
@@ -182,11 +208,17 @@ struct TooManyRequirementsRule: Rule {
                     // A lead-in that ends with a colon (or asks “What can we offer you?”) switches to any kind, and
                     // one naming another part (“Benefits:”) to none; one without (“Top candidates will also have”,
                     // “Bonus points for experience in”) only to optional.
-                    if endsLead ? (c.kind != .other || !c.inherits) : c.kind == .optional {
+                    if endsLead ? (c.kind != .other || !c.inherits) : (c.kind == .optional || !c.inherits) {
                         current = c.kind
                         label = bi
                         leadIn = true
                         leadList = nil
+                    } else if leadIn && leadList != nil {
+                        // A paragraph after the lead-in's items ends its list (“…and more. Why join us? We'll offer”).
+                        leadIn = false
+                        leadList = nil
+                        current = kind
+                        label = h
                     }
                 }
             }

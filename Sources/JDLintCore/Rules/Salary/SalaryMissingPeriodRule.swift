@@ -36,6 +36,8 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("Bank rate: £9.21 ph, paid weekly."),
             // A malformed figure (a decimal comma in dollars) is the defect, not a missing period.
             RuleExample("Salary: $67,00."),
+            RuleExample("Salary: £30,0000."),
+            RuleExample("We raised £250,000 in seed funding last spring."),
             RuleExample("The pay for this role is $64,334 (annualized salary)."),
             RuleExample("The hourly pay rate we offer new starters is $22.50."),
         ])
@@ -65,7 +67,8 @@ struct SalaryMissingPeriodRule: Rule {
                                      "for the project", "per project", "for each", "per item", "per piece", "per illustration",
                                      "per credit", "per course", "per session", "per visit", "per shift", "per call", "per lesson",
                                      "per article", "per word", "per image", "per icon", "per design", "budget of", "budget is", "the budget", "prize", "award",
-                                     "grant", "fund", "funding", "reward", "bounty"].map { Phrase($0) })
+                                     "grant", "fund", "funding", "reward", "bounty", "seed", "raised", "investment", "revenue",
+                                     "turnover", "valuation"].map { Phrase($0) })
     /// A period written as an abbreviation right after the figure (“£9.21 ph”, “£24,000 pa”).
     static let periodAbbreviations = Keywords.set(["ph", "pa", "pw", "pcm", "ppw"])
     /// Words in a heading that give the period of the pay under it (“Hourly Rates of Pay”).
@@ -76,6 +79,9 @@ struct SalaryMissingPeriodRule: Rule {
         let t = a.text
         // A malformed figure (“$67,00”): the defect is the figure, which salary/number-format reads.
         if s.amounts.contains(where: { !$0.groupingValid || Self.shortGroup(t, $0) }) { return true }
+        // Digits that go on past the figure as read (“£30,0000”): a typo, read short.
+        for m in s.amounts where m.range.upperBound + 1 < t.count && (t[m.range.upperBound] == 0x2C || t[m.range.upperBound] == 0x2E)
+            && Bytes.isDigit(t[m.range.upperBound + 1]) { return true }
         if s.currency == "USD" || s.currency == "GBP", s.amounts.contains(where: { $0.decimalSeparator == 0x2C }) { return true }
         // The abbreviation after the figure.
         let w = a.words

@@ -33,6 +33,7 @@ struct BulletStyleRule: Rule {
             RuleExample("# Driver\n\n- Drive the van\n- Manage the fleet:\n  - book services\n  - renew insurance\n- Plan routes\n- Keep the log\n",
                         format: .markdown),
             RuleExample("# Driver\n\n- Drive the van\n- Load parcels\n- Keep the log. It is checked weekly.\n- Plan routes\n", format: .markdown),
+            RuleExample("Driver\n\n• Drive the van.\n• Load parcels.\n• Know the routes, including:\no the ring road\no the docks\n• Keep the log.\n"),
             RuleExample("# Driver\n\n- Drive the van; or\n- Ride the bike,\n- Cover the route.\n", format: .markdown),
         ],
         corrections: [
@@ -140,7 +141,7 @@ struct BulletStyleRule: Rule {
                 while p > r.lowerBound && Bytes.isWhitespace(t[p - 1]) { p -= 1 }
                 var n = k + 1
                 while n < lastIndex && Bytes.isWhitespace(t[n]) { n += 1 }
-                if p > r.lowerBound && n < lastIndex && (Bytes.isUpper(t[n]) || t[p - 1] == 0x2E || t[p - 1] == 0x21 || t[p - 1] == 0x3F) {
+                if p > r.lowerBound && n < lastIndex && (Bytes.isUpper(t[n]) || t[p - 1] == 0x2E || t[p - 1] == 0x21 || t[p - 1] == 0x3F || t[p - 1] == 0x3A) {
                     return true
                 }
             } else if c == 0x2E || c == 0x21 || c == 0x3F, k + 2 < lastIndex, t[k + 1] == 0x20, Bytes.isUpper(t[k + 2]) {

@@ -94,7 +94,13 @@ struct EmptySectionRule: Rule {
             if Bytes.isDigit(c) || c == 0x3A || c == 0x7B || c == 0x7D { return false }
         }
         if hi > r.lowerBound, [0x2E, 0x21, 0x3F].contains(t[hi - 1]) { return false }
-        return true
+        // A word of three letters or more (not a line of template placeholders such as “￼ - GS-￼”).
+        var run = 0
+        for k in r.lowerBound..<hi {
+            run = Bytes.isASCIILetter(t[k]) || t[k] >= 0xC3 && t[k] < 0xE0 ? run + 1 : 0
+            if run >= 3 { return true }
+        }
+        return false
     }
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {

@@ -16,7 +16,10 @@ struct MissingSectionRule: Rule {
             figure, “based in Leeds”). Each missing part is one finding on the title (or line 1). Duties and the \
             summary count as present when the posting describes the work in prose of some length; a posting that \
             says the work is unpaid or voluntary (`compensation: gratis`, “volunteer position”) states its \
-            employment type and is not asked for benefits. \
+            employment type and pay, and is not asked for responsibilities (the call is the task), benefits, \
+            requirements, a location or an \
+            equal-opportunity statement; freelance work (“freelance”, “per project”) is not asked for benefits or \
+            an equal-opportunity statement. \
             With the `google-jobs` profile, the schema.org JobPosting structured data (a JSON-LD file or a \
             `<script type="application/ld+json">` in HTML) must have the properties Google requires (title, \
             description, datePosted, hiringOrganization, jobLocation — or jobLocationType TELECOMMUTE with \
@@ -147,10 +150,40 @@ struct MissingSectionRule: Rule {
                 ## What you would do
                 - Design a logo
 
-                ## Requirements
-                - A portfolio
+                To apply, email logo@example.org.
+                """, format: .markdown),
+            // Freelance work has no benefits and is not asked for an equal-opportunity statement.
+            RuleExample("""
+                # UX designer for a booking app
 
-                To apply, email logo@example.org. We welcome applicants from all backgrounds.
+                We are a two-person startup in Berlin and need a freelance UX designer to rework our booking flow.
+
+                ## The task
+                - Redesign the checkout screens
+
+                ## You have
+                - A portfolio of mobile work
+
+                Budget: €4,000 for the project. Send your portfolio to hi@example.com.
+                """, format: .markdown),
+            // A place in the prose, on a line of its own, or before “office”.
+            RuleExample("""
+                # Phlebotomist
+
+                Ormskirk, West Lancashire
+
+                Take blood samples for our community district nursing team, and help patients feel at ease with every visit.
+
+                ## Duties
+                - Take samples
+
+                ## Requirements
+                - Phlebotomy training
+
+                ## Benefits
+                - 27 days of annual leave
+
+                This post is 30hrs/week, £24,000 a year. Apply online. We are an equal opportunity employer.
                 """, format: .markdown),
             RuleExample("# Welder\n\nWeld steel frames.\n", format: .markdown, options: JSONObject([("ignore", .array(["summary", "responsibilities", "requirements", "pay", "benefits", "location", "employment-type", "how-to-apply", "equal-opportunity"]))])),
             RuleExample("""
@@ -294,7 +327,7 @@ struct MissingSectionRule: Rule {
             }
         }
         // “Boston, MA”, “(Chester VA)”: a US city and state; a named site in the prose, the title or a field.
-        if !present.contains("location") && (hasCityState(t) || hasNamedSite(a)) { present.insert("location") }
+        if !present.contains("location") && (hasCityState(t) || hasNamedSite(a) || namesPlace(a)) { present.insert("location") }
         // The work described in prose: a section introducing the role (“Job Summary”, “About the role”) with a
         // paragraph of some length, written as job-description prose (“Delivers classroom training…”).
         if !present.contains("responsibilities") {
@@ -310,11 +343,22 @@ struct MissingSectionRule: Rule {
                 if words >= 60 { present.insert("responsibilities"); break }
             }
         }
-        // Unpaid or voluntary work states its employment type, and has no benefits to describe.
+        // Weekly hours written as one token (“30hrs/week”, “37.5hrs pw”): the cue phrases read them as other words.
+        if !present.contains("employment-type") && Self.statesWeeklyHours(t) { present.insert("employment-type") }
+        // Unpaid or voluntary work (an open-source call, a volunteer placement) states its employment type and its
+        // pay, and has no benefits to describe; judged on real postings, an equal-opportunity statement and a list
+        // of requirements are not worth asking of it either.
         if !unpaid { Self.volunteerCues.forEachMatch(in: a.phraseText) { _ in unpaid = true; return false } }
         if unpaid {
-            present.insert("employment-type")
+            for part in Self.notAskedOfUnpaidWork { present.insert(part) }
+        }
+        // Freelance work is a contract for a job, not employment: it has no benefits, and an equal-opportunity
+        // statement is not expected of it.
+        var freelance = false
+        Self.freelanceCues.forEachMatch(in: a.phraseText) { _ in freelance = true; return false }
+        if freelance {
             present.insert("benefits")
+            present.insert("equal-opportunity")
         }
         return present
     }
@@ -331,6 +375,40 @@ struct MissingSectionRule: Rule {
                                            "city", "centre", "center", "village", "clinic", "surgery", "ward", "hospitals", "campuses", "trust",
                                            "schools", "headquarters"])
 
+    static let notAskedOfUnpaidWork = ["employment-type", "pay", "benefits", "equal-opportunity", "requirements", "location",
+                                       "responsibilities"]
+
+    /// A number of hours glued to its unit and followed by the week (“30hrs/week”, “37.5 hrs pw”, “20h per week”).
+    static func statesWeeklyHours(_ t: [UInt8]) -> Bool {
+        var i = 0
+        let n = t.count
+        while i < n {
+            guard Bytes.isDigit(t[i]) else { i += 1; continue }
+            var j = i
+            while j < n && (Bytes.isDigit(t[j]) || t[j] == 0x2E) { j += 1 }
+            if j < n && t[j] == 0x20 { j += 1 }
+            var k = j
+            while k < n && Bytes.isASCIILetter(t[k]) { k += 1 }
+            let unit = Bytes.lowerString(t, j..<k)
+            if unit == "hrs" || unit == "hr" || unit == "h" || unit == "hours" {
+                var m = k
+                while m < n && m < k + 3 && (t[m] == 0x2F || t[m] == 0x20) { m += 1 }
+                var e = m
+                while e < n && Bytes.isASCIILetter(t[e]) { e += 1 }
+                let next = Bytes.lowerString(t, m..<e)
+                if ["week", "wk", "pw", "per", "weekly", "a"].contains(next) && (next != "per" && next != "a" || e + 5 < n && Bytes.lowerString(t, (e + 1)..<min(n, e + 5)).hasPrefix("week")) {
+                    return true
+                }
+            }
+            i = max(k, i + 1)
+        }
+        return false
+    }
+
+    /// The prose says the work is a freelance job.
+    static let freelanceCues = PhraseSet(["freelance", "freelancer", "freelancers", "independent contractor", "per project",
+                                          "project basis", "fixed fee", "one off project", "one-off project", "freelance basis"].map { Phrase($0) })
+
     /// The prose says the work is voluntary.
     static let volunteerCues = PhraseSet(["volunteer position", "volunteer role", "volunteer opportunity", "volunteer opportunities",
                                           "voluntary position", "voluntary role", "unpaid position", "unpaid role", "unpaid internship",
@@ -340,7 +418,29 @@ struct MissingSectionRule: Rule {
     /// A pay field that says the work is unpaid (`compensation: gratis`): the pay is stated.
     static func statesUnpaid(_ s: String) -> Bool {
         let k = Field.normaliseKey(s)
-        return ["gratis", "unpaid", "volunteer", "voluntary", "probono", "free", "nopay", "equity", "equityonly"].contains(k)
+        if ["gratis", "unpaid", "volunteer", "voluntary", "probono", "free", "nopay", "equity", "equityonly"].contains(k) { return true }
+        // `rate: gratis / Negotiable`, `compensation: free shirt / swag / gratis`
+        let b = Array(s.utf8)
+        var unpaid = false
+        Tokenizer.words(b, 0..<b.count) { r in
+            let h = Word.hash(b, r)
+            if h == Self.gratis || h == Self.unpaidWord { unpaid = true }
+        }
+        return unpaid
+    }
+    static let gratis = Word.hash("gratis")
+    static let unpaidWord = Word.hash("unpaid")
+
+    /// A place from the gazetteer: in the prose in a place context (“based in Leeds”, “our Tacoma office”), in the
+    /// title or a short field anywhere (“Staff Nurse - Cardiff”, `Company: Leeds Teaching Hospitals`).
+    static func namesPlace(_ a: Analysis) -> Bool {
+        let w = a.words
+        if Gazetteer.namesPlace(a.text, count: w.count, word: { w[$0].range }, anywhere: false) { return true }
+        if let title = a.title?.text, Gazetteer.namesPlace(title, anywhere: true) { return true }
+        for f in a.fields where f.value.utf8.count < 120 && !FrontMatter.proseKeys.contains(f.key) {
+            if Gazetteer.namesPlace(f.value, anywhere: true) { return true }
+        }
+        return false
     }
 
     /// A named workplace: “Glenfield Hospital”, “Leicester Royal Infirmary”, “Main Campus”, “Fellview Health Centre”.

@@ -33,6 +33,7 @@ struct TemplateResidueRule: Rule {
             RuleExample("---\ntitle: Barista\ncloses: TBD\n---\n\nJoin our café team.\n", format: .markdown),
             RuleExample("Barista\n\n[POSITION SUMMARY] Serves coffee and keeps the café clean.\n"),
             RuleExample("Barista\n\n[SUMMARY] Serves coffee all day.[DUTIES]Grinds the beans; [EXPERIENCE] 2 years in a café.\n"),
+            RuleExample("# Barista\n\nDescription\n[POSITION SUMMARY] Serves coffee and keeps the café clean.\n", format: .markdown),
         ],
         scope: .block)
 
@@ -173,11 +174,11 @@ struct TemplateResidueRule: Rule {
     /// An ALL-CAPS bracketed label that opens its block and has content after it (`[POSITION SUMMARY] Leads the…`):
     /// an applicant-tracking system's section label, not an unfilled field.
     static func isLabel(_ t: [UInt8], _ open: Int, _ close: Int, _ r: Range<Int>) -> Bool {
-        // At the start of the block, or after the end of the previous field's text (“…solutions.[RESPONSIBILITY
+        // At the start of the block or of a line, or after the end of the previous field's text (“…solutions.[RESPONSIBILITY
         // STATEMENTS]Collaborate…”, “…experience; [WORK EXPERIENCE] 5-9 years”).
         var p = open
         while p > r.lowerBound && t[p - 1] == 0x20 { p -= 1 }
-        guard p == r.lowerBound || [0x2E, 0x3B, 0x3A, 0x2C, 0x21, 0x3F].contains(t[p - 1]) else { return false }
+        guard p == r.lowerBound || [0x2E, 0x3B, 0x3A, 0x2C, 0x21, 0x3F, 0x0A].contains(t[p - 1]) else { return false }
         if t[(open + 1)..<close].contains(where: Bytes.isLower) { return false }
         // Content of three words or more before the next label.
         var end = close + 1

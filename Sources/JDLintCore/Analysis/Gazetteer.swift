@@ -1,0 +1,87 @@
+/// Place names from `Rules/places.txt` (GeoNames cities of 15,000+ people, countries, US states, UK nations; see
+/// `scripts/gen-places`), and the one test of whether a text names a place: a capitalised place name in a place
+/// context — after “in”, “at”, “near”, “of”, “based”… (“based in Leeds”), before “office”, “campus”, “site”…
+/// (“our Tacoma office”), or at the start of a line of at most six words (“Ormskirk, West Lancashire”). In a title or a field every capitalised place name counts (“Nurse - Cardiff”).
+public enum Gazetteer {
+    /// Hashes (`Word.hash`) of every name, and the most words a name has.
+    static let names: (set: WordSet, maxWords: Int) = {
+        var hashes: [UInt64] = []
+        var maxWords = 1
+        guard let text = RuleData.text("places.txt") else { return (WordSet([UInt64]()), 1) }
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+            let bytes = Array(line)
+            hashes.append(Word.hash(bytes, 0..<bytes.count))
+            var words = 0
+            Tokenizer.words(bytes, 0..<bytes.count) { _ in words += 1 }
+            maxWords = max(maxWords, words)
+        }
+        return (WordSet(hashes), min(maxWords, 5))
+    }()
+
+    static let before = WordSet(["in", "at", "near", "around", "across", "throughout", "within", "based", "located", "outside",
+                                 "nr", "of"].map { Word.hash($0) })
+    static let after = WordSet(["office", "offices", "campus", "site", "sites", "area", "region", "hospital", "hospitals", "headquarters",
+                                "hq", "branch", "centre", "center", "location", "based", "store", "warehouse", "clinic", "studio",
+                                "plant", "depot", "facility", "team"].map { Word.hash($0) })
+
+    /// Whether the words of `t` (ranges in text order) name a place; `anywhere`: no context needed (a title, a field).
+    public static func namesPlace(_ t: [UInt8], count: Int, word: (Int) -> Range<Int>, anywhere: Bool) -> Bool {
+        let names = Self.names
+        var i = 0
+        while i < count {
+            let r = word(i)
+            guard Bytes.isUpper(t[r.lowerBound]) else { i += 1; continue }
+            let context = anywhere || (i > 0 && before.contains(Word.hash(t, word(i - 1))) && sameLine(t, word(i - 1).upperBound, r.lowerBound))
+                || shortLine(t, count: count, word: word, i)
+            // The longest name starting here: its words on one line, the last one capitalised too.
+            var n = min(names.maxWords, count - i)
+            while n >= 1 {
+                let last = word(i + n - 1)
+                if (n == 1 || (Bytes.isUpper(t[last.lowerBound]) && sameLine(t, r.lowerBound, last.upperBound)))
+                    && names.set.contains(Word.hash(t, r.lowerBound..<last.upperBound))
+                {
+                    if context { return true }
+                    if i + n < count, after.contains(Word.hash(t, word(i + n))), sameLine(t, last.upperBound, word(i + n).lowerBound) {
+                        return true
+                    }
+                    break
+                }
+                n -= 1
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// Word `i` starts a line of at most six words (“Ormskirk, West Lancashire” on a line of its own).
+    static func shortLine(_ t: [UInt8], count: Int, word: (Int) -> Range<Int>, _ i: Int) -> Bool {
+        let r = word(i)
+        if i > 0 {
+            var k = r.lowerBound
+            var newline = false
+            while k > word(i - 1).upperBound { k -= 1; if t[k] == 0x0A { newline = true; break } }
+            guard newline else { return false }
+        }
+        var j = i + 1
+        while j < count && j <= i + 6 {
+            if t[word(j - 1).upperBound..<word(j).lowerBound].contains(0x0A) { return true }
+            j += 1
+        }
+        return j == count
+    }
+
+    /// No line break and no sentence end between two offsets.
+    static func sameLine(_ t: [UInt8], _ a: Int, _ b: Int) -> Bool {
+        guard a <= b else { return false }
+        for k in a..<b where t[k] == 0x0A || t[k] == 0x2E || t[k] == 0x3B { return false }
+        return true
+    }
+
+    /// `namesPlace` over a string's own words (a title or a field's value).
+    public static func namesPlace(_ s: String, anywhere: Bool) -> Bool {
+        let b = Array(s.utf8)
+        var words: [Range<Int>] = []
+        Tokenizer.words(b, 0..<b.count) { words.append($0) }
+        return namesPlace(b, count: words.count, word: { words[$0] }, anywhere: anywhere)
+    }
+}
