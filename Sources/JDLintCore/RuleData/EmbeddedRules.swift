@@ -348,8 +348,8 @@ enum EmbeddedRules {
                  "instead of", "rather than", "forget"],
     // The sentence describes the current team (“our team is a hodgepodge of … travel gurus”), or uses the word as a
     // simile (“like a superhero”): not a cliché asked of applicants.
-    "aboutTeam": ["our team", "our office", "our staff", "our people", "our engineers", "our developers", "team of", "full of",
-                  "team is", "like a", "like an"],
+    "aboutTeam": ["our team is", "team is a", "our office is", "office is full", "our staff are", "our people are", "full of",
+                  "like a", "like an"],
     // Real benefits listed in the posting: a games table among them is an office detail, not a hollow promise.
     "realBenefits": ["health insurance", "medical", "dental", "pension", "401k", "401 k", "paid time off", "pto", "annual leave",
                      "holiday", "holidays", "vacation", "parental leave", "maternity", "paternity", "sick leave", "stock options",
