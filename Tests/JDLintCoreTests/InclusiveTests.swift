@@ -94,9 +94,10 @@ import Testing
         return nil
     }
 
-    /// Every issue category joblint reports for its two example postings is found by jdlint, except three that were
+    /// Every issue category joblint reports for its two example postings is found by jdlint, except four that were
     /// judged false alarms on real postings (benchmarks/precision): “enlightened” (ordinary English and company
-    /// names), a named editor such as Dreamweaver (a tool the team uses) and “java scripts” (scripts in Java).
+    /// names), a named editor such as Dreamweaver (a tool the team uses), “java scripts” (scripts in Java) and
+    /// VBScript (a real requirement of the jobs that asked for it; FrontPage is still found).
     @Test func findsEveryJoblintCategory() throws {
         guard let root = Self.corpus else {
             print("skipped: ../shared/corpus (joblint examples) is absent")
@@ -117,7 +118,6 @@ import Testing
                 ("new starter expectations", "inclusive/exclusionary-jargon", "hit the ground running"),
                 ("profanity", "inclusive/exclusionary-jargon", "fucking"),
                 ("legacy technology", "inclusive/exclusionary-jargon", "Frontpage"),
-                ("legacy technology", "inclusive/exclusionary-jargon", "VBScript"),
                 ("java script?", "inclusive/exclusionary-jargon", "java script"),
             ],
             "ultimate.txt": [
@@ -132,7 +132,6 @@ import Testing
                 ("competitive environment", "inclusive/exclusionary-jargon", "top of their game"),
                 ("new starter expectations", "inclusive/exclusionary-jargon", "hit the ground running"),
                 ("profanity", "inclusive/exclusionary-jargon", "shit"),
-                ("legacy technology", "inclusive/exclusionary-jargon", "VBScript"),
                 ("legacy technology", "inclusive/exclusionary-jargon", "Frontpage"),
                 ("ruby on rail?", "inclusive/exclusionary-jargon", "ruby on rail"),
             ],

@@ -19,10 +19,12 @@ public enum Gazetteer {
     }()
 
     static let before = WordSet(["in", "at", "near", "around", "across", "throughout", "within", "based", "located", "outside",
-                                 "nr", "of"].map { Word.hash($0) })
+                                 "nr", "of", "including"].map { Word.hash($0) })
     static let after = WordSet(["office", "offices", "campus", "site", "sites", "area", "region", "hospital", "hospitals", "headquarters",
                                 "hq", "branch", "centre", "center", "location", "based", "store", "warehouse", "clinic", "studio",
                                 "plant", "depot", "facility", "team"].map { Word.hash($0) })
+
+    static let the = Word.hash("the")
 
     /// Whether the words of `t` (ranges in text order) name a place; `anywhere`: no context needed (a title, a field).
     public static func namesPlace(_ t: [UInt8], count: Int, word: (Int) -> Range<Int>, anywhere: Bool) -> Bool {
@@ -31,7 +33,10 @@ public enum Gazetteer {
         while i < count {
             let r = word(i)
             guard Bytes.isUpper(t[r.lowerBound]) else { i += 1; continue }
-            let context = anywhere || (i > 0 && before.contains(Word.hash(t, word(i - 1))) && sameLine(t, word(i - 1).upperBound, r.lowerBound))
+            // The preposition right before, or before “the” (“across the South East”).
+            var p = i - 1
+            if p > 0 && Word.hash(t, word(p)) == Self.the { p -= 1 }
+            let context = anywhere || (p >= 0 && before.contains(Word.hash(t, word(p))) && sameLine(t, word(p).upperBound, r.lowerBound))
                 || shortLine(t, count: count, word: word, i)
             // The longest name starting here: its words on one line, the last one capitalised too.
             var n = min(names.maxWords, count - i)

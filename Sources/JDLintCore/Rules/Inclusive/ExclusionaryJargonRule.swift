@@ -9,7 +9,7 @@ struct ExclusionaryJargonRule: Rule {
             ninja, guru), bro culture (“work hard, play hard”, brogrammer, “crush code”), hollow benefits (beer \
             fridge, pool table), a competitive culture (“top of your game”, meritocratic, cutthroat — never \
             “competitive salary”), new-starter expectations (“hit the ground running”), profanity, “visionary” \
-            jargon (blue-sky thinking, synergy), legacy technology (FrontPage, VBScript) and recruiter slips \
+            jargon (blue-sky thinking, synergy), legacy technology (FrontPage; not VBScript or VB6, which jobs that name them really need) and recruiter slips \
             (“java script”, “Ruby on Rail”). A sentence that rejects the cliché (“we are not hiring rockstars”) \
             is not reported, nor a cliché title in a sentence about the current team (“our office is full of travel \
             gurus”) or in a simile (“like a superhero”), nor a capitalised word inside a name (“Abertawe Bro Morgannwg”), nor a games table in \
@@ -24,7 +24,7 @@ struct ExclusionaryJargonRule: Rule {
             RuleExample("We want a ↓rockstar ↓ninja who can ↓hit the ground running.\n"),
             RuleExample("↓Work hard, play hard, with a ↓beer fridge and ↓pool table.\n"),
             RuleExample("A ↓meritocratic team at the ↓top of your game. Know ↓java script and Dreamweaver.\n"),
-            RuleExample("Our ↓fucking awesome team uses ↓VBScript.\n"),
+            RuleExample("Our ↓fucking awesome team still uses MS ↓FrontPage.\n"),
             RuleExample("Perks: a ↓ping pong table and ↓free beer.\n"),
         ],
         nonTriggering: [
@@ -40,6 +40,7 @@ struct ExclusionaryJargonRule: Rule {
             RuleExample("Regular training keeps you at the top of your game.\n"),
             RuleExample("Our office is full of travel gurus and keen cyclists.\n"),
             RuleExample("Write semantic HTML and Cascading Style Sheets.\n"),
+            RuleExample("Maintain the Access databases in VBA and VB6.\n"),
         ],
         corrections: [
             RuleCorrection("Know java script and ruby on rail.", "Know JavaScript and Ruby on Rails."),

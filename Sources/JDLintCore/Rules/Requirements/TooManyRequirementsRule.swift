@@ -15,9 +15,12 @@ struct TooManyRequirementsRule: Rule {
             the kind of the bullets after it. With `ratio`, the count is also compared (from 8 required items on) \
             with the bullet points under responsibility headings (“Responsibilities”, “What you'll do”, “Duties”…); \
             that comparison is off by default, since a few dense duties can fairly ask for many skills. Move what \
-            is not truly required to a “Nice to have” list.
+            is not truly required to a “Nice to have” list. Off by default (preview): judged blind on real postings, \
+            its count of required items was wrong too often (lists run together, duplicated text, split items); \
+            turn it on with `"requirements/too-many": "warning"` in `.jdlint.json` or `--select requirements/too-many`.
             """,
         defaultSeverity: .warning,
+        enabledByDefault: false,
         triggering: [
             RuleExample("## What you'll do\n\n- Build\n- Test\n- Ship\n\n## ↓Requirements\n\n- a\n- b\n- c\n- d\n- e\n- f\n- g\n- h\n",
                         format: .markdown, options: JSONObject([("ratio", .int(2))])),

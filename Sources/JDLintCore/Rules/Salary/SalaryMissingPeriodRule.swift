@@ -34,6 +34,8 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("The contract pays £15,000 for the fixed term of six months."),
             RuleExample("## Hourly rates of pay\n\n- Band 3: £12.50\n- Band 4: £13.80\n", format: .markdown),
             RuleExample("Bank rate: £9.21 ph, paid weekly."),
+            RuleExample("Pay Type: Hourly\n\nPay: $18.50 - $21.00\n"),
+            RuleExample("Compensation: $52,000 - $58,000\nCompensation Type: Salaried\n"),
             // A malformed figure (a decimal comma in dollars) is the defect, not a missing period.
             RuleExample("Salary: $67,00."),
             RuleExample("Salary: £30,0000."),
@@ -71,6 +73,8 @@ struct SalaryMissingPeriodRule: Rule {
                                      "turnover", "valuation"].map { Phrase($0) })
     /// A period written as an abbreviation right after the figure (“£9.21 ph”, “£24,000 pa”).
     static let periodAbbreviations = Keywords.set(["ph", "pa", "pw", "pcm", "ppw"])
+    /// Words in a short label near the figure that give its period.
+    static let periodLabelWords = Keywords.set(["hourly", "salaried", "annual", "annually", "yearly", "monthly", "weekly", "daily"])
     /// Words in a heading that give the period of the pay under it (“Hourly Rates of Pay”).
     static let periodHeadingWords = Keywords.set(["hourly", "annual", "annually", "monthly", "weekly", "daily", "yearly", "annum"])
 
@@ -100,8 +104,14 @@ struct SalaryMissingPeriodRule: Rule {
         var found = false
         notAWage.forEachMatch(in: PhraseText(t[sentence])) { _ in found = true; return false }
         if found { return true }
-        // The heading of the section that holds the figure.
+        // A short label block within two blocks of the figure (“Pay Type: Hourly”, “Compensation Type Salaried”).
         let block = a.sentences[si].block
+        for b in max(0, block - 2)...min(a.blocks.count - 1, block + 2) where b != block {
+            let ws = a.words(block: b)
+            guard ws.count <= 12 else { continue }
+            if ws.contains(where: { periodLabelWords.contains($0.hash) }) { return true }
+        }
+        // The heading of the section that holds the figure.
         if let section = Self.section(a, holding: block), let h = section.heading {
             i = a.wordIndex(atOrAfter: a.blocks[h].proseRange.lowerBound)
             while i < w.count && w[i].range.lowerBound < a.blocks[h].proseRange.upperBound {

@@ -98,7 +98,8 @@ struct BulletStyleRule: Rule {
             }
             guard !skip, !withStop.isEmpty, !without.isEmpty, withStop.count != without.count else { continue }
             let (odd, style) = withStop.count < without.count ? (withStop, "end without a full stop") : (without, "end with a full stop")
-            guard odd.count * 3 <= items.count else { continue }
+            // A clear majority among the items that show a style (neutral items do not count either way).
+            guard odd.count * 3 <= withStop.count + without.count else { continue }
             for i in odd {
                 let r = a.blocks[i].proseRange
                 reporter.report("Most items of this list \(style); this one does not match.", prose: r)

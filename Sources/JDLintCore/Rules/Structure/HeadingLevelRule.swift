@@ -21,6 +21,8 @@ struct HeadingLevelRule: Rule {
         nonTriggering: [
             RuleExample("# Gardener\n\n## Duties\n\n### Daily\n\nMow.\n\n## Benefits\n\nLunch.\n", format: .markdown),
             RuleExample("## Duties\n\nMow.\n\n### Daily\n\nMow again.\n", format: .markdown),
+            // A scraped field label whose “#” means “number of”.
+            RuleExample("# Gardener\n\nMow the lawns.\n\n# of openings: 2\n", format: .markdown),
             // The title is in the front matter: the `#` headings are the sections.
             RuleExample("---\ntitle: Gardener\n---\n\n# Duties\n\nMow.\n\n# Benefits\n\nLunch.\n", format: .markdown),
             RuleExample("<h1>Gardener</h1><p><strong>Duties</strong></p><p>Mow.</p><h2>Benefits</h2><p>Lunch.</p>", format: .html),
@@ -39,6 +41,9 @@ struct HeadingLevelRule: Rule {
         // headings are its sections, not second titles (a Jekyll posting whose sections are all `#`).
         let sectionsAtLevel1 = a.title != nil && a.titleBlock == nil && a.document.format == .markdown
         for (i, b) in a.blocks.enumerated() where b.kind == .heading && b.explicit && b.level >= 1 {
+            // “# of openings: 2”: a field label whose “#” means “number”, not a heading (headings start with a capital
+            // or a digit).
+            if a.document.format == .markdown, !b.proseRange.isEmpty, Bytes.isLower(a.text[b.proseRange.lowerBound]) { continue }
             if b.level == 1 && sectionsAtLevel1 {
                 previous = 1
                 continue

@@ -6,7 +6,9 @@ struct LengthRule: Rule {
         explanation: """
             A very short posting leaves applicants guessing; a very long one is skimmed or abandoned (most job \
             boards recommend 300–700 words). Only prose counts: markup, front-matter syntax and code do not. The \
-            finding sits on the title (or line 1) and gives the count. Both limits are configurable.
+            finding sits on the title (or line 1) and gives the count. Both limits are configurable. A volunteer \
+            call or a freelance brief (see structure/missing-section) needs less: it is reported below half the \
+            minimum.
             """,
         defaultSeverity: .warning,
         triggering: [
@@ -19,6 +21,9 @@ struct LengthRule: Rule {
         ],
         nonTriggering: [
             RuleExample("# Cleaner\n\nWe need a cleaner for our office.\n", format: .markdown, options: JSONObject([("minCharacters", 20)])),
+            // A volunteer call needs half the minimum.
+            RuleExample("---\ntitle: Icons for our app\ncompensation: gratis\n---\n\n" + String(repeating: "We need six icons for our open-source app. ", count: 10)
+                        + "Write to us.\n", format: .markdown),
             // Prose in front matter counts.
             RuleExample("---\ntitle: Logo for a library\ndeliverables: " + String(repeating: "A logo in SVG and PNG, with a short style guide for the team. ", count: 12)
                         + "\n---\n\nWe need a logo.\n", format: .markdown),
@@ -48,8 +53,12 @@ struct LengthRule: Rule {
         }
         let words = a.words.count
         let anchor = MissingSectionRule.anchor(a)
-        if chars < minChars {
-            reporter.report("The posting has only \(chars) characters of prose (fewer than \(minChars)): applicants need more to decide.", at: anchor)
+        // A volunteer call or a freelance brief needs less than a job posting (judged on real postings: a gratis
+        // design call of two paragraphs that says what is needed and whom to contact is long enough): half the
+        // minimum.
+        let floor = chars < minChars && MissingSectionRule.engagement(a) != .employment ? minChars / 2 : minChars
+        if chars < floor {
+            reporter.report("The posting has only \(chars) characters of prose (fewer than \(floor)): applicants need more to decide.", at: anchor)
         } else if words > maxWords {
             reporter.report("The posting has \(words) words (more than \(maxWords)): long postings are skimmed or abandoned.", at: anchor)
         }

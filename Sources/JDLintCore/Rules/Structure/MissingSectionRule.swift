@@ -242,7 +242,6 @@ struct MissingSectionRule: Rule {
             if !ids.isEmpty && !ids.contains("summary") && firstPartHeading == blocks.count { firstPartHeading = i }
         }
         // Fields: by key, and by the key as written (`Duties & Responsibilities: …`).
-        var unpaid = false
         for f in a.fields {
             let valueText = f.value
             let filled = !isEmptyValue(valueText) || f.json?.boolValue != nil
@@ -253,7 +252,6 @@ struct MissingSectionRule: Rule {
             }
             for pi in SectionCatalog.partsByField[f.key] ?? [] {
                 let id = SectionCatalog.parts[pi].id
-                if id == "pay" && Self.statesUnpaid(valueText) { unpaid = true }
                 if id == "pay" && !valueText.utf8.contains(where: Bytes.isDigit) && !Self.statesUnpaid(valueText) { continue }
                 if id == "location" && f.key == "joblocationtype" && !valueText.uppercased().contains("TELECOMMUTE") { continue }
                 present.insert(id)
@@ -347,18 +345,12 @@ struct MissingSectionRule: Rule {
         if !present.contains("employment-type") && Self.statesWeeklyHours(t) { present.insert("employment-type") }
         // Unpaid or voluntary work (an open-source call, a volunteer placement) states its employment type and its
         // pay, and has no benefits to describe; judged on real postings, an equal-opportunity statement and a list
-        // of requirements are not worth asking of it either.
-        if !unpaid { Self.volunteerCues.forEachMatch(in: a.phraseText) { _ in unpaid = true; return false } }
-        if unpaid {
-            for part in Self.notAskedOfUnpaidWork { present.insert(part) }
-        }
-        // Freelance work is a contract for a job, not employment: it has no benefits, and an equal-opportunity
-        // statement is not expected of it.
-        var freelance = false
-        Self.freelanceCues.forEachMatch(in: a.phraseText) { _ in freelance = true; return false }
-        if freelance {
-            present.insert("benefits")
-            present.insert("equal-opportunity")
+        // of requirements are not worth asking of it either. Freelance work is a contract for a job, not
+        // employment: it states its type, has no benefits, and an equal-opportunity statement is not expected of it.
+        switch Self.engagement(a) {
+        case .unpaid: for part in Self.notAskedOfUnpaidWork { present.insert(part) }
+        case .freelance: for part in ["benefits", "equal-opportunity", "employment-type"] { present.insert(part) }
+        case .employment: break
         }
         return present
     }
@@ -405,9 +397,32 @@ struct MissingSectionRule: Rule {
         return false
     }
 
+    /// What kind of engagement a posting offers, as far as it says.
+    enum Engagement { case employment, freelance, unpaid }
+
+    /// Unpaid when a pay field says so (`compensation: gratis`, `rate: gratis / Negotiable`) or the prose calls it
+    /// voluntary (“volunteer position”); freelance when the prose says so (“freelance”, “per project”, “outside
+    /// IR35”) or the posting lists its deliverables (a project brief). Shared by the structure rules: a short
+    /// volunteer call is not a short job posting.
+    static func engagement(_ a: Analysis) -> Engagement {
+        for f in a.fields where !(SectionCatalog.partsByField[f.key] ?? []).isEmpty {
+            if (SectionCatalog.partsByField[f.key] ?? []).contains(where: { SectionCatalog.parts[$0].id == "pay" }), statesUnpaid(f.value) {
+                return .unpaid
+            }
+        }
+        var unpaid = false
+        volunteerCues.forEachMatch(in: a.phraseText) { _ in unpaid = true; return false }
+        if unpaid { return .unpaid }
+        if a.fields.contains(where: { $0.key == "deliverables" && !isEmptyValue($0.value) }) { return .freelance }
+        var freelance = false
+        freelanceCues.forEachMatch(in: a.phraseText) { _ in freelance = true; return false }
+        return freelance ? .freelance : .employment
+    }
+
     /// The prose says the work is a freelance job.
     static let freelanceCues = PhraseSet(["freelance", "freelancer", "freelancers", "independent contractor", "per project",
-                                          "project basis", "fixed fee", "one off project", "one-off project", "freelance basis"].map { Phrase($0) })
+                                          "project basis", "fixed fee", "one off project", "one-off project", "freelance basis", "ir35",
+                                          "day rate contract", "daily rate contract"].map { Phrase($0) })
 
     /// The prose says the work is voluntary.
     static let volunteerCues = PhraseSet(["volunteer position", "volunteer role", "volunteer opportunity", "volunteer opportunities",
