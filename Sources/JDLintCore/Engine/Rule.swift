@@ -61,8 +61,13 @@ public struct RuleMeta: Sendable {
     public var defaultSeverity: Severity
     /// Whether the rule runs when the configuration says nothing about it.
     public var enabledByDefault: Bool
-    /// The applicability of the rule's fixes (`nil` when it never offers one).
+    /// The applicability of the rule's fixes (`nil` when it never offers one): the one most of its fixes have.
     public var fix: Applicability?
+    /// Other applicabilities some of its fixes have (`salary/number-format`: safe grouping, unsafe `k` unification).
+    /// A test over every example and every corpus posting fails on a fix of any applicability not declared.
+    public var otherFixes: [Applicability]
+    /// Every applicability the rule's fixes may have.
+    public var fixes: [Applicability] { (fix.map { [$0] } ?? []) + otherFixes.filter { $0 != fix } }
     public var triggering: [RuleExample]
     public var nonTriggering: [RuleExample]
     public var corrections: [RuleCorrection]
@@ -74,15 +79,16 @@ public struct RuleMeta: Sendable {
     public var scope: RuleScope
 
     public init(id: String, summary: String, explanation: String, defaultSeverity: Severity, enabledByDefault: Bool = true,
-                fix: Applicability? = nil, triggering: [RuleExample] = [], nonTriggering: [RuleExample] = [],
-                corrections: [RuleCorrection] = [], options: [(name: String, description: String)] = [], origin: String = "builtin",
-                scope: RuleScope = .document) {
+                fix: Applicability? = nil, otherFixes: [Applicability] = [], triggering: [RuleExample] = [],
+                nonTriggering: [RuleExample] = [], corrections: [RuleCorrection] = [], options: [(name: String, description: String)] = [],
+                origin: String = "builtin", scope: RuleScope = .document) {
         self.id = id
         self.summary = summary
         self.explanation = explanation
         self.defaultSeverity = defaultSeverity
         self.enabledByDefault = enabledByDefault
         self.fix = fix
+        self.otherFixes = otherFixes
         self.triggering = triggering
         self.nonTriggering = nonTriggering
         self.corrections = corrections

@@ -34096,7 +34096,7 @@ Złotów
                "development opportunities", "training opportunities", "training and development", "development pathway",
                "free parking", "car parking", "on site parking", "onsite parking", "staff discounts", "staff discount",
                "salary sacrifice", "lease car", "employee assistance", "gym",
-               "paid leave", "leave entitlement", "days leave", "days of leave", "insurance", "401(k)", "we offer", "in return", "can offer", "offer you", "we provide", "profit sharing", "paid overtime", "career pathway", "progression", "flexible conditions", "flexible working hours", "remote working", "development programme", "development program", "leadership development", "fully funded", "funded qualification*", "funded training", "course funding", "study support", "funding for training", "full training", "training will be given", "training will be provided", "training is provided", "training provided"]
+               "paid leave", "leave entitlement", "days leave", "days of leave", "insurance", "401(k)", "we offer", "in return", "can offer", "offer you", "we provide", "profit sharing", "paid overtime", "career pathway", "progression", "flexible conditions", "flexible working hours", "remote working", "development programme", "development program", "leadership development", "fully funded", "funded qualification*", "funded training", "course funding", "study support", "funding for training", "full training", "training will be given", "training will be provided", "training is provided", "training provided", "training and supervision", "supervision and training", "receive training", "will receive training", "you will gain experience", "gain experience in"]
     },
     "location": {
       "name": "a location",

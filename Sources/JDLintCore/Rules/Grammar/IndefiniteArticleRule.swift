@@ -17,6 +17,8 @@ struct IndefiniteArticleRule: Rule {
         defaultSeverity: .error,
         fix: .safe,
         triggering: [
+            // A slash pair of acronyms is still read letter by letter.
+            RuleExample("Six years with ↓a MS/MIS degree in ↓a ISO/FDA regulated lab."),
             RuleExample("What does ↓a Occupational Therapy Technician do?"),
             RuleExample("We need ↓an nurse for ↓a hour each day."),
             RuleExample("Work ↓a 8-hour shift on ↓a 11-month contract, ↓a 18-month project or ↓a 80-hour fortnight."),
@@ -34,6 +36,9 @@ struct IndefiniteArticleRule: Rule {
         ],
         nonTriggering: [
             RuleExample("An occupational therapist, a nurse, an aide and an 8-hour day."),
+            // A stray article before a plural, a slash pair, a state read by its name (false alarms on real postings).
+            RuleExample("We are looking for a enthusiastic, motivated individuals to join us. We have an two exciting posts."),
+            RuleExample("We are a M/F, Disabled and Veteran employer."),
             // “EU” is said letter by letter (ee-you); “a own” wants “your own”, not another article.
             RuleExample("An EU-funded project; bring a own laptop."),
             RuleExample("An hour, an honest, an heir, an hourly rate, a hospital, a historic building, an historic building."),
@@ -145,6 +150,11 @@ struct IndefiniteArticleRule: Rule {
                 foreignBlocks[w.block] = f
                 if f { continue }
             }
+            // An article before a plural (“a enthusiastic individuals”, “an two exciting posts”): the article itself is
+            // the slip, and changing it would leave the phrase wrong.
+            if Self.pluralFollows(a, i + 1) { continue }
+            // “a M/F employer” (male/female): a single letter in a slash pair is read as its word.
+            if next.range.count == 1 && after < block.proseRange.upperBound && t[after] == 0x2F && Bytes.isUpper(n0) { continue }
             let original = a.string(w.range)
             let replacement = Self.article(an: wantsAn, like: original, shout: shout)
             var wordEnd = next.range.upperBound
@@ -160,6 +170,24 @@ struct IndefiniteArticleRule: Rule {
     }
 
     // MARK: context
+
+    /// Plural nouns that postings put after a stray article (“a enthusiastic, motivated individuals”).
+    static let plurals = WordSet(["individuals", "people", "candidates", "posts", "roles", "positions", "nurses", "members",
+                                  "professionals", "applicants", "opportunities", "vacancies", "teams", "practitioners",
+                                  "graduates", "students"].map { Word.hash($0) })
+
+    /// A plural noun within three words of `k` in the same block, before any other article.
+    static func pluralFollows(_ a: Analysis, _ k: Int) -> Bool {
+        let w = a.words
+        var j = k
+        while j < w.count && j <= k + 3 && w[j].block == w[k].block {
+            if plurals.contains(w[j].hash) { return true }
+            let h = w[j].hash
+            if h == Word.hash("a") || h == Word.hash("an") || h == Word.hash("the") { return false }
+            j += 1
+        }
+        return false
+    }
 
     static func canPrecede(_ t: [UInt8], _ s: Int) -> Bool {
         let c = t[s - 1]

@@ -22,6 +22,7 @@ struct GenderedTermsRule: Rule {
         ],
         nonTriggering: [
             RuleExample("Our founder started the company in 2010. He still codes.\n"),
+            RuleExample("The successful candidate will know what she/he/they want to build.\n"),
             RuleExample("The successful candidate will work at Guy's and St Thomas' hospitals.\n"),
             RuleExample("Wear a beard net in the kitchen.\n"),
             RuleExample("They will chair the committee.\n"),
@@ -38,6 +39,8 @@ struct GenderedTermsRule: Rule {
         .map { (Word.hash($0), $0) })
     static let candidateWords = WordSet(["candidate", "candidates", "applicant", "applicants", "hire", "jobholder", "postholder", "holder",
                                          "incumbent", "successful", "ideal", "employee", "appointee"])
+
+    static let theyHash = Word.hash("they")
 
     static func isMale(_ p: String) -> Bool { p == "he" || p == "his" || p == "him" || p == "himself" }
 
@@ -86,6 +89,9 @@ struct GenderedTermsRule: Rule {
                 // A pair must mix genders ("he/she", "s/he"); "s" counts as she.
                 let m1 = Self.isMale(p), m2 = Self.isMale(q)
                 guard m1 != m2 || p == "s" else { i = end + 1; continue }
+                // “She/he/they”: already inclusive.
+                if end + 1 < words.count, words[end + 1].block == words[i].block, words[end + 1].hash == Self.theyHash,
+                   gapText(end) == [0x2F] { i = end + 2; continue }
                 var start = words[i].range.lowerBound
                 if p == "s" && start > 0 && t[start - 1] == 0x28 { start -= 1 }  // "(s)he"
                 let r = start..<words[end].range.upperBound

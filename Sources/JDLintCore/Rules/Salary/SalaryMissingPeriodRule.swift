@@ -36,6 +36,8 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("Bank rate: £9.21 ph, paid weekly."),
             RuleExample("Pay Type: Hourly\n\nPay: $18.50 - $21.00\n"),
             RuleExample("Compensation: $52,000 - $58,000\nCompensation Type: Salaried\n"),
+            RuleExample("Pay: £18,166 to £19,339 pro-rata, per annum."),
+            RuleExample("We pay $150 per class for electives."),
             // A malformed figure (a decimal comma in dollars) is the defect, not a missing period.
             RuleExample("Salary: $67,00."),
             RuleExample("Salary: £30,0000."),
@@ -68,9 +70,13 @@ struct SalaryMissingPeriodRule: Rule {
                                      "one off", "one time", "lump sum", "in total", "total of", "for the term", "for the fixed term",
                                      "for the project", "per project", "for each", "per item", "per piece", "per illustration",
                                      "per credit", "per course", "per session", "per visit", "per shift", "per call", "per lesson",
-                                     "per article", "per word", "per image", "per icon", "per design", "budget of", "budget is", "the budget", "prize", "award",
+                                     "per article", "per word", "per image", "per icon", "per design", "per class", "per module",
+                                     "per unit", "per student", "per workshop", "for electives", "budget of", "budget is", "the budget", "prize", "award",
                                      "grant", "fund", "funding", "reward", "bounty", "seed", "raised", "investment", "revenue",
                                      "turnover", "valuation"].map { Phrase($0) })
+    static let periodAfterWords = Keywords.set(["annum", "annually", "year", "yearly", "hour", "hourly", "month", "monthly", "week", "weekly"])
+    static let qualifierWords = Keywords.set(["rata", "fte", "gross", "basic", "pro", "full", "time", "equivalent", "inclusive"])
+    static let perWords = Keywords.set(["per", "a", "an", "each"])
     /// A period written as an abbreviation right after the figure (“£9.21 ph”, “£24,000 pa”).
     static let periodAbbreviations = Keywords.set(["ph", "pa", "pw", "pcm", "ppw"])
     /// Words in a short label near the figure that give its period.
@@ -91,6 +97,14 @@ struct SalaryMissingPeriodRule: Rule {
         let w = a.words
         var i = a.wordIndex(atOrAfter: s.proseRange.upperBound)
         if i < w.count, w[i].range.lowerBound - s.proseRange.upperBound <= 2, periodAbbreviations.contains(w[i].hash) { return true }
+        // The period a few words on, after a qualifier (“£18,166 to £19,339 pro-rata, per annum”).
+        var k = i
+        while k < w.count && k < i + 5 && w[k].block == w[max(i, 0)].block && !t[s.proseRange.upperBound..<w[k].range.lowerBound].contains(0x2E) {
+            if periodAfterWords.contains(w[k].hash) && (k == i || qualifierWords.contains(w[k - 1].hash) || perWords.contains(w[k - 1].hash)) {
+                return true
+            }
+            k += 1
+        }
         // The sentence around the figure.
         // The sentence that holds the figure (binary search: sentences are in text order).
         var lo = 0, hi = a.sentences.count

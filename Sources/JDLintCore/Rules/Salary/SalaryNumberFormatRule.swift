@@ -14,6 +14,7 @@ struct SalaryNumberFormatRule: Rule {
             """,
         defaultSeverity: .warning,
         fix: .safe,
+        otherFixes: [.unsafe],
         triggering: [
             RuleExample("The salary is ↓$64334 a year."),
             RuleExample("Pay: ↓£28407 per annum."),

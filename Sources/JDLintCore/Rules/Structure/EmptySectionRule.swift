@@ -35,6 +35,7 @@ struct EmptySectionRule: Rule {
             RuleExample("# Nurse\n\nWe are hiring.\n\n## Salary: £30,000\n\n## Duties\n\nCare.\n", format: .markdown),
             // A notice set as a heading; a list indented four spaces (Markdown reads it as code); a subtitle line.
             RuleExample("# Nurse\n\nWe are hiring.\n\n## NO RECRUITMENT AGENCIES\n", format: .markdown),
+            RuleExample("# Nurse\n\n## Description\n\n## City Hospital seeks a nurse for its busy new cardiology ward\n\nCare.\n", format: .markdown),
             RuleExample("# Nurse\n\nWe are hiring.\n\n## Desired skills\n\n    Python, SQL and Excel\n    Care planning\n\n## Duties\n\nCare.\n",
                         format: .markdown),
         ])
@@ -132,11 +133,13 @@ struct EmptySectionRule: Rule {
                       Self.namesPart(a, h) else { continue }
             }
             guard Self.isLabel(a, h), !Self.isNotice(a, h), !Self.sourceHasText(a, h) else { continue }
-            // A parent heading followed by a sub-heading of the same part (“Requirements” then “Essential”).
+            // A parent heading followed by a sub-heading of the same part (“Requirements” then “Essential”); a
+            // “Description” wrapper whose content opens with its own headline (“University of Glasgow Seeks …”).
             if h + 1 < blocks.count, blocks[h + 1].kind == .heading {
                 let own = SectionCatalog.parts(forHeading: a.phraseText(block: h))
                 let next = SectionCatalog.parts(forHeading: a.phraseText(block: h + 1))
                 if next.contains(where: own.contains) { continue }
+                if own.contains("summary") && !Self.isLabel(a, h + 1) { continue }
             }
             // Headings inferred from plain text or bold paragraphs are guesses: only a `Label:` line is sure enough.
             if !blocks[h].explicit {

@@ -346,10 +346,11 @@ struct MissingSectionRule: Rule {
         // Unpaid or voluntary work (an open-source call, a volunteer placement) states its employment type and its
         // pay, and has no benefits to describe; judged on real postings, an equal-opportunity statement and a list
         // of requirements are not worth asking of it either. Freelance work is a contract for a job, not
-        // employment: it states its type, has no benefits, and an equal-opportunity statement is not expected of it.
+        // employment: it states its type, has no benefits, an equal-opportunity statement is not expected of it, and
+        // judges found its location not worth asking for (the gigs judged were done online).
         switch Self.engagement(a) {
         case .unpaid: for part in Self.notAskedOfUnpaidWork { present.insert(part) }
-        case .freelance: for part in ["benefits", "equal-opportunity", "employment-type"] { present.insert(part) }
+        case .freelance: for part in ["benefits", "equal-opportunity", "employment-type", "location"] { present.insert(part) }
         case .employment: break
         }
         return present
@@ -405,17 +406,23 @@ struct MissingSectionRule: Rule {
     /// IR35”) or the posting lists its deliverables (a project brief). Shared by the structure rules: a short
     /// volunteer call is not a short job posting.
     static func engagement(_ a: Analysis) -> Engagement {
-        for f in a.fields where !(SectionCatalog.partsByField[f.key] ?? []).isEmpty {
-            if (SectionCatalog.partsByField[f.key] ?? []).contains(where: { SectionCatalog.parts[$0].id == "pay" }), statesUnpaid(f.value) {
-                return .unpaid
-            }
+        // A pay field (`compensation:`, `rate:`, `hiredrate:`, `salary_note:`) that says gratis or unpaid.
+        for f in a.fields where f.value.utf8.count < 200 {
+            let pay = (SectionCatalog.partsByField[f.key] ?? []).contains(where: { SectionCatalog.parts[$0].id == "pay" })
+                || payKeyParts.contains(where: { f.key.containsBytes($0) }) || f.key.containsBytes("rate")
+            if pay && statesUnpaid(f.value) { return .unpaid }
         }
         var unpaid = false
         volunteerCues.forEachMatch(in: a.phraseText) { _ in unpaid = true; return false }
         if unpaid { return .unpaid }
-        if a.fields.contains(where: { $0.key == "deliverables" && !isEmptyValue($0.value) }) { return .freelance }
+        // A project brief's template (`deliverables:`, filled or not) is a freelance engagement.
+        if a.fields.contains(where: { $0.key == "deliverables" && $0.origin == .frontMatter }) { return .freelance }
         var freelance = false
         freelanceCues.forEachMatch(in: a.phraseText) { _ in freelance = true; return false }
+        // Front-matter values are not in the prose (`contract: Contractor (Outside IR35)`).
+        for f in a.fields where !freelance && f.origin == .frontMatter && f.value.utf8.count < 200 {
+            freelanceCues.forEachMatch(in: PhraseText(Array(f.value.utf8)[...])) { _ in freelance = true; return false }
+        }
         return freelance ? .freelance : .employment
     }
 
