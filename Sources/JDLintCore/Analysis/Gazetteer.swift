@@ -4,19 +4,27 @@
 /// (“our Tacoma office”), or at the start of a line of at most six words (“Ormskirk, West Lancashire”). In a title or a field every capitalised place name counts (“Nurse - Cardiff”).
 public enum Gazetteer {
     /// Hashes (`Word.hash`) of every name, and the most words a name has.
-    static let names: (set: WordSet, maxWords: Int) = {
-        var hashes: [UInt64] = []
+    static let names: (set: WordSet, countries: WordSet, maxWords: Int) = {
+        var hashes: [UInt64] = [], countries: [UInt64] = []
         var maxWords = 1
-        guard let text = RuleData.text("places.txt") else { return (WordSet([UInt64]()), 1) }
+        guard let text = RuleData.text("places.txt") else { return (WordSet([UInt64]()), WordSet([UInt64]()), 1) }
         for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
-            let bytes = Array(line)
-            hashes.append(Word.hash(bytes, 0..<bytes.count))
+            var bytes = Array(line)
+            let country = bytes.first == UInt8(ascii: "@")
+            if country { bytes.removeFirst() }
+            let h = Word.hash(bytes, 0..<bytes.count)
+            hashes.append(h)
+            if country { countries.append(h) }
             var words = 0
             Tokenizer.words(bytes, 0..<bytes.count) { _ in words += 1 }
             maxWords = max(maxWords, words)
         }
-        return (WordSet(hashes), min(maxWords, 5))
+        return (WordSet(hashes), WordSet(countries), min(maxWords, 5))
     }()
+
+    /// Words before “in” that make a country the job's place (“based in Germany”, “remote in Canada”).
+    static let strongBefore = WordSet(["based", "located", "remote", "anywhere", "work", "working", "position", "role", "job",
+                                       "office", "offices", "opportunity"].map { Word.hash($0) })
 
     static let before = WordSet(["in", "at", "near", "around", "across", "throughout", "within", "based", "located", "outside",
                                  "nr", "of", "including"].map { Word.hash($0) })
@@ -25,6 +33,7 @@ public enum Gazetteer {
                                 "plant", "depot", "facility", "team"].map { Word.hash($0) })
 
     static let the = Word.hash("the")
+    static let inHash = Word.hash("in")
 
     /// Whether the words of `t` (ranges in text order) name a place; `anywhere`: no context needed (a title, a field).
     public static func namesPlace(_ t: [UInt8], count: Int, word: (Int) -> Range<Int>, anywhere: Bool) -> Bool {
@@ -42,9 +51,14 @@ public enum Gazetteer {
             var n = min(names.maxWords, count - i)
             while n >= 1 {
                 let last = word(i + n - 1)
-                if (n == 1 || (Bytes.isUpper(t[last.lowerBound]) && sameLine(t, r.lowerBound, last.upperBound)))
-                    && names.set.contains(Word.hash(t, r.lowerBound..<last.upperBound))
-                {
+                let h = Word.hash(t, r.lowerBound..<last.upperBound)
+                if (n == 1 || (Bytes.isUpper(t[last.lowerBound]) && sameLine(t, r.lowerBound, last.upperBound))) && names.set.contains(h) {
+                    // A country in prose names the job's place only after “based in”, “remote in”…: “the average salary
+                    // in the United States” or “customers in Germany” do not.
+                    if names.countries.contains(h) && !anywhere {
+                        if p >= 1 && strongBefore.contains(Word.hash(t, word(p - 1))) && Word.hash(t, word(p)) == Self.inHash { return true }
+                        break
+                    }
                     if context { return true }
                     if i + n < count, after.contains(Word.hash(t, word(i + n))), sameLine(t, last.upperBound, word(i + n).lowerBound) {
                         return true

@@ -405,6 +405,8 @@ enum EmbeddedRules {
 # cities of 15,000 people or more, countries, US states, UK nations; city names that are common English
 # words (wordfreq 3.1.1 top 5,000) are left out below 500,000 people; plus UK counties and regions,
 # Canadian provinces and Australian states by their official names. Do not edit: rerun the script.
+# Lines starting with @ are countries: in prose they name the job's place only after based in,
+# located in, remote in… ("the average salary in the United States" does not).
 A Coruña
 A Estrada
 A Yun Pa
@@ -618,7 +620,6 @@ Adıyaman
 Adūr
 Affery
 Affton
-Afghanistan
 Afgooye
 Afif
 Afikpo
@@ -1036,7 +1037,6 @@ Alaminos
 Alamo
 Alamogordo
 Aland
-Aland Islands
 Alandi
 Alandur
 Alang
@@ -1058,7 +1058,6 @@ Alba Iulia
 Albacete
 Albadéria
 Albal
-Albania
 Albano Laziale
 Albany
 Albany Creek
@@ -1140,7 +1139,6 @@ Alfreton
 Alfter
 Algeciras
 Algemesí
-Algeria
 Algete
 Alghero
 Algiers
@@ -1374,7 +1372,6 @@ Ameca
 Amecameca
 American Canyon
 American Fork
-American Samoa
 Americana
 Americus
 Amersfoort
@@ -1505,7 +1502,6 @@ Andkhoy
 Andol
 Andong
 Andorinha
-Andorra
 Andorra la Vella
 Andover
 Andradas
@@ -1534,13 +1530,11 @@ Anglet
 Angleton
 Angoche
 Angol
-Angola
 Angono
 Angoulême
 Angra dos Reis
 Angren
 Angri
-Anguilla
 Angul
 Anguo
 Angyalföld
@@ -1611,14 +1605,12 @@ Antalaha
 Antalya
 Antananarivo
 Antanifotsy
-Antarctica
 Antelope
 Antequera
 Anthem
 Anthiyur
 Antibes
 Antigua Guatemala
-Antigua and Barbuda
 Antiguo Cuscatlán
 Antioch
 Antipolo
@@ -1850,7 +1842,6 @@ Arganda
 Arganzuela
 Argentan
 Argenteuil
-Argentina
 Argun
 Argungu
 Argyll
@@ -1898,7 +1889,6 @@ Armant
 Armavir
 Armação dos Búzios
 Armdale
-Armenia
 Armentières
 Armidale
 Armilla
@@ -1957,7 +1947,6 @@ Artëm
 Artëmovskiy
 Aru
 Arua
-Aruba
 Arucas
 Arujá
 Arukutti
@@ -2201,10 +2190,8 @@ Aurād
 Ausa
 Austin
 Austintown
-Australia
 Australian Capital Territory
 Australind
-Austria
 Autazes
 Autlán de Navarro
 Autun
@@ -2305,7 +2292,6 @@ Azazga
 Azcapotzalco
 Azeitão
 Azemmour
-Azerbaijan
 Azhatebage
 Azhikkōd
 Azhiyūr
@@ -2526,7 +2512,6 @@ Bagé
 Bah-Bah
 Bahacheve
 Bahadurgarh
-Bahamas
 Baharampur
 Bahau
 Bahawalnagar
@@ -2536,7 +2521,6 @@ Bahir Dar
 Bahjoi
 Bahlā’
 Bahraigh
-Bahrain
 Bahula
 Bahçelievler
 Bahé-Blaon
@@ -2886,7 +2870,6 @@ Bangkok
 Bangkok Noi
 Bangkok Riverside
 Bangkok Yai
-Bangladesh
 Bangolo
 Bangolo Tahouake
 Bangor
@@ -2981,7 +2964,6 @@ Barañáin
 Baraúna
 Barbacena
 Barbacha
-Barbados
 Barbalha
 Barbastro
 Barbate
@@ -3387,7 +3369,6 @@ Bela Vista de Goiás
 Belaga
 Belagavi
 Belalcázar
-Belarus
 Belas
 Belawan
 Belaya Glina
@@ -3402,14 +3383,12 @@ Belen
 Belfast
 Belford Roxo
 Belfort
-Belgium
 Belgorod
 Belgrade
 Belgrano
 Beli
 Beliatta
 Belidzhi
-Belize
 Belize City
 Bell Gardens
 Bell Ville
@@ -3519,7 +3498,6 @@ Benicarló
 Benicia
 Benicàssim
 Benidorm
-Benin
 Benin City
 Benipur
 Benito Juarez
@@ -3606,7 +3584,6 @@ Berlin Köpenick
 Bermejo
 Bermeo
 Bermo
-Bermuda
 Bern
 Bernau bei Berlin
 Bernburg
@@ -3768,7 +3745,6 @@ Bhundsi
 Bhupalpally
 Bhusawal
 Bhusawar
-Bhutan
 Bhuwāna
 Bhābhar
 Bhādra
@@ -4167,7 +4143,6 @@ Bolgatanga
 Bolhrad
 Boli
 Bolingbrook
-Bolivia
 Bollate
 Bolobo
 Bologna
@@ -4199,7 +4174,6 @@ Bombo
 Bomfim
 Bommasandra Industrial Area
 Bon Air
-Bonaire, Saint Eustatius and Saba 
 Bonan
 Bonao
 Bondo
@@ -4299,7 +4273,6 @@ Boshan
 Boshkengash
 Boshrūyeh
 Boskoop
-Bosnia and Herzegovina
 Bosque Saúde
 Bossangoa
 Bosse
@@ -4320,7 +4293,6 @@ Botolan
 Botou
 Botoşani
 Botshabelo
-Botswana
 Bottrop
 Botucatu
 Bou Hanifia el Hamamat
@@ -4375,7 +4347,6 @@ Bousso
 Boussu
 Boussé
 Boutilimitt
-Bouvet Island
 Bouznika
 Bouïra
 Bovisio-Masciago
@@ -4454,7 +4425,6 @@ Braunschweig
 Braunstone
 Brawley
 Bray
-Brazil
 Brazlândia
 Brazzaville
 Braço do Norte
@@ -4519,8 +4489,6 @@ Brindisi
 Brisbane
 Bristol
 British Columbia
-British Indian Ocean Territory
-British Virgin Islands
 Briton Ferry
 Brits
 Britz
@@ -4579,7 +4547,6 @@ Brugherio
 Brumadinho
 Brumado
 Brummen
-Brunei
 Brunoy
 Brunssum
 Brunswick
@@ -4734,7 +4701,6 @@ Bulaon
 Bulawayo
 Buldāna
 Bulgan
-Bulgaria
 Bulle
 Bullhead City
 Bulolo
@@ -4799,7 +4765,6 @@ Burj al ‘Arab
 Burj al ‘Arab al Jadīdah
 Burjassot
 Burke
-Burkina Faso
 Burla
 Burlata
 Burleson
@@ -4819,7 +4784,6 @@ Burscheid
 Burton
 Burton upon Trent
 Burunday
-Burundi
 Burutu
 Burwood
 Bury
@@ -5074,7 +5038,6 @@ Cabimas
 Cabinda
 Cabo Frio
 Cabo San Lucas
-Cabo Verde
 Cabo de Santo Agostinho
 Caboolture
 Cabot
@@ -5239,7 +5202,6 @@ Camaçari
 Cambará
 Camberley
 Camberwell
-Cambodia
 Camboriú
 Camborne
 Cambrai
@@ -5256,7 +5218,6 @@ Cambé
 Camden
 Camden Town
 Cameron Park
-Cameroon
 Cametá
 Camiling
 Camiri
@@ -5311,7 +5272,6 @@ Campsie
 Camrose
 Camucuio
 Canacassala
-Canada
 Cananea
 Canapi
 Canarana
@@ -5669,7 +5629,6 @@ Caxito
 Cayambe
 Cayenne
 Cayey
-Cayman Islands
 Cazenga
 Cazin
 Cazombo
@@ -5717,7 +5676,6 @@ Centereach
 Centerville
 Cento
 Central 14th Street / Spring Road
-Central African Republic
 Central City
 Central Coast
 Central Coquitlam
@@ -5776,7 +5734,6 @@ Chacao
 Chacarita
 Chachapoyas
 Chachoengsao
-Chad
 Chadderton
 Chaeryŏng-ni
 Chaeryŏng-ŭp
@@ -6184,7 +6141,6 @@ Chilanzar
 Chilapa de Álvarez
 Chilaw
 Chilca
-Chile
 Chilecito
 Chilibre
 Chililabombwe
@@ -6207,7 +6163,6 @@ Chimbel
 Chimbote
 Chimichagua
 Chimoio
-China
 Chinahsen
 Chinandega
 Chinatown
@@ -6355,7 +6310,6 @@ Chrang Chamreh Muoy
 Christchurch
 Christiana
 Christiansburg
-Christmas Island
 Christopher-Champlain
 Chrudim
 Chrzanów
@@ -6662,7 +6616,6 @@ Coconut Creek
 Coconut Grove
 Cocorote
 Cocos
-Cocos Islands
 Cocula
 Codajás
 Codlea
@@ -6721,7 +6674,6 @@ Cologno Monzese
 Colomadu
 Colomba
 Colombes
-Colombia
 Colombo
 Colomiers
 Colomoncagua
@@ -6765,7 +6717,6 @@ Como
 Comodoro
 Comodoro Rivadavia
 Comonfort
-Comoros
 Compiègne
 Compostela
 Compton
@@ -6836,7 +6787,6 @@ Converse
 Conway
 Conyers
 Coogee
-Cook Islands
 Cookeville
 Coon Rapids
 Coonoor
@@ -6931,7 +6881,6 @@ Cosmópolis
 Cosoleacaque
 Cosquín
 Costa Mesa
-Costa Rica
 Costillares
 Coswig
 Cota
@@ -7015,7 +6964,6 @@ Cristinápolis
 Cristo Rey
 Crisópolis
 Crixás
-Croatia
 Croatá
 Crocetta
 Crofton
@@ -7054,7 +7002,6 @@ Cuautitlán
 Cuautitlán Izcalli
 Cuautla
 Cuautlancingo
-Cuba
 Cubal
 Cubal do Lumbo
 Cubatão
@@ -7101,7 +7048,6 @@ Cunha
 Cupang
 Cupertino
 Cupira
-Curacao
 Curacaví
 Curanilahue
 Curaçá
@@ -7145,8 +7091,6 @@ Cyato
 Cyberjaya
 Cypress
 Cypress Hills
-Cyprus
-Czechia
 Czechowice-Dziedzice
 Czeladź
 Czerwionka-Leszczyny
@@ -7530,7 +7474,6 @@ Demerval Lobão
 Demirci
 Demiyivka
 Demnate
-Democratic Republic of the Congo
 Den Chai
 Den Den
 Den Helder
@@ -7546,7 +7489,6 @@ Denison
 Denizciler
 Denizli
 Denkanikota
-Denmark
 Denov
 Denpasar
 Denton
@@ -7850,7 +7792,6 @@ Djelfa
 Djemmal
 Djenné
 Djibo
-Djibouti
 Djidiouia
 Djidja
 Djougou
@@ -7915,8 +7856,6 @@ Dombóvár
 Domchānch
 Dome
 Domingos Martins
-Dominica
-Dominican Republic
 Domodedovo
 Domodossola
 Domont
@@ -8386,7 +8325,6 @@ Echuca
 Eckernförde
 Ecopark
 Ecoporanga
-Ecuador
 Ecunna
 Edacchēri
 Edaicode
@@ -8435,7 +8373,6 @@ Eggertsville
 Egham
 Eglinton East
 Egra
-Egypt
 Egypt Lake-Leto
 Eha Amufu
 Ehen Hudag
@@ -8577,7 +8514,6 @@ El Reno
 El Retén
 El Rosario
 El Salto
-El Salvador
 El Segundo
 El Shorouk
 El Soberbio
@@ -8734,7 +8670,6 @@ Engelskirchen
 Engenheiro Coelho
 Enger
 Engkilili
-England
 Englemount-Lawrence
 Englewood
 Enid
@@ -8770,7 +8705,6 @@ Epsom
 Epworth
 Eqbālīyeh
 Eqlīd
-Equatorial Guinea
 Er Roseires
 Erandio
 Erandique
@@ -8798,7 +8732,6 @@ Erfurt
 Ergani
 Erie
 Eringate-Centennial-West Deane
-Eritrea
 Erkelenz
 Erkrath
 Erlang
@@ -8905,7 +8838,6 @@ Estelle
 Estelí
 Estepona
 Estero
-Estonia
 Estoril
 Estreito
 Estrela
@@ -8915,12 +8847,10 @@ Estácio
 Estância
 Estância Velha
 Esuk Oron
-Eswatini
 Esztergom
 Eséka
 Etah
 Etajima
-Ethiopia
 Etlik
 Etmadpur
 Etobicoke
@@ -9022,7 +8952,6 @@ Falkenberg
 Falkenhagener Feld
 Falkensee
 Falkirk
-Falkland Islands
 Falköping
 Fall River
 Fallbrook
@@ -9068,7 +8997,6 @@ Farnborough
 Farnham
 Farnworth
 Faro
-Faroe Islands
 Farragut
 Farrokh Shahr
 Farroupilha
@@ -9202,7 +9130,6 @@ Fife
 Figueira da Foz
 Figueres
 Figuil
-Fiji
 Filadelfia
 Filadélfia
 Filakit
@@ -9215,7 +9142,6 @@ Financial District
 Finchley
 Findlay
 Finglas
-Finland
 Finlyandskiy
 Finnkolo
 Finote Selam
@@ -9395,7 +9321,6 @@ Framingham Center
 Franca
 Francavilla Fontana
 Francavilla al Mare
-France
 Franceville
 Francisco Beltrão
 Francisco I. Madero
@@ -9452,10 +9377,7 @@ Freire
 Freising
 Freital
 Fremont
-French Guiana
-French Polynesia
 French Rocks
-French Southern Territories
 Frenda
 Fresh Meadows
 Fresnes
@@ -9618,7 +9540,6 @@ Gaalkacyo
 Gabane
 Gabela
 Gabiadji
-Gabon
 Gaborone
 Gabriel Leyva Solano
 Gabrovo
@@ -9684,7 +9605,6 @@ Galūgāh
 Gama
 Gamagōri
 Gambat
-Gambia
 Gambiran Satu
 Gamboma
 Gamboru
@@ -9939,7 +9859,6 @@ Gerik
 Gerisek
 Gerlingen
 Germantown
-Germany
 Germasógeia
 Germering
 Germersheim
@@ -9962,7 +9881,6 @@ Gevgelija
 Gevrai
 Geylang
 Geyve
-Ghana
 Ghantapada
 Ghanzi
 Gharaunda
@@ -10005,7 +9923,6 @@ Giannitsá
 Giardinetti-Tor Vergata
 Giarre
 Gibara
-Gibraltar
 Giddalūr
 Giddarbāha
 Gien
@@ -10370,7 +10287,6 @@ Graz
 Grazhdanka
 Gračanica
 Great Bend
-Great Britain
 Great Falls
 Great Kills
 Great Malvern
@@ -10385,7 +10301,6 @@ Greater Noida
 Greater Northdale
 Greater Sudbury
 Greater Upper Marlboro
-Greece
 Greeley
 Green Bay
 Green Haven
@@ -10398,7 +10313,6 @@ Greeneville
 Greenfield
 Greenfield Park
 Greenford
-Greenland
 Greenock
 Greenpoint
 Greensboro
@@ -10412,7 +10326,6 @@ Greer
 Grefrath
 Greiz
 Gremda
-Grenada
 Grenchen
 Grenoble
 Gresham
@@ -10478,7 +10391,6 @@ Guadalajara
 Guadalajara de Buga
 Guadalupe
 Guadalupe Victoria
-Guadeloupe
 Guadix
 Guaduas
 Guaianases
@@ -10489,7 +10401,6 @@ Gualaco
 Gualeguay
 Gualeguaychú
 Gualán
-Guam
 Guama
 Guamal
 Guamaré
@@ -10551,7 +10462,6 @@ Guasave
 Guasdualito
 Guasipati
 Guastatoya
-Guatemala
 Guatemala City
 Guatire
 Guaxupé
@@ -10589,7 +10499,6 @@ Guelph
 Guemar
 Guerara
 Guercif
-Guernsey
 Guerou
 Gueznaia
 Guibéroua
@@ -10608,8 +10517,6 @@ Guilin
 Guimarães
 Guimba
 Guindalera
-Guinea
-Guinea-Bissau
 Guinguinéo
 Guiping
 Guiren
@@ -10701,7 +10608,6 @@ Gutin
 Guwahati
 Guxi
 Guxian
-Guyana
 Guyancourt
 Guye
 Guyong
@@ -10872,7 +10778,6 @@ Haines City
 Haining
 Haiphong
 Haitang
-Haiti
 Haitou
 Haiyang
 Haizhou
@@ -11144,7 +11049,6 @@ Hazro City
 Hazāribāgh
 Haßloch
 Heanor
-Heard Island and McDonald Islands
 Heavitree
 Heba
 Hebao
@@ -11521,9 +11425,7 @@ Honchō
 Honda
 Hondarribia
 Hondomachi-hondo
-Honduras
 Hong Kah
-Hong Kong
 Hong Kong Island
 Hong Lok Yuen
 Hongbao
@@ -11761,7 +11663,6 @@ Humenné
 Hummelsbüttel
 Hunchun
 Hunedoara
-Hungary
 Hungund
 Hunsūr
 Hunt Valley
@@ -11950,7 +11851,6 @@ Ica
 Icapuí
 Icatu
 Icchannūr
-Iceland
 Ichalkaranji
 Ichchāpuram
 Icheon-si
@@ -12155,7 +12055,6 @@ Indargarh
 Independência
 Indergarh
 Indi
-India
 Indian Trail
 Indiana
 Indianapolis
@@ -12163,7 +12062,6 @@ Indianola
 Indiara
 Indiaroba
 Indio
-Indonesia
 Indore
 Indralaya
 Indramayu
@@ -12252,11 +12150,9 @@ Iquitos
 Iracemápolis
 Iradan
 Iramallūr
-Iran
 Iranduba
 Iranshahr
 Irapuato
-Iraq
 Iraquara
 Irará
 Irati
@@ -12264,7 +12160,6 @@ Irauçuba
 Irbid
 Irbit
 Irecê
-Ireland
 Irewe
 Iriba
 Iriga City
@@ -12344,7 +12239,6 @@ Isla Vista
 Islamabad
 Islamgarh
 Isle of Lewis
-Isle of Man
 Isle of Wight
 Isleworth
 Islington
@@ -12358,7 +12252,6 @@ Isnos
 Isogo
 Isoka
 Isparta
-Israel
 Issaquah
 Issia
 Issoire
@@ -12399,7 +12292,6 @@ Itajobi
 Itajubá
 Itajuípe
 Itako
-Italy
 Itamaraju
 Itamarandiba
 Itambacuri
@@ -12501,7 +12393,6 @@ Ivatsevichi
 Ivdel’
 Ives Estates
 Ivohibe
-Ivory Coast
 Ivory Park
 Ivoti
 Ivrea
@@ -12671,7 +12562,6 @@ Jalālī
 Jalārpet
 Jam
 Jamaame
-Jamaica
 Jamaica Plain
 Jamay
 Jambes
@@ -12710,7 +12600,6 @@ Janzūr
 Janīn
 Janūb as Surrah
 Jaora
-Japan
 Japaratuba
 Japekrom
 Japeri
@@ -12817,7 +12706,6 @@ Jeremoabo
 Jerez de García Salinas
 Jerez de la Frontera
 Jericho
-Jersey
 Jersey City
 Jerusalem
 Jesi
@@ -13038,7 +12926,6 @@ Joplin
 Jora
 Jora Khurd
 Jorat
-Jordan
 Jorhat
 Jos
 Jose Bonifacio
@@ -13967,7 +13854,6 @@ Kayseri
 Kaysville
 Kayunga
 Kayyerkan
-Kazakhstan
 Kazan
 Kazanlak
 Kazincbarcika
@@ -14070,7 +13956,6 @@ Kentron
 Kentucky
 Kentwood
 Kenwood
-Kenya
 Keonjhargarh
 Kep
 Kepala Batas
@@ -14432,7 +14317,6 @@ Kireka
 Kireyevsk
 Kireçocağı
 Kirguli
-Kiribati
 Kirimbi
 Kirishi
 Kirishima
@@ -14795,7 +14679,6 @@ Kosigi
 Koson
 Kosong
 Kosonsoy
-Kosovo
 Kosovo Polje
 Kostanay
 Koster
@@ -15234,7 +15117,6 @@ Kuttuparamba
 Kutu
 Kutum
 Kuvandyk
-Kuwait
 Kuwait City
 Kuwana
 Kuybyshev
@@ -15287,7 +15169,6 @@ Kyonpyaw
 Kyosai
 Kyoto
 Kyrenia
-Kyrgyzstan
 Kyshtym
 Kyurdarmir
 Kyustendil
@@ -15806,7 +15687,6 @@ Laoang
 Laohekou
 Laojunmiao
 Laon
-Laos
 Lapa
 Lapai
 Laplace
@@ -15881,7 +15761,6 @@ Latri Kunda
 Latri Sabiji
 Lattes
 Latur
-Latvia
 Lauchhammer
 Lauda-Königshofen
 Lauderdale Lakes
@@ -15979,7 +15858,6 @@ Leavenworth
 Leawood
 Lebach
 Lebaksiu
-Lebanon
 Lebbeke
 Lebedinovka
 Lebedyan’
@@ -16110,7 +15988,6 @@ Leskovac
 Leslie
 Lesnoy
 Lesosibirsk
-Lesotho
 Lesozavodsk
 Lessines
 Leszno
@@ -16178,7 +16055,6 @@ Liaozhong
 Libenge
 Liberdade
 Liberec
-Liberia
 Liberpolis
 Libertad
 Libertador General San Martín
@@ -16190,7 +16066,6 @@ Libourne
 Librazhd
 Libres
 Libreville
-Libya
 Libāspur
 Licata
 Lice
@@ -16215,7 +16090,6 @@ Lido
 Lido di Ostia
 Lidu
 Lidzbark Warmiński
-Liechtenstein
 Liepāja
 Lier
 Lieto
@@ -16348,7 +16222,6 @@ Lissone
 Lista
 Litherland
 Lithia Springs
-Lithuania
 Litoměřice
 Littau
 Little Elm
@@ -16770,7 +16643,6 @@ Luuq
 Luwero
 Luwingu
 Luwuk
-Luxembourg
 Luxor
 Luz
 Luzern
@@ -16903,7 +16775,6 @@ Mabote
 Mabubas
 Mabéhiri
 MacPherson
-Macao
 Macaparana
 Macapá
 Macarani
@@ -16942,7 +16813,6 @@ Macon
 Macuba
 Macuelizo
 Macuspana
-Madagascar
 Madalena
 Madambakkam
 Madanapalle
@@ -17221,17 +17091,14 @@ Malargüe
 Malatia-Sebastia
 Malatya
 Malavalli
-Malawi
 Malaybalay
 Malayinkeezhu
-Malaysia
 Malazgirt
 Malaṅgawā
 Malbork
 Malda
 Maldegem
 Malden
-Maldives
 Maldon
 Maldonado
 Malegaon
@@ -17242,7 +17109,6 @@ Malemba-Nkulu
 Malgobek
 Malgrat de Mar
 Malhada
-Mali
 Maliana
 Malianzhuang
 Malilipot
@@ -17268,7 +17134,6 @@ Malolos
 Malout
 Maloyaroslavets
 Malpe
-Malta
 Maltby
 Maltepe
 Malumfashi
@@ -17702,7 +17567,6 @@ Marseille 14
 Marseille 15
 Marseille 16
 Marsella
-Marshall Islands
 Marshalltown
 Marshfield
 Marsiling
@@ -17717,7 +17581,6 @@ Martigues
 Martil
 Martina Franca
 Martinez
-Martinique
 Martinsburg
 Martinópolis
 Martorell
@@ -17894,9 +17757,7 @@ Maumere
 Maun
 Maur
 Maurepas
-Mauritania
 Mauriti
-Mauritius
 Mauá
 Maués
 Maval
@@ -17923,7 +17784,6 @@ Maykop
 Mayma
 Maymana
 Maynooth
-Mayotte
 Mayuge
 Maywood
 Mayyanād
@@ -18244,7 +18104,6 @@ Meulaboh
 Mevasseret Tsiyyon
 Mexborough
 Mexicali
-Mexico
 Mexico City
 Meybod
 Meycauayan
@@ -18293,7 +18152,6 @@ Michigan City
 Michle
 Michurinsk
 Micolene
-Micronesia
 Mid Glamorgan
 Mid Levels
 Mid-City
@@ -18668,7 +18526,6 @@ Mola di Bari
 Molakālumuru
 Molave
 Molde
-Moldova
 Molenbeek-Saint-Jean
 Molepolole
 Molfetta
@@ -18690,7 +18547,6 @@ Momostenango
 Mompós
 Mon
 Mon Repos
-Monaco
 Monapo
 Monastir
 Moncada
@@ -18707,7 +18563,6 @@ Monforte de Lemos
 Mong Kok
 Mongaguá
 Mongo
-Mongolia
 Mongu
 Monguno
 Monheim am Rhein
@@ -18780,7 +18635,6 @@ Monteiro
 Montelíbano
 Montemorelos
 Montemurlo
-Montenegro
 Montepuez
 Montereau-Fault-Yonne
 Monterey
@@ -18819,7 +18673,6 @@ Montrose
 Montrouge
 Montréal
 Montréal-Nord
-Montserrat
 Montville Center
 Montélimar
 Monywa
@@ -18886,7 +18739,6 @@ Morningside
 Morningside Heights
 Mornington
 Moro
-Morocco
 Morocelí
 Morogoro
 Morohongō
@@ -19013,7 +18865,6 @@ Moyale
 Moyo
 Moyobamba
 Moyotzingo
-Mozambique
 Mozdok
 Mozhaysk
 Mozhga
@@ -19274,7 +19125,6 @@ Mwingi
 Mwinilunga
 My Drarga
 Myanaung
-Myanmar
 Myaungmya
 Myawaddy
 Myaydo
@@ -19583,7 +19433,6 @@ Namerikawa
 Nametil
 Namhkam
 Namialo
-Namibia
 Namie
 Namioka
 Namlea
@@ -19789,7 +19638,6 @@ Naujininkai
 Naujoji Vilnia
 Naukot
 Naumburg
-Nauru
 Naushahra Virkan
 Naushahro Firoz
 Nautanwa
@@ -19911,7 +19759,6 @@ Nema Kunku
 Nemby
 Nemuro
 Nenjiang
-Nepal
 Nepalgunj
 Nepean
 Nepomuceno
@@ -19936,7 +19783,6 @@ Nesttun
 Nesvizh
 Netanya
 Nether Edge
-Netherlands Antilles
 Netishyn
 Netivot
 Netphen
@@ -19998,7 +19844,6 @@ New Brighton
 New Britain
 New Brunswick
 New Cairo
-New Caledonia
 New Canaan
 New Caney
 New Castle
@@ -20042,7 +19887,6 @@ New Westminster
 New Yekepa
 New York
 New York City
-New Zealand
 Newala
 Newala Kisimani
 Newark
@@ -20132,7 +19976,6 @@ Nianzhuang
 Nianzishan
 Niapidou
 Nibong Tebal
-Nicaragua
 Nicastro
 Nicetown-Tioga
 Nichelino
@@ -20156,8 +19999,6 @@ Niendorf
 Nieuw-Vennep
 Nieuwegein
 Nigel
-Niger
-Nigeria
 Nigg
 Nigrán
 Nihammatsu
@@ -20240,7 +20081,6 @@ Niterói
 Nithari
 Nitra
 Niu Valley
-Niue
 Nivelles
 Nivāri
 Niwai
@@ -20345,7 +20185,6 @@ Nordhorn
 Nordstadt
 Norfolk
 Norfolk County
-Norfolk Island
 Norilsk
 Norland
 Norman
@@ -20388,7 +20227,6 @@ North Highlands
 North Hills
 North Hollywood
 North Kingstown
-North Korea
 North La Crosse
 North Lakes
 North Lakhimpur
@@ -20397,7 +20235,6 @@ North Lauderdale
 North Lawndale
 North Liberty
 North Little Rock
-North Macedonia
 North Massapequa
 North Melbourne
 North Miami
@@ -20435,8 +20272,6 @@ Northbrook
 Northcote
 Northdale
 Northeim
-Northern Ireland
-Northern Mariana Islands
 Northern Territory
 Northfield
 Northglenn
@@ -20451,7 +20286,6 @@ Northwood
 Norton
 Norton Shores
 Norwalk
-Norway
 Norwich
 Norwood
 Norzagaray
@@ -21003,7 +20837,6 @@ Omaezaki
 Omagh
 Omaha
 Omalur
-Oman
 Omdurman
 Ometepec
 Omigawa
@@ -21418,7 +21251,6 @@ Paka
 Pakan
 Pakenham
 Pakisaji
-Pakistan
 Pakistan Employees Cooperative Housing Society
 Pakokku
 Pakpattan
@@ -21447,7 +21279,6 @@ Palani
 Palappallam
 Palapye
 Palatine
-Palau
 Palavakkam
 Palavansathu
 Palayad
@@ -21460,7 +21291,6 @@ Palenque
 Palera
 Palermo
 Palestine
-Palestinian Territory
 Palhoça
 Palikir
 Palimanan
@@ -21553,7 +21383,6 @@ Panachikkad
 Panadura
 Panagyurishte
 Panalanoy
-Panama
 Panama City
 Panambi
 Panangad
@@ -21643,7 +21472,6 @@ Papendrecht
 Paphos
 Papillion
 Pappinivattom
-Papua New Guinea
 Para
 Parabiago
 Paracambi
@@ -21654,7 +21482,6 @@ Paradise
 Parafield Gardens
 Paragominas
 Paragould
-Paraguay
 Paraguaçu
 Paraguaçu Paulista
 Paraibano
@@ -22082,7 +21909,6 @@ Persianovka
 Perth
 Perth Amboy
 Pertuis
-Peru
 Perugia
 Perumanna
 Perumbaikad
@@ -22185,7 +22011,6 @@ Phetchaburi
 Phibun Mangsahan
 Phichit
 Philadelphia
-Philippines
 Philipsburg
 Phillaur
 Phirangipuram
@@ -22429,7 +22254,6 @@ Pitalito
 Pitanga
 Pitangueiras
 Pitangui
-Pitcairn
 Piteå
 Piteşti
 Pithampur
@@ -22568,7 +22392,6 @@ Pokrov
 Pokrovsk
 Pokrovskoye-Streshnëvo
 Polanco
-Poland
 Polangui
 Polasara
 Polatlı
@@ -22763,7 +22586,6 @@ Portoviejo
 Portslade
 Portsmouth
 Portsmouth Heights
-Portugal
 Portugalete
 Portão
 Porur
@@ -23014,7 +22836,6 @@ Puerto Plata
 Puerto Princesa
 Puerto Píritu
 Puerto Real
-Puerto Rico
 Puerto Salgar
 Puerto San José
 Puerto Santander
@@ -23284,7 +23105,6 @@ Qarqūzah
 Qarshi
 Qaryat Sulūq
 Qarāwul
-Qatar
 Qayroqqum
 Qazvin
 Qaşr Bin Ghashīr
@@ -23812,7 +23632,6 @@ Reoti
 Repalle
 Repelón
 Repentigny
-Republic of the Congo
 Republica
 Requena
 Reriutaba
@@ -23833,7 +23652,6 @@ Rethymno
 Retiro
 Retreat
 Reuleuet
-Reunion
 Reus
 Reutlingen
 Reutov
@@ -24091,7 +23909,6 @@ Rolleston
 Rolling Meadows
 Rolândia
 Romainville
-Romania
 Romano Banco
 Romano di Lombardia
 Romans-sur-Isère
@@ -24279,7 +24096,6 @@ Ruskin
 Russas
 Russeifa
 Russellville
-Russia
 Rustaq
 Rustavi
 Rustenburg
@@ -24300,7 +24116,6 @@ Ruzayevka
 Ružomberok
 Rwamagana
 Rwamwanja Refugee Camp
-Rwanda
 Rwiimi
 Ryazanskiy
 Ryazan’
@@ -24535,14 +24350,12 @@ Saiki
 Saikū
 Saint Albans
 Saint Andrews
-Saint Barthelemy
 Saint Charles
 Saint Clair Shores
 Saint Cloud
 Saint Croix
 Saint George
 Saint George's
-Saint Helena
 Saint Helier
 Saint Ives
 Saint John
@@ -24550,10 +24363,7 @@ Saint John West
 Saint John’s
 Saint Joseph
 Saint Kilda
-Saint Kitts and Nevis
 Saint Louis Park
-Saint Lucia
-Saint Martin
 Saint Matthews
 Saint Michael
 Saint Neots
@@ -24562,9 +24372,7 @@ Saint Peter Port
 Saint Peters
 Saint Petersburg
 Saint Pierre
-Saint Pierre and Miquelon
 Saint Thomas Mount
-Saint Vincent and the Grenadines
 Saint-Amand-les-Eaux
 Saint-Ambroise
 Saint-André
@@ -24792,7 +24600,6 @@ Samfya
 Samho-rodongjagu
 Samjiyŏn-ŭp
 Sammamish
-Samoa
 Samobor
 Samokov
 Sampaloc
@@ -24974,7 +24781,6 @@ San Luis del Palmar
 San Marcelino
 San Marcos
 San Mariano
-San Marino
 San Martin
 San Martin Texmelucan de Labastida
 San Martín
@@ -25384,7 +25190,6 @@ Sanāwad
 Sao Domingos
 Sao Lucas
 Sao Rafael
-Sao Tome and Principe
 Saoner
 Saonré
 Saoula
@@ -25515,7 +25320,6 @@ Satun
 Satyāmangala
 Satānā
 Sau Mau Ping
-Saudi Arabia
 Saugor
 Saugus
 Saujana
@@ -25642,7 +25446,6 @@ Sciacca
 Scicli
 Scordia
 Scotch Plains
-Scotland
 Scottburgh
 Scottish Borders
 Scottsdale
@@ -25763,7 +25566,6 @@ Sendamangalam
 Senden
 Sendhwa
 Senec
-Senegal
 Senekal
 Senftenberg
 Sengerema
@@ -25811,8 +25613,6 @@ Serangoon
 Serangoon Garden
 Serangoon New Town
 Serasa
-Serbia
-Serbia and Montenegro
 Serchhīp
 Serdobsk
 Seregno
@@ -25911,7 +25711,6 @@ Sevran
 Sewell
 Sewon
 Seyah Cheshmeh
-Seychelles
 Seydi
 Seydişehir
 Seymour
@@ -26420,7 +26219,6 @@ Siemiatycze
 Siena
 Sieradz
 Sierpc
-Sierra Leone
 Sierra Vista
 Sierre
 Sifra
@@ -26517,7 +26315,6 @@ Sing Buri
 Singa
 Singampunari
 Singaparna
-Singapore
 Singaraja
 Singarāyakonda
 Singen
@@ -26545,7 +26342,6 @@ Sinnūris
 Sinop
 Sinp’o
 Sinsheim
-Sint Maarten
 Sint-Amandsberg
 Sint-Andries
 Sint-Genesius-Rode
@@ -26684,8 +26480,6 @@ Slobozhanske
 Slobozia
 Slonim
 Slough
-Slovakia
-Slovenia
 Slovyansk
 Slutsk
 Slyudyanka
@@ -26789,7 +26583,6 @@ Solntsevo
 Solok
 Sololá
 Soloma
-Solomon Islands
 Solomyanka
 Solon
 Solonópole
@@ -26801,7 +26594,6 @@ Solwezi
 Solânea
 Sol’-Iletsk
 Soma
-Somalia
 Somanda
 Somandepalle
 Somaroboro
@@ -26906,7 +26698,6 @@ Sour el Ghozlane
 Soure
 Sousa
 Sousse
-South Africa
 South Australia
 South Bel Air
 South Bend
@@ -26926,7 +26717,6 @@ South Elmsall
 South Euclid
 South Fulton
 South Gate
-South Georgia and the South Sandwich Islands
 South Glamorgan
 South Granville
 South Hadley
@@ -26939,7 +26729,6 @@ South Houston
 South Jordan
 South Jordan Heights
 South Kingstown
-South Korea
 South Lake Tahoe
 South Laurel
 South Lawndale
@@ -26968,7 +26757,6 @@ South San Francisco
 South San Jose Hills
 South Shields
 South Shore
-South Sudan
 South Suffolk
 South Surrey
 South Tangerang
@@ -27009,7 +26797,6 @@ Soygaon
 Soyo
 Soyāgaon
 Soyībug
-Spain
 Spalding
 Spanaway
 Spandau
@@ -27055,7 +26842,6 @@ Sri Aman
 Sri Dūngargarh
 Sri Ganganagar
 Sri Jayewardenepura Kotte
-Sri Lanka
 Sri Mādhopur
 Sri Petaling
 Srikakulam
@@ -27269,7 +27055,6 @@ Suchiapa
 Sucre
 Sucy-en-Brie
 Sudak
-Sudan
 Sudbury
 Sudley
 Sudoeste/Octagonal
@@ -27446,7 +27231,6 @@ Surian
 Surif City
 Surigao
 Surin
-Suriname
 Suriānwān
 Suriāpet
 Surkhakhi
@@ -27489,7 +27273,6 @@ Suzzara
 Suárez
 Suār
 Suşehri
-Svalbard and Jan Mayen
 Svalyava
 Svatove
 Svay Rieng
@@ -27515,14 +27298,12 @@ Swanley
 Swanscombe
 Swansea
 Swarzędz
-Sweden
 Swedru
 Sweetwater
 Swellendam
 Swift Current
 Swindon
 Swinton
-Switzerland
 Swords
 Sycamore
 Sydney
@@ -27539,7 +27320,6 @@ Synelnykove
 Syosset
 Syracuse
 Syrets
-Syria
 Sysert’
 Syzran
 Szamotuły
@@ -27888,7 +27668,6 @@ Taishan
 Taito
 Taitou
 Taitung
-Taiwan
 Taixing
 Taiyuan
 Taiz
@@ -27897,7 +27676,6 @@ Taió
 Tai’an
 Taj Pul
 Tajerouine
-Tajikistan
 Tajimi
 Tajrīsh
 Tak
@@ -28139,7 +27917,6 @@ Tanuku
 Tanuma
 Tanushimarumachi-toyoki
 Tanza
-Tanzania
 Tanzhou
 Taolin
 Taoluo
@@ -28505,7 +28282,6 @@ Thaba Nchu
 Thaba-Tseka
 Thabazimbi
 Thaikkattussery
-Thailand
 Thakhèk
 Thakurdwara
 Thal
@@ -28546,7 +28322,6 @@ The Dalles
 The Gap
 The Hague
 The Hammocks
-The Netherlands
 The Palm Jumeirah
 The Peak
 The Trails of Frisco
@@ -28736,7 +28511,6 @@ Timizart
 Timişoara
 Timmins
 Timon
-Timor Leste
 Timotes
 Timurni
 Timóteo
@@ -28874,13 +28648,11 @@ Todaraisingh
 Todi
 Tog Wajaale
 Togitsu
-Togo
 Togoshi
 Toguchin
 Tohāna
 Tokai
 Tokat
-Tokelau
 Toki
 Tokmak
 Tokmok
@@ -28931,7 +28703,6 @@ Tondano
 Tondi
 Tonekābon
 Toneri
-Tonga
 Tongaat
 Tongchuan
 Tongchuanshi
@@ -29125,7 +28896,6 @@ Trikonavattam
 Trincomalee
 Trindade
 Trinidad
-Trinidad and Tobago
 Trinity-Bellwoods
 Triolet
 Triparappu
@@ -29323,7 +29093,6 @@ Tungi
 Tungipara
 Tuni
 Tunis
-Tunisia
 Tunja
 Tuntum
 Tunuyán
@@ -29357,10 +29126,7 @@ Turiaçu
 Turilândia
 Turin
 Turinsk
-Turkey
 Turkistan
-Turkmenistan
-Turks and Caicos Islands
 Turku
 Turlock
 Turmalina
@@ -29382,7 +29148,6 @@ Tuttlingen
 Tutume
 Tutóia
 Tuusula
-Tuvalu
 Tuvāgudi
 Tuwaite
 Tuxiang
@@ -29502,7 +29267,6 @@ T’aebaek
 T’aet’an-ŭp
 T’ongch’ŏn-ŭp
 T’īs Isat
-U.S. Virgin Islands
 UC Irvine
 Ualog
 Uarini
@@ -29558,7 +29322,6 @@ Uerdingen
 Uetersen
 Ufa
 Uga
-Uganda
 Ugep
 Ughelli
 Ugie
@@ -29583,7 +29346,6 @@ Ukiah
 Ukiha
 Ukima
 Ukmerge
-Ukraine
 Ukunda
 Ulaangom
 Ulan Bator
@@ -29659,10 +29421,6 @@ Union City
 Union Hill-Novelty Hill
 Uniondale
 Unionport
-United Arab Emirates
-United Kingdom
-United States
-United States Minor Outlying Islands
 Universal City
 Universidad
 Universidade Rural
@@ -29743,7 +29501,6 @@ Urucará
 Urucuia
 Urucurituba
 Uruguaiana
-Uruguay
 Uruma
 Urun-Islāmpur
 Urunda
@@ -29816,7 +29573,6 @@ Uxbridge
 Uychi
 Uyo
 Uyovu
-Uzbekistan
 Uzgen
 Uzhhorod
 Uzhur
@@ -29954,7 +29710,6 @@ Vaniyambadi
 Vanløse
 Vannes
 Vantaa
-Vanuatu
 Vanves
 Vapi
 Vapi INA
@@ -29995,7 +29750,6 @@ Vasyl'evsky Ostrov
 Vasylkiv
 Vaterstetten
 Vathirairuppu
-Vatican
 Vatican City
 Vatomandry
 Vatra Dornei
@@ -30060,7 +29814,6 @@ Venaria Reale
 Vence
 Venceremos
 Vendôme
-Venezuela
 Venganoor
 Vengara
 Vengattūr
@@ -30180,7 +29933,6 @@ Vientiane
 Viernheim
 Viersen
 Vierzon
-Vietnam
 Viewpark
 Vigan
 Vigevano
@@ -30633,7 +30385,6 @@ Waldkirch
 Waldkraiburg
 Waldorf
 Waldshut-Tiengen
-Wales
 Waliso
 Walkden
 Walla Walla
@@ -30643,7 +30394,6 @@ Wallenhorst
 Wallingford
 Wallingford Center
 Wallington
-Wallis and Futuna
 Wallsend
 Walnut
 Walnut Creek
@@ -30981,7 +30731,6 @@ Westend
 Westerlo
 Westerly
 Western Australia
-Western Sahara
 Westerstede
 Westerville
 Westfield
@@ -31651,7 +31400,6 @@ Yellandu
 Yellowknife
 Yellāpur
 Yemanzhelinsk
-Yemen
 Yemva
 Yenagoa
 Yenakiyeve
@@ -31942,7 +31690,6 @@ Zalun
 Zalău
 Zama
 Zambezi
-Zambia
 Zamboanga
 Zambrów
 Zamora
@@ -32173,7 +31920,6 @@ Ziguinchor
 Zikhron Ya‘aqov
 Zile
 Zima
-Zimbabwe
 Zimnicea
 Zimovniki
 Zinacantepec
@@ -32684,6 +32430,265 @@ Złotów
 Ấp Long Thạnh
 Ấp Một
 Ấp Phước Tĩnh
+@Afghanistan
+@Aland Islands
+@Albania
+@Algeria
+@America
+@American Samoa
+@Andorra
+@Angola
+@Anguilla
+@Antarctica
+@Antigua and Barbuda
+@Argentina
+@Armenia
+@Aruba
+@Australia
+@Austria
+@Azerbaijan
+@Bahamas
+@Bahrain
+@Bangladesh
+@Barbados
+@Belarus
+@Belgium
+@Belize
+@Benin
+@Bermuda
+@Bhutan
+@Bolivia
+@Bonaire, Saint Eustatius and Saba 
+@Bosnia and Herzegovina
+@Botswana
+@Bouvet Island
+@Brazil
+@British Indian Ocean Territory
+@British Virgin Islands
+@Brunei
+@Bulgaria
+@Burkina Faso
+@Burundi
+@Cabo Verde
+@Cambodia
+@Cameroon
+@Canada
+@Cayman Islands
+@Central African Republic
+@Chad
+@Chile
+@China
+@Christmas Island
+@Cocos Islands
+@Colombia
+@Comoros
+@Cook Islands
+@Costa Rica
+@Croatia
+@Cuba
+@Curacao
+@Cyprus
+@Czechia
+@Democratic Republic of the Congo
+@Denmark
+@Djibouti
+@Dominica
+@Dominican Republic
+@Ecuador
+@Egypt
+@El Salvador
+@England
+@Equatorial Guinea
+@Eritrea
+@Estonia
+@Eswatini
+@Ethiopia
+@Falkland Islands
+@Faroe Islands
+@Fiji
+@Finland
+@France
+@French Guiana
+@French Polynesia
+@French Southern Territories
+@Gabon
+@Gambia
+@Germany
+@Ghana
+@Gibraltar
+@Great Britain
+@Greece
+@Greenland
+@Grenada
+@Guadeloupe
+@Guam
+@Guatemala
+@Guernsey
+@Guinea
+@Guinea-Bissau
+@Guyana
+@Haiti
+@Heard Island and McDonald Islands
+@Honduras
+@Hong Kong
+@Hungary
+@Iceland
+@India
+@Indonesia
+@Iran
+@Iraq
+@Ireland
+@Isle of Man
+@Israel
+@Italy
+@Ivory Coast
+@Jamaica
+@Japan
+@Jersey
+@Jordan
+@Kazakhstan
+@Kenya
+@Kiribati
+@Kosovo
+@Kuwait
+@Kyrgyzstan
+@Laos
+@Latvia
+@Lebanon
+@Lesotho
+@Liberia
+@Libya
+@Liechtenstein
+@Lithuania
+@Luxembourg
+@Macao
+@Madagascar
+@Malawi
+@Malaysia
+@Maldives
+@Mali
+@Malta
+@Marshall Islands
+@Martinique
+@Mauritania
+@Mauritius
+@Mayotte
+@Mexico
+@Micronesia
+@Moldova
+@Monaco
+@Mongolia
+@Montenegro
+@Montserrat
+@Morocco
+@Mozambique
+@Myanmar
+@Namibia
+@Nauru
+@Nepal
+@Netherlands Antilles
+@New Caledonia
+@New Zealand
+@Nicaragua
+@Niger
+@Nigeria
+@Niue
+@Norfolk Island
+@North Korea
+@North Macedonia
+@Northern Ireland
+@Northern Mariana Islands
+@Norway
+@Oman
+@Pakistan
+@Palau
+@Palestinian Territory
+@Panama
+@Papua New Guinea
+@Paraguay
+@Peru
+@Philippines
+@Pitcairn
+@Poland
+@Portugal
+@Puerto Rico
+@Qatar
+@Republic of the Congo
+@Reunion
+@Romania
+@Russia
+@Rwanda
+@Saint Barthelemy
+@Saint Helena
+@Saint Kitts and Nevis
+@Saint Lucia
+@Saint Martin
+@Saint Pierre and Miquelon
+@Saint Vincent and the Grenadines
+@Samoa
+@San Marino
+@Sao Tome and Principe
+@Saudi Arabia
+@Scotland
+@Senegal
+@Serbia
+@Serbia and Montenegro
+@Seychelles
+@Sierra Leone
+@Singapore
+@Sint Maarten
+@Slovakia
+@Slovenia
+@Solomon Islands
+@Somalia
+@South Africa
+@South Georgia and the South Sandwich Islands
+@South Korea
+@South Sudan
+@Spain
+@Sri Lanka
+@Sudan
+@Suriname
+@Svalbard and Jan Mayen
+@Sweden
+@Switzerland
+@Syria
+@Taiwan
+@Tajikistan
+@Tanzania
+@Thailand
+@The Netherlands
+@Timor Leste
+@Togo
+@Tokelau
+@Tonga
+@Trinidad and Tobago
+@Tunisia
+@Turkey
+@Turkmenistan
+@Turks and Caicos Islands
+@Tuvalu
+@U.S. Virgin Islands
+@UK
+@USA
+@Uganda
+@Ukraine
+@United Arab Emirates
+@United Kingdom
+@United States
+@United States Minor Outlying Islands
+@Uruguay
+@Uzbekistan
+@Vanuatu
+@Vatican
+@Venezuela
+@Vietnam
+@Wales
+@Wallis and Futuna
+@Western Sahara
+@Yemen
+@Zambia
+@Zimbabwe
 
 """#,
         "pronunciation-curated.json": #"""
@@ -34096,7 +34101,7 @@ Złotów
                "development opportunities", "training opportunities", "training and development", "development pathway",
                "free parking", "car parking", "on site parking", "onsite parking", "staff discounts", "staff discount",
                "salary sacrifice", "lease car", "employee assistance", "gym",
-               "paid leave", "leave entitlement", "days leave", "days of leave", "insurance", "401(k)", "we offer", "in return", "can offer", "offer you", "we provide", "profit sharing", "paid overtime", "career pathway", "progression", "flexible conditions", "flexible working hours", "remote working", "development programme", "development program", "leadership development", "fully funded", "funded qualification*", "funded training", "course funding", "study support", "funding for training", "full training", "training will be given", "training will be provided", "training is provided", "training provided", "training and supervision", "supervision and training", "receive training", "will receive training", "you will gain experience", "gain experience in"]
+               "paid leave", "leave entitlement", "days leave", "days of leave", "insurance", "401(k)", "we offer", "in return", "can offer", "offer you", "we provide", "profit sharing", "paid overtime", "career pathway", "progression", "flexible conditions", "flexible working hours", "remote working", "development programme", "development program", "leadership development", "fully funded", "funded qualification*", "funded training", "course funding", "study support", "funding for training", "full training", "training will be given", "training will be provided", "training is provided", "training provided", "training and supervision", "supervision and training", "receive training", "will receive training", "you will gain experience", "gain experience in", "welcome payment", "golden hello", "relocation package", "study days", "study day", "welcome bonus", "relocation assistance"]
     },
     "location": {
       "name": "a location",
@@ -34129,7 +34134,7 @@ Złotów
                "hours per week", "hours a week", "hours week", "days per week", "days a week", "sessions per week",
                "secondment", "locum", "fte", "full or part time", "contract to hire", "c2h",
                "w2", "1099", "apprenticeship", "contract basis", "on contract", "month contract", "year contract", "contract role", "bank staff", "bank position", "tenure track", "tenure-track",
-               "year appointment", "month appointment", "term position", "hours per month", "volunteer position", "volunteer role", "sessions every", "regular sessions", "one off", "one-off project", "per project", "project basis", "months contract", "hrs per week", "hrs week", "hrs a week", "hours per wk", "hrs pw", "hours pw", "substantive post", "substantive position", "substantive role", "salaried", "substantive", "duration", "ftc", "maternity cover", "maternity leave cover", "paternity cover", "parental leave cover", "career break cover", "sickness cover"]
+               "year appointment", "month appointment", "term position", "hours per month", "volunteer position", "volunteer role", "sessions every", "regular sessions", "one off", "one-off project", "per project", "project basis", "months contract", "hrs per week", "hrs week", "hrs a week", "hours per wk", "hrs pw", "hours pw", "substantive post", "substantive position", "substantive role", "salaried", "substantive", "duration", "ftc", "maternity cover", "maternity leave cover", "paternity cover", "parental leave cover", "career break cover", "sickness cover", "renewable", "year term", "one year term", "faculty status", "bank shifts", "bank basis", "bank post", "bank worker", "tenured", "tenure"]
     },
     "how-to-apply": {
       "name": "application instructions",

@@ -38,6 +38,7 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("Compensation: $52,000 - $58,000\nCompensation Type: Salaried\n"),
             RuleExample("Pay: £18,166 to £19,339 pro-rata, per annum."),
             RuleExample("We pay $150 per class for electives."),
+            RuleExample("The 12-month fellowship carries a stipend of $60,000."),
             // A malformed figure (a decimal comma in dollars) is the defect, not a missing period.
             RuleExample("Salary: $67,00."),
             RuleExample("Salary: £30,0000."),
@@ -71,7 +72,10 @@ struct SalaryMissingPeriodRule: Rule {
                                      "for the project", "per project", "for each", "per item", "per piece", "per illustration",
                                      "per credit", "per course", "per session", "per visit", "per shift", "per call", "per lesson",
                                      "per article", "per word", "per image", "per icon", "per design", "per class", "per module",
-                                     "per unit", "per student", "per workshop", "for electives", "budget of", "budget is", "the budget", "prize", "award",
+                                     "per unit", "per student", "per workshop", "for electives", "month fellowship",
+                                     "month position", "month appointment", "month contract", "month post", "day position",
+                                     "day contract", "year fellowship", "year position", "year appointment", "academic year",
+                                     "daily contract rate", "daily rate", "day rate", "maybe", "budget of", "budget is", "the budget", "prize", "award",
                                      "grant", "fund", "funding", "reward", "bounty", "seed", "raised", "investment", "revenue",
                                      "turnover", "valuation"].map { Phrase($0) })
     static let periodAfterWords = Keywords.set(["annum", "annually", "year", "yearly", "hour", "hourly", "month", "monthly", "week", "weekly"])

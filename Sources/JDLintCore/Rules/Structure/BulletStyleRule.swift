@@ -35,6 +35,8 @@ struct BulletStyleRule: Rule {
             RuleExample("# Driver\n\n- Drive the van\n- Load parcels\n- Keep the log. It is checked weekly.\n- Plan routes\n", format: .markdown),
             RuleExample("Driver\n\n• Drive the van.\n• Load parcels.\n• Know the routes, including:\no the ring road\no the docks\n• Keep the log.\n"),
             RuleExample("# Driver\n\n- Drive the van; or\n- Ride the bike,\n- Cover the route.\n", format: .markdown),
+            RuleExample("# Logos\n\n- Our site: https://example.com/site\n- Old logo: https://example.com/old\n- Keep it simple.\n"
+                        + "- Brand guide: https://example.com/guide\n", format: .markdown),
         ],
         corrections: [
             RuleCorrection("Driver\n\n- Drive the van\n- Load parcels\n* Keep the log\n", "Driver\n\n- Drive the van\n- Load parcels\n- Keep the log\n"),
@@ -125,7 +127,10 @@ struct BulletStyleRule: Rule {
         }
         // “…” (U+2026).
         if t[lastIndex] == 0xA6 && lastIndex >= r.lowerBound + 2 && t[lastIndex - 1] == 0x80 && t[lastIndex - 2] == 0xE2 { return true }
-        // A bare link.
+        // A bare link, or an item that ends with one.
+        var u = lastIndex
+        while u > r.lowerBound && !Bytes.isWhitespace(t[u - 1]) { u -= 1 }
+        if lastIndex - u > 8, Bytes.equalsLower(t, u..<(u + 4), "http") || Bytes.equalsLower(t, u..<(u + 4), "www.") { return true }
         var start = r.lowerBound
         while start < r.upperBound && Bytes.isWhitespace(t[start]) { start += 1 }
         if start + 4 <= lastIndex, Bytes.equalsLower(t, start..<(start + 4), "http") || Bytes.equalsLower(t, start..<(start + 4), "www."),

@@ -283,7 +283,7 @@ struct MissingSectionRule: Rule {
             var s = s
             return s.withUTF8 { Self.hasMoney($0) }
         }
-        if !a.pay.isEmpty || t.withUnsafeBufferPointer({ Self.hasMoney($0) }) || hasMoney(a.title?.text ?? "")
+        if !a.pay.isEmpty || t.withUnsafeBufferPointer({ Self.hasMoney($0) }) || hasMoney(a.title?.text ?? "") || Self.labelledFigure(a)
             || a.fields.contains(where: { hasMoney($0.value) }) {
             present.insert("pay")
         }
@@ -428,7 +428,8 @@ struct MissingSectionRule: Rule {
 
     /// The prose says the work is a freelance job.
     static let freelanceCues = PhraseSet(["freelance", "freelancer", "freelancers", "independent contractor", "per project",
-                                          "project basis", "fixed fee", "one off project", "one-off project", "freelance basis", "ir35",
+                                          "project basis", "fixed fee", "one off project", "one-off project", "freelance basis", "ir35", "1099",
+                                          "project based", "project-based",
                                           "day rate contract", "daily rate contract"].map { Phrase($0) })
 
     /// The prose says the work is voluntary.
@@ -494,6 +495,23 @@ struct MissingSectionRule: Rule {
         }
         return false
     }
+
+    /// A figure of four or more digits right after a pay word, without a currency (“Rate 85,000 - 100,000 DOE”).
+    static func labelledFigure(_ a: Analysis) -> Bool {
+        let w = a.words
+        let t = a.text
+        guard w.count > 1 else { return false }
+        for i in 0..<w.count where labelWords.contains(w[i].hash) {
+            var k = w[i].range.upperBound
+            let end = min(t.count, k + 4)
+            while k < end && (t[k] == 0x20 || t[k] == 0x3A) { k += 1 }
+            var digits = 0
+            while k < t.count && (Bytes.isDigit(t[k]) || t[k] == 0x2C) { if Bytes.isDigit(t[k]) { digits += 1 }; k += 1 }
+            if digits >= 4 { return true }
+        }
+        return false
+    }
+    static let labelWords = WordSet(["salary", "rate", "pay", "compensation", "wage", "stipend"].map { Word.hash($0) })
 
     /// Field keys that name pay wherever they appear in the key (`salary_min`, `min_payrange`, `base_compensation`).
     static let payKeyParts = ["salary", "wage", "compensation", "payrange", "payband", "payrate", "paygrade", "payscale", "remuneration"]
