@@ -11,7 +11,7 @@ enum RulesCommand {
             let items: [JSONValue] = registry.rules.map { r in
                 let m = r.meta
                 return ["id": .string(m.id), "severity": .string(m.defaultSeverity.rawValue), "enabled": .bool(m.enabledByDefault),
-                        "fix": m.fix.map { .string($0.rawValue) } ?? .null, "summary": .string(m.summary)]
+                        "fix": m.fix.map { .string($0.rawValue) } ?? .null, "fixes": .array(m.fixes.map { .string($0.rawValue) }), "summary": .string(m.summary)]
             }
             out.write(JSONValue.array(items).serialized() + "\n")
             return 0

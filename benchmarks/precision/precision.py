@@ -5,6 +5,7 @@
   precision.py score [--bin PATH]                        re-run jdlint, print precision per rule against the
                                                          committed judgements (judgements.tsv)
   precision.py merge FILE...                             add judged packets' verdicts to judgements.tsv
+  precision.py rounds [--by-rule]                        each round's sample as judged (the unbiased figure)
 
 A finding is keyed by its posting's path (relative to the corpus), its rule and a hash of its message and the
 flagged bytes with 48 bytes of context either side: the key survives line shifts elsewhere in the posting, and the
@@ -174,6 +175,26 @@ def cmd_score(args):
     print("findings: %d in %d postings" % (len(findings), len({f['path'] for f in findings})))
 
 
+def cmd_rounds(args):
+    """Precision of each round's sample as it was judged (on the build of that round, before the fixes it led to):
+    the unbiased figure; `score` re-applies all judgements to today's build, where fixed false alarms are gone."""
+    per = collections.defaultdict(lambda: [0, 0])
+    with open(JUDGEMENTS, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            r = line.rstrip("\n").split("\t")
+            if len(r) < 6:
+                continue
+            key = (r[4], r[1] if args.by_rule else "all")
+            per[key][0] += 1
+            per[key][1] += r[3] == "true"
+    print("| round | rule | judged | true | precision |")
+    print("| --- | --- | ---: | ---: | ---: |")
+    for (rnd, rule), (n, t) in sorted(per.items()):
+        print("| %s | %s | %d | %d | %.1f%% |" % (rnd, rule, n, t, 100.0 * t / n))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -192,10 +213,14 @@ def main():
     m.add_argument("files", nargs="+")
     c = sub.add_parser("score")
     c.add_argument("--bin")
+    rd = sub.add_parser("rounds")
+    rd.add_argument("--by-rule", action="store_true")
     a = p.parse_args()
     if not os.path.isdir(CORPUS):
         print("precision benchmark skipped: no corpus at %s" % CORPUS)
         return
+    if a.cmd == "rounds":
+        return cmd_rounds(a)
     {"sample": cmd_sample, "merge": cmd_merge, "score": cmd_score}[a.cmd](a)
 
 

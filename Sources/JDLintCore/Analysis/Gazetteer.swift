@@ -24,7 +24,8 @@ public enum Gazetteer {
 
     /// Words before “in” that make a country the job's place (“based in Germany”, “remote in Canada”).
     static let strongBefore = WordSet(["based", "located", "remote", "anywhere", "work", "working", "position", "role", "job",
-                                       "office", "offices", "opportunity"].map { Word.hash($0) })
+                                       "office", "offices", "opportunity", "areas", "area", "sites", "site", "parts", "anywhere", "throughout",
+                                       "across"].map { Word.hash($0) })
 
     static let before = WordSet(["in", "at", "near", "around", "across", "throughout", "within", "based", "located", "outside",
                                  "nr", "of", "including"].map { Word.hash($0) })

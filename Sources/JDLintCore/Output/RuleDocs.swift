@@ -3,7 +3,7 @@ public enum RuleDocs {
     public static func markdown(_ m: RuleMeta) -> String {
         var s = "# \(m.id)\n\n\(m.summary)\n\n"
         s += "Default severity: \(m.enabledByDefault ? m.defaultSeverity.rawValue : "off (opt in)")"
-        s += m.fix.map { ". Fix: \($0.rawValue)." } ?? ". No automatic fix."
+        s += m.fixes.isEmpty ? ". No automatic fix." : ". Fix: \(m.fixes.map(\.rawValue).joined(separator: " or "))."
         s += "\n\n\(m.explanation)\n"
         if !m.options.isEmpty {
             s += "\n## Options\n\n"
@@ -38,7 +38,7 @@ extension RuleDocs {
         for r in registry.rules {
             let m = r.meta
             let summary = m.summary.replacing("|", with: "\\|")
-            s += "| `\(m.id)` | \(m.enabledByDefault ? m.defaultSeverity.rawValue : "off") | \(m.fix?.rawValue ?? "—") | \(summary) |\n"
+            s += "| `\(m.id)` | \(m.enabledByDefault ? m.defaultSeverity.rawValue : "off") | \(m.fixes.isEmpty ? "—" : m.fixes.map(\.rawValue).joined(separator: ", ")) | \(summary) |\n"
         }
         return s
     }
