@@ -304,36 +304,36 @@ enum SectionCatalog {
     /// A short `Label:` at the start of a paragraph or list item (`Salary: £30,000`, `**Location:** Remote`):
     /// the label's prose range, when it is 1–5 words.
     static func leadLabel(_ t: [UInt8], _ r: Range<Int>) -> Range<Int>? {
-        var k = r.lowerBound
-        var words = 1
-        let limit = min(r.upperBound, r.lowerBound + 48)
-        while k < limit {
-            let c = t[k]
-            if c == 0x3A { return k > r.lowerBound ? r.lowerBound..<k : nil }
-            if c == 0x20 { words += 1; if words > 5 { return nil } }
-            if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x0A { return nil }
-            k += 1
-        }
-        return nil
+        guard let k = labelEnd(t, r, at: 0x3A, maxWords: 5, maxBytes: 48, stops: leadStops), k > r.lowerBound else { return nil }
+        return r.lowerBound..<k
     }
 
     /// The first line of a paragraph of several lines, when it is 1–4 words with no closing punctuation: a heading
     /// written as a plain line in Markdown (“Responsibilities⏎Develop course materials…”), which CommonMark joins
     /// into the paragraph after it.
     static func lineLabel(_ t: [UInt8], _ r: Range<Int>) -> Range<Int>? {
+        guard let k = labelEnd(t, r, at: 0x0A, maxWords: 4, maxBytes: 40, stops: lineStops) else { return nil }
+        var e = k
+        while e > r.lowerBound && t[e - 1] == 0x20 { e -= 1 }
+        guard e > r.lowerBound, k + 1 < r.upperBound, Bytes.isASCIILetter(t[e - 1]) || t[e - 1] == 0x29 else { return nil }
+        return r.lowerBound..<e
+    }
+
+    /// Sentence ends (and a line break) stop a `Label:`; sentence ends, colons and commas stop a heading line.
+    static let leadStops: [UInt8] = [0x2E, 0x21, 0x3F, 0x0A]
+    static let lineStops: [UInt8] = [0x2E, 0x21, 0x3F, 0x3A, 0x2C]
+
+    /// Where a label at the start of `r` ends: the first `terminator` within `maxBytes`, before `maxWords` words and
+    /// before any of `stops`.
+    static func labelEnd(_ t: [UInt8], _ r: Range<Int>, at terminator: UInt8, maxWords: Int, maxBytes: Int, stops: [UInt8]) -> Int? {
         var k = r.lowerBound
         var words = 1
-        let limit = min(r.upperBound, r.lowerBound + 40)
+        let limit = min(r.upperBound, r.lowerBound + maxBytes)
         while k < limit {
             let c = t[k]
-            if c == 0x0A {
-                var e = k
-                while e > r.lowerBound && t[e - 1] == 0x20 { e -= 1 }
-                guard e > r.lowerBound, k + 1 < r.upperBound, Bytes.isASCIILetter(t[e - 1]) || t[e - 1] == 0x29 else { return nil }
-                return r.lowerBound..<e
-            }
-            if c == 0x20 { words += 1; if words > 4 { return nil } }
-            if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A || c == 0x2C { return nil }
+            if c == terminator { return k }
+            if c == 0x20 { words += 1; if words > maxWords { return nil } }
+            if stops.contains(c) { return nil }
             k += 1
         }
         return nil
