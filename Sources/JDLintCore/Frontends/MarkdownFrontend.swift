@@ -299,8 +299,60 @@ public enum MarkdownFrontend {
 
         /// With `liquid`, Liquid output and tags (`{{ page.title }}`, `{% include x.html %}`) are code (U+FFFC).
         static func render(_ input: MappedBytes, _ r: Range<Int>, _ prose: inout Prose, liquid: Bool = false) -> MappedBytes {
+            render(input, r, &prose, liquid: liquid, matches: nil)
+        }
+
+        /// Where each `[` and `(` of a range closes, and the next `]` from each offset: found in one pass, so that a
+        /// run of brackets (`[[[[…`, `[x]([x](…`) is linear, not one scan to the end per bracket (CommonMark's own
+        /// parsers bound their bracket stacks for the same reason).
+        final class Matches {
+            let lo: Int
+            var bracket: [Int32]
+            var paren: [Int32]
+            var nextClose: [Int32]
+
+            init(_ b: [UInt8], _ r: Range<Int>) {
+                lo = r.lowerBound
+                let n = r.count
+                bracket = [Int32](repeating: -1, count: n)
+                paren = [Int32](repeating: -1, count: n)
+                nextClose = [Int32](repeating: -1, count: n + 1)
+                var brackets: [Int] = [], parens: [Int] = []
+                var k = r.lowerBound
+                // Brackets skip backslash escapes (as `link` always did); parentheses do not.
+                var escaped = -1
+                while k < r.upperBound {
+                    let c = b[k]
+                    if c == 0x28 { parens.append(k) } else if c == 0x29, let o = parens.popLast() { paren[o - lo] = Int32(k) }
+                    if k == escaped {
+                        k += 1
+                        continue
+                    }
+                    if c == 0x5C { escaped = k + 1 } else if c == 0x5B { brackets.append(k) } else if c == 0x5D, let o = brackets.popLast() {
+                        bracket[o - lo] = Int32(k)
+                    }
+                    k += 1
+                }
+                var next: Int32 = -1
+                k = r.upperBound - 1
+                while k >= r.lowerBound {
+                    if b[k] == 0x5D { next = Int32(k) }
+                    nextClose[k - lo] = next
+                    k -= 1
+                }
+            }
+        }
+
+        static func render(_ input: MappedBytes, _ r: Range<Int>, _ prose: inout Prose, liquid: Bool, matches: Matches?) -> MappedBytes {
             var out = MappedBytes()
             let b = input.bytes
+            var matches = matches
+            func table() -> Matches {
+                if let m = matches { return m }
+                let m = Matches(b, r)
+                matches = m
+                return m
+            }
             var i = r.lowerBound
             var run = i
             let end = r.upperBound
@@ -359,7 +411,7 @@ public enum MarkdownFrontend {
                     i += n
                     run = i
                 case 0x21 where i + 1 < end && b[i + 1] == 0x5B:  // image ![alt](src)
-                    if let (textR, after) = link(b, i + 1, end) {
+                    if let (textR, after) = link(b, i + 1, end, table()) {
                         flush(i)
                         out.appendSynthetic(placeholder, source: input.sourceRange(i..<after))
                         _ = textR
@@ -368,9 +420,9 @@ public enum MarkdownFrontend {
                         run = i
                     } else { i += 1 }
                 case 0x5B:  // link [text](url) or [text][ref]
-                    if let (textR, after) = link(b, i, end) {
+                    if let (textR, after) = link(b, i, end, table()) {
                         flush(i)
-                        let inner = render(input, textR, &prose, liquid: liquid)
+                        let inner = render(input, textR, &prose, liquid: liquid, matches: table())
                         out.append(from: inner, range: 0..<inner.count)
                         i = after
                         run = i
@@ -420,31 +472,19 @@ public enum MarkdownFrontend {
         }
 
         /// `[text](dest)` or `[text][ref]` at `i`: the text range and the end.
-        static func link(_ b: [UInt8], _ i: Int, _ end: Int) -> (Range<Int>, Int)? {
-            var depth = 0
-            var k = i
-            while k < end {
-                if b[k] == 0x5C { k += 2; continue }
-                if b[k] == 0x5B { depth += 1 } else if b[k] == 0x5D { depth -= 1; if depth == 0 { break } }
-                k += 1
+        static func link(_ b: [UInt8], _ i: Int, _ end: Int, _ m: Matches) -> (Range<Int>, Int)? {
+            let close = Int(m.bracket[i - m.lo])
+            guard close >= 0, close < end, close + 1 < end else { return nil }
+            let textR = (i + 1)..<close
+            if b[close + 1] == 0x28 {
+                let p = Int(m.paren[close + 1 - m.lo])
+                guard p >= 0, p < end else { return nil }
+                return (textR, p + 1)
             }
-            guard k < end, k + 1 < end else { return nil }
-            let textR = (i + 1)..<k
-            if b[k + 1] == 0x28 {
-                var m = k + 2
-                var pd = 1
-                while m < end {
-                    if b[m] == 0x28 { pd += 1 } else if b[m] == 0x29 { pd -= 1; if pd == 0 { break } }
-                    m += 1
-                }
-                guard m < end else { return nil }
-                return (textR, m + 1)
-            }
-            if b[k + 1] == 0x5B {
-                var m = k + 2
-                while m < end && b[m] != 0x5D { m += 1 }
-                guard m < end else { return nil }
-                return (textR, m + 1)
+            if b[close + 1] == 0x5B, close + 2 < end {
+                let n = Int(m.nextClose[close + 2 - m.lo])
+                guard n >= 0, n < end else { return nil }
+                return (textR, n + 1)
             }
             return nil
         }

@@ -70,18 +70,28 @@ struct UnbalancedDelimitersRule: Rule {
         let a = context.analysis
         let t = a.text
         var stack: [(Int, UInt8)] = []
+        // For each kind, where its open marks sit in `stack` (ascending): a closing mark finds its opener without
+        // scanning the stack, so a paragraph of `](` repeated stays linear.
+        var at: [UInt8: [Int]] = [:]
         for (bi, block) in a.blocks.enumerated() where block.kind == .paragraph || block.kind == .listItem {
             stack.removeAll(keepingCapacity: true)
+            at.removeAll(keepingCapacity: true)
             let r = block.proseRange
             // JSON pasted into a posting ({"QuestionName":"…) is not prose.
             if Self.looksLikeJSON(t, r) { continue }
             Self.marks(t, r) { pos, kind, opens in
                 if opens {
+                    at[kind, default: []].append(stack.count)
                     stack.append((pos, kind))
-                } else if let idx = stack.lastIndex(where: { $0.1 == kind || (kind == Self.curly && $0.1 == Self.quote)
-                                                            || (kind == Self.quote && $0.1 == Self.curly) }) {
-                    stack.removeSubrange(idx...)
+                    return
                 }
+                // The latest opener of this kind (straight and curly double quotes close each other).
+                var idx = at[kind]?.last ?? -1
+                if kind == Self.curly { idx = max(idx, at[Self.quote]?.last ?? -1) }
+                if kind == Self.quote { idx = max(idx, at[Self.curly]?.last ?? -1) }
+                guard idx >= 0 else { return }
+                for (_, k) in stack[idx...] { at[k]?.removeLast() }
+                stack.removeSubrange(idx...)
             }
             guard !stack.isEmpty else { continue }
             // Closed by a later block ("(see below:" … a list … ")", a quotation over several paragraphs)? Leave it.
