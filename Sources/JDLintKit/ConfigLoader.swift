@@ -43,8 +43,10 @@ public final class ConfigLoader: @unchecked Sendable {
         for part in parts {
             try part.validate(against: reg)
             for (i, name) in (part.profiles ?? []).enumerated() where Profile.builtin[name] == nil {
-                throw ConfigError(file: part.file, path: "profiles[\(i)]",
-                                  message: "unknown profile \"\(name)\" (known: \(Profile.names.joined(separator: ", ")))")
+                let path = part.profilesKey == "profile" && (part.profiles ?? []).count == 1 ? "profile" : "\(part.profilesKey)[\(i)]"
+                let p = part.positions["\(part.profilesKey)[\(i)]"]
+                throw ConfigError(file: part.file, path: path, message: "unknown profile \"\(name)\" (known: \(Profile.names.joined(separator: ", ")))",
+                                  line: p?.line, column: p?.column)
             }
         }
         return ResolvedConfig(configuration: c, registry: reg, files: chain)

@@ -93,7 +93,7 @@ struct InputAndConfigTests {
         try expectConfigError(#"{"profiles": ["atlantis"]}"#, mentioning: ["profiles[0]", "atlantis"])
         try expectConfigError(#"{"extends": "missing.json"}"#, mentioning: ["extends", "missing.json", "not found"])
         try expectConfigError(#"{"extends": "b.json"}"#, mentioning: ["circular"], extra: [("b.json", #"{"extends": ".jdlint.json"}"#)])
-        try expectConfigError(#"{"extends": "b.json"}"#, mentioning: ["b.json: rules.nonsense/rule"],
+        try expectConfigError(#"{"extends": "b.json"}"#, mentioning: ["b.json:1:29: rules.nonsense/rule"],
                               extra: [("b.json", #"{"rules": {"nonsense/rule": "off"}}"#)])
         try expectConfigError(#"{"extends": "b.json"}"#, mentioning: ["b.json:1:", "unknown key \"rulez\""],
                               extra: [("b.json", #"{"rulez": {}}"#)])

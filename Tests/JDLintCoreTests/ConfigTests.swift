@@ -65,6 +65,30 @@ import Testing
         try parse(#"{"rules": {"salary": "off", "grammar/": "info"}}"#).validate(against: .builtin)
     }
 
+    /// Options are checked against the rule's declared options, with the file position and a "did you mean"
+    /// (issue 21: `"maxx": 15` and `"sevrity"` were silently accepted).
+    @Test(arguments: [
+        (#"{"rules": {"requirements/too-many": {"maxx": 15}}}"#, "rules.requirements/too-many.maxx", "\"max\"", 46),
+        (#"{"rules": {"grammar/repeated-word": {"sevrity": "error"}}}"#, "rules.grammar/repeated-word.sevrity", "\"severity\"", 49),
+        (#"{"rules": {"structure/length": {"options": {"maxWord": 5}}}}"#, "rules.structure/length.maxWord", "\"maxWords\"", 56),
+        (#"{"rules": {"grammar/indefinite-articel": "off"}}"#, "rules.grammar/indefinite-articel", "grammar/indefinite-article", 42),
+    ])
+    func unknownOptionsAreRejectedWithPositionAndSuggestion(_ json: String, _ path: String, _ hint: String, _ column: Int) throws {
+        let c = try parse(json)
+        #expect {
+            try c.validate(against: .builtin)
+        } throws: { e in
+            let e = e as! ConfigError
+            return e.path == path && e.message.contains(hint) && e.line == 1 && e.column == column
+        }
+    }
+
+    @Test func declaredOptionsAreAccepted() throws {
+        try parse(#"{"rules": {"structure/length": {"severity": "info", "minCharacters": 500}, "structure/": {"maxWords": 900}}}"#)
+            .validate(against: .builtin)
+        try parse(#"{"rules": {"requirements/too-many": {"options": {"max": 15, "ratio": 2}}}}"#).validate(against: .builtin)
+    }
+
     @Test func configChangesWhatTheLinterReports() throws {
         let doc = Document(text: "We need the the best nurse for a 8-hour shift.", format: .text)
         let all = Linter().lint(doc).diagnostics.map(\.rule)

@@ -43,6 +43,11 @@ public struct RuleSetting: Sendable, Equatable {
 public struct Configuration: Sendable {
     /// Rule settings keyed by rule id or category (`grammar`, `grammar/`), in file order.
     public var rules: [(pattern: String, setting: RuleSetting)] = []
+    /// Where values sit in the file, by JSON path (`rules.ID`, `rules.ID.OPTION`, `profiles[0]`), for messages
+    /// that `validate` gives after parsing.
+    public var positions: [String: (line: Int, column: Int)] = [:]
+    /// The key the file used for its profiles (`profile` or `profiles`).
+    public var profilesKey = "profiles"
     /// Glob patterns of paths to skip, relative to `baseDirectory`.
     public var ignore: [String] = []
     public var profiles: [String]? = nil
@@ -100,13 +105,26 @@ public struct Configuration: Sendable {
             case "ignore": c.ignore = try strings(key, node)
             case "packs": c.packs = try strings(key, node)
             case "languages": c.languages = try strings(key, node)
-            case "profile", "profiles": c.profiles = try strings(key, node)
+            case "profile", "profiles":
+                c.profiles = try strings(key, node)
+                c.profilesKey = key
+                if case .array(let items) = node.kind {
+                    for (i, item) in items.enumerated() {
+                        let p = li.position(item.range.lowerBound)
+                        c.positions["\(key)[\(i)]"] = (p.line, p.column)
+                    }
+                } else {
+                    let p = li.position(node.range.lowerBound)
+                    c.positions["\(key)[0]"] = (p.line, p.column)
+                }
             case "rules":
                 guard case .object(let ruleEntries) = node.kind else {
                     throw err(key, node, "expected an object of rule id → setting, found \(node.value.typeName)")
                 }
                 for (id, _, value) in ruleEntries {
                     let path = "rules.\(id)"
+                    let vp = li.position(value.range.lowerBound)
+                    c.positions[path] = (vp.line, vp.column)
                     var setting = RuleSetting()
                     switch value.kind {
                     case .string(let s, _):
@@ -118,6 +136,8 @@ public struct Configuration: Sendable {
                         setting.enabled = b
                     case .object(let props):
                         for (pk, _, pv) in props {
+                            let pp = li.position(pv.range.lowerBound)
+                            c.positions["\(path).\(pk)"] = (pp.line, pp.column)
                             switch pk {
                             case "severity", "level":
                                 guard let s = pv.stringValue, let lv = parseLevel(s) else {
@@ -133,6 +153,12 @@ public struct Configuration: Sendable {
                                     throw err("\(path).options", pv, "expected an object")
                                 }
                                 for e in o { setting.options[e.key] = e.value }
+                                if case .object(let inner) = pv.kind {
+                                    for (ok, _, ov) in inner {
+                                        let op = li.position(ov.range.lowerBound)
+                                        c.positions["\(path).\(ok)"] = (op.line, op.column)
+                                    }
+                                }
                             default:
                                 setting.options[pk] = pv.value  // options may sit beside severity
                             }
@@ -176,11 +202,32 @@ public struct Configuration: Sendable {
         return c
     }
 
-    /// Checks every rule id or category against the registry.
+    /// Checks every rule id or category against the registry, and every option against the options its rules
+    /// declare (with a "did you mean" for a misspelt name, `sevrity` included).
     public func validate(against registry: RuleRegistry) throws(ConfigError) {
-        for (pattern, _) in rules where !registry.matchesAny(pattern) {
-            let suggestion = registry.closestID(to: pattern).map { " (did you mean \"\($0)\"?)" } ?? ""
-            throw ConfigError(file: file, path: "rules.\(pattern)", message: "unknown rule or category \"\(pattern)\"\(suggestion)")
+        func error(_ path: String, _ message: String) -> ConfigError {
+            let p = positions[path]
+            return ConfigError(file: file, path: path, message: message, line: p?.line, column: p?.column)
+        }
+        for (pattern, setting) in rules {
+            guard registry.matchesAny(pattern) else {
+                let suggestion = registry.closestID(to: pattern).map { " (did you mean \"\($0)\"?)" } ?? ""
+                throw error("rules.\(pattern)", "unknown rule or category \"\(pattern)\"\(suggestion)")
+            }
+            let metas = registry.rules.map(\.meta).filter { RuleRegistry.matches($0.id, pattern) }
+            var known: [String] = []
+            for m in metas { for o in m.options where !known.contains(o.name) { known.append(o.name) } }
+            for o in setting.options where !known.contains(o.key) {
+                let candidates = known + ["severity", "enabled", "options"]
+                var best: (String, Int)?
+                for c in candidates {
+                    let d = editDistance(Array(o.key.utf8), Array(c.utf8))
+                    if d <= max(2, c.count / 3), best == nil || d < best!.1 { best = (c, d) }
+                }
+                let hint = best.map { " (did you mean \"\($0.0)\"?)" } ?? ""
+                let list = known.isEmpty ? "it has no options" : "its options: \(known.joined(separator: ", "))"
+                throw error("rules.\(pattern).\(o.key)", "unknown option \"\(o.key)\" for \(pattern)\(hint); \(list)")
+            }
         }
     }
 
