@@ -349,6 +349,16 @@ public final class Analysis: Sendable {
     /// Text of a block.
     public func string(block: Int) -> String { string(blocks[block].proseRange) }
 
+    /// Index of the first sentence that ends after a prose offset: the sentence that holds the offset, when one does.
+    public func sentenceIndex(atOrAfter offset: Int) -> Int {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if sentences[mid].range.upperBound <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
     /// Index of the first word that starts at or after a prose offset.
     public func wordIndex(atOrAfter offset: Int) -> Int {
         var lo = 0, hi = words.count

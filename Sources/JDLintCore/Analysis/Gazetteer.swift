@@ -24,7 +24,7 @@ public enum Gazetteer {
 
     /// Words before “in” that make a country the job's place (“based in Germany”, “remote in Canada”).
     static let strongBefore = WordSet(["based", "located", "remote", "anywhere", "work", "working", "position", "role", "job",
-                                       "office", "offices", "opportunity", "areas", "area", "sites", "site", "parts", "anywhere", "throughout",
+                                       "office", "offices", "opportunity", "areas", "area", "sites", "site", "parts", "throughout",
                                        "across"].map { Word.hash($0) })
 
     static let before = WordSet(["in", "at", "near", "around", "across", "throughout", "within", "based", "located", "outside",

@@ -218,13 +218,8 @@ public struct Configuration: Sendable {
             var known: [String] = []
             for m in metas { for o in m.options where !known.contains(o.name) { known.append(o.name) } }
             for o in setting.options where !known.contains(o.key) {
-                let candidates = known + ["severity", "enabled", "options"]
-                var best: (String, Int)?
-                for c in candidates {
-                    let d = editDistance(Array(o.key.utf8), Array(c.utf8))
-                    if d <= max(2, c.count / 3), best == nil || d < best!.1 { best = (c, d) }
-                }
-                let hint = best.map { " (did you mean \"\($0.0)\"?)" } ?? ""
+                let hint = closest(to: o.key, among: known + ["severity", "enabled", "options"]) { max(2, $0.count / 3) }
+                    .map { " (did you mean \"\($0)\"?)" } ?? ""
                 let list = known.isEmpty ? "it has no options" : "its options: \(known.joined(separator: ", "))"
                 throw error("rules.\(pattern).\(o.key)", "unknown option \"\(o.key)\" for \(pattern)\(hint); \(list)")
             }

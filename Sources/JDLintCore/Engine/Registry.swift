@@ -48,13 +48,18 @@ public struct RuleRegistry: Sendable {
 
     /// The known id closest to a misspelt one (for error messages).
     public func closestID(to s: String) -> String? {
-        var best: (String, Int)?
-        for id in ids {
-            let d = editDistance(Array(s.utf8), Array(id.utf8))
-            if d <= max(3, s.count / 4), best == nil || d < best!.1 { best = (id, d) }
-        }
-        return best?.0
+        closest(to: s, among: ids) { _ in max(3, s.count / 4) }
     }
+}
+
+/// The candidate nearest to a misspelt `s` by edit distance, within `limit(candidate)` edits (the first on a tie).
+func closest(to s: String, among candidates: [String], limit: (String) -> Int) -> String? {
+    var best: (String, Int)?
+    for c in candidates {
+        let d = editDistance(Array(s.utf8), Array(c.utf8))
+        if d <= limit(c), best == nil || d < best!.1 { best = (c, d) }
+    }
+    return best?.0
 }
 
 func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {

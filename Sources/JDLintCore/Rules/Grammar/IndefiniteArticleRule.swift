@@ -176,14 +176,15 @@ struct IndefiniteArticleRule: Rule {
                                   "professionals", "applicants", "opportunities", "vacancies", "teams", "practitioners",
                                   "graduates", "students"].map { Word.hash($0) })
 
+    static let determiners = WordSet(["a", "an", "the"].map { Word.hash($0) })
+
     /// A plural noun within three words of `k` in the same block, before any other article.
     static func pluralFollows(_ a: Analysis, _ k: Int) -> Bool {
         let w = a.words
         var j = k
         while j < w.count && j <= k + 3 && w[j].block == w[k].block {
             if plurals.contains(w[j].hash) { return true }
-            let h = w[j].hash
-            if h == Word.hash("a") || h == Word.hash("an") || h == Word.hash("the") { return false }
+            if determiners.contains(w[j].hash) { return false }
             j += 1
         }
         return false

@@ -111,11 +111,7 @@ struct TermList: Sendable {
     /// The sentence (prose range) that holds an offset; the block when no sentence does.
     static func sentence(_ a: Analysis, at offset: Int) -> Range<Int> {
         let s = a.sentences
-        var lo = 0, hi = s.count
-        while lo < hi {
-            let mid = (lo + hi) >> 1
-            if s[mid].range.upperBound <= offset { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = a.sentenceIndex(atOrAfter: offset)
         if lo < s.count && s[lo].range.contains(offset) { return s[lo].range }
         for b in a.blocks where b.proseRange.contains(offset) { return b.proseRange }
         return offset..<(offset + 1)

@@ -110,12 +110,8 @@ struct SalaryMissingPeriodRule: Rule {
             k += 1
         }
         // The sentence around the figure.
-        // The sentence that holds the figure (binary search: sentences are in text order).
-        var lo = 0, hi = a.sentences.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if a.sentences[mid].range.upperBound <= s.proseRange.lowerBound { lo = mid + 1 } else { hi = mid }
-        }
+        // The sentence that holds the figure.
+        let lo = a.sentenceIndex(atOrAfter: s.proseRange.lowerBound)
         guard lo < a.sentences.count, a.sentences[lo].range.lowerBound <= s.proseRange.lowerBound else { return false }
         let si = lo
         let sentence = a.sentences[si].range

@@ -488,7 +488,7 @@ struct MissingSectionRule: Rule {
                 var j = i
                 while j < b.count && Bytes.isASCIILetter(b[j]) { j += 1 }
                 let upper = Bytes.isUpper(b[i])
-                if upper && prevUpper && siteWords.contains(Word.hash(String(decoding: b[i..<j], as: UTF8.self).lowercased())) { return true }
+                if upper && prevUpper && siteWords.contains(Word.hash(b, i..<j)) { return true }
                 prevUpper = upper
                 i = j
             }
