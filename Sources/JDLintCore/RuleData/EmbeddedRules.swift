@@ -34028,7 +34028,7 @@ Złotów
                    "your day", "in this role", "the job", "the role", "your role", "job description", "role description",
                    "position description", "job summary", "key result areas", "scope", "what youll be working on",
                    "what you will be working on", "your work", "your mission", "you will", "youll", "objectives",
-                   "job functions", "essential functions", "what we need you to do", "the challenge", "projects", "the task", "your task", "your tasks", "the project", "the brief", "scope of work", "scope", "deliverables", "what we need", "what were looking for help with"],
+                   "job functions", "essential functions", "what we need you to do", "the challenge", "projects", "the task", "your task", "your tasks", "task", "key responsibilities", "the project", "the brief", "scope of work", "scope", "deliverables", "what we need", "what were looking for help with"],
       "exact": ["role", "position", "the job", "job", "description"],
       "fields": ["responsibilities", "duties", "tasks", "accountabilities", "jobduties", "deliverables", "deliverable", "scopeofwork"],
       "cues": ["you will", "youll", "you would", "responsible for", "responsibilities include", "duties include",

@@ -64,10 +64,30 @@ struct MissingSectionRule: Rule {
                 Full-time. Send your CV to jobs@example.com. We are an equal opportunity employer.
                 """, format: .markdown),
             RuleExample("""
-                <h1>↓↓↓Porter</h1><p>We are hiring a porter for our hotel in Bath, a friendly and busy place to work.</p>\
+                <h1>↓↓↓Porter</h1><p>We are hiring a porter for our hotel in Leeds, a friendly and busy place to work.</p>\
                 <h2>Duties</h2><ul><li>Carry luggage</li></ul><h2>Requirements</h2><ul><li>Fit and friendly</li></ul>\
                 <p><strong>Location:</strong> Bath</p><p>Part-time, 20 hours per week. Apply online.</p>
                 """, format: .html),
+            // A “Salary” paragraph with no figure under it does not state the pay.
+            RuleExample("""
+                # ↓Data Analyst
+
+                Join our analytics team in Leeds and help the business make better decisions with data every day.
+
+                **Responsibilities**
+
+                - Build dashboards
+
+                **Requirements**
+
+                - You know SQL
+
+                **Salary**
+
+                Competitive, with a pension and 25 days of holiday.
+
+                Full-time. Send your CV to jobs@example.com. We are an equal opportunity employer.
+                """, format: .markdown),
             RuleExample("""
                 {"@context": "https://schema.org", "@type": "JobPosting", "title": "↓Welder",
                  "description": "<p>Weld steel frames in our workshop.</p>", "datePosted": "2026-01-05",
@@ -185,6 +205,32 @@ struct MissingSectionRule: Rule {
 
                 This post is 30hrs/week, £24,000 a year. Apply online. We are an equal opportunity employer.
                 """, format: .markdown),
+            // Headings written as paragraphs of their own (bold in Markdown, a plain `<p>` in HTML).
+            RuleExample("""
+                # Data Analyst
+
+                Join our analytics team in Leeds and help the business make better decisions with data every day.
+
+                **Responsibilities**
+
+                - Build dashboards
+
+                **Who you are**
+
+                - You know SQL
+
+                **Benefits**
+
+                - 25 days of holiday
+
+                Full-time, £32,000 a year. Send your CV to jobs@example.com. We are an equal opportunity employer.
+                """, format: .markdown),
+            RuleExample("""
+                <h1>Porter</h1><p>We are hiring a porter for our hotel in Leeds, a friendly and busy place to work.</p>\
+                <p>Duties</p><ul><li>Carry luggage</li></ul><p>Requirements</p><ul><li>Fit and friendly</li></ul>\
+                <p>What we offer</p><ul><li>Meals on shift</li></ul>\
+                <p>Part-time, 20 hours per week, £12 an hour. Apply online at example.com/jobs. We are an equal opportunity employer.</p>
+                """, format: .html),
             RuleExample("# Welder\n\nWeld steel frames.\n", format: .markdown, options: JSONObject([("ignore", .array(["summary", "responsibilities", "requirements", "pay", "benefits", "location", "employment-type", "how-to-apply", "equal-opportunity"]))])),
             RuleExample("""
                 {"@context": "https://schema.org", "@type": "JobPosting", "title": "Welder", "hiringOrganization": {"name": "Acme"},
@@ -228,16 +274,26 @@ struct MissingSectionRule: Rule {
         var firstPartHeading = blocks.count
         for (i, b) in blocks.enumerated() {
             var r: Range<Int>?
+            var standalone = false
             if b.kind == .heading {
                 r = b.proseRange
                 if i != a.titleBlock && firstOtherHeading == blocks.count { firstOtherHeading = i }
             } else if b.kind == .paragraph || b.kind == .listItem {
                 r = SectionCatalog.leadLabel(t, b.proseRange) ?? SectionCatalog.lineLabel(t, b.proseRange)
+                // A heading written as a paragraph of its own, with the section's text after it.
+                if r == nil, b.kind == .paragraph, i + 1 < blocks.count,
+                   blocks[i + 1].kind == .paragraph || blocks[i + 1].kind == .listItem {
+                    r = SectionCatalog.blockLabel(t, b.proseRange)
+                    standalone = r != nil
+                }
             }
             guard let range = r else { continue }
             if b.kind == .heading && i == a.titleBlock { continue }
             let text = PhraseText(t[SectionCatalog.stripNumbering(t, range)])
-            let ids = SectionCatalog.parts(forHeading: text)
+            var ids = SectionCatalog.parts(forHeading: text)
+            // Such a paragraph is often a label of a page's form (“Additional contact information”, “Salary”
+            // above “Competitive”): pay still needs its figure and how to apply its instructions.
+            if standalone { ids.removeAll { $0 == "pay" || $0 == "how-to-apply" } }
             for id in ids { present.insert(id) }
             if !ids.isEmpty && !ids.contains("summary") && firstPartHeading == blocks.count { firstPartHeading = i }
         }

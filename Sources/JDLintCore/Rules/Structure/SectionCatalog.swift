@@ -319,6 +319,23 @@ enum SectionCatalog {
         return r.lowerBound..<e
     }
 
+    /// A whole short paragraph that reads as a heading: 1–5 words, no sentence punctuation, ending in a letter, `)`
+    /// or a colon (“Responsibilities”, “**What we offer:**”, `<p>Benefits</p>`): Markdown and HTML postings often
+    /// write headings as a paragraph of their own.
+    static func blockLabel(_ t: [UInt8], _ r: Range<Int>) -> Range<Int>? {
+        var e = r.upperBound
+        while e > r.lowerBound && Bytes.isWhitespace(t[e - 1]) { e -= 1 }
+        if e > r.lowerBound && t[e - 1] == 0x3A { e -= 1 }
+        guard e > r.lowerBound, e - r.lowerBound <= 48, Bytes.isASCIILetter(t[e - 1]) || t[e - 1] == 0x29 else { return nil }
+        var words = 1
+        for k in r.lowerBound..<e {
+            let c = t[k]
+            if c == 0x20 { words += 1; if words > 5 { return nil } }
+            if c == 0x0A || lineStops.contains(c) { return nil }
+        }
+        return r.lowerBound..<e
+    }
+
     /// Sentence ends (and a line break) stop a `Label:`; sentence ends, colons and commas stop a heading line.
     static let leadStops: [UInt8] = [0x2E, 0x21, 0x3F, 0x0A]
     static let lineStops: [UInt8] = [0x2E, 0x21, 0x3F, 0x3A, 0x2C]
