@@ -157,6 +157,38 @@ import Testing
         #expect(Self.blockTexts(a, .heading) == ["Duties"])
     }
 
+    /// Link text is rendered in place, not by a recursion per nesting level: 100,000 nested links overflowed the
+    /// call stack (issue 21), and copying each level's text into the one above was quadratic.
+    @Test func markdownDeeplyNestedLinks() throws {
+        let depth = 100_000
+        let a = Self.analyse("Care " + String(repeating: "[", count: depth) + "x" + String(repeating: "](y)", count: depth) + " team.\n", .markdown)
+        #expect(Self.blockTexts(a, .paragraph) == ["Care x team."])
+        #expect(Self.source(a, "x") == "x")
+        let b = Self.analyse("See [the [our *team*](a) page](b) and ![x [y](z)](w).\n", .markdown)
+        #expect(Self.blockTexts(b, .paragraph) == ["See the our team page and \u{FFFC}."])
+    }
+
+    /// A code span closes at the next backtick run of the opener's length; other lengths (and an opener left
+    /// after an escaped backtick) stay text. Found through an index of runs, not a scan per opener.
+    @Test func markdownCodeSpanRunLengths() throws {
+        let a = Self.analyse("Use ` `` a ``` b `` c ``` d.\n", .markdown)
+        #expect(Self.blockTexts(a, .paragraph) == ["Use ` \u{FFFC} c ``` d."])
+        #expect(Self.source(a, "\u{FFFC}") == "`` a ``` b ``")
+        let b = Self.analyse("Use \\`` x ` y `` z.\n", .markdown)
+        #expect(Self.blockTexts(b, .paragraph) == ["Use `\u{FFFC} y `` z."])
+        #expect(Self.source(b, "\u{FFFC}") == "` x `")
+        let rising = (1...60).map { String(repeating: "`", count: $0) }.joined(separator: " ")
+        let c = Self.analyse("Run " + rising + " end.\n", .markdown)
+        #expect(Self.blockTexts(c, .paragraph) == ["Run " + rising + " end."])
+    }
+
+    /// Liquid tags close at the first `}}` or `%}` after them; one left open stays text, and so do the openers
+    /// after it (each once found by a scan to the end of the paragraph).
+    @Test func markdownLiquidTagsOpenAndClosed() throws {
+        let a = Self.analyse("---\ntitle: Cook\n---\n\nJoin {{ a }} and {% b %} {{ c {{ d %} e.\n", .markdown)
+        #expect(Self.blockTexts(a, .paragraph) == ["Join \u{FFFC} and \u{FFFC} {{ c {{ d %} e."])
+    }
+
     @Test func markdownWithoutFrontMatterKeepsLiquidAsText() {
         let a = Self.analyse("# Cook\n\nJoin {{ company }} today.\n", .markdown)
         #expect(Self.source(a, "{{ company }}") == "{{ company }}")

@@ -298,8 +298,146 @@ public enum MarkdownFrontend {
         static let placeholder = Array("\u{FFFC}".utf8)
 
         /// With `liquid`, Liquid output and tags (`{{ page.title }}`, `{% include x.html %}`) are code (U+FFFC).
+        ///
+        /// Linear on every input: a link's text is rendered in place (a stack of the ranges being rendered, not a
+        /// recursion that copies each level's output into the one above: `[[[[x](y)](y)](y)…` was quadratic and
+        /// overflowed the call stack); brackets close through `Matches`, code spans through `BacktickRuns`, and a
+        /// Liquid opener's closer is remembered for the openers after it, so no construct scans to the end of the
+        /// range once per opener.
         static func render(_ input: MappedBytes, _ r: Range<Int>, _ prose: inout Prose, liquid: Bool = false) -> MappedBytes {
-            render(input, r, &prose, liquid: liquid, matches: nil)
+            var out = MappedBytes()
+            let b = input.bytes
+            var matches: Matches?
+            func table() -> Matches {
+                if let m = matches { return m }
+                let m = Matches(b, r)
+                matches = m
+                return m
+            }
+            var ticks: BacktickRuns?
+            // The first `}}` (0) and `%}` (1) at or after `from`, as `(from, at)`; `at` is r.upperBound when none.
+            var liquidClose = [(from: Int, at: Int)](repeating: (Int.max, 0), count: 2)
+            func liquidCloser(_ closer: UInt8, from: Int) -> Int {
+                let slot = closer == 0x7D ? 0 : 1
+                let known = liquidClose[slot]
+                if known.from <= from && from <= known.at { return known.at }
+                var k = from
+                while k + 1 < r.upperBound && !(b[k] == closer && b[k + 1] == 0x7D) { k += 1 }
+                let at = k + 1 < r.upperBound ? k : r.upperBound
+                liquidClose[slot] = (from, at)
+                return at
+            }
+            // Links whose text is being rendered: the range outside each, and where the link ends.
+            var frames: [(lower: Int, end: Int, after: Int)] = []
+            var lower = r.lowerBound
+            var i = lower
+            var run = i
+            var end = r.upperBound
+            func flush(_ to: Int) { if run < to { out.append(from: input, range: run..<to) } }
+            while true {
+                if i >= end {
+                    flush(end)
+                    guard let f = frames.popLast() else { break }
+                    lower = f.lower
+                    end = f.end
+                    i = f.after
+                    run = i
+                    continue
+                }
+                let c = b[i]
+                switch c {
+                case 0x7B where liquid && i + 1 < end && (b[i + 1] == 0x7B || b[i + 1] == 0x25):  // Liquid
+                    let closer: UInt8 = b[i + 1] == 0x7B ? 0x7D : 0x25
+                    let k = liquidCloser(closer, from: i + 2)
+                    guard k + 1 < end else { i += 1; continue }
+                    flush(i)
+                    out.appendSynthetic(placeholder, source: input.sourceRange(i..<(k + 2)))
+                    prose.opaqueRanges.append(input.sourceRange(i..<(k + 2)))
+                    i = k + 2
+                    run = i
+                case 0x5C where i + 1 < end && isPunct(b[i + 1]):  // backslash escape
+                    flush(i)
+                    out.append(from: input, range: (i + 1)..<(i + 2))
+                    i += 2
+                    run = i
+                case 0x60:  // code span
+                    var n = 0
+                    while i + n < end && b[i + n] == 0x60 { n += 1 }
+                    if ticks == nil { ticks = BacktickRuns(b, r) }
+                    guard let close = ticks!.closer(length: n, from: i + n, end: end) else { i += n; continue }
+                    flush(i)
+                    out.appendSynthetic(placeholder, source: input.sourceRange(i..<(close + n)))
+                    prose.opaqueRanges.append(input.sourceRange(i..<(close + n)))
+                    i = close + n
+                    run = i
+                case 0x2A, 0x5F, 0x7E:  // * _ ~ emphasis delimiters
+                    var n = 0
+                    while i + n < end && b[i + n] == c { n += 1 }
+                    let before: UInt8 = i > lower ? b[i - 1] : 0x20
+                    let after: UInt8 = i + n < end ? b[i + n] : 0x20
+                    let leftFlanking = !Bytes.isWhitespace(after)
+                    let rightFlanking = !Bytes.isWhitespace(before)
+                    // `_` inside a word (snake_case) is text; `~` needs two.
+                    let intraword = isWordByte(before) && isWordByte(after)
+                    if (c == 0x5F && intraword) || (c == 0x7E && n < 2) || (!leftFlanking && !rightFlanking) {
+                        i += n
+                        continue
+                    }
+                    flush(i)
+                    i += n
+                    run = i
+                case 0x21 where i + 1 < end && b[i + 1] == 0x5B:  // image ![alt](src)
+                    if let (_, after) = link(b, i + 1, end, table()) {
+                        flush(i)
+                        out.appendSynthetic(placeholder, source: input.sourceRange(i..<after))
+                        prose.opaqueRanges.append(input.sourceRange(i..<after))
+                        i = after
+                        run = i
+                    } else { i += 1 }
+                case 0x5B:  // link [text](url) or [text][ref]: its text is rendered next, in place
+                    if let (textR, after) = link(b, i, end, table()) {
+                        flush(i)
+                        frames.append((lower, end, after))
+                        lower = textR.lowerBound
+                        end = textR.upperBound
+                        i = lower
+                        run = i
+                    } else { i += 1 }
+                case 0x3C:  // autolink or inline HTML
+                    var k = i + 1
+                    while k < end && b[k] != 0x3E && b[k] != 0x3C && b[k] != 0x0A { k += 1 }
+                    guard k < end, b[k] == 0x3E, k > i + 1 else { i += 1; continue }
+                    let inner = Bytes.lowerString(b, (i + 1)..<k)
+                    if inner.hasPrefix("http") || inner.hasPrefix("mailto:") || (inner.contains("@") && !inner.contains(" ")) {
+                        flush(i)
+                        out.appendSynthetic(placeholder, source: input.sourceRange(i..<(k + 1)))
+                        i = k + 1
+                        run = i
+                    } else if Bytes.isASCIILetter(b[i + 1]) || b[i + 1] == 0x2F || b[i + 1] == 0x21 {
+                        flush(i)
+                        if inner.hasPrefix("!--") {
+                            if let d = Directive.parse(Substring(String(decoding: b[(i + 4)..<max(i + 4, k - 2)], as: UTF8.self)),
+                                                       range: input.sourceRange(i..<(k + 1))) {
+                                prose.directives.append(d)
+                            }
+                        } else if inner.hasPrefix("br") {
+                            out.appendSynthetic([0x20], source: input.sourceRange(i..<(k + 1)))
+                        }
+                        i = k + 1
+                        run = i
+                    } else { i += 1 }
+                case 0x26:  // entity
+                    if let (d, e) = Entities.decode(b, at: i) {
+                        flush(i)
+                        out.appendSynthetic(d, source: input.sourceRange(i..<e))
+                        i = e
+                        run = i
+                    } else { i += 1 }
+                default:
+                    i += 1
+                }
+            }
+            return out
         }
 
         /// Where each `[` and `(` of a range closes, and the next `]` from each offset: found in one pass, so that a
@@ -343,126 +481,33 @@ public enum MarkdownFrontend {
             }
         }
 
-        static func render(_ input: MappedBytes, _ r: Range<Int>, _ prose: inout Prose, liquid: Bool, matches: Matches?) -> MappedBytes {
-            var out = MappedBytes()
-            let b = input.bytes
-            var matches = matches
-            func table() -> Matches {
-                if let m = matches { return m }
-                let m = Matches(b, r)
-                matches = m
-                return m
-            }
-            var i = r.lowerBound
-            var run = i
-            let end = r.upperBound
-            func flush(_ to: Int) { if run < to { out.append(from: input, range: run..<to) } }
-            while i < end {
-                let c = b[i]
-                switch c {
-                case 0x7B where liquid && i + 1 < end && (b[i + 1] == 0x7B || b[i + 1] == 0x25):  // Liquid
-                    let closer: UInt8 = b[i + 1] == 0x7B ? 0x7D : 0x25
-                    var k = i + 2
-                    while k + 1 < end && !(b[k] == closer && b[k + 1] == 0x7D) { k += 1 }
-                    guard k + 1 < end else { i += 1; continue }
-                    flush(i)
-                    out.appendSynthetic(placeholder, source: input.sourceRange(i..<(k + 2)))
-                    prose.opaqueRanges.append(input.sourceRange(i..<(k + 2)))
-                    i = k + 2
-                    run = i
-                case 0x5C where i + 1 < end && isPunct(b[i + 1]):  // backslash escape
-                    flush(i)
-                    out.append(from: input, range: (i + 1)..<(i + 2))
-                    i += 2
-                    run = i
-                case 0x60:  // code span
-                    var n = 0
-                    while i + n < end && b[i + n] == 0x60 { n += 1 }
-                    var k = i + n
-                    var close = -1
-                    while k < end {
-                        if b[k] == 0x60 {
-                            var m = 0
-                            while k + m < end && b[k + m] == 0x60 { m += 1 }
-                            if m == n { close = k; break }
-                            k += m
-                        } else { k += 1 }
-                    }
-                    if close < 0 { i += n; continue }
-                    flush(i)
-                    out.appendSynthetic(placeholder, source: input.sourceRange(i..<(close + n)))
-                    prose.opaqueRanges.append(input.sourceRange(i..<(close + n)))
-                    i = close + n
-                    run = i
-                case 0x2A, 0x5F, 0x7E:  // * _ ~ emphasis delimiters
-                    var n = 0
-                    while i + n < end && b[i + n] == c { n += 1 }
-                    let before: UInt8 = i > r.lowerBound ? b[i - 1] : 0x20
-                    let after: UInt8 = i + n < end ? b[i + n] : 0x20
-                    let leftFlanking = !Bytes.isWhitespace(after)
-                    let rightFlanking = !Bytes.isWhitespace(before)
-                    // `_` inside a word (snake_case) is text; `~` needs two.
-                    let intraword = isWordByte(before) && isWordByte(after)
-                    if (c == 0x5F && intraword) || (c == 0x7E && n < 2) || (!leftFlanking && !rightFlanking) {
-                        i += n
-                        continue
-                    }
-                    flush(i)
-                    i += n
-                    run = i
-                case 0x21 where i + 1 < end && b[i + 1] == 0x5B:  // image ![alt](src)
-                    if let (textR, after) = link(b, i + 1, end, table()) {
-                        flush(i)
-                        out.appendSynthetic(placeholder, source: input.sourceRange(i..<after))
-                        _ = textR
-                        prose.opaqueRanges.append(input.sourceRange(i..<after))
-                        i = after
-                        run = i
-                    } else { i += 1 }
-                case 0x5B:  // link [text](url) or [text][ref]
-                    if let (textR, after) = link(b, i, end, table()) {
-                        flush(i)
-                        let inner = render(input, textR, &prose, liquid: liquid, matches: table())
-                        out.append(from: inner, range: 0..<inner.count)
-                        i = after
-                        run = i
-                    } else { i += 1 }
-                case 0x3C:  // autolink or inline HTML
-                    var k = i + 1
-                    while k < end && b[k] != 0x3E && b[k] != 0x3C && b[k] != 0x0A { k += 1 }
-                    guard k < end, b[k] == 0x3E, k > i + 1 else { i += 1; continue }
-                    let inner = Bytes.lowerString(b, (i + 1)..<k)
-                    if inner.hasPrefix("http") || inner.hasPrefix("mailto:") || (inner.contains("@") && !inner.contains(" ")) {
-                        flush(i)
-                        out.appendSynthetic(placeholder, source: input.sourceRange(i..<(k + 1)))
-                        i = k + 1
-                        run = i
-                    } else if Bytes.isASCIILetter(b[i + 1]) || b[i + 1] == 0x2F || b[i + 1] == 0x21 {
-                        flush(i)
-                        if inner.hasPrefix("!--") {
-                            if let d = Directive.parse(Substring(String(decoding: b[(i + 4)..<max(i + 4, k - 2)], as: UTF8.self)),
-                                                       range: input.sourceRange(i..<(k + 1))) {
-                                prose.directives.append(d)
-                            }
-                        } else if inner.hasPrefix("br") {
-                            out.appendSynthetic([0x20], source: input.sourceRange(i..<(k + 1)))
-                        }
-                        i = k + 1
-                        run = i
-                    } else { i += 1 }
-                case 0x26:  // entity
-                    if let (d, e) = Entities.decode(b, at: i) {
-                        flush(i)
-                        out.appendSynthetic(d, source: input.sourceRange(i..<e))
-                        i = e
-                        run = i
-                    } else { i += 1 }
-                default:
-                    i += 1
+        /// The backtick runs of a range by length. A code span's closer is the next run of exactly the opener's
+        /// length (CommonMark); openers are met left to right, so a cursor per length that only moves forward finds
+        /// it, and runs of many lengths (`` ` `` `` `` ``` ``` …) are linear, not one scan to the end per opener.
+        struct BacktickRuns {
+            var starts: [Int: [Int]] = [:]
+            var cursor: [Int: Int] = [:]
+
+            init(_ b: [UInt8], _ r: Range<Int>) {
+                var k = r.lowerBound
+                while k < r.upperBound {
+                    guard b[k] == 0x60 else { k += 1; continue }
+                    var m = 0
+                    while k + m < r.upperBound && b[k + m] == 0x60 { m += 1 }
+                    starts[m, default: []].append(k)
+                    k += m
                 }
             }
-            flush(end)
-            return out
+
+            /// The first run of exactly `n` backticks that starts at or after `from` and before `end`; `from` never
+            /// decreases from one call to the next.
+            mutating func closer(length n: Int, from: Int, end: Int) -> Int? {
+                guard let list = starts[n] else { return nil }
+                var c = cursor[n] ?? 0
+                while c < list.count && list[c] < from { c += 1 }
+                cursor[n] = c
+                return c < list.count && list[c] < end ? list[c] : nil
+            }
         }
 
         static func isWordByte(_ c: UInt8) -> Bool { Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c >= 0x80 }
