@@ -126,4 +126,23 @@ struct UsageAndFolderTests {
         // One empty folder among others is still a mistake.
         try expectUsageError(core + ["repo", "empty"], cwd: d.url, mentioning: ["no postings found in empty"])
     }
+
+    @Test func optionValuesAreTypeCheckedAndDocumented() throws {
+        let d = try TempDir()
+        try d.write("a.txt", Fixture.clean)
+        try d.write(".jdlint.json", "{\n  \"rules\": {\n    \"requirements/too-many\": {\"max\": \"fifteen\"}\n  }\n}\n")
+        let r = try CLI.run(["a.txt"], cwd: d.url)
+        #expect(r.code == 2)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr.contains(".jdlint.json:3:38: rules.requirements/too-many.max: option \"max\" of requirements/too-many expects an integer ≥ 0; found the string \"fifteen\""), "\(r.stderr)")
+        try d.write(".jdlint.json", #"{"rules": {"grammar/repeated-word": {"severity": "warnign"}}}"#)
+        let sev = try CLI.run(["a.txt"], cwd: d.url)
+        #expect(sev.code == 2 && sev.stderr.contains("did you mean \"warning\"?"), "\(sev.stderr)")
+        // explain and init print each option's type and default from the same declaration.
+        let explain = try CLI.run(["explain", "requirements/too-many"])
+        #expect(explain.stdout.contains("- `max` (integer ≥ 0, default `12`): most required items before a finding"), "\(explain.stdout)")
+        let initText = try CLI.run(["init", "--stdout"])
+        #expect(initText.stdout.contains("// option max (an integer ≥ 0; default 12): most required items before a finding"))
+        #expect(initText.stdout.contains("// option words (true or false; default false): "))
+    }
 }

@@ -7,7 +7,7 @@ public enum RuleDocs {
         s += "\n\n\(m.explanation)\n"
         if !m.options.isEmpty {
             s += "\n## Options\n\n"
-            for o in m.options { s += "- `\(o.name)`: \(o.description)\n" }
+            for o in m.options { s += "- " + optionLine(o) + "\n" }
         }
         func block(_ text: String, _ f: DocumentFormat) -> String {
             let clean = text.replacing(String(RuleExample.marker), with: "")
@@ -32,6 +32,14 @@ public enum RuleDocs {
 }
 
 extension RuleDocs {
+    /// One option as Markdown: `` `max` (integer ≥ 0, default `12`): what it does``; allowed values listed.
+    public static func optionLine(_ o: RuleOption) -> String {
+        var t = o.type.description.hasPrefix("an ") ? String(o.type.description.dropFirst(3)) : o.type.description.hasPrefix("a ") ? String(o.type.description.dropFirst(2)) : o.type.description
+        if case .oneOf = o.type { t = "one of " + o.type.allowedValues.map { "`\($0)`" }.joined(separator: ", ") }
+        if let d = o.defaultValue { t += ", default `\(d.serialized())`" }
+        return "`\(o.name)` (\(t)): \(o.description)"
+    }
+
     /// The rule table of the README (`jdlint rules --format markdown`): id, default severity, fix, summary.
     public static func table(_ registry: RuleRegistry) -> String {
         var s = "| rule | default | fix | what it reports |\n| --- | --- | --- | --- |\n"
