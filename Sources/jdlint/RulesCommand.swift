@@ -1,8 +1,9 @@
 import JDLintCore
 
 enum RulesCommand {
-    /// The values `jdlint rules --format` takes (without it: the table for people).
-    static let formats = ["json", "markdown"]
+    /// The values `jdlint rules --format` takes (without it: the table for people): `json`, the README's table
+    /// (`markdown`), and the full rule reference, docs/rules.md (`reference`).
+    static let formats = ["json", "markdown", "reference"]
 
     static func list(_ args: [String], _ out: OutputStream, _ err: OutputStream) -> Int32 {
         let registry = RuleRegistry.builtin
@@ -29,6 +30,10 @@ enum RulesCommand {
         if let f = format, !formats.contains(f) {
             err.write("jdlint rules: unknown value \"\(f)\" for --format (allowed: \(formats.joined(separator: ", ")))\n")
             return 2
+        }
+        if format == "reference" {
+            out.write(RuleDocs.reference(RuleRegistry.builtin))
+            return 0
         }
         if format == "markdown" {
             out.write(RuleDocs.table(RuleRegistry.builtin))

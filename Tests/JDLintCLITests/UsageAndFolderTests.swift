@@ -145,4 +145,23 @@ struct UsageAndFolderTests {
         #expect(initText.stdout.contains("// option max (an integer ≥ 0; default 12): most required items before a finding"))
         #expect(initText.stdout.contains("// option words (true or false; default false): "))
     }
+
+    /// Links point at each rule's anchor in docs/rules.md; explain says which profile an example needs.
+    @Test func ruleLinksAndProfileCaptions() throws {
+        let d = try TempDir()
+        try d.write("a.txt", Fixture.defects)
+        let sarif = try CLI.run(core + ["--format", "sarif", "a.txt"], cwd: d.url)
+        let runs = sarif.json["runs"] as? [[String: Any]] ?? []
+        let rules = ((runs.first?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]] ?? []
+        #expect(!rules.isEmpty)
+        for r in rules {
+            let id = r["id"] as? String ?? ""
+            #expect(r["helpUri"] as? String == "https://github.com/jdlint/jdlint/blob/main/docs/rules.md#" + id.replacingOccurrences(of: "/", with: "-"))
+        }
+        let reference = try CLI.run(["rules", "--format", "reference"])
+        #expect(reference.code == 0 && reference.stdout.contains("<a id=\"grammar-indefinite-article\"></a>\n\n### grammar/indefinite-article\n"))
+        let explain = try CLI.run(["explain", "salary/history-request"])
+        #expect(explain.stdout.contains("## Flagged\n\nWith the profile `eu`:\n\n```text\nPlease send your CV with your salary history.\n```"), "\(explain.stdout)")
+        #expect(explain.stdout.contains("## Not flagged\n\nWith the `default` profile only:\n\n```text\nPlease send your CV with your salary history.\n```"), "\(explain.stdout)")
+    }
 }
