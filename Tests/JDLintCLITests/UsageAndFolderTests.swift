@@ -164,4 +164,14 @@ struct UsageAndFolderTests {
         #expect(explain.stdout.contains("## Flagged\n\nWith the profile `eu`:\n\n```text\nPlease send your CV with your salary history.\n```"), "\(explain.stdout)")
         #expect(explain.stdout.contains("## Not flagged\n\nWith the `default` profile only:\n\n```text\nPlease send your CV with your salary history.\n```"), "\(explain.stdout)")
     }
+
+    /// --help names every subcommand, each of which exists.
+    @Test func helpListsEverySubcommand() throws {
+        let h = try CLI.run(["--help"])
+        for sub in ["jdlint rules", "--format F", "reference", "markdown", "jdlint explain", "jdlint init", "jdlint test-pack",
+                    "jdlint lsp", "jdlint --jsonl", "jdlint help", "a folder with no postings"] {
+            #expect(h.stdout.contains(sub), "help lacks \(sub)")
+        }
+        #expect(try CLI.run(["test-pack", "--help"]).code == 0)
+    }
 }
