@@ -174,4 +174,10 @@ struct UsageAndFolderTests {
         }
         #expect(try CLI.run(["test-pack", "--help"]).code == 0)
     }
+
+    /// The inverted-range message quotes the range as the posting wrote it, highest first.
+    @Test func invertedRangeIsQuotedAsWritten() throws {
+        let r = try CLI.run(["--no-config", "--select", "salary/inverted-range", "-"], stdin: Array("Salary: $80,000 - $60,000 per year.\n".utf8))
+        #expect(r.stdout.contains("written highest first (“$80,000 - $60,000 per year”)"), "\(r.stdout)")
+    }
 }
