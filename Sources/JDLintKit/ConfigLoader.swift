@@ -97,6 +97,10 @@ public final class ConfigLoader: @unchecked Sendable {
             throw ConfigError(file: path, path: "extends", message: "circular extends: \((chain + [abs]).joined(separator: " → "))")
         }
         chain.append(abs)
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: abs, isDirectory: &isDir), isDir.boolValue {
+            throw ConfigError(file: path, path: "", message: "is a folder, not a configuration file")
+        }
         guard let data = FileManager.default.contents(atPath: abs) else {
             let exists = FileManager.default.fileExists(atPath: abs)
             throw ConfigError(file: path, path: "", message: exists ? "cannot be read (permission denied?)" : "config file not found")

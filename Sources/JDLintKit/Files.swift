@@ -119,10 +119,38 @@ public enum InputReader {
 public struct FileWalker {
     public static let extensions: Set<String> = ["txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "json", "jsonld"]
     static let skippedDirectories: Set<String> = [".git", ".hg", ".svn", "node_modules", ".build", ".venv", "__pycache__"]
+    /// The extensions searched, for messages: `.txt .text .md …` (`.json` only when it mentions JobPosting).
+    public static let searchedExtensions = ["txt", "text", "md", "markdown", "mdown", "mkd", "html", "htm", "xhtml", "jsonld", "json"]
+        .map { "." + $0 }.joined(separator: " ")
+    /// Names of a project's own documents, never postings: skipped when found by walking a folder (whatever the case
+    /// and extension: `README.md`, `LICENSE.txt`, `changelog.markdown`), linted when named on the command line.
+    public static let notPostings: Set<String> = ["README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING", "CODE_OF_CONDUCT",
+                                                  "SECURITY", "AUTHORS", "NOTICE"]
+
+    /// Whether a file name is one of `notPostings`: its part before the first dot, in any case.
+    public static func isNotPosting(_ name: String) -> Bool {
+        let stem = name.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first ?? Substring(name)
+        return notPostings.contains(stem.uppercased())
+    }
 
     /// Files found (sorted, unique) and problems (missing paths, unreadable directories, symlink loops).
     public static func expand(_ paths: [String], isIgnored: (String) -> Bool) -> (files: [String], problems: [FileProblem]) {
+        let s = search(paths, isIgnored: isIgnored)
+        return (s.files, s.problems)
+    }
+
+    /// What a search found: the files, the problems, and the folders given that hold no posting.
+    public struct Search: Sendable {
+        public var files: [String]
+        public var problems: [FileProblem]
+        /// Folders among `paths` in which nothing to lint was found.
+        public var emptyFolders: [String]
+    }
+
+    /// Like `expand`, also naming the folders given that hold no posting.
+    public static func search(_ paths: [String], isIgnored: (String) -> Bool) -> Search {
         var files: [String] = []
+        var emptyFolders: [String] = []
         var problems: [FileProblem] = []
         let fm = FileManager.default
         var visited = Set<String>()
@@ -155,6 +183,7 @@ public struct FileWalker {
                     if name.hasPrefix(".") || skippedDirectories.contains(name) { continue }
                     walk(path)
                 } else if let dot = name.lastIndex(of: "."), case let ext = name[name.index(after: dot)...].lowercased(), extensions.contains(ext) {
+                    if isNotPosting(name) { continue }
                     // Folders hold other JSON too (package.json, tsconfig.json): a `.json` file found by walking is a
                     // posting only when it mentions JobPosting. Named on the command line, any file is linted.
                     if ext == "json" && !mentionsJobPosting(path) { continue }
@@ -165,7 +194,14 @@ public struct FileWalker {
         for p in paths {
             var isDir: ObjCBool = false
             if fm.fileExists(atPath: p, isDirectory: &isDir) {
-                if isDir.boolValue { walk(p) } else if !isIgnored(p) { files.append(p) }
+                if isDir.boolValue {
+                    let before = (files.count, problems.count)
+                    walk(p)
+                    // An unreadable folder is reported as such, not as an empty one.
+                    if files.count == before.0 && problems.count == before.1 { emptyFolders.append(p) }
+                } else if !isIgnored(p) {
+                    files.append(p)
+                }
             } else if (try? fm.destinationOfSymbolicLink(atPath: p)) != nil {
                 problems.append(FileProblem(path: p, message: danglingLinkReason(p)))
             } else {
@@ -174,7 +210,7 @@ public struct FileWalker {
         }
         var seen = Set<String>()
         files = files.filter { seen.insert($0).inserted }
-        return (files, problems)
+        return Search(files: files, problems: problems, emptyFolders: emptyFolders)
     }
 }
 

@@ -540,7 +540,7 @@ extension LanguageServer {
         o["range"] = enc.range(d.range, lines).json
         o["severity"] = .int(d.severity == .error ? 1 : d.severity == .warning ? 2 : 3)
         o["code"] = .string(d.rule)
-        if registry.rule(d.rule) != nil { o["codeDescription"] = ["href": .string(options.docsBaseURL + d.rule)] }
+        if registry.rule(d.rule)?.meta.origin == "builtin" { o["codeDescription"] = ["href": .string(RuleDocs.url(d.rule, base: options.docsBaseURL))] }
         o["source"] = "jdlint"
         o["message"] = .string(d.message)
         if d.rule == SuppressionRules.unusedID { o["tags"] = [1] }

@@ -13,7 +13,8 @@ public struct ServerOptions: Sendable {
     public var log: @Sendable (String) -> Void
     /// Artificial delay added to every lint, for testing cancellation and responsiveness.
     public var lintDelayMs: Int
-    /// Base of the rule documentation links (`codeDescription.href`): base + rule id.
+    /// Base of the rule documentation links (`codeDescription.href`): base + the rule's anchor in docs/rules.md
+    /// (`grammar-indefinite-article`).
     public var docsBaseURL: String
     public var registry: RuleRegistry
     /// Log everything (`window/logMessage` type 4 too) to stderr.
@@ -38,7 +39,7 @@ public struct ServerOptions: Sendable {
 /// handlers never lint; linting, fixing and formatting run on a separate serial lint queue; output goes through
 /// `send`, which the transport makes asynchronous. So a slow lint never delays `shutdown` or a cancellation.
 public final class LanguageServer: @unchecked Sendable {
-    public static let defaultDocsBaseURL = "https://github.com/jdlint/jdlint/blob/main/docs/rules.md#"
+    public static let defaultDocsBaseURL = RuleDocs.baseURL
 
     enum Lifecycle { case uninitialized, running, shuttingDown, exited }
 

@@ -7,9 +7,12 @@ enum Help {
 
             Usage:
               jdlint [options] [paths…]     Lint files and folders (.txt .md .markdown .html .htm .json .jsonld); `-` reads standard input
-              jdlint rules [--format json]  List every rule
-              jdlint explain RULE           Explain a rule, with examples
+              jdlint rules [--format F]     List every rule (F: json, markdown for the README table, reference for docs/rules.md)
+              jdlint explain RULE           Explain a rule: options, examples, fixes
               jdlint init [PATH] [--force]  Write a commented .jdlint.json with every rule at its default
+              jdlint test-pack FILE…        Run a rule pack's own examples (exit 1 on failure)
+              jdlint lsp                    The language server (JSON-RPC over standard input and output)
+              jdlint --jsonl                Batch mode: JSON Lines records in, one result line per record out
               jdlint help                   This text
 
             Options:
@@ -24,7 +27,8 @@ enum Help {
         s += """
 
             Exit codes: 0 no errors, 1 errors found (or --max-warnings exceeded, or --diff would change something),
-                        2 usage error, configuration error, or a file that could not be read (missing, not UTF-8, binary).
+                        2 usage error, configuration error, a folder with no postings,
+                          or a file that could not be read (missing, not UTF-8, binary).
 
             """
         return s

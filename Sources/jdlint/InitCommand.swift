@@ -94,7 +94,7 @@ enum InitCommand {
             if !m.enabledByDefault { notes += " (Off by default; when on: \(m.defaultSeverity.rawValue).)" }
             if let f = m.fix { notes += " Fix: \(f.rawValue)." }
             s += comment(notes, indent: "    ")
-            for o in m.options { s += comment("option \(o.name): \(o.description)", indent: "    ") }
+            for o in m.options { s += comment("option \(o.name) \(o.summary)", indent: "    ") }
             let value = m.enabledByDefault ? m.defaultSeverity.rawValue : "off"
             s += "    \(str(m.id)): \(str(value))\(i + 1 < rules.count ? "," : "")\n"
         }

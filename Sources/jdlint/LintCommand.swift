@@ -96,12 +96,34 @@ struct LintCommand {
         var ignoreGlobs: [(String, String)] = []
         if let c = fixedConfig { ignoreGlobs = c.configuration.ignore.map { ($0, c.configuration.baseDirectory) } }
         let cwd = FileManager.default.currentDirectoryPath
-        let (files, walkProblems) = FileWalker.expand(filePaths.isEmpty && !readsStdin ? ["."] : filePaths) { path in
+        let search = FileWalker.search(filePaths.isEmpty && !readsStdin ? ["."] : filePaths) { path in
             if ignoreGlobs.contains(where: { Glob.matches($0.0, relative(path, to: $0.1, cwd: cwd)) }) { return true }
             if fixedConfig == nil, let c = try? loader.nearest(for: path) {
                 return c.configuration.ignore.contains { Glob.matches($0, relative(path, to: c.configuration.baseDirectory, cwd: cwd)) }
             }
             return false
+        }
+        let files = search.files, walkProblems = search.problems
+        // A folder with nothing to lint is a mistake (a wrong path, everything ignored), as in ESLint: say so and stop.
+        if !search.emptyFolders.isEmpty {
+            for f in search.emptyFolders {
+                let name = f == "." ? ". (the current folder)" : f
+                stderr.write("jdlint: no postings found in \(name) (looked for \(FileWalker.searchedExtensions) files; README, LICENSE, CHANGELOG and the like are skipped)\n")
+            }
+            return 2
+        }
+        // A broken configuration stops the run before anything is reported: errors on standard error, nothing on
+        // standard output (the loader caches per folder, so the files' lint below finds them resolved).
+        if fixedConfig == nil {
+            var seen = Set<String>()
+            var broken = false
+            for path in files {
+                do throws(ConfigError) { _ = try loader.nearest(for: path) } catch {
+                    if seen.insert(error.description).inserted { stderr.write("jdlint: \(error)\n") }
+                    broken = true
+                }
+            }
+            if broken { return 2 }
         }
         problems += walkProblems
         for p in walkProblems { reports.append(FileReport(path: p.path, document: nil, diagnostics: [], error: p.message)) }
@@ -187,9 +209,18 @@ struct LintCommand {
         if exit == 2 { return 2 }
         if o.exitZero { return 0 }
         if o.diff { return diffOutput.isEmpty ? 0 : 1 }
-        if summary.errors > 0 { return 1 }
-        if let m = o.maxWarnings, summary.warnings > m { return 1 }
-        return 0
+        if summary.errors > 0 {
+            _ = maxWarningsExceeded(summary)
+            return 1
+        }
+        return maxWarningsExceeded(summary) ? 1 : 0
+    }
+
+    /// Whether `--max-warnings` is exceeded; says so on standard error when it is.
+    func maxWarningsExceeded(_ summary: Summary) -> Bool {
+        guard let m = options.maxWarnings, summary.warnings > m else { return false }
+        stderr.write("jdlint: \(summary.warnings) warning\(summary.warnings == 1 ? "" : "s") exceed\(summary.warnings == 1 ? "s" : "") --max-warnings \(m)\n")
+        return true
     }
 
     struct FileResult {
@@ -281,9 +312,11 @@ struct LintCommand {
         if !problems.isEmpty || exit == 2 { return 2 }
         if o.exitZero { return 0 }
         let summary = Summary(reports)
-        if summary.errors > 0 { return 1 }
-        if let m = o.maxWarnings, summary.warnings > m { return 1 }
-        return 0
+        if summary.errors > 0 {
+            _ = maxWarningsExceeded(summary)
+            return 1
+        }
+        return maxWarningsExceeded(summary) ? 1 : 0
     }
 
     func lintFile(_ path: String, fixedConfig: ResolvedConfig?, defaultConfig: ResolvedConfig, loader: ConfigLoader,

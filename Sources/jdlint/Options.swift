@@ -124,7 +124,14 @@ struct LintOptions {
             }
             i += 1
         }
-        if o.unsafeFixes && !o.fix && !o.diff { o.fix = false }
+        // Flags that do nothing without another are usage errors, not silently ignored.
+        if !o.fix && !o.diff {
+            if o.showFixes { throw UsageError("--show-fixes needs --fix (or --diff): it reports what fixing changed") }
+            if o.unsafeFixes { throw UsageError("--unsafe-fixes needs --fix or --diff: it only widens what they apply") }
+        }
+        if let name = o.stdinFilename, !o.paths.contains("-"), !o.jsonl {
+            throw UsageError("--stdin-filename \"\(name)\" names standard input, but `-` is not among the paths; add `-` to read it")
+        }
         return o
     }
 }

@@ -1,13 +1,45 @@
 import JDLintCore
 
 enum RulesCommand {
+    /// The values `jdlint rules --format` takes (without it: the table for people): `json`, the README's table
+    /// (`markdown`), and the full rule reference, docs/rules.md (`reference`).
+    static let formats = ["json", "markdown", "reference"]
+
     static func list(_ args: [String], _ out: OutputStream, _ err: OutputStream) -> Int32 {
         let registry = RuleRegistry.builtin
-        if args == ["--format", "markdown"] || args == ["--format=markdown"] {
+        // `--format VALUE` or `--format=VALUE`; nothing else.
+        var format: String?
+        var i = 0
+        while i < args.count {
+            let a = args[i]
+            if a == "--format" {
+                guard i + 1 < args.count else {
+                    err.write("jdlint rules: --format needs a value (\(formats.joined(separator: " or ")))\n")
+                    return 2
+                }
+                format = args[i + 1]
+                i += 2
+            } else if a.hasPrefix("--format=") {
+                format = String(a.dropFirst("--format=".count))
+                i += 1
+            } else {
+                err.write("jdlint rules: unknown argument \(a) (use --format \(formats.joined(separator: " or --format ")))\n")
+                return 2
+            }
+        }
+        if let f = format, !formats.contains(f) {
+            err.write("jdlint rules: unknown value \"\(f)\" for --format (allowed: \(formats.joined(separator: ", ")))\n")
+            return 2
+        }
+        if format == "reference" {
+            out.write(RuleDocs.reference(RuleRegistry.builtin))
+            return 0
+        }
+        if format == "markdown" {
             out.write(RuleDocs.table(RuleRegistry.builtin))
             return 0
         }
-        if args == ["--format", "json"] || args == ["--format=json"] {
+        if format == "json" {
             let items: [JSONValue] = registry.rules.map { r in
                 let m = r.meta
                 return ["id": .string(m.id), "severity": .string(m.defaultSeverity.rawValue), "enabled": .bool(m.enabledByDefault),
@@ -15,10 +47,6 @@ enum RulesCommand {
             }
             out.write(JSONValue.array(items).serialized() + "\n")
             return 0
-        }
-        guard args.isEmpty else {
-            err.write("jdlint rules: unknown argument \(args[0]) (use --format json or --format markdown)\n")
-            return 2
         }
         let width = registry.ids.map(\.count).max() ?? 20
         out.write("RULE".padding(width) + "  SEVERITY  FIX           SUMMARY\n")

@@ -89,6 +89,45 @@ import Testing
         try parse(#"{"rules": {"requirements/too-many": {"options": {"max": 15, "ratio": 2}}}}"#).validate(against: .builtin)
     }
 
+    /// Option values are checked against the declared type, with file position, key, expected type and the value
+    /// given; a misspelt severity gets a "did you mean" (issue 21: `"max": "fifteen"` was silently accepted).
+    @Test(arguments: [
+        (#"{"rules": {"requirements/too-many": {"max": "fifteen"}}}"#, "rules.requirements/too-many.max", ["an integer", "\"fifteen\""], 45),
+        (#"{"rules": {"requirements/too-many": {"options": {"ratio": true}}}}"#, "rules.requirements/too-many.ratio", ["a number", "true"], 59),
+        (#"{"rules": {"structure/length": {"maxWords": 2.5}}}"#, "rules.structure/length.maxWords", ["an integer", "2.5"], 45),
+        (#"{"rules": {"structure/": {"minCharacters": -1}}}"#, "rules.structure/.minCharacters", ["≥ 0", "-1"], 44),
+        (#"{"rules": {"inclusive/gender-coded": {"words": "yes"}}}"#, "rules.inclusive/gender-coded.words", ["true or false", "\"yes\""], 48),
+        (#"{"rules": {"structure/missing-section": {"ignore": ["pay", 3]}}}"#, "rules.structure/missing-section.ignore", ["a list of strings", "[\"pay\",3]"], 52),
+        (#"{"rules": {"grammar/repeated-word": {"severity": "warnign"}}}"#, "rules.grammar/repeated-word.severity", ["did you mean \"warning\"", "\"warnign\""], 50),
+        (#"{"rules": {"grammar/repeated-word": "eror"}}"#, "rules.grammar/repeated-word", ["did you mean \"error\"", "\"eror\""], 37),
+    ])
+    func optionValuesAreTypeChecked(_ json: String, _ path: String, _ words: [String], _ column: Int) throws {
+        #expect {
+            try parse(json).validate(against: .builtin)
+        } throws: { e in
+            let e = e as! ConfigError
+            return e.path == path && words.allSatisfy(e.message.contains) && e.line == 1 && e.column == column
+                && e.description.hasPrefix("cfg.json:1:\(column): \(path): ")
+        }
+    }
+
+    /// Every declared default, and every option an example uses, has the declared type.
+    @Test func declaredDefaultsAndExampleOptionsHaveTheirTypes() throws {
+        for r in RuleRegistry.builtin.rules {
+            let m = r.meta
+            for o in m.options {
+                if let d = o.defaultValue { #expect(o.type.accepts(d), "\(m.id).\(o.name): default \(d.serialized())") }
+            }
+            let options = m.triggering.map(\.options) + m.nonTriggering.map(\.options) + m.corrections.map(\.options)
+            for set in options {
+                for (k, v) in set {
+                    let declared = m.options.first { $0.name == k }
+                    #expect(declared?.type.accepts(v) == true, "\(m.id): example option \(k) = \(v.serialized())")
+                }
+            }
+        }
+    }
+
     @Test func configChangesWhatTheLinterReports() throws {
         let doc = Document(text: "We need the the best nurse for a 8-hour shift.", format: .text)
         let all = Linter().lint(doc).diagnostics.map(\.rule)

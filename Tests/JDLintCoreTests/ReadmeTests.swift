@@ -17,6 +17,29 @@ import Testing
         #expect(table == RuleDocs.table(.builtin), "README rule table is stale: run scripts/gen-readme-rules")
     }
 
+    static let rulesDoc: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return (try? String(contentsOfFile: parts.joined(separator: "/") + "/docs/rules.md", encoding: .utf8)) ?? ""
+    }()
+
+    /// docs/rules.md, where diagnostics link to (LSP `codeDescription.href`, SARIF `helpUri`), is the registry's.
+    @Test func rulesReferenceIsCurrent() {
+        #expect(!Self.rulesDoc.isEmpty, "docs/rules.md is missing: run scripts/gen-rules-doc")
+        #expect(Self.rulesDoc == RuleDocs.reference(.builtin), "docs/rules.md is stale: run scripts/gen-rules-doc")
+    }
+
+    /// Every rule's link lands on an anchor of docs/rules.md.
+    @Test func everyRuleLinkHasItsAnchor() {
+        for r in RuleRegistry.builtin.rules {
+            let url = RuleDocs.url(r.meta.id)
+            #expect(url.hasPrefix("https://github.com/jdlint/jdlint/blob/main/docs/rules.md#"))
+            let anchor = String(url[url.index(after: url.lastIndex(of: "#")!)...])
+            #expect(!anchor.contains("/"), "\(url)")
+            #expect(Self.rulesDoc.contains("<a id=\"\(anchor)\"></a>\n\n### \(r.meta.id)\n"), "no anchor \(anchor) in docs/rules.md")
+        }
+    }
+
     @Test func mentionsEveryProfileAndFormat() {
         for p in Profile.names { #expect(Self.readme.contains("`\(p)`"), "README does not mention profile \(p)") }
         for f in Formats.names { #expect(Self.readme.contains("`\(f)`"), "README does not mention format \(f)") }

@@ -106,7 +106,7 @@ import Testing
             #expect(first["range"]?["end"] == ["line": 2, "character": .int(utf8 ? 18 : 14)])
             #expect(first["severity"] == 1)
             #expect(first["source"] == "jdlint")
-            #expect(first["codeDescription"]?["href"]?.stringValue?.hasSuffix("grammar/indefinite-article") == true)
+            #expect(first["codeDescription"]?["href"]?.stringValue?.hasSuffix("docs/rules.md#grammar-indefinite-article") == true)
             #expect(first["data"]?["fix"]?["applicability"] == "safe")
             #expect(d[1]["severity"] == 2)
         }

@@ -129,7 +129,7 @@ public struct Configuration: Sendable {
                     switch value.kind {
                     case .string(let s, _):
                         guard let lv = parseLevel(s) else {
-                            throw err(path, value, "expected one of off, on, info, warning, error; found \"\(s)\"")
+                            throw err(path, value, "expected one of off, on, info, warning, error; found \"\(s)\"\(levelHint(s))")
                         }
                         setting = lv
                     case .bool(let b):
@@ -141,7 +141,8 @@ public struct Configuration: Sendable {
                             switch pk {
                             case "severity", "level":
                                 guard let s = pv.stringValue, let lv = parseLevel(s) else {
-                                    throw err("\(path).\(pk)", pv, "expected one of off, on, info, warning, error")
+                                    let found = pv.stringValue.map { "\"\($0)\"\(levelHint($0))" } ?? "\(pv.value.serialized()) (\(pv.value.typeName))"
+                                    throw err("\(path).\(pk)", pv, "expected one of off, on, info, warning, error; found \(found)")
                                 }
                                 setting.enabled = lv.enabled
                                 setting.severity = lv.severity
@@ -175,6 +176,11 @@ public struct Configuration: Sendable {
             }
         }
         return c
+    }
+
+    /// ` (did you mean "warning"?)` for a misspelt severity (`warnign`), empty otherwise.
+    static func levelHint(_ s: String) -> String {
+        closest(to: s.lowercased(), among: ["off", "on", "info", "warning", "error"]) { max(1, $0.count / 3) }.map { " (did you mean \"\($0)\"?)" } ?? ""
     }
 
     static func parseLevel(_ s: String) -> RuleSetting? {
@@ -222,6 +228,14 @@ public struct Configuration: Sendable {
                     .map { " (did you mean \"\($0)\"?)" } ?? ""
                 let list = known.isEmpty ? "it has no options" : "its options: \(known.joined(separator: ", "))"
                 throw error("rules.\(pattern).\(o.key)", "unknown option \"\(o.key)\" for \(pattern)\(hint); \(list)")
+            }
+            // Values are checked against the declared type (of every rule the pattern covers that declares it).
+            for o in setting.options {
+                for m in metas {
+                    guard let declared = m.options.first(where: { $0.name == o.key }), !declared.type.accepts(o.value) else { continue }
+                    let given = o.value.stringValue.map { "the string \"\($0)\"" } ?? "\(o.value.serialized()) (\(o.value.typeName))"
+                    throw error("rules.\(pattern).\(o.key)", "option \"\(o.key)\" of \(m.id) expects \(declared.type.description); found \(given)")
+                }
             }
         }
     }

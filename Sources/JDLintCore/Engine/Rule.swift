@@ -40,6 +40,93 @@ public struct RuleCorrection: Sendable {
     }
 }
 
+/// The type of a rule option's value, checked when a configuration is loaded.
+public enum RuleOptionType: Sendable, Equatable {
+    /// A whole number, at least `minimum` when given.
+    case integer(minimum: Int? = nil)
+    /// Any number, at least `minimum` when given.
+    case number(minimum: Double? = nil)
+    case boolean
+    case string
+    /// An array of strings (a single string is also accepted as a list of one).
+    case stringList
+    /// One of these strings.
+    case oneOf([String])
+
+    /// How the type reads in messages and documentation (`an integer ≥ 0`, `one of "a", "b"`).
+    public var description: String {
+        switch self {
+        case .integer(let m): return "an integer" + (m.map { " ≥ \($0)" } ?? "")
+        case .number(let m): return "a number" + (m.map { " ≥ \(JSONValue.double($0).serialized())" } ?? "")
+        case .boolean: return "true or false"
+        case .string: return "a string"
+        case .stringList: return "a list of strings"
+        case .oneOf(let values): return "one of " + values.map { "\"\($0)\"" }.joined(separator: ", ")
+        }
+    }
+
+    /// A short name for tables: `integer`, `number`, `boolean`, `string`, `string list`, `enum`.
+    public var name: String {
+        switch self {
+        case .integer: return "integer"
+        case .number: return "number"
+        case .boolean: return "boolean"
+        case .string: return "string"
+        case .stringList: return "string list"
+        case .oneOf: return "one of"
+        }
+    }
+
+    /// The allowed values of a `oneOf` option, empty otherwise.
+    public var allowedValues: [String] {
+        if case .oneOf(let v) = self { return v }
+        return []
+    }
+
+    /// Whether `value` is of this type.
+    public func accepts(_ value: JSONValue) -> Bool {
+        switch self {
+        case .integer(let m):
+            guard let i = value.intValue else { return false }
+            return m.map { i >= $0 } ?? true
+        case .number(let m):
+            guard let d = value.doubleValue, d.isFinite else { return false }
+            return m.map { d >= $0 } ?? true
+        case .boolean: return value.boolValue != nil
+        case .string: return value.stringValue != nil
+        case .stringList:
+            if value.stringValue != nil { return true }
+            guard let a = value.arrayValue else { return false }
+            return a.allSatisfy { $0.stringValue != nil }
+        case .oneOf(let values): return value.stringValue.map(values.contains) ?? false
+        }
+    }
+}
+
+/// One option a rule declares: its name, type, default and what it does. The configuration loader checks names
+/// and values against it; `jdlint explain`, `jdlint init` and docs/rules.md print it.
+public struct RuleOption: Sendable {
+    public var name: String
+    public var type: RuleOptionType
+    /// The value used when the configuration gives none (`nil`: none, the option is off).
+    public var defaultValue: JSONValue?
+    public var description: String
+
+    public init(_ name: String, _ type: RuleOptionType, default defaultValue: JSONValue? = nil, _ description: String) {
+        self.name = name
+        self.type = type
+        self.defaultValue = defaultValue
+        self.description = description
+    }
+
+    /// `(an integer ≥ 0; default 12): description` — the type (allowed values included), default and description.
+    public var summary: String {
+        var s = type.description
+        if let d = defaultValue { s += "; default \(d.serialized())" }
+        return "(\(s)): \(description)"
+    }
+}
+
 /// What a rule's findings depend on, so the language server knows what an edit can change.
 public enum RuleScope: String, Sendable {
     /// Anything in the document (the default): the rule re-runs on every edit.
@@ -71,8 +158,8 @@ public struct RuleMeta: Sendable {
     public var triggering: [RuleExample]
     public var nonTriggering: [RuleExample]
     public var corrections: [RuleCorrection]
-    /// Documented options (name → description with default).
-    public var options: [(name: String, description: String)]
+    /// The options it takes, with their types and defaults (checked when a configuration is loaded).
+    public var options: [RuleOption]
     /// Where the rule comes from: `builtin` or a pack's path.
     public var origin: String
     /// What the findings depend on (`.document` unless the rule is checked to be block-local).
@@ -80,7 +167,7 @@ public struct RuleMeta: Sendable {
 
     public init(id: String, summary: String, explanation: String, defaultSeverity: Severity, enabledByDefault: Bool = true,
                 fix: Applicability? = nil, otherFixes: [Applicability] = [], triggering: [RuleExample] = [],
-                nonTriggering: [RuleExample] = [], corrections: [RuleCorrection] = [], options: [(name: String, description: String)] = [],
+                nonTriggering: [RuleExample] = [], corrections: [RuleCorrection] = [], options: [RuleOption] = [],
                 origin: String = "builtin", scope: RuleScope = .document) {
         self.id = id
         self.summary = summary

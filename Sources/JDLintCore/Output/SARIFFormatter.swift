@@ -23,6 +23,7 @@ public struct SARIFFormatter: OutputFormatter {
         o["shortDescription"] = ["text": .string(m.summary)]
         o["fullDescription"] = ["text": .string(m.explanation.isEmpty ? m.summary : m.explanation)]
         o["help"] = ["text": .string(m.explanation.isEmpty ? m.summary : m.explanation), "markdown": .string(RuleDocs.markdown(m))]
+        if m.origin == "builtin" { o["helpUri"] = .string(RuleDocs.url(m.id)) }
         o["defaultConfiguration"] = ["enabled": .bool(m.enabledByDefault), "level": level(m.defaultSeverity)]
         var props = JSONObject()
         props["tags"] = .array([.string(m.category)])

@@ -102,7 +102,7 @@ def test_sarif(tmp: Path):
         "fixtures with findings, fixes and an unreadable file": ["--format", "sarif", "."],
         "a clean run": ["--format", "sarif", "clean.txt"],
         "--quiet": ["--format", "sarif", "--quiet", "."],
-        "--unsafe-fixes and every rule": ["--format", "sarif", "--select", "all", "--unsafe-fixes", "."],
+        "every rule": ["--format", "sarif", "--select", "all", "."],
     }
     for label, args in cases.items():
         code, out, err = run(["--no-config"] + args, cwd=d)
@@ -344,13 +344,27 @@ def test_release_binary(tmp: Path, build: bool):
         print("skip  release binary: --no-release")
         skipped.append("release binary")
         return
-    p = subprocess.run(["swift", "build", "-c", "release", "--product", "jdlint"], cwd=ROOT, capture_output=True, text=True)
+    # Built as the README installs it (static Swift libraries), into the tests' own folder: the user's
+    # .build/release/jdlint (the binary the README copies) is left as it is.
+    build = ["swift", "build", "-c", "release", "--static-swift-stdlib", "--scratch-path", str(ROOT / ".build-test" / "release")]
+    users = ROOT / ".build" / "release" / "jdlint"
+
+    def fingerprint(path):
+        try:
+            st = path.stat()
+            return (st.st_ino, st.st_size, st.st_mtime_ns)
+        except OSError:
+            return None
+
+    before = fingerprint(users)
+    p = subprocess.run(build + ["--product", "jdlint"], cwd=ROOT, capture_output=True, text=True)
     warnings = [line for line in (p.stdout + p.stderr).splitlines() if "warning:" in line]
-    check("release: swift build -c release succeeds", p.returncode == 0, p.stderr[-2000:])
+    check("release: swift build -c release --static-swift-stdlib succeeds", p.returncode == 0, p.stderr[-2000:])
+    check("release: the user's .build/release/jdlint is left alone", fingerprint(users) == before, f"{before} -> {fingerprint(users)}")
     if p.returncode != 0:
         return
     check("release: no compiler warnings", not warnings, "\n".join(warnings[:5]))
-    binpath = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    binpath = subprocess.run(build + ["--show-bin-path"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     alone = tmp / "alone"
     alone.mkdir()
     shutil.copy2(Path(binpath) / "jdlint", alone / "jdlint")

@@ -42,8 +42,8 @@ struct GenderCodedRule: Rule {
             RuleExample("Be ambitious, assertive and competitive; collaborative and supportive.\n", options: JSONObject([("margin", .int(1))])),
         ],
         options: [
-            ("words", "report each coded word at info level (default false)"),
-            ("margin", "how many more masculine- than feminine-coded words make a posting clearly masculine-coded (default 4)"),
+            RuleOption("words", .boolean, default: false, "report each coded word at info level"),
+            RuleOption("margin", .integer(minimum: 1), default: 4, "how many more masculine- than feminine-coded words make a posting clearly masculine-coded"),
         ])
 
     struct Entry: Sendable {

@@ -57,8 +57,8 @@ struct TooManyRequirementsRule: Rule {
                         format: .html, options: JSONObject([("max", .int(2))])),
         ],
         options: [
-            ("max", "most required items before a finding (default 12)"),
-            ("ratio", "most required items per responsibility item (default 0: off)"),
+            RuleOption("max", .integer(minimum: 0), default: 12, "most required items before a finding"),
+            RuleOption("ratio", .number(minimum: 0), default: 0, "most required items per responsibility item (0: off)"),
         ])
 
     enum Kind { case required, optional, duties, other }

@@ -29,7 +29,7 @@ struct SalaryImplausibleRule: Rule {
             RuleExample("Salary: $40,000 - $120,000 per year.", options: JSONObject([("maxRatio", 3)])),
             RuleExample("Wellness benefit: $500 per year; 401(k); 2,000 employees."),
         ],
-        options: [("maxRatio", "largest accepted maximum ÷ minimum of a range (default 2)")])
+        options: [RuleOption("maxRatio", .number(minimum: 1), default: 2, "largest accepted maximum ÷ minimum of a range")])
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let ratio = context.double("maxRatio", default: Self.defaultRatio)

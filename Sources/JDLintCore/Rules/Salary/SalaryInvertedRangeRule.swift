@@ -26,7 +26,9 @@ struct SalaryInvertedRangeRule: Rule {
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
         for s in a.pay where s.inverted {
-            let message = "This range is written highest first (“\(s.summary)”): put the minimum first."
+            // Quoted as written (highest first), not as the reordered summary.
+            let written = s.inProse && !s.proseRange.isEmpty ? a.string(s.proseRange) : s.summary
+            let message = "This range is written highest first (“\(written)”): put the minimum first."
             guard s.inProse, s.amounts.count == 2 else { SalarySupport.report(&reporter, s, message); continue }
             let x = s.amounts[0], y = s.amounts[1]
             var fix: (String, Applicability, [(Range<Int>, String)])?

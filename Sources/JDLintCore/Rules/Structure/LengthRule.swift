@@ -31,8 +31,8 @@ struct LengthRule: Rule {
                         format: .markdown),
         ],
         options: [
-            ("minCharacters", "Fewest characters of prose (default 700)."),
-            ("maxWords", "Most words (default 1000)."),
+            RuleOption("minCharacters", .integer(minimum: 0), default: 700, "Fewest characters of prose."),
+            RuleOption("maxWords", .integer(minimum: 1), default: 1000, "Most words."),
         ])
 
     static let notProseKeys: Set<String> = FrontMatter.proseKeys.union(["title", "tags", "categories", "layout", "permalink"])

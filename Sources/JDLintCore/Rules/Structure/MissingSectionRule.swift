@@ -241,8 +241,8 @@ struct MissingSectionRule: Rule {
                 """, format: .jsonld, profiles: ["google-jobs"]),
         ],
         options: [
-            ("require", "Extra part ids to require on top of the profiles' (ids of `Rules/sections.json`: title, summary, responsibilities, requirements, pay, benefits, location, employment-type, how-to-apply, equal-opportunity)."),
-            ("ignore", "Part ids (or JSON-LD property names) not to require, whatever the profiles say."),
+            RuleOption("require", .stringList, default: [], "Extra part ids to require on top of the profiles' (ids of `Rules/sections.json`: title, summary, responsibilities, requirements, pay, benefits, location, employment-type, how-to-apply, equal-opportunity)."),
+            RuleOption("ignore", .stringList, default: [], "Part ids (or JSON-LD property names) not to require, whatever the profiles say."),
         ])
 
     static let usStates: Set<String> = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
