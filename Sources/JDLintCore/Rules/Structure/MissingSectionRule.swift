@@ -157,6 +157,20 @@ struct MissingSectionRule: Rule {
 
                 Full-time, $70,000 to $85,000 a year. Apply at example.com/jobs. EOE.
                 """, format: .markdown),
+            // An NHS bank post (“our bank nurses”) states its employment type; development offered is a benefit.
+            RuleExample("""
+                # Staff Nurse, Ward 4
+
+                Join the staff bank at Leeds General Infirmary and pick the shifts that suit you, with support from the ward team.
+
+                ## Duties
+                - Deliver safe patient care
+
+                ## Requirements
+                - NMC registration
+
+                Our bank nurses receive onsite training and personal development. £19.50 an hour. Apply online. We are an equal opportunity employer.
+                """, format: .markdown),
             // Voluntary work states its employment type and has no benefits to describe.
             RuleExample("""
                 ---
