@@ -33,6 +33,8 @@ public enum Gazetteer {
                                 "hq", "branch", "centre", "center", "location", "based", "store", "warehouse", "clinic", "studio",
                                 "plant", "depot", "facility", "team"].map { Word.hash($0) })
 
+    static let compass = WordSet(["north", "south", "east", "west", "central", "greater", "mid", "northern", "southern", "eastern",
+                                  "western", "inner", "outer", "upper", "lower"].map { Word.hash($0) })
     static let the = Word.hash("the")
     static let inHash = Word.hash("in")
 
@@ -44,7 +46,9 @@ public enum Gazetteer {
             let r = word(i)
             guard Bytes.isUpper(t[r.lowerBound]) else { i += 1; continue }
             // The preposition right before, or before “the” (“across the South East”).
+            // A compass word between them (“residents in West Essex”, “across North Wales”) is part of the place.
             var p = i - 1
+            if p > 0 && Bytes.isUpper(t[word(p).lowerBound]) && compass.contains(Word.hash(t, word(p))) { p -= 1 }
             if p > 0 && Word.hash(t, word(p)) == Self.the { p -= 1 }
             let context = anywhere || (p >= 0 && before.contains(Word.hash(t, word(p))) && sameLine(t, word(p).upperBound, r.lowerBound))
                 || shortLine(t, count: count, word: word, i)

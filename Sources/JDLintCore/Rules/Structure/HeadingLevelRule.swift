@@ -21,6 +21,9 @@ struct HeadingLevelRule: Rule {
         nonTriggering: [
             RuleExample("# Gardener\n\n## Duties\n\n### Daily\n\nMow.\n\n## Benefits\n\nLunch.\n", format: .markdown),
             RuleExample("## Duties\n\nMow.\n\n### Daily\n\nMow again.\n", format: .markdown),
+            // The title repeated as a second level-1 heading: a duplicate to delete (structure/duplicate-heading), not
+            // a section to demote.
+            RuleExample("<h1>Access Supervisor</h1><h1>Access Supervisor</h1><p>Run the access team.</p><h2>Benefits</h2><p>Lunch.</p>", format: .html),
             // A scraped field label whose “#” means “number of”.
             RuleExample("# Gardener\n\nMow the lawns.\n\n# of openings: 2\n", format: .markdown),
             // The title is in the front matter: the `#` headings are the sections.
@@ -50,7 +53,10 @@ struct HeadingLevelRule: Rule {
             }
             if b.level == 1 {
                 h1Count += 1
-                if h1Count == 1 { firstH1 = i } else {
+                if h1Count == 1 { firstH1 = i } else if DuplicateHeadingRule.key(a, b) == DuplicateHeadingRule.key(a, a.blocks[firstH1!]) {
+                    // The title repeated: structure/duplicate-heading reports it, and the fix is to delete it, not
+                    // to demote it (judged on real postings).
+                } else {
                     let pos = a.document.position(a.blocks[firstH1!].sourceRange.lowerBound)
                     reporter.report("A second level-1 heading “\(a.string(block: i))” (the first is on line \(pos.line)): a posting has one title; use level 2 for its sections.",
                                     at: b.sourceRange)

@@ -171,6 +171,19 @@ struct MissingSectionRule: Rule {
 
                 Our bank nurses receive onsite training and personal development. £19.50 an hour. Apply online. We are an equal opportunity employer.
                 """, format: .markdown),
+            // Parts stated in prose: a working week, a place after a compass word, skills asked for, a balance offered.
+            RuleExample("""
+                # Community Care Coordinator
+
+                You will coordinate care for residents in West Essex with the district nursing team, arranging visits and \
+                reviewing each care plan with families.
+
+                ## Duties
+                - Arrange home visits
+
+                You should be organised, with excellent communication skills. We offer a healthy work-life balance on a \
+                37.5 hours working week. £28,000 a year. Apply online at example.org/jobs. We are an equal opportunity employer.
+                """, format: .markdown),
             // Voluntary work states its employment type and has no benefits to describe.
             RuleExample("""
                 ---
@@ -436,7 +449,7 @@ struct MissingSectionRule: Rule {
     static let siteWords = WordSet(words: ["hospital", "infirmary", "campus", "hospice", "house", "school", "elementary", "academy",
                                            "university", "college", "county", "borough", "district", "street", "road", "park",
                                            "city", "centre", "center", "village", "clinic", "surgery", "ward", "hospitals", "campuses", "trust",
-                                           "schools", "headquarters"])
+                                           "schools", "headquarters", "lodge"])
 
     static let notAskedOfUnpaidWork = ["employment-type", "pay", "benefits", "equal-opportunity", "requirements", "location",
                                        "responsibilities"]
