@@ -34034,7 +34034,7 @@ Złotów
       "cues": ["you will", "youll", "you would", "responsible for", "responsibilities include", "duties include",
                "will be responsible", "the role involves", "the post holder will", "the postholder will",
                "the successful candidate will", "the successful applicant will", "role will", "you will be working",
-               "tasks include", "duties will include", "will include", "this role", "this position", "this post",
+               "tasks include", "duties will include", "s he will", "he she will", "she he will", "he or she will", "the incumbent will", "will include", "this role", "this position", "this post",
                "you are going to", "your job", "your duties", "your responsibilities", "day to day", "will work", "will be working", "will support", "will lead", "will develop",
                "we need someone to", "we are looking for someone to", "looking for a designer to", "the task is", "the tasks are",
                "you would be", "help us", "we need help with", "duties", "the duties", "main duties", "the role", "the post holder", "the postholder", "involves", "work includes", "develops", "manages", "supervises", "performs", "assists", "coordinates", "maintains", "prepares", "conducts", "oversees", "delivers", "analyzes", "analyses", "implements", "evaluates", "youd", "working on", "work on", "to work on", "looking for help"]

@@ -184,6 +184,19 @@ struct MissingSectionRule: Rule {
                 You should be organised, with excellent communication skills. We offer a healthy work-life balance on a \
                 37.5 hours working week. £28,000 a year. Apply online at example.org/jobs. We are an equal opportunity employer.
                 """, format: .markdown),
+            // The role as the subject of the work states the duties.
+            RuleExample("""
+                # Data Scientist
+
+                Location: Washington, DC. Full-time, $120,000 to $140,000 a year, with health insurance and a pension plan.
+
+                The Senior Data Scientist will build and improve analytic pipelines that join our data sources.
+
+                ## Requirements
+                - Five years of Python
+
+                Apply at example.com/jobs. We are an equal opportunity employer.
+                """, format: .markdown),
             // Voluntary work states its employment type and has no benefits to describe.
             RuleExample("""
                 ---
@@ -409,6 +422,27 @@ struct MissingSectionRule: Rule {
         }
         // “Boston, MA”, “(Chester VA)”: a US city and state; a named site in the prose, the title or a field.
         if !present.contains("location") && (hasCityState(t) || hasNamedSite(a) || namesPlace(a)) { present.insert("location") }
+        // The role named as the subject of the work: “The Senior Data Scientist will build…” (a capitalised word of
+        // the title, then “will”).
+        if !present.contains("responsibilities"), let title = a.title?.text {
+            let tb = Array(title.utf8)
+            var titleWords: [UInt64] = []
+            Tokenizer.words(tb, 0..<tb.count) { r in if r.count >= 4 { titleWords.append(Word.hash(tb, r)) } }
+            let w = a.words
+            if !titleWords.isEmpty && w.count > 1 {
+                for i in 2..<w.count where w[i].hash == Self.willHash && Bytes.isUpper(t[w[i - 1].range.lowerBound])
+                    && titleWords.contains(w[i - 1].hash) && Gazetteer.sameLine(t, w[i - 1].range.upperBound, w[i].range.lowerBound) {
+                    // “The” before the role's capitalised words (“The Senior Data Scientist will”), not “Working for
+                    // UCLH Bank will provide” or “(Consultant Dermatologist will be considered)”.
+                    var k = i - 1
+                    while k > 0 && i - k < 5 && Bytes.isUpper(t[w[k - 1].range.lowerBound]) && w[k - 1].hash != Self.theHash { k -= 1 }
+                    if k > 0 && w[k - 1].hash == Self.theHash && Gazetteer.sameLine(t, w[k - 1].range.upperBound, w[i].range.lowerBound) {
+                        present.insert("responsibilities")
+                        break
+                    }
+                }
+            }
+        }
         // The work described in prose: a section introducing the role (“Job Summary”, “About the role”) with a
         // paragraph of some length, written as job-description prose (“Delivers classroom training…”).
         if !present.contains("responsibilities") {
@@ -594,6 +628,8 @@ struct MissingSectionRule: Rule {
         }
         return false
     }
+    static let willHash = Word.hash("will")
+    static let theHash = Word.hash("the")
     static let labelWords = WordSet(["salary", "rate", "pay", "compensation", "wage", "stipend"].map { Word.hash($0) })
 
     /// Field keys that name pay wherever they appear in the key (`salary_min`, `min_payrange`, `base_compensation`).
