@@ -34137,7 +34137,8 @@ Złotów
                "secondment", "locum", "fte", "full or part time", "contract to hire", "c2h",
                "w2", "1099", "apprenticeship", "contract basis", "on contract", "month contract", "year contract", "contract role", "bank staff", "bank position", "tenure track", "tenure-track",
                "year appointment", "month appointment", "term position", "hours per month", "volunteer position", "volunteer role", "sessions every", "regular sessions", "one off", "one-off project", "per project", "project basis", "months contract", "hrs per week", "hrs week", "hrs a week", "hours per wk", "hrs pw", "hours pw", "substantive post", "substantive position", "substantive role", "salaried", "substantive", "duration", "ftc", "maternity cover", "maternity leave cover", "paternity cover", "parental leave cover", "career break cover", "sickness cover", "renewable", "year term", "one year term", "faculty status", "bank shifts", "bank basis", "bank post", "bank worker", "bank workers", "bank nurse", "bank nurses", "bank role", "bank contract", "staff bank", "nhs bank", "year post", "year position", "sessional", "tenured", "tenure", "hours working week", "hour working week", "working hours are", "various shifts",
-               "shifts available", "monday to friday", "hour shifts", "hour shift"]
+               "shifts available", "hours monday to friday", "work monday to friday", "working monday to friday",
+               "monday to friday working week", "working pattern", "hours for this post", "hours are", "hour shifts", "hour shift"]
     },
     "how-to-apply": {
       "name": "application instructions",
