@@ -63,6 +63,11 @@ public final class LanguageServer: @unchecked Sendable {
     var pushTargets: [String: PushTarget] = [:]
     /// Debug timing: when the newest didChange of each document was read.
     var changeArrivals: [String: (version: Int, at: UInt64)] = [:]
+    /// What a running lint checks to know it is stale (`lintCancellation`): the newest epoch and version of each
+    /// open document, the configuration generation, and whether the server stopped (shutdown or exit).
+    var lintCurrent: [String: LintKey] = [:]
+    var lintGeneration = 0
+    var lintsStopped = false
 
     // Confined to `queue`.
     var lifecycle = Lifecycle.uninitialized
@@ -251,6 +256,7 @@ public final class LanguageServer: @unchecked Sendable {
         lifecycle = .exited
         lock.lock()
         pushTargets.removeAll()
+        lintsStopped = true
         lock.unlock()
         for d in documents.values { d.debounce?.cancel() }
         onExit(code)
@@ -362,6 +368,12 @@ struct ClientSettings {
     var unsafeFixes = false
     var debounceMs = 150
     var error: ConfigError?
+}
+
+/// One version of one open document, as a lint sees it.
+struct LintKey: Equatable {
+    var epoch: Int
+    var version: Int
 }
 
 struct PushTarget: Equatable {
