@@ -61,7 +61,8 @@ extension LanguageServer {
         let linter: Linter
         if r.only != nil {
             let eff = effectiveConfig(path: doc.document.path)
-            guard !eff.isPack, format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) != nil else { return reply(actions) }
+            guard !eff.isPack, eff.configKey == nil,
+                  format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) != nil else { return reply(actions) }
             linter = eff.linter
         } else {
             guard let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, let l = c.linter,
@@ -186,7 +187,8 @@ extension LanguageServer {
         guard let doc = documents[r.uri] else { return reply(nil) }
         let path = doc.document.path
         let eff = effectiveConfig(path: path)
-        guard !eff.isPack, let f = format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) else { return reply([]) }
+        guard !eff.isPack, eff.configKey == nil,
+              let f = format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) else { return reply([]) }
         let document = doc.document.format == f ? doc.document : Document(bytes: doc.document.bytes, format: f, path: path)
         let enc = encoding
         lintQueue.async { [unowned self] in

@@ -214,14 +214,14 @@ extension LanguageServer {
         return nil
     }
 
-    func reloadConfiguration() {
-        loader = ConfigLoader(baseRegistry: options.registry)
+    func reloadConfiguration(because reason: String = "configuration files changed") {
+        loader = makeLoader()
         configFileCache.removeAll()
         realPaths.removeAll()
         packListsRead.removeAll()
         knownPacks.removeAll()
         knownConfigFiles.removeAll()
-        log(.info, "configuration files changed; reloading")
+        log(.info, "\(reason); reloading the configuration")
         configurationChanged()
     }
 
@@ -276,12 +276,19 @@ extension LanguageServer {
         }
         eff.error = fileError ?? settings.error ?? eff.error
         eff.isPack = isPack(path)
+        eff.configKey = configDocumentKey(path)
+        if eff.configKey != nil { eff.configBuffers = configBuffers }
         reportConfigError(eff.error)
         return eff
     }
 
     func reportConfigError(_ e: ConfigError?) {
         guard let e, shownConfigErrors.insert(e.description).inserted else { return }
+        // An error in a configuration file open in the editor is shown there, as you type: no pop-up for each.
+        if configBuffers[LanguageServer.standardized(e.file)] != nil {
+            log(.log, "configuration error (shown in the open file): \(e)")
+            return
+        }
         log(.error, "configuration error: \(e)")
         notify(ShowMessageNotification(type: .error, message: "jdlint: configuration error: \(e)"))
     }
@@ -314,6 +321,7 @@ extension LanguageServer {
         documents[n.uri]?.debounce?.cancel()
         nextEpoch += 1
         let path = URI.path(n.uri)
+        if let key = configDocumentKey(path) { configBufferChanged(key, Array(n.text.utf8), opening: true) }
         let eff = effectiveConfig(path: path)
         let f = format(languageID: n.languageID, path: path, configuration: eff.configuration) ?? .text
         let doc = OpenDocument(uri: n.uri, languageID: n.languageID, epoch: nextEpoch, version: n.version,
@@ -352,6 +360,7 @@ extension LanguageServer {
         doc.version = n.version
         // A running lint of an older version stops at its next check.
         noteCurrent(doc)
+        if let key = configDocumentKey(doc.document.path) { configBufferChanged(key, bytes, opening: false) }
         if !pullDiagnostics { debouncePushLint(doc) }
         wakeWorkspaceDiagnostics()
     }
@@ -359,6 +368,7 @@ extension LanguageServer {
     func didClose(_ n: DidCloseNotification) {
         guard let doc = documents.removeValue(forKey: n.uri) else { return }
         doc.debounce?.cancel()
+        if let key = configDocumentKey(doc.document.path) { configBufferClosed(key) }
         lintQueue.async { [unowned self] in memos.removeValue(forKey: n.uri) }
         lock.lock()
         pushTargets.removeValue(forKey: n.uri)
@@ -520,6 +530,10 @@ extension LanguageServer {
         if config.isPack {
             return LintCache(version: version, epoch: epoch, generation: generation, document: document, diagnostics: [],
                              lsp: packDiagnostics(document, enc), linter: nil, ignored: false)
+        }
+        if let key = config.configKey {
+            return LintCache(version: version, epoch: epoch, generation: generation, document: document, diagnostics: [],
+                             lsp: configFileDiagnostics(document, key: key, buffers: config.configBuffers, enc), linter: nil, ignored: false)
         }
         var doc = document
         let f = format(languageID: languageID, document: document, configuration: config.configuration)
