@@ -18,10 +18,19 @@ public final class ConfigLoader: @unchecked Sendable {
     /// Extra packs from the command line (`--pack`), loaded into every registry.
     public let extraPacks: [String]
     let baseRegistry: RuleRegistry
+    /// Configuration files read from memory instead of the disk, by standardised absolute path: the language
+    /// server's buffers of the `.jdlint.json` files open in the editor.
+    let overrides: [String: [UInt8]]
 
-    public init(extraPacks: [String] = [], baseRegistry: RuleRegistry = .builtin) {
+    public init(extraPacks: [String] = [], baseRegistry: RuleRegistry = .builtin, overrides: [String: [UInt8]] = [:]) {
         self.extraPacks = extraPacks
         self.baseRegistry = baseRegistry
+        self.overrides = overrides
+    }
+
+    /// Whether a configuration file is there (in memory or on disk).
+    func exists(_ path: String) -> Bool {
+        overrides[URL(fileURLWithPath: path).standardizedFileURL.path] != nil || FileManager.default.fileExists(atPath: path)
     }
 
     /// The default configuration (no file), with the `--pack` packs.
@@ -33,23 +42,39 @@ public final class ConfigLoader: @unchecked Sendable {
 
     /// Loads an explicit config file (`--config`).
     public func load(file path: String) throws(ConfigError) -> ResolvedConfig {
+        let (resolved, problems) = check(file: path)
+        if let first = problems.first { throw first }
+        return resolved!
+    }
+
+    /// Every error of the configuration file at `path` (with what it extends and the packs it loads), in the order
+    /// `load(file:)` meets them: it throws the first. A file that cannot be read or parsed, a broken `extends` chain
+    /// or a pack that does not load stops the check there; otherwise every unknown rule id, unknown or mistyped
+    /// option and unknown profile of every file of the chain is listed. The resolved configuration when there is none.
+    public func check(file path: String) -> (resolved: ResolvedConfig?, problems: [ConfigError]) {
         var chain: [String] = []
         var parts: [Configuration] = []
-        let c = try loadChain(path, &chain, &parts)
+        let c: Configuration
+        do { c = try loadChain(path, &chain, &parts) } catch { return (nil, [error]) }
         var reg = baseRegistry
-        for p in c.packs { reg = reg.adding(try ConfigLoader.loadPack(path: resolve(p, c.baseDirectory)).rules) }
-        for p in extraPacks { reg = reg.adding(try ConfigLoader.loadPack(path: p).rules) }
+        var problems: [ConfigError] = []
+        for p in c.packs.map({ resolve($0, c.baseDirectory) }) + extraPacks {
+            do { reg = reg.adding(try ConfigLoader.loadPack(path: p).rules) } catch { problems.append(error) }
+        }
+        // Without a pack's rules, the ids it defines would read as unknown.
+        guard problems.isEmpty else { return (nil, problems) }
         // Each file of the chain is checked on its own, so a message names the file that holds the bad key.
         for part in parts {
-            try part.validate(against: reg)
+            problems += part.problems(against: reg)
             for (i, name) in (part.profiles ?? []).enumerated() where Profile.builtin[name] == nil {
                 let path = part.profilesKey == "profile" && (part.profiles ?? []).count == 1 ? "profile" : "\(part.profilesKey)[\(i)]"
                 let p = part.positions["\(part.profilesKey)[\(i)]"]
-                throw ConfigError(file: part.file, path: path, message: "unknown profile \"\(name)\" (known: \(Profile.names.joined(separator: ", ")))",
-                                  line: p?.line, column: p?.column)
+                problems.append(ConfigError(file: part.file, path: path, message: "unknown profile \"\(name)\" (known: \(Profile.names.joined(separator: ", ")))",
+                                            line: p?.line, column: p?.column))
             }
         }
-        return ResolvedConfig(configuration: c, registry: reg, files: chain)
+        guard problems.isEmpty else { return (nil, problems) }
+        return (ResolvedConfig(configuration: c, registry: reg, files: chain), [])
     }
 
     /// The nearest `.jdlint.json` from the folder of `filePath` upward (nil when there is none).
@@ -67,7 +92,7 @@ public final class ConfigLoader: @unchecked Sendable {
             }
             visited.append(dir)
             let candidate = dir == "/" ? "/\(ConfigLoader.fileName)" : "\(dir)/\(ConfigLoader.fileName)"
-            if FileManager.default.fileExists(atPath: candidate) {
+            if exists(candidate) {
                 let result: Result<ResolvedConfig?, ConfigError>
                 do { result = .success(try load(file: candidate)) } catch { result = .failure(error) }
                 for v in visited { store(v, result) }
@@ -98,10 +123,10 @@ public final class ConfigLoader: @unchecked Sendable {
         }
         chain.append(abs)
         var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: abs, isDirectory: &isDir), isDir.boolValue {
+        if overrides[abs] == nil, FileManager.default.fileExists(atPath: abs, isDirectory: &isDir), isDir.boolValue {
             throw ConfigError(file: path, path: "", message: "is a folder, not a configuration file")
         }
-        guard let data = FileManager.default.contents(atPath: abs) else {
+        guard let data = overrides[abs].map({ Data($0) }) ?? FileManager.default.contents(atPath: abs) else {
             let exists = FileManager.default.fileExists(atPath: abs)
             throw ConfigError(file: path, path: "", message: exists ? "cannot be read (permission denied?)" : "config file not found")
         }
@@ -111,7 +136,7 @@ public final class ConfigLoader: @unchecked Sendable {
         var merged = Configuration()
         for (i, e) in c.extends.enumerated() {
             let target = resolve(e, base)
-            guard FileManager.default.fileExists(atPath: target) else {
+            guard exists(target) else {
                 throw ConfigError(file: path, path: c.extends.count == 1 ? "extends" : "extends[\(i)]",
                                   message: "the configuration \"\(e)\" it extends was not found (looked for \(target))")
             }

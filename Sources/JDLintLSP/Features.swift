@@ -15,8 +15,10 @@ extension LanguageServer {
         var actions: [CodeAction] = []
         if wanted("quickfix") {
             // Our diagnostics from the context (their `data` carries the fix); stale ones (older version) are skipped.
+            // Without a finished lint of this version (a slow one is running), the last finished lint's findings
+            // moved past the edits stand in: the answer never waits for a lint.
             var candidates: [JSONValue] = []
-            let cache = doc.cache.flatMap { $0.version == doc.version && $0.epoch == doc.epoch ? $0 : nil }
+            let cache = currentOrMappedCache(doc)
             for d in r.diagnostics {
                 if d["source"]?.stringValue == "jdlint", d["data"]?["version"]?.intValue == doc.version {
                     candidates.append(d)
@@ -59,7 +61,8 @@ extension LanguageServer {
         let linter: Linter
         if r.only != nil {
             let eff = effectiveConfig(path: doc.document.path)
-            guard !eff.isPack, format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) != nil else { return reply(actions) }
+            guard !eff.isPack, eff.configKey == nil,
+                  format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) != nil else { return reply(actions) }
             linter = eff.linter
         } else {
             guard let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, let l = c.linter,
@@ -184,7 +187,8 @@ extension LanguageServer {
         guard let doc = documents[r.uri] else { return reply(nil) }
         let path = doc.document.path
         let eff = effectiveConfig(path: path)
-        guard !eff.isPack, let f = format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) else { return reply([]) }
+        guard !eff.isPack, eff.configKey == nil,
+              let f = format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) else { return reply([]) }
         let document = doc.document.format == f ? doc.document : Document(bytes: doc.document.bytes, format: f, path: path)
         let enc = encoding
         lintQueue.async { [unowned self] in
@@ -195,26 +199,83 @@ extension LanguageServer {
 
     // MARK: - Hover
 
+    /// How long a hover waits for the lint of the document's current version before it answers from the last
+    /// finished lint (`currentOrMappedCache`), so a slow lint never holds it.
+    static let hoverWaitMs = 500
+
     func hover(_ r: HoverRequest, _ reply: Reply<Hover?>) {
-        guard documents[r.uri] != nil else { return reply(nil) }
-        withLint(r.uri, requestID: reply.id) { [unowned self] cache in
-            guard let cache, let linter = cache.linter else { return reply(nil) }
-            let lines = cache.document.lines
-            let offset = encoding.offset(r.position, lines)
-            let hits = cache.diagnostics.filter { $0.range.contains(offset) || $0.range.lowerBound == offset }
-            guard let first = hits.first else { return reply(nil) }
-            var text = ""
-            var seen = Set<String>()
-            var range = first.range
-            for d in hits {
-                range = min(range.lowerBound, d.range.lowerBound)..<max(range.upperBound, d.range.upperBound)
-                if !text.isEmpty { text += "\n---\n\n" }
-                text += "**\(d.rule)**: \(d.message)\n\n"
-                if seen.insert(d.rule).inserted, let rule = linter.registry.rule(d.rule) {
-                    text += RuleDocs.markdown(rule.meta)
-                }
+        guard let doc = documents[r.uri] else { return reply(nil) }
+        if doc.cache.map({ $0.version != doc.version || $0.epoch != doc.epoch || $0.generation != configGeneration }) ?? true {
+            // A strong capture: the state queue is the server's own (see `pullConfiguration`).
+            queue.asyncAfter(deadline: .now() + .milliseconds(LanguageServer.hoverWaitMs)) {
+                guard reply.isPending else { return }
+                let mapped = self.documents[r.uri].flatMap { self.currentOrMappedCache($0) }
+                self.log(.log, "hover on \(r.uri) answered before its lint finished (\(mapped == nil ? "nothing linted yet" : "from v\(mapped!.version)"))")
+                reply(mapped.flatMap { self.hoverAnswer(r, $0) })
             }
-            reply(Hover(markdown: text, range: encoding.range(range, lines)))
         }
+        withLint(r.uri, requestID: reply.id) { [unowned self] cache in
+            reply(cache.flatMap { hoverAnswer(r, $0) })
+        }
+    }
+
+    /// The hover at the request's position from one lint's findings.
+    func hoverAnswer(_ r: HoverRequest, _ cache: LintCache) -> Hover? {
+        guard let linter = cache.linter else { return nil }
+        let lines = cache.document.lines
+        let offset = encoding.offset(r.position, lines)
+        let hits = cache.diagnostics.filter { $0.range.contains(offset) || $0.range.lowerBound == offset }
+        guard let first = hits.first else { return nil }
+        var text = ""
+        var seen = Set<String>()
+        var range = first.range
+        for d in hits {
+            range = min(range.lowerBound, d.range.lowerBound)..<max(range.upperBound, d.range.upperBound)
+            if !text.isEmpty { text += "\n---\n\n" }
+            text += "**\(d.rule)**: \(d.message)\n\n"
+            if seen.insert(d.rule).inserted, let rule = linter.registry.rule(d.rule) {
+                text += RuleDocs.markdown(rule.meta)
+            }
+        }
+        return Hover(markdown: text, range: encoding.range(range, lines))
+    }
+
+    /// The findings for the document's current version: its cache when that is of this version; else those of the
+    /// last finished lint of this opening, moved past the edits made since. A finding (and its fix) in the text
+    /// before or after the edited region (the longest common prefix and suffix of the two texts) is kept, moved by
+    /// the edit's length; one that touches the edited text is left out. Nil when nothing was linted yet.
+    func currentOrMappedCache(_ doc: OpenDocument) -> LintCache? {
+        guard let c = doc.cache, c.epoch == doc.epoch else { return nil }
+        if c.version == doc.version { return c }
+        guard let linter = c.linter else { return nil }
+        let o = c.document.bytes, n = doc.document.bytes
+        let limit = min(o.count, n.count)
+        var p = 0
+        while p < limit && o[p] == n[p] { p += 1 }
+        var s = 0
+        while s < limit - p && o[o.count - 1 - s] == n[n.count - 1 - s] { s += 1 }
+        let tail = o.count - s, delta = n.count - o.count
+        func moved(_ r: Range<Int>) -> Range<Int>? {
+            if r.upperBound <= p { return r }
+            if r.lowerBound >= tail { return (r.lowerBound + delta)..<(r.upperBound + delta) }
+            return nil
+        }
+        var kept: [Diagnostic] = []
+        for d in c.diagnostics {
+            guard let r = moved(d.range) else { continue }
+            var m = d
+            m.range = r
+            if var f = d.fix {
+                let edits = f.edits.compactMap { e in moved(e.range).map { Edit(range: $0, replacement: e.replacement) } }
+                guard edits.count == f.edits.count else { continue }
+                f.edits = edits
+                m.fix = f
+            }
+            kept.append(m)
+        }
+        let lines = doc.document.lines
+        let lsp = kept.map { lspDiagnostic($0, lines, encoding, version: doc.version, registry: linter.registry) }
+        return LintCache(version: doc.version, epoch: doc.epoch, generation: c.generation, document: doc.document,
+                         diagnostics: kept, lsp: lsp, linter: linter, ignored: c.ignored)
     }
 }

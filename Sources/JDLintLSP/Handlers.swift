@@ -11,6 +11,8 @@ extension LanguageServer {
             for d in documents.values { d.debounce?.cancel() }
             lock.lock()
             pushTargets.removeAll()
+            // A running lint stops at its next check (the answer below does not wait for it anyway).
+            lintsStopped = true
             lock.unlock()
             wakeWorkspaceDiagnostics()
             reply(NullResult())
@@ -212,19 +214,22 @@ extension LanguageServer {
         return nil
     }
 
-    func reloadConfiguration() {
-        loader = ConfigLoader(baseRegistry: options.registry)
+    func reloadConfiguration(because reason: String = "configuration files changed") {
+        loader = makeLoader()
         configFileCache.removeAll()
         realPaths.removeAll()
         packListsRead.removeAll()
         knownPacks.removeAll()
         knownConfigFiles.removeAll()
-        log(.info, "configuration files changed; reloading")
+        log(.info, "\(reason); reloading the configuration")
         configurationChanged()
     }
 
     func configurationChanged() {
         configGeneration += 1
+        lock.lock()
+        lintGeneration = configGeneration
+        lock.unlock()
         linters.removeAll()
         shownConfigErrors.removeAll()
         guard lifecycle == .running else { return }
@@ -271,12 +276,19 @@ extension LanguageServer {
         }
         eff.error = fileError ?? settings.error ?? eff.error
         eff.isPack = isPack(path)
+        eff.configKey = configDocumentKey(path)
+        if eff.configKey != nil { eff.configBuffers = configBuffers }
         reportConfigError(eff.error)
         return eff
     }
 
     func reportConfigError(_ e: ConfigError?) {
         guard let e, shownConfigErrors.insert(e.description).inserted else { return }
+        // An error in a configuration file open in the editor is shown there, as you type: no pop-up for each.
+        if configBuffers[LanguageServer.standardized(e.file)] != nil {
+            log(.log, "configuration error (shown in the open file): \(e)")
+            return
+        }
         log(.error, "configuration error: \(e)")
         notify(ShowMessageNotification(type: .error, message: "jdlint: configuration error: \(e)"))
     }
@@ -309,11 +321,13 @@ extension LanguageServer {
         documents[n.uri]?.debounce?.cancel()
         nextEpoch += 1
         let path = URI.path(n.uri)
+        if let key = configDocumentKey(path) { configBufferChanged(key, Array(n.text.utf8), opening: true) }
         let eff = effectiveConfig(path: path)
         let f = format(languageID: n.languageID, path: path, configuration: eff.configuration) ?? .text
         let doc = OpenDocument(uri: n.uri, languageID: n.languageID, epoch: nextEpoch, version: n.version,
                                document: Document(bytes: Array(n.text.utf8), format: f, path: path))
         documents[n.uri] = doc
+        noteCurrent(doc)
         if !pullDiagnostics { schedulePushLint(n.uri) }
         wakeWorkspaceDiagnostics()
     }
@@ -344,6 +358,9 @@ extension LanguageServer {
         }
         doc.document = Document(bytes: bytes, format: doc.document.format, path: doc.document.path)
         doc.version = n.version
+        // A running lint of an older version stops at its next check.
+        noteCurrent(doc)
+        if let key = configDocumentKey(doc.document.path) { configBufferChanged(key, bytes, opening: false) }
         if !pullDiagnostics { debouncePushLint(doc) }
         wakeWorkspaceDiagnostics()
     }
@@ -351,12 +368,36 @@ extension LanguageServer {
     func didClose(_ n: DidCloseNotification) {
         guard let doc = documents.removeValue(forKey: n.uri) else { return }
         doc.debounce?.cancel()
+        if let key = configDocumentKey(doc.document.path) { configBufferClosed(key) }
         lintQueue.async { [unowned self] in memos.removeValue(forKey: n.uri) }
         lock.lock()
         pushTargets.removeValue(forKey: n.uri)
+        lintCurrent.removeValue(forKey: n.uri)
         if !pullDiagnostics { notify(PublishDiagnosticsNotification(uri: n.uri, version: nil, diagnostics: [])) }
         lock.unlock()
         wakeWorkspaceDiagnostics()
+    }
+
+    /// Records the document's newest version for the cancellation checks of running lints.
+    func noteCurrent(_ doc: OpenDocument) {
+        lock.lock()
+        lintCurrent[doc.uri] = LintKey(epoch: doc.epoch, version: doc.version)
+        lock.unlock()
+    }
+
+    /// Whether a lint of `uri` at `key` under configuration `generation` is stale: a newer version arrived, the
+    /// document was closed (or reopened), the configuration changed, or the server is stopping. Any thread.
+    func isStale(_ uri: String, _ key: LintKey, _ generation: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return lintsStopped || lintGeneration != generation || lintCurrent[uri] != key
+    }
+
+    /// The cancellation a lint of one version checks between its steps and rules (cooperative: the core's lint
+    /// loop asks it; it never interrupts a rule that does not).
+    func lintCancellation(_ uri: String, epoch: Int, version: Int, generation: Int) -> LintCancellation {
+        let key = LintKey(epoch: epoch, version: version)
+        return LintCancellation { [unowned self] in isStale(uri, key, generation) }
     }
 
     func debouncePushLint(_ doc: OpenDocument) {
@@ -400,11 +441,13 @@ extension LanguageServer {
             let current = pushTargets[uri] == target
             lock.unlock()
             guard current else { return }
-            let cache = lint(document, version: target.version, epoch: target.epoch, generation: target.generation,
-                             languageID: languageID, config: eff, encoding: enc, memoKey: uri)
+            guard let cache = lint(document, version: target.version, epoch: target.epoch, generation: target.generation,
+                                   languageID: languageID, config: eff, encoding: enc, memoKey: uri) else { return }
+            let key = LintKey(epoch: target.epoch, version: target.version)
             lock.lock()
             var latency: UInt64?
-            if pushTargets[uri] == target {
+            // Never the findings of a version that was superseded while it was linted.
+            if pushTargets[uri] == target && !lintsStopped && lintGeneration == target.generation && lintCurrent[uri] == key {
                 notify(PublishDiagnosticsNotification(uri: uri, version: target.version, diagnostics: cache.lsp))
                 if options.debug, let a = changeArrivals[uri], a.version == target.version {
                     latency = DispatchTime.now().uptimeNanoseconds - a.at
@@ -454,8 +497,15 @@ extension LanguageServer {
                 return
             }
             guard let eff else { return }
-            let cache = lint(document, version: version, epoch: epoch, generation: generation, languageID: languageID,
-                             config: eff, encoding: enc, memoKey: uri)
+            guard let cache = lint(document, version: version, epoch: epoch, generation: generation, languageID: languageID,
+                                   config: eff, encoding: enc, memoKey: uri) else {
+                // Cancelled: a newer version or configuration arrived. Try again with the newest one (a stopping
+                // server answers with nothing).
+                queue.async { [unowned self] in
+                    if lifecycle == .running { withLint(uri, requestID: requestID, box.value) } else { box.value(nil) }
+                }
+                return
+            }
             queue.async { [unowned self] in
                 if let doc = documents[uri], doc.epoch == epoch, doc.version == version, configGeneration == generation {
                     doc.cache = cache
@@ -466,13 +516,24 @@ extension LanguageServer {
     }
 
     /// Lints one snapshot (lint queue). With `memoKey` (an open document's URI) the block-scoped rules re-run only
-    /// on the blocks changed since the document's previous lint under the same configuration.
+    /// on the blocks changed since the document's previous lint under the same configuration. Nil when the lint was
+    /// cancelled (`isStale`: a newer version, another configuration, closed, shutdown) before it finished.
     func lint(_ document: Document, version: Int, epoch: Int, generation: Int, languageID: String, config: EffectiveConfig,
-              encoding enc: PositionEncoding, memoKey: String? = nil) -> LintCache {
-        if options.lintDelayMs > 0 { usleep(UInt32(options.lintDelayMs) * 1000) }
+              encoding enc: PositionEncoding, memoKey: String) -> LintCache? {
+        let cancellation = lintCancellation(memoKey, epoch: epoch, version: version, generation: generation)
+        if options.lintDelayMs > 0 {
+            // The artificial delay (JDLINT_LSP_LINT_DELAY_MS) is cancellable like a lint.
+            let until = DispatchTime.now().uptimeNanoseconds + UInt64(options.lintDelayMs) * 1_000_000
+            while DispatchTime.now().uptimeNanoseconds < until && !cancellation.isCancelled { usleep(2000) }
+        }
+        if cancellation.isCancelled { return nil }
         if config.isPack {
             return LintCache(version: version, epoch: epoch, generation: generation, document: document, diagnostics: [],
                              lsp: packDiagnostics(document, enc), linter: nil, ignored: false)
+        }
+        if let key = config.configKey {
+            return LintCache(version: version, epoch: epoch, generation: generation, document: document, diagnostics: [],
+                             lsp: configFileDiagnostics(document, key: key, buffers: config.configBuffers, enc), linter: nil, ignored: false)
         }
         var doc = document
         let f = format(languageID: languageID, document: document, configuration: config.configuration)
@@ -488,18 +549,20 @@ extension LanguageServer {
             }
             let prose = Frontends.extract(doc)
             extracted = DispatchTime.now().uptimeNanoseconds
-            if let key = memoKey {
-                let previous = memos[key].flatMap { $0.generation == generation ? $0.memo : nil }
-                let (result, memo) = config.linter.lint(document: doc, prose: prose, previous: previous, parallel: parallel) {
+            let key = memoKey
+            let previous = memos[key].flatMap { $0.generation == generation ? $0.memo : nil }
+            do {
+                let (result, memo) = try config.linter.lint(document: doc, prose: prose, previous: previous, parallel: parallel,
+                                                            cancellation: cancellation) {
                     analysed = DispatchTime.now().uptimeNanoseconds
                 }
                 diagnostics = result.diagnostics
                 memos[key] = memo.map { (generation, $0) }
                 relinted = memo?.relinted
-            } else {
-                let analysis = Analysis(document: doc, prose: prose, parallel: parallel)
-                analysed = DispatchTime.now().uptimeNanoseconds
-                diagnostics = config.linter.lint(analysis, parallel: parallel).diagnostics
+            } catch {
+                // The previous memo stays: it still describes the version it was made from.
+                log(.log, "lint of \(document.path ?? key) v\(version) cancelled after \((DispatchTime.now().uptimeNanoseconds - started) / 1000) µs")
+                return nil
             }
         }
         let linted = DispatchTime.now().uptimeNanoseconds

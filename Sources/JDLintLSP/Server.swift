@@ -63,6 +63,11 @@ public final class LanguageServer: @unchecked Sendable {
     var pushTargets: [String: PushTarget] = [:]
     /// Debug timing: when the newest didChange of each document was read.
     var changeArrivals: [String: (version: Int, at: UInt64)] = [:]
+    /// What a running lint checks to know it is stale (`lintCancellation`): the newest epoch and version of each
+    /// open document, the configuration generation, and whether the server stopped (shutdown or exit).
+    var lintCurrent: [String: LintKey] = [:]
+    var lintGeneration = 0
+    var lintsStopped = false
 
     // Confined to `queue`.
     var lifecycle = Lifecycle.uninitialized
@@ -110,6 +115,15 @@ public final class LanguageServer: @unchecked Sendable {
     var watchedPackPaths: [String] = []
     var packWatcherID: String?
     var packWatcherCount = 0
+    /// The `.jdlint.json` files open in the editor inside the sandbox (by real path): while open, their buffer is the
+    /// file's content for the server, not the disk.
+    var configBuffers: [String: [UInt8]] = [:]
+    /// Per open `.jdlint.json`, the parsed JSON of the buffer last applied to postings (an edit that parses to the same
+    /// JSON, such as a comment or spacing, does not reload).
+    var configFingerprints: [String: String] = [:]
+    /// The last configuration each configuration file loaded without error: postings keep it while that file is open
+    /// with an error in the editor.
+    var lastGoodConfigs: [String: ResolvedConfig] = [:]
 
     public init(options: ServerOptions = ServerOptions(), send: @escaping @Sendable ([UInt8]) -> Void,
                 onExit: @escaping @Sendable (Int32) -> Void) {
@@ -251,6 +265,7 @@ public final class LanguageServer: @unchecked Sendable {
         lifecycle = .exited
         lock.lock()
         pushTargets.removeAll()
+        lintsStopped = true
         lock.unlock()
         for d in documents.values { d.debounce?.cancel() }
         onExit(code)
@@ -364,6 +379,12 @@ struct ClientSettings {
     var error: ConfigError?
 }
 
+/// One version of one open document, as a lint sees it.
+struct LintKey: Equatable {
+    var epoch: Int
+    var version: Int
+}
+
 struct PushTarget: Equatable {
     var epoch: Int
     var version: Int
@@ -396,6 +417,10 @@ struct EffectiveConfig: @unchecked Sendable {
     var error: ConfigError?
     /// The document is a rule pack of the configuration: it shows the pack's error, not posting findings.
     var isPack = false
+    /// The document is a `.jdlint.json` in the sandbox (its real path): it shows the configuration's errors.
+    var configKey: String?
+    /// The open configuration buffers when the document is one (its check reads them instead of the disk).
+    var configBuffers: [String: [UInt8]] = [:]
 }
 
 /// Diagnostics of one version of a document.

@@ -80,7 +80,7 @@ extension LanguageServer {
             }
             visited.append(dir)
             let candidate = dir == "/" ? "/" + ConfigLoader.fileName : dir + "/" + ConfigLoader.fileName
-            if FileManager.default.fileExists(atPath: candidate) {
+            if configBuffers[candidate] != nil || FileManager.default.fileExists(atPath: candidate) {
                 found = candidate
                 break
             }
@@ -96,16 +96,25 @@ extension LanguageServer {
         guard let lookup = path ?? root.map({ $0 + "/untitled" }), let file = configFile(for: lookup) else { return nil }
         do {
             let resolved = try loader.nearest(for: file)
-            if let resolved { noteConfigFiles(resolved.files, packs: resolved.configuration.packs) }
+            if let resolved {
+                noteConfigFiles(resolved.files, packs: resolved.configuration.packs)
+                lastGoodConfigs[file] = resolved
+            }
             return resolved
         } catch {
             // A broken pack makes the whole configuration fail: still learn which packs it names (from the file
             // itself), so the pack is watched and, when open, shows its own error.
-            if packListsRead.insert(file).inserted, let data = FileManager.default.contents(atPath: file) {
+            if packListsRead.insert(file).inserted, let data = configBuffers[file] ?? FileManager.default.contents(atPath: file).map({ [UInt8]($0) }) {
                 let base = (file as NSString).deletingLastPathComponent
-                if let c = try? Configuration.parse([UInt8](data), file: file, baseDirectory: base) {
+                if let c = try? Configuration.parse(data, file: file, baseDirectory: base) {
                     noteConfigFiles([file], packs: c.packs.map { LanguageServer.resolve($0, base) })
                 }
+            }
+            // While the file is open in the editor with an error, postings keep the last configuration that loaded
+            // (the error is shown in the file itself, `configFileDiagnostics`).
+            if configBuffers[file] != nil, let good = lastGoodConfigs[file] {
+                log(.log, "\(file) has an error (\(error)); postings keep its last good configuration")
+                return good
             }
             throw error
         }
@@ -130,6 +139,139 @@ extension LanguageServer {
             // side table whose disguised pointer LeakSanitizer reports as a leak while the server is alive.)
             queue.async { self.configurationChanged() }
         }
+    }
+
+    /// The real path of a `.jdlint.json` document inside the sandbox (nil for any other document): such a document
+    /// is checked, not linted, and its buffer is the configuration while it is open.
+    func configDocumentKey(_ path: String?) -> String? {
+        guard let path, (path as NSString).lastPathComponent == ConfigLoader.fileName else { return nil }
+        let lexical = LanguageServer.standardized(path)
+        guard workspaceBoundary(lexical, in: workspaceFoldersAsGiven) != nil || workspaceBoundary(lexical) != nil else { return nil }
+        let real = realPath(path)
+        return workspaceBoundary(real) != nil ? real : nil
+    }
+
+    /// A loader that reads the open `.jdlint.json` buffers instead of the disk.
+    func makeLoader() -> ConfigLoader {
+        ConfigLoader(baseRegistry: options.registry, overrides: configBuffers)
+    }
+
+    /// A `.jdlint.json` buffer was opened or edited: postings are re-linted with it when it parses to new JSON (when
+    /// it has an error they keep the last good configuration, `resolveConfig`). Its own diagnostics follow from
+    /// its lint, as for any document.
+    func configBufferChanged(_ key: String, _ bytes: [UInt8], opening: Bool) {
+        configBuffers[key] = bytes
+        let fingerprint = (try? JSONParser.parseValue(bytes, allowComments: true))?.serialized()
+        if opening, let disk = FileManager.default.contents(atPath: key), [UInt8](disk) == bytes {
+            // The buffer is the file as the loader read it: nothing changes for postings.
+            configFingerprints[key] = fingerprint
+            return
+        }
+        guard let fingerprint, fingerprint != configFingerprints[key] else { return }
+        configFingerprints[key] = fingerprint
+        reloadConfiguration(because: "\(key) was edited")
+    }
+
+    /// A `.jdlint.json` buffer was closed: the disk is the file's content again.
+    func configBufferClosed(_ key: String) {
+        guard let bytes = configBuffers.removeValue(forKey: key) else { return }
+        configFingerprints.removeValue(forKey: key)
+        if let disk = FileManager.default.contents(atPath: key), [UInt8](disk) == bytes { return }
+        reloadConfiguration(because: "\(key) was closed")
+    }
+
+    /// The errors of an open `.jdlint.json` (its editor text, with the files it extends and the packs it loads), each
+    /// where it is: the key, or the key and its value when they share a line (`"maxx": 15`); an error in another
+    /// file of the chain or in a pack is shown on the `extends` or `packs` entry that leads to it.
+    func configFileDiagnostics(_ document: Document, key: String, buffers: [String: [UInt8]], _ enc: PositionEncoding) -> [JSONValue] {
+        var overrides = buffers
+        overrides[key] = document.bytes
+        let (_, problems) = ConfigLoader(baseRegistry: options.registry, overrides: overrides).check(file: key)
+        let lines = document.lines
+        let root = try? JSONParser.parse(document.bytes, allowComments: true)
+        let base = (key as NSString).deletingLastPathComponent
+        return problems.map { e in
+            var range: Range<Int>?
+            let message: String
+            if LanguageServer.standardized(e.file) == key {
+                if let line = e.line {
+                    let offset = lines.offset(line: line, column: max(1, e.column ?? 1))
+                    range = root.flatMap { LanguageServer.entryRange(at: offset, in: $0, lines) }
+                        ?? offset..<max(offset, lines.contentEnd(ofLine: lines.lineIndex(containing: offset)))
+                } else if let root {
+                    range = LanguageServer.entryRange(path: e.path, in: root, lines)
+                }
+                message = (e.path.isEmpty ? "" : "\(e.path): ") + e.message
+            } else {
+                let target = LanguageServer.standardized(e.file)
+                if let root {
+                    range = LanguageServer.referenceRange(to: target, in: root, base: base, lines)
+                        ?? LanguageServer.entryRange(path: "extends", in: root, lines)
+                }
+                message = "\(e)"
+            }
+            let r = range ?? lines.contentStart(ofLine: 0)..<lines.contentEnd(ofLine: 0)
+            return ["range": enc.range(r, lines).json, "severity": 1, "code": "config", "source": "jdlint",
+                    "message": .string(message)]
+        }
+    }
+
+    /// The range to underline for the JSON value starting at `offset`: its key and value when on one line, else its
+    /// key (an element of an array: the element, or its first line).
+    static func entryRange(at offset: Int, in node: JSONNode, _ lines: LineIndex) -> Range<Int>? {
+        if node.range.lowerBound == offset { return firstLine(node.range, lines) }
+        switch node.kind {
+        case .object(let entries):
+            for e in entries {
+                if e.value.range.lowerBound == offset || e.keyRange.lowerBound == offset { return span(e.keyRange, e.value, lines) }
+                if e.value.range.contains(offset), let r = entryRange(at: offset, in: e.value, lines) { return r }
+            }
+        case .array(let items):
+            for item in items where item.range.contains(offset) || item.range.lowerBound == offset {
+                return entryRange(at: offset, in: item, lines)
+            }
+        default: break
+        }
+        return nil
+    }
+
+    /// The range of a top-level entry named by a `ConfigError.path` (`extends`, `extends[1]`, `packs[0]`).
+    static func entryRange(path: String, in root: JSONNode, _ lines: LineIndex) -> Range<Int>? {
+        guard case .object(let entries) = root.kind else { return nil }
+        let head = String(path.prefix { $0 != "." && $0 != "[" })
+        guard let e = entries.first(where: { $0.key == head }) else { return nil }
+        if let open = path.firstIndex(of: "["), let close = path.firstIndex(of: "]"),
+           let i = Int(path[path.index(after: open)..<close]), case .array(let items) = e.value.kind, i < items.count {
+            return firstLine(items[i].range, lines)
+        }
+        return span(e.keyRange, e.value, lines)
+    }
+
+    /// The `extends` or `packs` string that names `target` (resolved from `base`).
+    static func referenceRange(to target: String, in root: JSONNode, base: String, _ lines: LineIndex) -> Range<Int>? {
+        for key in ["extends", "packs"] {
+            guard let v = root[key] else { continue }
+            let items: [JSONNode]
+            if case .array(let a) = v.kind { items = a } else { items = [v] }
+            for item in items {
+                if let s = item.stringValue, resolve(s, base) == target { return item.range }
+            }
+        }
+        return nil
+    }
+
+    static func span(_ key: Range<Int>, _ value: JSONNode, _ lines: LineIndex) -> Range<Int> {
+        switch value.kind {
+        case .object, .array: return key
+        default:
+            let sameLine = lines.lineIndex(containing: key.lowerBound) == lines.lineIndex(containing: max(key.lowerBound, value.range.upperBound - 1))
+            return sameLine ? key.lowerBound..<value.range.upperBound : key
+        }
+    }
+
+    static func firstLine(_ r: Range<Int>, _ lines: LineIndex) -> Range<Int> {
+        let end = lines.contentEnd(ofLine: lines.lineIndex(containing: r.lowerBound))
+        return r.lowerBound..<max(r.lowerBound, min(r.upperBound, end))
     }
 
     /// Whether the file at `path` is a rule pack of a configuration in use.

@@ -211,14 +211,22 @@ public struct Configuration: Sendable {
     /// Checks every rule id or category against the registry, and every option against the options its rules
     /// declare (with a "did you mean" for a misspelt name, `sevrity` included).
     public func validate(against registry: RuleRegistry) throws(ConfigError) {
+        if let first = problems(against: registry).first { throw first }
+    }
+
+    /// Every problem `validate` checks for, in file order (the first is the one `validate` throws): unknown rule
+    /// ids and categories, unknown options, options of the wrong type. The language server shows them all.
+    public func problems(against registry: RuleRegistry) -> [ConfigError] {
         func error(_ path: String, _ message: String) -> ConfigError {
             let p = positions[path]
             return ConfigError(file: file, path: path, message: message, line: p?.line, column: p?.column)
         }
+        var found: [ConfigError] = []
         for (pattern, setting) in rules {
             guard registry.matchesAny(pattern) else {
                 let suggestion = registry.closestID(to: pattern).map { " (did you mean \"\($0)\"?)" } ?? ""
-                throw error("rules.\(pattern)", "unknown rule or category \"\(pattern)\"\(suggestion)")
+                found.append(error("rules.\(pattern)", "unknown rule or category \"\(pattern)\"\(suggestion)"))
+                continue
             }
             let metas = registry.rules.map(\.meta).filter { RuleRegistry.matches($0.id, pattern) }
             var known: [String] = []
@@ -227,17 +235,19 @@ public struct Configuration: Sendable {
                 let hint = closest(to: o.key, among: known + ["severity", "enabled", "options"]) { max(2, $0.count / 3) }
                     .map { " (did you mean \"\($0)\"?)" } ?? ""
                 let list = known.isEmpty ? "it has no options" : "its options: \(known.joined(separator: ", "))"
-                throw error("rules.\(pattern).\(o.key)", "unknown option \"\(o.key)\" for \(pattern)\(hint); \(list)")
+                found.append(error("rules.\(pattern).\(o.key)", "unknown option \"\(o.key)\" for \(pattern)\(hint); \(list)"))
             }
             // Values are checked against the declared type (of every rule the pattern covers that declares it).
             for o in setting.options {
                 for m in metas {
                     guard let declared = m.options.first(where: { $0.name == o.key }), !declared.type.accepts(o.value) else { continue }
                     let given = o.value.stringValue.map { "the string \"\($0)\"" } ?? "\(o.value.serialized()) (\(o.value.typeName))"
-                    throw error("rules.\(pattern).\(o.key)", "option \"\(o.key)\" of \(m.id) expects \(declared.type.description); found \(given)")
+                    found.append(error("rules.\(pattern).\(o.key)", "option \"\(o.key)\" of \(m.id) expects \(declared.type.description); found \(given)"))
+                    break
                 }
             }
         }
+        return found
     }
 
     /// The effective setting of a rule: its defaults, then matching categories, then its exact id.

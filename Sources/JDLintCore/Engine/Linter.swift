@@ -94,8 +94,23 @@ public struct Linter: Sendable {
     /// `DispatchQueue.concurrentPerform`, so one long posting uses every core). Rules are values over an
     /// immutable analysis, so they can run at once; the result is the same as `lint(_:)`'s, in the same order.
     public func lint(_ analysis: Analysis, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) -> LintResult {
+        lint(analysis, parallel: parallel, checking: .never)
+    }
+
+    /// `lint(_:parallel:)` that stops early when `cancellation` says so: no rule starts once it is cancelled (a
+    /// rule may also stop itself, `RuleContext.isCancelled`), and the lint throws `LintCancelled` instead of
+    /// returning an incomplete result.
+    public func lint(_ analysis: Analysis, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
+                     cancellation: LintCancellation) throws(LintCancelled) -> LintResult {
+        guard !cancellation.isCancelled else { throw LintCancelled() }
+        let result = lint(analysis, parallel: parallel, checking: cancellation)
+        guard !cancellation.isCancelled else { throw LintCancelled() }
+        return result
+    }
+
+    func lint(_ analysis: Analysis, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void, checking cancellation: LintCancellation) -> LintResult {
         let rules = ruleIndices
-        var out = runChunked(rules.map { ($0, analysis, .all) }, parallel: parallel)
+        var out = runChunked(rules.map { ($0, analysis, .all) }, parallel: parallel, cancellation: cancellation)
         // One list, each rule's chunks freed as they are copied (a long posting's findings are not held twice).
         var all: [Diagnostic] = []
         all.reserveCapacity(out.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
@@ -117,6 +132,23 @@ public struct Linter: Sendable {
     public func lint(document: Document, prose: Prose, previous: LintMemo?,
                      parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
                      analysed: () -> Void = {}) -> (result: LintResult, memo: LintMemo?) {
+        lint(document: document, prose: prose, previous: previous, parallel: parallel, checking: .never, analysed: analysed)
+    }
+
+    /// `lint(document:prose:previous:parallel:analysed:)` that stops early when `cancellation` says so (checked
+    /// before the analysis, before the rules and before each rule starts) and then throws `LintCancelled`: no
+    /// result and no memo of a cancelled lint escape, so the caller's previous memo stays valid.
+    public func lint(document: Document, prose: Prose, previous: LintMemo?,
+                     parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void, cancellation: LintCancellation,
+                     analysed: () -> Void = {}) throws(LintCancelled) -> (result: LintResult, memo: LintMemo?) {
+        guard !cancellation.isCancelled else { throw LintCancelled() }
+        let out = lint(document: document, prose: prose, previous: previous, parallel: parallel, checking: cancellation, analysed: analysed)
+        guard !cancellation.isCancelled else { throw LintCancelled() }
+        return out
+    }
+
+    func lint(document: Document, prose: Prose, previous: LintMemo?, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
+              checking cancellation: LintCancellation, analysed: () -> Void) -> (result: LintResult, memo: LintMemo?) {
         let (plan, extents) = incrementalPlan(previous, document, prose)
         var analysis: Analysis
         var reused = false
@@ -128,7 +160,8 @@ public struct Linter: Sendable {
             analysis = Analysis(document: document, prose: prose, parallel: parallel)
         }
         analysed()
-        var out = lint(analysis, plan: plan, extents: extents, previous: previous, parallel: parallel)
+        if cancellation.isCancelled { return (LintResult(analysis: analysis, diagnostics: []), nil) }
+        var out = lint(analysis, plan: plan, extents: extents, previous: previous, parallel: parallel, cancellation: cancellation)
         out.memo?.reusedAnalysis = reused
         return out
     }
@@ -154,12 +187,13 @@ public struct Linter: Sendable {
     var localRuleIDs: [String] { ruleIndices.filter { scopes[$0] == .block }.map { ids[$0] } }
 
     func lint(_ analysis: Analysis, plan: Incremental.Plan?, extents: [Range<Int>]?, previous: LintMemo?,
-              parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void) -> (result: LintResult, memo: LintMemo?) {
+              parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
+              cancellation: LintCancellation = .never) -> (result: LintResult, memo: LintMemo?) {
         let rules = ruleIndices
         let local = rules.filter { scopes[$0] == .block }
         guard Incremental.supports(analysis.document.format), !local.isEmpty,
               let extents = extents ?? Incremental.extents(analysis.document, analysis.blocks) else {
-            return (lint(analysis, parallel: parallel), nil)
+            return (lint(analysis, parallel: parallel, checking: cancellation), nil)
         }
         // A block rule's findings may hang on a property of the whole document (`Rule.blockContext`): when one
         // changed, the block rules re-run on every block (the analysis is still re-used).
@@ -179,7 +213,9 @@ public struct Linter: Sendable {
         // Block rules' whole-document parts (`Rule.checkDocument`) run whole, outside the memo.
         let jobs: [(Int, Analysis, Part)] = global.map { ($0, analysis, .all) } + local.map { ($0, analysis, .document) }
             + local.map { ($0, changed, .blocks) }
-        let out = run(jobs, parallel: parallel, costOrdered: plan == nil)
+        let out = run(jobs, parallel: parallel, costOrdered: plan == nil, cancellation: cancellation)
+        // A cancelled lint skipped rules: no memo of it (the caller discards the result).
+        if cancellation.isCancelled { return (LintResult(analysis: analysis, diagnostics: []), nil) }
         let firstLocal = global.count + local.count
         var all: [Diagnostic] = []
         for k in 0..<firstLocal { all.append(contentsOf: out[k]) }
@@ -227,13 +263,14 @@ public struct Linter: Sendable {
     /// Runs each job (a part of a rule of `active` over an analysis) through `parallel`; one list of findings per
     /// job, in job order, with the configured severity applied and ranges snapped to whole scalars.
     func run(_ jobs: [(Int, Analysis, Part)], parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
-             costOrdered: Bool = true) -> [[Diagnostic]] {
-        runChunked(jobs, parallel: parallel, costOrdered: costOrdered).map { $0.count == 1 ? $0[0] : Array($0.joined()) }
+             costOrdered: Bool = true, cancellation: LintCancellation = .never) -> [[Diagnostic]] {
+        runChunked(jobs, parallel: parallel, costOrdered: costOrdered, cancellation: cancellation).map { $0.count == 1 ? $0[0] : Array($0.joined()) }
     }
 
-    /// `run`, each job's findings in the chunks its reporter filled.
+    /// `run`, each job's findings in the chunks its reporter filled. A job that starts after `cancellation` was
+    /// cancelled does nothing (its slot stays empty).
     func runChunked(_ jobs: [(Int, Analysis, Part)], parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
-                    costOrdered: Bool = true) -> [[[Diagnostic]]] {
+                    costOrdered: Bool = true, cancellation: LintCancellation = .never) -> [[[Diagnostic]]] {
         // One slot per job, each written by one call only.
         let slots = Slots(UnsafeMutableBufferPointer<[[Diagnostic]]>.allocate(capacity: jobs.count))
         slots.p.initialize(repeating: [])
@@ -247,9 +284,10 @@ public struct Linter: Sendable {
         let order = costOrdered ? jobs.indices.sorted { (rank[jobs[$0].0], $0) < (rank[jobs[$1].0], $1) } : Array(jobs.indices)
         parallel(jobs.count) { j in
             let k = order[j]
+            if cancellation.isCancelled { return }
             let (index, analysis, part) = jobs[k]
             let (rule, severity, options) = active[index]
-            let ctx = RuleContext(analysis: analysis, options: options, settings: settings)
+            let ctx = RuleContext(analysis: analysis, options: options, settings: settings, cancellation: cancellation)
             let box = boxes[index]
             var reporter = Reporter(box: box, analysis: analysis)
             if part != .document { rule.check(ctx, &reporter) }

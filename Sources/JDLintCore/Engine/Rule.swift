@@ -194,12 +194,18 @@ public struct RuleContext: Sendable {
     /// This rule's options from the configuration.
     public let options: JSONObject
     public let settings: LintSettings
+    /// Whether the lint this rule runs in was cancelled (a newer version of the document arrived): a rule that may
+    /// run long can stop early; its findings are then discarded.
+    public let cancellation: LintCancellation
 
-    public init(analysis: Analysis, options: JSONObject, settings: LintSettings) {
+    public init(analysis: Analysis, options: JSONObject, settings: LintSettings, cancellation: LintCancellation = .never) {
         self.analysis = analysis
         self.options = options
         self.settings = settings
+        self.cancellation = cancellation
     }
+
+    public var isCancelled: Bool { cancellation.isCancelled }
 
     public var document: Document { analysis.document }
 

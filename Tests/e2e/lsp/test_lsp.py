@@ -117,7 +117,7 @@ async def test_initialize_utf16(client: LanguageClient):
     # "🙂🙂 We need " = 2 × 2 UTF-16 units + 9
     assert diags[0].range.start == types.Position(line=2, character=13)
     assert diags[0].source == "jdlint"
-    assert diags[0].code_description.href.endswith("grammar/indefinite-article")
+    assert diags[0].code_description.href.endswith("rules.md#grammar-indefinite-article")
     assert diags[0].severity == types.DiagnosticSeverity.Error
 
 
@@ -324,6 +324,55 @@ async def test_configuration_change(client: LanguageClient):
             break
         await asyncio.sleep(0.05)
     assert client.messages and client.messages[0].type == types.MessageType.Error
+
+
+async def wait_diags(c, uri, predicate, timeout=10):
+    async def wait():
+        while not predicate(c.diagnostics.get(uri)):
+            await c.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        return c.diagnostics[uri]
+    if predicate(c.diagnostics.get(uri)):
+        return c.diagnostics[uri]
+    return await asyncio.wait_for(wait(), timeout)
+
+
+def utf16_range(text, needle):
+    """The LSP range (UTF-16 code units) of needle in text, computed here."""
+    i = text.index(needle)
+
+    def pos(k):
+        line = text.count("\n", 0, k)
+        start = text.rfind("\n", 0, k) + 1
+        return types.Position(line=line, character=len(text[start:k].encode("utf-16-le")) // 2)
+    return types.Range(start=pos(i), end=pos(i + len(needle)))
+
+
+async def test_open_config_file_shows_its_errors(client: LanguageClient):
+    d = tempfile.mkdtemp(prefix="jdlint-e2e-cfg-")  # under the workspace root (the temporary folder)
+    good = '{"rules": {"grammar/repeated-word": "off"}}\n'
+    pathlib.Path(d, ".jdlint.json").write_text(good)
+    job = pathlib.Path(d, "job.txt").as_uri()
+    open_doc(client, job)
+    await wait_codes(client, job, ["grammar/indefinite-article"])
+    cfg = pathlib.Path(d, ".jdlint.json").as_uri()
+    open_doc(client, cfg, good, "jsonc")
+    assert list(await wait_diags(client, cfg, lambda x: x is not None)) == []
+    broken = '{\n  "rules": {\n    /* 🙂 */ "requirements/too-many": {"maxx": 15},\n    "grammar/repeated-word": "off"\n  }\n}\n'
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=cfg, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=broken)]))
+    diags = await wait_diags(client, cfg, lambda x: bool(x))
+    assert len(diags) == 1
+    assert diags[0].code == "config" and diags[0].severity == types.DiagnosticSeverity.Error
+    assert diags[0].range == utf16_range(broken, '"maxx": 15')
+    assert 'did you mean "max"' in diags[0].message
+    # Fixed in the editor (not saved): cleared, and the posting is linted with the editor's text.
+    fixed = '{"rules": {"grammar/indefinite-article": "off"}}\n'
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=cfg, version=3),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)]))
+    assert list(await wait_diags(client, cfg, lambda x: x is not None and len(x) == 0)) == []
+    await wait_codes(client, job, ["grammar/repeated-word"])
 
 
 # ---------------------------------------------------------------- raw protocol: malformed input, exit codes
