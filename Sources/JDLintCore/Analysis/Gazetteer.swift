@@ -27,7 +27,7 @@ public enum Gazetteer {
                                        "office", "offices", "opportunity", "areas", "area", "sites", "site", "parts", "throughout",
                                        "across"].map { Word.hash($0) })
 
-    static let before = WordSet(["in", "at", "near", "around", "across", "throughout", "within", "based", "located", "outside",
+    static let before = WordSet(["in", "at", "near", "around", "across", "throughout", "within", "based", "located", "outside", "from",
                                  "nr", "of", "including"].map { Word.hash($0) })
     static let after = WordSet(["office", "offices", "campus", "site", "sites", "area", "region", "hospital", "hospitals", "headquarters",
                                 "hq", "branch", "centre", "center", "location", "based", "store", "warehouse", "clinic", "studio",
@@ -48,7 +48,8 @@ public enum Gazetteer {
             // The preposition right before, or before “the” (“across the South East”).
             // A compass word between them (“residents in West Essex”, “across North Wales”) is part of the place.
             var p = i - 1
-            if p > 0 && Bytes.isUpper(t[word(p).lowerBound]) && compass.contains(Word.hash(t, word(p))) { p -= 1 }
+            var region = false
+            if p > 0 && Bytes.isUpper(t[word(p).lowerBound]) && compass.contains(Word.hash(t, word(p))) { p -= 1; region = true }
             if p > 0 && Word.hash(t, word(p)) == Self.the { p -= 1 }
             let context = anywhere || (p >= 0 && before.contains(Word.hash(t, word(p))) && sameLine(t, word(p).upperBound, r.lowerBound))
                 || shortLine(t, count: count, word: word, i)
@@ -60,7 +61,8 @@ public enum Gazetteer {
                 if (n == 1 || (Bytes.isUpper(t[last.lowerBound]) && sameLine(t, r.lowerBound, last.upperBound))) && names.set.contains(h) {
                     // A country in prose names the job's place only after “based in”, “remote in”…: “the average salary
                     // in the United States” or “customers in Germany” do not.
-                    if names.countries.contains(h) && !anywhere {
+                    // A region of a country after a place word (“across North Wales”) is as specific as a town.
+                    if names.countries.contains(h) && !anywhere && !(region && context) {
                         if p >= 1 && strongBefore.contains(Word.hash(t, word(p - 1))) && Word.hash(t, word(p)) == Self.inHash { return true }
                         break
                     }

@@ -35,6 +35,8 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("## Hourly rates of pay\n\n- Band 3: £12.50\n- Band 4: £13.80\n", format: .markdown),
             RuleExample("Bank rate: £9.21 ph, paid weekly."),
             RuleExample("Pay Type: Hourly\n\nPay: $18.50 - $21.00\n"),
+            // The label on a line of the same block (a scraped details table).
+            RuleExample("Other details\n\nJob Function Early Years\nPay Type Hourly\nEmployment Indicator Full Time\nMin Hiring Rate $17.50\nMax Hiring Rate $18.50\n"),
             RuleExample("Compensation: $52,000 - $58,000\nCompensation Type: Salaried\n"),
             RuleExample("Pay: £18,166 to £19,339 pro-rata, per annum."),
             RuleExample("We pay $150 per class for electives."),
@@ -125,6 +127,9 @@ struct SalaryMissingPeriodRule: Rule {
             guard ws.count <= 12 else { continue }
             if ws.contains(where: { periodLabelWords.contains($0.hash) }) { return true }
         }
+        // The same label on a short line of the figure's own block (a scraped table of “Pay Type Hourly”, “Min
+        // Hiring Rate $17.50” lines), up to three lines away.
+        if Self.labelLineNearby(a, block: block, at: s.proseRange.lowerBound) { return true }
         // The heading of the section that holds the figure.
         if let section = Self.section(a, holding: block), let h = section.heading {
             i = a.wordIndex(atOrAfter: a.blocks[h].proseRange.lowerBound)
@@ -132,6 +137,31 @@ struct SalaryMissingPeriodRule: Rule {
                 if periodHeadingWords.contains(w[i].hash) { return true }
                 i += 1
             }
+        }
+        return false
+    }
+
+    /// A line of at most six words with a period label word, within three lines of `offset` in `block`.
+    static func labelLineNearby(_ a: Analysis, block: Int, at offset: Int) -> Bool {
+        let t = a.text
+        let ws = Array(a.words(block: block))
+        guard ws.count > 1 else { return false }
+        // The line number (within the block) of each word, and the words of each line.
+        var lineOf: [Int] = []
+        var line = 0
+        var prevEnd = ws[0].range.lowerBound
+        var figureLine = -1
+        for w in ws {
+            if t[prevEnd..<w.range.lowerBound].contains(0x0A) { line += 1 }
+            if figureLine < 0 && w.range.upperBound > offset { figureLine = line }
+            lineOf.append(line)
+            prevEnd = w.range.upperBound
+        }
+        guard line > 0, figureLine >= 0 else { return false }
+        var counts = [Int](repeating: 0, count: line + 1)
+        for l in lineOf { counts[l] += 1 }
+        for (k, w) in ws.enumerated() where lineOf[k] != figureLine && abs(lineOf[k] - figureLine) <= 3 && counts[lineOf[k]] <= 6 {
+            if periodLabelWords.contains(w.hash) { return true }
         }
         return false
     }

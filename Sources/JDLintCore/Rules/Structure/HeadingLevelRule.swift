@@ -12,6 +12,7 @@ struct HeadingLevelRule: Rule {
         triggering: [
             RuleExample("# Gardener\n\nWe need a gardener.\n\n↓### Duties\n\nMow the lawns.\n", format: .markdown),
             RuleExample("# Gardener\n\nWe need a gardener.\n\n↓# Benefits\n\nFree lunch.\n", format: .markdown),
+            RuleExample("# Gardener\n\nWe need a gardener.\n\n↓# Duties\n\nMow.\n\n↓# Benefits\n\nFree lunch.\n", format: .markdown),
             RuleExample("---\ntitle: Gardener\n---\n\n# Duties\n\nMow.\n\n↓### Daily\n\nLunch.\n", format: .markdown),
             RuleExample("<h1>Gardener</h1><p>We need a gardener.</p>↓<h4>Duties</h4><p>Mow.</p>↓<h1>Apply</h1><p>Write to us.</p>", format: .html),
             RuleExample("""
@@ -24,6 +25,8 @@ struct HeadingLevelRule: Rule {
             // The title repeated as a second level-1 heading: a duplicate to delete (structure/duplicate-heading), not
             // a section to demote.
             RuleExample("<h1>Access Supervisor</h1><h1>Access Supervisor</h1><p>Run the access team.</p><h2>Benefits</h2><p>Lunch.</p>", format: .html),
+            // A reference number or a notice set as a level-1 heading is not a section to demote.
+            RuleExample("<h1>Porter</h1><p>Carry bags.</p><h1>Reference: 312-ABC-0002</h1><h1>All correspondence will be by email. Please check your emails.</h1>", format: .html),
             // A scraped field label whose “#” means “number of”.
             RuleExample("# Gardener\n\nMow the lawns.\n\n# of openings: 2\n", format: .markdown),
             // The title is in the front matter: the `#` headings are the sections.
@@ -33,6 +36,24 @@ struct HeadingLevelRule: Rule {
                 {"@type": "JobPosting", "title": "Gardener", "description": "<h2>Duties</h2><p>Mow.</p>"}
                 """, format: .jsonld),
         ])
+
+    /// A heading's text that reads as a sentence (more than 15 words, or a full stop or exclamation
+    /// mark inside or at the end; a question is a heading: “Is this you?”) or as a field (`Reference: 312-RBH`, a colon followed by a value).
+    static func notASection(_ t: [UInt8], _ r: Range<Int>) -> Bool {
+        var end = r.upperBound
+        while end > r.lowerBound && (t[end - 1] == UInt8(ascii: " ") || t[end - 1] == UInt8(ascii: "*")) { end -= 1 }
+        guard end > r.lowerBound else { return false }
+        var words = 0, inWord = false
+        for i in r.lowerBound..<end {
+            let c = t[i]
+            if c == UInt8(ascii: " ") { inWord = false; continue }
+            if !inWord { words += 1; inWord = true }
+            if c == UInt8(ascii: "!") { return true }
+            if c == UInt8(ascii: ".") && (i + 1 == end || t[i + 1] == UInt8(ascii: " ")) && i > r.lowerBound && Bytes.isLower(t[i - 1]) { return true }
+            if c == UInt8(ascii: ":") && i + 2 < end && t[i + 1] == UInt8(ascii: " ") { return true }
+        }
+        return words > 15
+    }
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
@@ -51,6 +72,9 @@ struct HeadingLevelRule: Rule {
                 previous = 1
                 continue
             }
+            // A sentence or a `Label: value` line set as a level-1 heading (“Reference: 312-RBH-…”, a notice of two
+            // sentences) is not a section: demoting it would not make it right (judged on real postings).
+            if b.level == 1 && h1Count >= 1 && Self.notASection(a.text, b.proseRange) { continue }
             if b.level == 1 {
                 h1Count += 1
                 if h1Count == 1 { firstH1 = i } else if DuplicateHeadingRule.key(a, b) == DuplicateHeadingRule.key(a, a.blocks[firstH1!]) {
@@ -58,7 +82,9 @@ struct HeadingLevelRule: Rule {
                     // to demote it (judged on real postings).
                 } else {
                     let pos = a.document.position(a.blocks[firstH1!].sourceRange.lowerBound)
-                    reporter.report("A second level-1 heading “\(a.string(block: i))” (the first is on line \(pos.line)): a posting has one title; use level 2 for its sections.",
+                    // “Second” only for the second: the fifth is “another” (the message says what it is).
+                    let which = h1Count == 2 ? "A second" : "Another"
+                    reporter.report("\(which) level-1 heading “\(a.string(block: i))” (the first is on line \(pos.line)): a posting has one title; use level 2 for its sections.",
                                     at: b.sourceRange)
                 }
             } else if previous > 0 && b.level > previous + 1 {
