@@ -34153,7 +34153,8 @@ Złotów
       "cues": ["please send", "please submit", "please email", "send proposals", "apply", "applying", "applications", "send application", "send applications", "cv", "cvs", "resume", "resumes", "curriculum vitae", "nominations", "letter of application", "letters of application", "applicants should", "send your", "submit your", "submit a", "email your", "email us",
                "cv to", "resume to", "cover letter", "reach out", "get in touch", "interested candidates",
                "interested applicants", "if interested", "if you are interested",
-               "in the subject", "subject line", "to apply", "please contact", "contact us at", "email to", "write to"]
+               "in the subject", "subject line", "to apply", "please contact", "contact us at", "email to", "write to",
+               "supporting statement", "quicklink"]
     },
     "equal-opportunity": {
       "name": "an equal-opportunity statement",

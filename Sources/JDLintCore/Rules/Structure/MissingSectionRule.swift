@@ -226,6 +226,20 @@ struct MissingSectionRule: Rule {
 
                 Budget: €4,000 for the project. Send your portfolio to hi@example.com.
                 """, format: .markdown),
+            // A title that names a project is a freelance engagement (as is a rate in billable hours).
+            RuleExample("""
+                # UI designer for our account settings project
+
+                We are a small open-source team and need a designer to rework the screens where people manage their accounts.
+
+                ## The task
+                - Redesign the account settings screens
+
+                ## You have
+                - A portfolio of web work
+
+                Budget: €3,000 for the project. Send your portfolio to hi@example.org.
+                """, format: .markdown),
             // A place in the prose, on a line of its own, or before “office”.
             RuleExample("""
                 # Phlebotomist
@@ -534,6 +548,9 @@ struct MissingSectionRule: Rule {
         if unpaid { return .unpaid }
         // A project brief's template (`deliverables:`, filled or not) is a freelance engagement.
         if a.fields.contains(where: { $0.key == "deliverables" && $0.origin == .frontMatter }) { return .freelance }
+        // A title that names a project, not a post (“UI designer for our account interface project”, “Django
+        // Backend Contract Project”): the work is the project.
+        if let title = a.title?.text, Self.namesAProject(title) { return .freelance }
         var freelance = false
         freelanceCues.forEachMatch(in: a.phraseText) { _ in freelance = true; return false }
         // Front-matter values are not in the prose (`contract: Contractor (Outside IR35)`).
@@ -543,11 +560,25 @@ struct MissingSectionRule: Rule {
         return freelance ? .freelance : .employment
     }
 
+    /// The title ends in “project” and says what it is for (“Logo for our mapping project”, “Django Backend
+    /// Contract Project”); “Modernist Versions Project Post-Doctoral Fellowship” or “Research Assistant, ‘City
+    /// Witness’ Project” name the employer's project, not the engagement.
+    static func namesAProject(_ title: String) -> Bool {
+        let b = Array(title.utf8)
+        var words: [Range<Int>] = []
+        Tokenizer.words(b, 0..<b.count) { words.append($0) }
+        guard words.count >= 3, let last = words.last, Word.hash(b, last) == projectHash else { return false }
+        return words.dropLast().contains { Word.hash(b, $0) == forHash || Word.hash(b, $0) == contractHash }
+    }
+    static let projectHash = Word.hash("project")
+    static let forHash = Word.hash("for")
+    static let contractHash = Word.hash("contract")
+
     /// The prose says the work is a freelance job.
     static let freelanceCues = PhraseSet(["freelance", "freelancer", "freelancers", "independent contractor", "per project",
                                           "project basis", "fixed fee", "one off project", "one-off project", "freelance basis", "ir35", "1099",
                                           "project based", "project-based",
-                                          "day rate contract", "daily rate contract"].map { Phrase($0) })
+                                          "day rate contract", "daily rate contract", "billable hours"].map { Phrase($0) })
 
     /// The prose says the work is voluntary.
     static let volunteerCues = PhraseSet(["volunteer position", "volunteer role", "volunteer opportunity", "volunteer opportunities",
