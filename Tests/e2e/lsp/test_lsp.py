@@ -117,7 +117,7 @@ async def test_initialize_utf16(client: LanguageClient):
     # "🙂🙂 We need " = 2 × 2 UTF-16 units + 9
     assert diags[0].range.start == types.Position(line=2, character=13)
     assert diags[0].source == "jdlint"
-    assert diags[0].code_description.href.endswith("grammar/indefinite-article")
+    assert diags[0].code_description.href.endswith("rules.md#grammar-indefinite-article")
     assert diags[0].severity == types.DiagnosticSeverity.Error
 
 
