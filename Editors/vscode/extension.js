@@ -2,6 +2,8 @@
 // jdlint for VS Code: a thin client that starts `jdlint lsp` (the language server does all the work).
 'use strict';
 
+const fs = require('fs');
+const path = require('path');
 const vscode = require('vscode');
 const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 
@@ -31,9 +33,17 @@ function serverSettings(scope) {
   return s;
 }
 
-/** @returns {string} */
+/**
+ * The jdlint program: `jdlint.path` when set; else the binary bundled in the .vsix for this platform
+ * (`server/linux-x64/jdlint`, put there by scripts/package); else `jdlint` on PATH.
+ * @returns {string}
+ */
 function serverPath() {
-  return vscode.workspace.getConfiguration('jdlint').get('path', 'jdlint') || 'jdlint';
+  const configured = vscode.workspace.getConfiguration('jdlint').get('path', '');
+  if (configured) return configured;
+  const bundled = path.join(__dirname, 'server', `${process.platform}-${process.arch}`,
+    process.platform === 'win32' ? 'jdlint.exe' : 'jdlint');
+  return fs.existsSync(bundled) ? bundled : 'jdlint';
 }
 
 /** @returns {LanguageClient} */
@@ -133,4 +143,4 @@ function deactivate() {
   return stop();
 }
 
-module.exports = { activate, deactivate, serverSettings, fixAll };
+module.exports = { activate, deactivate, serverSettings, serverPath, fixAll };

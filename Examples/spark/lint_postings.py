@@ -2,18 +2,22 @@
 """Lint a folder (or a JSON Lines dataset) of job postings with jdlint on Apache Spark.
 
 Each partition is piped through one `jdlint --jsonl` process (records in, one result line per record out, in
-order), so the work spreads over every executor core while jdlint stays a plain binary. Writes:
+order), so the work spreads over every executor core while jdlint stays a plain binary. The executors run the jdlint
+that the wheel installed into their Python environment (`pip install jdlint-….whl`; see README.md), or --jdlint.
+Writes:
   OUTPUT/rule_counts.json   findings per rule id
   OUTPUT/failing.jsonl      postings with error-level findings or unreadable records (id, errors, warnings, rules)
   OUTPUT/summary.json       totals
-Local run:   python3 Examples/spark/lint_postings.py --local --jdlint .build/release/jdlint POSTINGS_DIR --output out/
-Cluster run: see Examples/spark/README.md (spark-submit with --files jdlint).
+Local run:   .venv/bin/python Examples/spark/lint_postings.py --local POSTINGS_DIR --output out/
+Cluster run: see Examples/spark/README.md (the virtual environment with the wheel shipped with --archives).
 """
 import argparse
 import json
 import os
-import shlex
+import subprocess
 import sys
+import sysconfig
+import threading
 from operator import add
 
 EXTENSIONS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".mdown": "md", ".mkd": "md",
@@ -43,11 +47,45 @@ def read_record(path, root):
     return json.dumps({"id": rel, "format": EXTENSIONS[os.path.splitext(path)[1].lower()], "text": text})
 
 
+def installed_jdlint():
+    """The jdlint the wheel installed into the Python environment running this code (its scripts folder), or None."""
+    path = os.path.join(sysconfig.get_path("scripts"), "jdlint")
+    return path if os.access(path, os.X_OK) else None
+
+
+def pipe_through_jdlint(program):
+    """A mapPartitions function: the partition's records through one `jdlint --jsonl` process, one result line each,
+    in order (as RDD.pipe does, but the program is found on the executor: the wheel's jdlint in the executor's Python
+    environment, whose path differs from the driver's on a cluster). A failing jdlint process (crash, bad
+    configuration) fails the task instead of dropping records silently."""
+    def run(records):
+        exe = program or installed_jdlint() or "jdlint"
+        proc = subprocess.Popen([exe, "--jsonl", "--exit-zero", "--no-config"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+
+        def feed():
+            try:
+                for line in records:
+                    proc.stdin.write(line.rstrip("\n").encode("utf-8") + b"\n")
+            finally:
+                proc.stdin.close()
+
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        for out in iter(proc.stdout.readline, b""):
+            yield out.rstrip(b"\n").decode("utf-8")
+        writer.join()
+        if proc.wait() != 0:
+            raise RuntimeError(f"{exe} --jsonl exited with status {proc.returncode}")
+    return run
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("input", help="a folder of postings, or a .jsonl file of {id, text, format, profile} records")
     p.add_argument("--output", required=True, help="folder for rule_counts.json, failing.jsonl and summary.json")
-    p.add_argument("--jdlint", default="jdlint", help="path of the jdlint binary on the executors (default: jdlint)")
+    p.add_argument("--jdlint", default=None,
+                   help="path of the jdlint binary on the executors (default: the one the wheel installed into the "
+                        "executors' Python environment, else jdlint on PATH)")
     p.add_argument("--profile", default=None, help="profiles for every record, e.g. default,us-ny")
     p.add_argument("--partitions", type=int, default=None, help="number of partitions (default: Spark's)")
     p.add_argument("--local", action="store_true", help="run in local mode on this machine (all cores, loopback only)")
@@ -57,6 +95,8 @@ def main(argv=None):
 
     builder = SparkSession.builder.appName("jdlint")
     if args.local:
+        # Local workers run this Python (with the wheel's jdlint), not whatever python3 is first on PATH.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         builder = (builder.master("local[*]")
                    .config("spark.driver.bindAddress", "127.0.0.1")
                    .config("spark.driver.host", "127.0.0.1")
@@ -81,9 +121,7 @@ def main(argv=None):
         rec.setdefault("profile", profile)
         return json.dumps(rec)
 
-    command = shlex.join([args.jdlint, "--jsonl", "--exit-zero", "--no-config"])
-    # checkCode=True: a jdlint process that fails (crash, bad configuration) fails the task instead of passing silently.
-    results = rdd.map(with_profile).pipe(command, checkCode=True).map(json.loads).cache()
+    results = rdd.map(with_profile).mapPartitions(pipe_through_jdlint(args.jdlint)).map(json.loads).cache()
 
     rule_counts = dict(results.flatMap(lambda r: [(d["rule"], 1) for d in r.get("diagnostics", [])]).reduceByKey(add).collect())
 

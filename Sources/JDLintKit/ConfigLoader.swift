@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JDLintCore
 
 /// A configuration resolved for use: merged `extends`, packs loaded, rule ids validated.
@@ -13,7 +17,7 @@ public struct ResolvedConfig: Sendable {
 /// following `extends` and loading `packs`, caching per directory.
 public final class ConfigLoader: @unchecked Sendable {
     public static let fileName = ".jdlint.json"
-    let lock = NSLock()
+    let lock = Lock()
     var byDirectory: [String: Result<ResolvedConfig?, ConfigError>] = [:]
     /// Extra packs from the command line (`--pack`), loaded into every registry.
     public let extraPacks: [String]
@@ -122,8 +126,7 @@ public final class ConfigLoader: @unchecked Sendable {
             throw ConfigError(file: path, path: "extends", message: "circular extends: \((chain + [abs]).joined(separator: " → "))")
         }
         chain.append(abs)
-        var isDir: ObjCBool = false
-        if overrides[abs] == nil, FileManager.default.fileExists(atPath: abs, isDirectory: &isDir), isDir.boolValue {
+        if overrides[abs] == nil, FileSystem.isDirectory(abs) {
             throw ConfigError(file: path, path: "", message: "is a folder, not a configuration file")
         }
         guard let data = overrides[abs].map({ Data($0) }) ?? FileManager.default.contents(atPath: abs) else {

@@ -1,10 +1,16 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 #if canImport(Glibc)
 import Glibc
 private func systemRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ n: Int) -> Int { Glibc.read(fd, buf, n) }
+private func systemWrite(_ fd: Int32, _ buf: UnsafeRawPointer?, _ n: Int) -> Int { Glibc.write(fd, buf, n) }
 #elseif canImport(Darwin)
 import Darwin
 private func systemRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer?, _ n: Int) -> Int { Darwin.read(fd, buf, n) }
+private func systemWrite(_ fd: Int32, _ buf: UnsafeRawPointer?, _ n: Int) -> Int { Darwin.write(fd, buf, n) }
 #endif
 import JDLintCore
 
@@ -23,15 +29,15 @@ public struct FileProblem: Error, Sendable, CustomStringConvertible {
 public enum InputReader {
     /// Reads a file; refuses directories, binary files, UTF-16/32 and invalid UTF-8 with a message.
     public static func read(path: String, format: DocumentFormat? = nil) -> Result<Document, FileProblem> {
-        var isDir: ObjCBool = false
         let fm = FileManager.default
-        guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+        let (exists, isDirectory) = FileSystem.exists(path)
+        guard exists else {
             if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
                 return .failure(FileProblem(path: path, message: danglingLinkReason(path)))
             }
             return .failure(FileProblem(path: path, message: "no such file or directory"))
         }
-        if isDir.boolValue { return .failure(FileProblem(path: path, message: "is a directory")) }
+        if isDirectory { return .failure(FileProblem(path: path, message: "is a directory")) }
         var st = stat()
         if stat(path, &st) == 0 && (st.st_mode & S_IFMT) != S_IFREG {
             return .failure(FileProblem(path: path, message: "is not a regular file (FIFO, device or socket); skipped"))
@@ -172,14 +178,14 @@ public struct FileWalker {
                 let path = dir == "." ? name : (dir.hasSuffix("/") ? dir + name : dir + "/" + name)
                 // Hidden files and folders (`.jdlint.json`, `.github/`…) are not postings.
                 if name.hasPrefix(".") || isIgnored(path) { continue }
-                var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                let (exists, isDirectory) = FileSystem.exists(path)
+                guard exists else {
                     if (try? fm.destinationOfSymbolicLink(atPath: path)) != nil {
                         problems.append(FileProblem(path: path, message: danglingLinkReason(path)))
                     }
                     continue
                 }
-                if isDir.boolValue {
+                if isDirectory {
                     if name.hasPrefix(".") || skippedDirectories.contains(name) { continue }
                     walk(path)
                 } else if let dot = name.lastIndex(of: "."), case let ext = name[name.index(after: dot)...].lowercased(), extensions.contains(ext) {
@@ -192,9 +198,9 @@ public struct FileWalker {
             }
         }
         for p in paths {
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: p, isDirectory: &isDir) {
-                if isDir.boolValue {
+            let (exists, isDirectory) = FileSystem.exists(p)
+            if exists {
+                if isDirectory {
                     let before = (files.count, problems.count)
                     walk(p)
                     // An unreadable folder is reported as such, not as an empty one.
@@ -361,7 +367,7 @@ public enum AtomicWriter {
         var failure: String?
         bytes.withUnsafeBytes { buf in
             while written < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + written, buf.count - written)
+                let n = systemWrite(fd, buf.baseAddress! + written, buf.count - written)
                 if n < 0 {
                     if errno == EINTR { continue }
                     failure = String(cString: strerror(errno))

@@ -1,5 +1,14 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JDLintCore
 import JDLintKit
 
@@ -55,7 +64,7 @@ public final class LanguageServer: @unchecked Sendable {
     var memos: [String: (generation: Int, memo: LintMemo)] = [:]
 
     // Guarded by `lock` (touched from several threads).
-    let lock = NSLock()
+    let lock = Lock()
     var pending: Set<RequestID> = []
     var trace = "off"
     var forwardLogs = false

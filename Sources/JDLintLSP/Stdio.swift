@@ -1,5 +1,15 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import JDLintKit
 import JDLintCore
 
 /// Runs the server on stdin/stdout: a reader loop (this thread) feeding the framer, a serial writer queue, logging to
@@ -34,7 +44,7 @@ public enum StdioServer {
         }, onExit: { code in
             writeQueue.sync {}
             stderrQueue.sync {}
-            Foundation.exit(code)
+            exit(code)
         })
         var framer = MessageFramer()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -81,7 +91,7 @@ public enum LSPMain {
         var options = ServerOptions()
         let env = ProcessInfo.processInfo.environment
         options.currentYear = env["JDLINT_CURRENT_YEAR"].flatMap(Int.init)
-            ?? Calendar(identifier: .gregorian).component(.year, from: Date())
+            ?? currentLocalYear()
         options.lintDelayMs = env["JDLINT_LSP_LINT_DELAY_MS"].flatMap(Int.init) ?? 0
         options.watchParentProcess = true
         if let url = env["JDLINT_DOCS_URL"], !url.isEmpty { options.docsBaseURL = url }
@@ -92,16 +102,16 @@ public enum LSPMain {
             case "--stdio": break
             case "--debounce":
                 guard i + 1 < args.count, let ms = Int(args[i + 1]), ms >= 0 else {
-                    FileHandle.standardError.write(Data("jdlint lsp: --debounce needs a number of milliseconds\n".utf8))
+                    FileDescriptor.standardError.write("jdlint lsp: --debounce needs a number of milliseconds\n")
                     return 2
                 }
                 options.debounceMs = ms
                 i += 1
             case "-h", "--help":
-                FileHandle.standardError.write(Data(usage.utf8))
+                FileDescriptor.standardError.write(usage)
                 return 0
             default:
-                FileHandle.standardError.write(Data("jdlint lsp: unknown option \(args[i])\n\(usage)".utf8))
+                FileDescriptor.standardError.write("jdlint lsp: unknown option \(args[i])\n\(usage)")
                 return 2
             }
             i += 1

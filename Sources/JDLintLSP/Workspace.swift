@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JDLintCore
 import JDLintKit
 
@@ -38,8 +47,8 @@ extension LanguageServer {
                 break
             }
             if prefix == "/" || prefix.isEmpty || rest.count > 256 { break }
-            rest.append((prefix as NSString).lastPathComponent)
-            prefix = (prefix as NSString).deletingLastPathComponent
+            rest.append(PathString.lastComponent(prefix))
+            prefix = PathString.deletingLastComponent(prefix)
         }
         if realPaths.count > 10_000 { realPaths.removeAll() }
         realPaths[path] = p
@@ -70,7 +79,7 @@ extension LanguageServer {
             }
             return nil
         }
-        var dir = (abs as NSString).deletingLastPathComponent
+        var dir = PathString.deletingLastComponent(abs)
         var visited: [String] = []
         var found = ""
         while true {
@@ -85,7 +94,7 @@ extension LanguageServer {
                 break
             }
             if dir == boundary || dir == "/" || dir.isEmpty { break }
-            dir = (dir as NSString).deletingLastPathComponent
+            dir = PathString.deletingLastComponent(dir)
         }
         for v in visited { configFileCache[v] = found }
         return found.isEmpty ? nil : found
@@ -105,7 +114,7 @@ extension LanguageServer {
             // A broken pack makes the whole configuration fail: still learn which packs it names (from the file
             // itself), so the pack is watched and, when open, shows its own error.
             if packListsRead.insert(file).inserted, let data = configBuffers[file] ?? FileManager.default.contents(atPath: file).map({ [UInt8]($0) }) {
-                let base = (file as NSString).deletingLastPathComponent
+                let base = PathString.deletingLastComponent(file)
                 if let c = try? Configuration.parse(data, file: file, baseDirectory: base) {
                     noteConfigFiles([file], packs: c.packs.map { LanguageServer.resolve($0, base) })
                 }
@@ -144,7 +153,7 @@ extension LanguageServer {
     /// The real path of a `.jdlint.json` document inside the sandbox (nil for any other document): such a document
     /// is checked, not linted, and its buffer is the configuration while it is open.
     func configDocumentKey(_ path: String?) -> String? {
-        guard let path, (path as NSString).lastPathComponent == ConfigLoader.fileName else { return nil }
+        guard let path, PathString.lastComponent(path) == ConfigLoader.fileName else { return nil }
         let lexical = LanguageServer.standardized(path)
         guard workspaceBoundary(lexical, in: workspaceFoldersAsGiven) != nil || workspaceBoundary(lexical) != nil else { return nil }
         let real = realPath(path)
@@ -189,7 +198,7 @@ extension LanguageServer {
         let (_, problems) = ConfigLoader(baseRegistry: options.registry, overrides: overrides).check(file: key)
         let lines = document.lines
         let root = try? JSONParser.parse(document.bytes, allowComments: true)
-        let base = (key as NSString).deletingLastPathComponent
+        let base = PathString.deletingLastComponent(key)
         return problems.map { e in
             var range: Range<Int>?
             let message: String
@@ -300,7 +309,7 @@ extension LanguageServer {
         packWatcherID = id
         watchedPackPaths = paths
         let watchers: [JSONValue] = paths.map { p in
-            let dir = (p as NSString).deletingLastPathComponent, name = (p as NSString).lastPathComponent
+            let dir = PathString.deletingLastComponent(p), name = PathString.lastComponent(p)
             if supportsRelativePatterns {
                 return ["globPattern": ["baseUri": .string(URI.from(path: dir)), "pattern": .string(name)]]
             }

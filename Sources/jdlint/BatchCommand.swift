@@ -1,5 +1,9 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JDLintCore
 import JDLintKit
 
@@ -19,19 +23,19 @@ enum BatchCommand {
             else if options.noConfig { resolved = try loader.defaults() }
             else { resolved = try loader.nearest(for: FileManager.default.currentDirectoryPath + "/-") ?? loader.defaults() }
         } catch {
-            FileHandle.standardError.write(Data("jdlint: \(error)\n".utf8))
+            FileDescriptor.standardError.write("jdlint: \(error)\n")
             return 2
         }
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let year = currentLocalYear()
         let baseSettings = LintSettings(profiles: options.profiles.isEmpty ? (resolved.configuration.profiles ?? ["default"]) : options.profiles,
                                         currentYear: ProcessInfo.processInfo.environment["JDLINT_CURRENT_YEAR"].flatMap(Int.init) ?? year)
         for p in baseSettings.profiles where Profile.builtin[p] == nil {
-            FileHandle.standardError.write(Data("jdlint: unknown profile \"\(p)\" (known: \(Profile.names.joined(separator: ", ")))\n".utf8))
+            FileDescriptor.standardError.write("jdlint: unknown profile \"\(p)\" (known: \(Profile.names.joined(separator: ", ")))\n")
             return 2
         }
         let cache = BatchLinters(resolved: resolved, base: baseSettings, select: options.select, ignore: options.ignore)
-        let input = FileHandle.standardInput
-        let out = FileHandle.standardOutput
+        let input = FileDescriptor.standardInput
+        let out = FileDescriptor.standardOutput
         var reader = LineReader(handle: input)
         var lineNumber = 0
         var sawErrors = false
@@ -56,7 +60,7 @@ enum BatchCommand {
                 if r!.hasErrors { sawErrors = true }
                 if r!.bad { badRecords = true }
             }
-            out.write(Data(buffer))
+            out.write(buffer)
         }
         _ = badRecords  // bad records are reported in the stream, as error objects; they do not stop the batch
         return sawErrors && !options.exitZero ? 1 : 0
@@ -125,7 +129,7 @@ final class BatchLinters: @unchecked Sendable {
     let base: LintSettings
     let select: [String]
     let ignore: [String]
-    let lock = NSLock()
+    let lock = Lock()
     var cache: [String: Linter] = [:]
 
     init(resolved: ResolvedConfig, base: LintSettings, select: [String], ignore: [String]) {
@@ -151,12 +155,12 @@ final class BatchLinters: @unchecked Sendable {
 
 /// Reads lines from a file handle in 64 KiB blocks (no whole-input buffering).
 struct LineReader {
-    let handle: FileHandle
+    let handle: FileDescriptor
     var buffer: [UInt8] = []
     var start = 0
     var eof = false
 
-    init(handle: FileHandle) { self.handle = handle }
+    init(handle: FileDescriptor) { self.handle = handle }
 
     mutating func next() -> [UInt8]? {
         while true {
@@ -178,7 +182,7 @@ struct LineReader {
                 }
                 return nil
             }
-            let data = handle.readData(ofLength: 1 << 16)
+            let data = handle.read(upTo: 1 << 16)
             if data.isEmpty { eof = true } else { buffer.append(contentsOf: data) }
         }
     }

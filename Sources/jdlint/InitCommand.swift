@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JDLintCore
 import JDLintKit
 
@@ -38,8 +42,7 @@ enum InitCommand {
             return 0
         }
         var target = path ?? ConfigLoader.fileName
-        var isDir: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target, isDirectory: &isDir), isDir.boolValue {
+        if FileSystem.isDirectory(target) {
             target = (target.hasSuffix("/") ? target : target + "/") + ConfigLoader.fileName
         }
         if FileManager.default.fileExists(atPath: target) && !force {

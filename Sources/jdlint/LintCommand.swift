@@ -1,5 +1,14 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JDLintCore
 import JDLintKit
 
@@ -12,7 +21,7 @@ struct LintCommand {
     func run() -> Int32 {
         let o = options
         let loader = ConfigLoader(extraPacks: o.packs)
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+        let year = currentLocalYear()
         var settings = LintSettings(currentYear: ProcessInfo.processInfo.environment["JDLINT_CURRENT_YEAR"].flatMap(Int.init) ?? year)
         if !o.profiles.isEmpty {
             let unknown = o.profiles.filter { Profile.builtin[$0] == nil }
@@ -54,7 +63,7 @@ struct LintCommand {
         let readsStdin = o.paths.contains("-")
         if readsStdin {
             let name = o.stdinFilename ?? "<stdin>"
-            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            let bytes = FileDescriptor.standardInput.readToEnd()
             switch InputReader.document(bytes: bytes, path: name, format: DocumentFormat.infer(fromPath: name)) {
             case .failure(let p):
                 problems.append(p)
@@ -240,15 +249,15 @@ struct LintCommand {
         entries = entries.enumerated().sorted { a, b in
             a.element.path.utf8.lexicographicallyPrecedes(b.element.path.utf8) || (a.element.path == b.element.path && a.offset < b.offset)
         }.map(\.element)
-        let sink: FileHandle
+        let sink: FileDescriptor
         if let out = o.output {
-            guard FileManager.default.createFile(atPath: out, contents: nil), let h = FileHandle(forWritingAtPath: out) else {
+            guard FileManager.default.createFile(atPath: out, contents: nil), let h = FileDescriptor(forWritingAtPath: out) else {
                 stderr.write("jdlint: cannot write the report to \(out)\n")
                 return 2
             }
             sink = h
         } else {
-            sink = FileHandle.standardOutput
+            sink = FileDescriptor.standardOutput
         }
         let emitter = OrderedEmitter(count: entries.count, sink: sink)
         emitter.write(formatter.header())
@@ -355,7 +364,7 @@ struct LintCommand {
             do {
                 try AtomicWriter.write(result.bytes, to: path, expectedOriginal: doc.bytes)
             } catch {
-                let p = FileProblem(path: path, message: "\(error)".replacingOccurrences(of: "\(path): ", with: ""))
+                let p = FileProblem(path: path, message: "\(error)".replacing("\(path): ", with: ""))
                 let r = linter.lint(doc)
                 return FileResult(report: FileReport(path: path, document: doc, diagnostics: r.diagnostics, error: p.message), problem: p)
             }
@@ -383,7 +392,7 @@ final class LinterCache: @unchecked Sendable {
     let settings: LintSettings
     let select: [String]
     let ignore: [String]
-    let lock = NSLock()
+    let lock = Lock()
     var cache: [String: Linter] = [:]
 
     init(settings: LintSettings, select: [String], ignore: [String]) {
@@ -406,7 +415,7 @@ final class LinterCache: @unchecked Sendable {
 /// Results written by index from worker threads.
 final class Slots<T>: @unchecked Sendable {
     var items: [T?]
-    let lock = NSLock()
+    let lock = Lock()
     init(count: Int) { items = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ value: T) {
         lock.lock()
@@ -435,8 +444,8 @@ func runParallel(count: Int, jobs: Int, _ work: @escaping @Sendable (Int) -> Voi
 
 /// Writes fragments in index order as soon as every earlier one is done; keeps only the light reports.
 final class OrderedEmitter: @unchecked Sendable {
-    let lock = NSLock()
-    let sink: FileHandle
+    let lock = Lock()
+    let sink: FileDescriptor
     var pending: [Int: [UInt8]] = [:]
     var done: Set<Int> = []
     var next = 0
@@ -445,7 +454,7 @@ final class OrderedEmitter: @unchecked Sendable {
     var configErrors: [ConfigError] = []
     var buffer: [UInt8] = []
 
-    init(count: Int, sink: FileHandle) {
+    init(count: Int, sink: FileDescriptor) {
         self.sink = sink
         items = Array(repeating: nil, count: count)
     }
@@ -459,7 +468,7 @@ final class OrderedEmitter: @unchecked Sendable {
 
     func flushBuffer(force: Bool) {
         if !buffer.isEmpty && (force || buffer.count >= 1 << 16) {
-            sink.write(Data(buffer))
+            sink.write(buffer)
             buffer.removeAll(keepingCapacity: true)
         }
     }
@@ -497,11 +506,7 @@ final class OrderedEmitter: @unchecked Sendable {
     func emit(_ f: [UInt8]) {
         if f.count >= 1 << 16 {
             flushBuffer(force: true)
-            f.withUnsafeBytes { raw in
-                if let base = raw.baseAddress {
-                    sink.write(Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none))
-                }
-            }
+            sink.write(f)
         } else {
             buffer.append(contentsOf: f)
             flushBuffer(force: false)
@@ -518,7 +523,7 @@ final class OrderedEmitter: @unchecked Sendable {
 
 final class AtomicCounter: @unchecked Sendable {
     var value = 0
-    let lock = NSLock()
+    let lock = Lock()
     func increment() -> Int {
         lock.lock()
         defer { lock.unlock() }
@@ -530,10 +535,10 @@ final class AtomicCounter: @unchecked Sendable {
 
 /// Buffered writing to a file descriptor.
 final class OutputStream: @unchecked Sendable {
-    let handle: FileHandle
-    init(_ handle: FileHandle) { self.handle = handle }
-    func write(_ s: String) { if !s.isEmpty { handle.write(Data(s.utf8)) } }
-    func write(bytes: [UInt8]) { if !bytes.isEmpty { handle.write(Data(bytes)) } }
+    let handle: FileDescriptor
+    init(_ handle: FileDescriptor) { self.handle = handle }
+    func write(_ s: String) { if !s.isEmpty { handle.write(s) } }
+    func write(bytes: [UInt8]) { if !bytes.isEmpty { handle.write(bytes) } }
 }
 
 /// A one-line progress indicator on standard error (files done / total, rate), shown only when standard error is a
@@ -542,7 +547,7 @@ final class Progress: @unchecked Sendable {
     static let threshold = 200
     let total: Int
     let enabled: Bool
-    let lock = NSLock()
+    let lock = Lock()
     var done = 0
     var lastDraw = 0.0
     let start = Date().timeIntervalSince1970
@@ -562,11 +567,11 @@ final class Progress: @unchecked Sendable {
         lastDraw = now
         let rate = Double(done) / max(now - start, 0.001)
         let line = "jdlint: \(done)/\(total) files (\(Int(rate)) files/s)"
-        FileHandle.standardError.write(Data(("\r" + line + "\u{1B}[K").utf8))
+        FileDescriptor.standardError.write("\r" + line + "\u{1B}[K")
     }
 
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        FileDescriptor.standardError.write("\r\u{1B}[K")
     }
 }

@@ -1,9 +1,13 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import JDLintCore
 import JDLintKit
 
-let stdoutStream = OutputStream(FileHandle.standardOutput)
-let stderrStream = OutputStream(FileHandle.standardError)
+let stdoutStream = OutputStream(FileDescriptor.standardOutput)
+let stderrStream = OutputStream(FileDescriptor.standardError)
 let args = Array(CommandLine.arguments.dropFirst())
 
 /// Subcommands other than linting. Each returns the exit code.

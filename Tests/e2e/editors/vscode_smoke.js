@@ -10,7 +10,10 @@ const fs = require('fs');
 const { spawn } = require('child_process');
 
 const [extensionDir, fixtureDir] = process.argv.slice(2);
-const bin = process.env.JDLINT_BIN;
+// JDLINT_SMOKE_BUNDLED=1 (the packaging suite, on an unpacked .vsix): `jdlint.path` is left unset and the extension
+// must start the binary bundled under server/linux-x64/.
+const bundled = process.env.JDLINT_SMOKE_BUNDLED === '1';
+const bin = bundled ? path.resolve(extensionDir, 'server', `${process.platform}-${process.arch}`, 'jdlint') : process.env.JDLINT_BIN;
 let passed = 0;
 let failed = 0;
 function check(ok, what, detail) {
@@ -19,6 +22,7 @@ function check(ok, what, detail) {
 
 // ---- fake vscode ----------------------------------------------------------------------------------------------
 const settings = { 'jdlint.path': bin, 'jdlint.unsafeFixes': false, 'jdlint.debounceMs': 0, 'jdlint.profile': 'default' };
+if (bundled) delete settings['jdlint.path'];
 const commands = {};
 const configListeners = [];
 const applied = [];
@@ -122,7 +126,8 @@ for (const [name, exports] of Object.entries(fakes)) {
     'activate registers jdlint.fixAll and jdlint.restart', Object.keys(commands));
   const client = clients[0];
   check(client && client.serverOptions.command === bin && JSON.stringify(client.serverOptions.args) === '["lsp"]',
-    'the server is started as "<jdlint.path> lsp"', client && client.serverOptions);
+    bundled ? 'with jdlint.path unset, the bundled server is started as "server/linux-x64/jdlint lsp"'
+      : 'the server is started as "<jdlint.path> lsp"', client && client.serverOptions);
   const languages = [...new Set(client.clientOptions.documentSelector.map((f) => f.language))].sort();
   check(JSON.stringify(languages) === '["html","markdown","plaintext"]', 'document selector: plaintext, markdown, html', languages);
   const init = client.clientOptions.initializationOptions;
