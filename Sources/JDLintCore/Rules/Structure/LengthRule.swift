@@ -7,8 +7,8 @@ struct LengthRule: Rule {
             A very short posting leaves applicants guessing; a very long one is skimmed or abandoned (most job \
             boards recommend 300–700 words). Only prose counts: markup, front-matter syntax and code do not. The \
             finding sits on the title (or line 1) and gives the count. Both limits are configurable. A volunteer \
-            call or a freelance brief (see structure/missing-section) needs less: it is reported below half the \
-            minimum.
+            call or a freelance brief (see structure/missing-section) needs less: it is reported below two fifths \
+            of the minimum.
             """,
         defaultSeverity: .warning,
         triggering: [
@@ -21,8 +21,8 @@ struct LengthRule: Rule {
         ],
         nonTriggering: [
             RuleExample("# Cleaner\n\nWe need a cleaner for our office.\n", format: .markdown, options: JSONObject([("minCharacters", 20)])),
-            // A volunteer call needs half the minimum.
-            RuleExample("---\ntitle: Icons for our app\ncompensation: gratis\n---\n\n" + String(repeating: "We need six icons for our open-source app. ", count: 10)
+            // A volunteer call needs two fifths of the minimum (a two-icon request of 300 characters is enough).
+            RuleExample("---\ntitle: Icons for our app\ncompensation: gratis\n---\n\n" + String(repeating: "We need six icons for our open-source app. ", count: 7)
                         + "Write to us.\n", format: .markdown),
             // Words as a reader counts them: a date or an address is one word.
             RuleExample("# Cleaner\n\n" + String(repeating: "We need a cleaner for our office in the centre of town, mornings only. ", count: 11)
@@ -77,9 +77,9 @@ struct LengthRule: Rule {
         for b in a.blocks { words += Self.readerWords(a.text, b.proseRange) }
         let anchor = MissingSectionRule.anchor(a)
         // A volunteer call or a freelance brief needs less than a job posting (judged on real postings: a gratis
-        // design call of two paragraphs that says what is needed and whom to contact is long enough): half the
-        // minimum.
-        let floor = chars < minChars && MissingSectionRule.engagement(a) != .employment ? minChars / 2 : minChars
+        // design call of two paragraphs, or a two-icon request of 300 characters with its sizes and a link, that
+        // says what is needed and whom to contact is long enough): two fifths of the minimum.
+        let floor = chars < minChars && MissingSectionRule.engagement(a) != .employment ? minChars * 2 / 5 : minChars
         if chars < floor {
             reporter.report("The posting has only \(chars) characters of prose (fewer than \(floor)): applicants need more to decide.", at: anchor)
         } else if words > maxWords {
