@@ -35,6 +35,9 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("## Hourly rates of pay\n\n- Band 3: £12.50\n- Band 4: £13.80\n", format: .markdown),
             RuleExample("Bank rate: £9.21 ph, paid weekly."),
             RuleExample("Pay Type: Hourly\n\nPay: $18.50 - $21.00\n"),
+            // A sum for a term in months.
+            RuleExample("The residency pays €1,600 for the 3 months in Lisbon.\n"),
+            RuleExample("We pay $40,000 for the twelve months you spend with us.\n"),
             // The label on a line of the same block (a scraped details table).
             RuleExample("Other details\n\nJob Function Early Years\nPay Type Hourly\nEmployment Indicator Full Time\nMin Hiring Rate $17.50\nMax Hiring Rate $18.50\n"),
             RuleExample("Compensation: $52,000 - $58,000\nCompensation Type: Salaried\n"),
@@ -80,6 +83,9 @@ struct SalaryMissingPeriodRule: Rule {
                                      "daily contract rate", "daily rate", "day rate", "maybe", "budget of", "budget is", "the budget", "prize", "award",
                                      "grant", "fund", "funding", "reward", "bounty", "seed", "raised", "investment", "revenue",
                                      "turnover", "valuation"].map { Phrase($0) })
+    static let monthWords = Keywords.set(["month", "months"])
+    static let countWords = Keywords.set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                                          "twelve", "eighteen", "twenty", "thirty", "fifteen", "several"])
     static let periodAfterWords = Keywords.set(["annum", "annually", "year", "yearly", "hour", "hourly", "month", "monthly", "week", "weekly"])
     static let qualifierWords = Keywords.set(["rata", "fte", "gross", "basic", "pro", "full", "time", "equivalent", "inclusive"])
     static let perWords = Keywords.set(["per", "a", "an", "each"])
@@ -120,6 +126,15 @@ struct SalaryMissingPeriodRule: Rule {
         var found = false
         notAWage.forEachMatch(in: PhraseText(t[sentence])) { _ in found = true; return false }
         if found { return true }
+        // A term in months in the same sentence (“€1,600 for the 3 months”, “a twelve-month appointment at
+        // $40,000”): the figure is the sum for that term (judged on real postings).
+        var wi = a.wordIndex(atOrAfter: sentence.lowerBound)
+        while wi + 1 < w.count && w[wi + 1].range.upperBound <= sentence.upperBound {
+            if monthWords.contains(w[wi + 1].hash) && (countWords.contains(w[wi].hash) || t[w[wi].range].allSatisfy(Bytes.isDigit)) {
+                return true
+            }
+            wi += 1
+        }
         // A short label block within two blocks of the figure (“Pay Type: Hourly”, “Compensation Type Salaried”).
         let block = a.sentences[si].block
         for b in max(0, block - 2)...min(a.blocks.count - 1, block + 2) where b != block {

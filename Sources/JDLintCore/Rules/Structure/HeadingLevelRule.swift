@@ -60,6 +60,7 @@ struct HeadingLevelRule: Rule {
         guard a.document.format != .text else { return }
         var previous = 0
         var h1Count = 0
+        var allH1 = 0  // every level-1 heading so far, sections or not (for “second” in the message)
         var firstH1: Int?
         // A title given outside the body (front matter, JSON-LD) that no heading repeats: the body's level-1
         // headings are its sections, not second titles (a Jekyll posting whose sections are all `#`).
@@ -74,6 +75,7 @@ struct HeadingLevelRule: Rule {
             }
             // A sentence or a `Label: value` line set as a level-1 heading (“Reference: 312-RBH-…”, a notice of two
             // sentences) is not a section: demoting it would not make it right (judged on real postings).
+            if b.level == 1 { allH1 += 1 }
             if b.level == 1 && h1Count >= 1 && Self.notASection(a.text, b.proseRange) { continue }
             if b.level == 1 {
                 h1Count += 1
@@ -83,7 +85,7 @@ struct HeadingLevelRule: Rule {
                 } else {
                     let pos = a.document.position(a.blocks[firstH1!].sourceRange.lowerBound)
                     // “Second” only for the second: the fifth is “another” (the message says what it is).
-                    let which = h1Count == 2 ? "A second" : "Another"
+                    let which = allH1 == 2 ? "A second" : "Another"
                     reporter.report("\(which) level-1 heading “\(a.string(block: i))” (the first is on line \(pos.line)): a posting has one title; use level 2 for its sections.",
                                     at: b.sourceRange)
                 }
