@@ -38,9 +38,21 @@ public enum Gazetteer {
 
     /// Whether the words of `t` (ranges in text order) name a place; `anywhere`: no context needed (a title, a field).
     public static func namesPlace(_ t: [UInt8], count: Int, word: (Int) -> Range<Int>, anywhere: Bool) -> Bool {
+        var found = false
+        forEachPlace(t, count: count, word: word, anywhere: anywhere) { _, _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with the word indices of every place name `namesPlace` accepts, in text order, and whether it
+    /// is a country; scanning goes on after the name while `body` returns `true`.
+    public static func forEachPlace(_ t: [UInt8], count: Int, word: (Int) -> Range<Int>, anywhere: Bool,
+                                    _ body: (_ words: Range<Int>, _ country: Bool) -> Bool) {
         let names = Self.names
         var i = 0
-        while i < count {
+        scan: while i < count {
             let r = word(i)
             guard Bytes.isUpper(t[r.lowerBound]) else { i += 1; continue }
             // The preposition right before, or before “the” (“across the South East”).
@@ -56,13 +68,19 @@ public enum Gazetteer {
                 if (n == 1 || (Bytes.isUpper(t[last.lowerBound]) && sameLine(t, r.lowerBound, last.upperBound))) && names.set.contains(h) {
                     // A country in prose names the job's place only after “based in”, “remote in”…: “the average salary
                     // in the United States” or “customers in Germany” do not.
-                    if names.countries.contains(h) && !anywhere {
-                        if p >= 1 && strongBefore.contains(Word.hash(t, word(p - 1))) && Word.hash(t, word(p)) == Self.inHash { return true }
-                        break
+                    let country = names.countries.contains(h)
+                    var hit = false
+                    if country && !anywhere {
+                        hit = p >= 1 && strongBefore.contains(Word.hash(t, word(p - 1))) && Word.hash(t, word(p)) == Self.inHash
+                    } else if context {
+                        hit = true
+                    } else if i + n < count, after.contains(Word.hash(t, word(i + n))), sameLine(t, last.upperBound, word(i + n).lowerBound) {
+                        hit = true
                     }
-                    if context { return true }
-                    if i + n < count, after.contains(Word.hash(t, word(i + n))), sameLine(t, last.upperBound, word(i + n).lowerBound) {
-                        return true
+                    if hit {
+                        guard body(i..<(i + n), country) else { return }
+                        i += n
+                        continue scan
                     }
                     break
                 }
@@ -70,7 +88,6 @@ public enum Gazetteer {
             }
             i += 1
         }
-        return false
     }
 
     /// Word `i` starts a line of at most six words (“Ormskirk, West Lancashire” on a line of its own).
