@@ -4,23 +4,33 @@
 /// (“our Tacoma office”), or at the start of a line of at most six words (“Ormskirk, West Lancashire”). In a title or a field every capitalised place name counts (“Nurse - Cardiff”).
 public enum Gazetteer {
     /// Hashes (`Word.hash`) of every name, and the most words a name has.
-    static let names: (set: WordSet, countries: WordSet, maxWords: Int) = {
+    typealias Names = (set: WordSet, countries: WordSet, maxWords: Int)
+
+    static let names: Names = load(["places.txt"])
+
+    /// `names` and the towns of `Rules/places-towns.txt`: the places `jdlint facts` reads (the lint rules read
+    /// `names` only).
+    static let namesWithTowns: Names = load(["places.txt", "places-towns.txt"])
+
+    static func load(_ files: [String]) -> Names {
         var hashes: [UInt64] = [], countries: [UInt64] = []
         var maxWords = 1
-        guard let text = RuleData.text("places.txt") else { return (WordSet([UInt64]()), WordSet([UInt64]()), 1) }
-        for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
-            var bytes = Array(line)
-            let country = bytes.first == UInt8(ascii: "@")
-            if country { bytes.removeFirst() }
-            let h = Word.hash(bytes, 0..<bytes.count)
-            hashes.append(h)
-            if country { countries.append(h) }
-            var words = 0
-            Tokenizer.words(bytes, 0..<bytes.count) { _ in words += 1 }
-            maxWords = max(maxWords, words)
+        for file in files {
+            guard let text = RuleData.text(file) else { continue }
+            for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+                var bytes = Array(line)
+                let country = bytes.first == UInt8(ascii: "@")
+                if country { bytes.removeFirst() }
+                let h = Word.hash(bytes, 0..<bytes.count)
+                hashes.append(h)
+                if country { countries.append(h) }
+                var words = 0
+                Tokenizer.words(bytes, 0..<bytes.count) { _ in words += 1 }
+                maxWords = max(maxWords, words)
+            }
         }
         return (WordSet(hashes), WordSet(countries), min(maxWords, 5))
-    }()
+    }
 
     /// Words before “in” that make a country the job's place (“based in Germany”, “remote in Canada”).
     static let strongBefore = WordSet(["based", "located", "remote", "anywhere", "work", "working", "position", "role", "job",
@@ -47,10 +57,11 @@ public enum Gazetteer {
     }
 
     /// Calls `body` with the word indices of every place name `namesPlace` accepts, in text order, and whether it
-    /// is a country; scanning goes on after the name while `body` returns `true`.
-    public static func forEachPlace(_ t: [UInt8], count: Int, word: (Int) -> Range<Int>, anywhere: Bool,
+    /// is a country; scanning goes on after the name while `body` returns `true`. With `towns`, the towns of
+    /// `Rules/places-towns.txt` count too.
+    public static func forEachPlace(_ t: [UInt8], count: Int, word: (Int) -> Range<Int>, anywhere: Bool, towns: Bool = false,
                                     _ body: (_ words: Range<Int>, _ country: Bool) -> Bool) {
-        let names = Self.names
+        let names = towns ? Self.namesWithTowns : Self.names
         var i = 0
         scan: while i < count {
             let r = word(i)
@@ -58,14 +69,17 @@ public enum Gazetteer {
             // The preposition right before, or before “the” (“across the South East”).
             var p = i - 1
             if p > 0 && Word.hash(t, word(p)) == Self.the { p -= 1 }
-            let context = anywhere || (p >= 0 && before.contains(Word.hash(t, word(p))) && sameLine(t, word(p).upperBound, r.lowerBound))
-                || shortLine(t, count: count, word: word, i)
+            let preposition = p >= 0 && before.contains(Word.hash(t, word(p))) && sameLine(t, word(p).upperBound, r.lowerBound)
+            let short = shortLine(t, count: count, word: word, i)
             // The longest name starting here: its words on one line, the last one capitalised too.
             var n = min(names.maxWords, count - i)
             while n >= 1 {
                 let last = word(i + n - 1)
                 let h = Word.hash(t, r.lowerBound..<last.upperBound)
                 if (n == 1 || (Bytes.isUpper(t[last.lowerBound]) && sameLine(t, r.lowerBound, last.upperBound))) && names.set.contains(h) {
+                    // A town needs more than a short line of its own (“Porter” as a heading is a job, not a town).
+                    let town = towns && !Self.names.set.contains(h)
+                    let context = anywhere || preposition || (short && !town)
                     // A country in prose names the job's place only after “based in”, “remote in”…: “the average salary
                     // in the United States” or “customers in Germany” do not.
                     let country = names.countries.contains(h)

@@ -219,7 +219,7 @@ struct FactsReader {
             // The prose: a place name in a place context, and US “City, ST”.
             let w = a.words
             var found: [(Int, Address)] = []
-            Gazetteer.forEachPlace(t, count: w.count, word: { w[$0].range }, anywhere: false) { words, country in
+            Gazetteer.forEachPlace(t, count: w.count, word: { w[$0].range }, anywhere: false, towns: true) { words, country in
                 let r = w[words.lowerBound].range.lowerBound..<w[words.upperBound - 1].range.upperBound
                 var p = Self.address(name: String(decoding: t[r], as: UTF8.self), country: country, range: a.sourceRange(r))
                 // “Tacoma, WA”, “Leeds, England”: what follows the name on the same line.
@@ -234,6 +234,24 @@ struct FactsReader {
                     p.range = a.sourceRange(r.lowerBound..<e)
                 }
                 found.append((r.lowerBound, p))
+                return found.count < 50
+            }
+            // A place named as part of a site (“University Hospitals Birmingham”, “Cumberland Infirmary, Carlisle”,
+            // “Bristol NHS Foundation Trust”).
+            func site(_ k: Int, _ a: Int, _ b: Int) -> Bool {
+                guard k >= 0 && k < w.count, Bytes.isUpper(t[w[k].range.lowerBound]), Self.siteWords.contains(w[k].hash) else { return false }
+                return b - a <= 2 && !t[a..<b].contains(0x0A) && !t[a..<b].contains(0x2E)
+            }
+            Gazetteer.forEachPlace(t, count: w.count, word: { w[$0].range }, anywhere: true, towns: true) { words, country in
+                guard !country else { return true }
+                let first = w[words.lowerBound].range, last = w[words.upperBound - 1].range
+                let p = words.lowerBound - 1, n = words.upperBound
+                let named = (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound))
+                    || (n < w.count && site(n, last.upperBound, w[n].range.lowerBound))
+                if named && !found.contains(where: { $0.0 == first.lowerBound }) {
+                    let r = first.lowerBound..<last.upperBound
+                    found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
+                }
                 return found.count < 50
             }
             for (r, state) in Self.cityStates(t) where !found.contains(where: { $0.0 == r.lowerBound }) {
@@ -257,6 +275,11 @@ struct FactsReader {
         if remote == nil, let (_, r) = Self.remoteCues.first(in: a) { remote = a.sourceRange(r) }
         if let r = remote { add("jobLocationType", "TELECOMMUTE", r) }
     }
+
+    /// Capitalised words that make a place name next to them a site (“University Hospitals Birmingham”).
+    static let siteWords = WordSet(["hospital", "hospitals", "infirmary", "nhs", "clinic", "centre", "center", "university",
+                                    "college", "trust", "surgery", "campus", "council", "office", "offices", "medical",
+                                    "health"].map { Word.hash($0) })
 
     static let remoteCues = PhraseList([
         ("fully remote", 0), ("100 remote", 0), ("remote role", 0), ("remote position", 0), ("remote job", 0), ("remote first", 0),
@@ -337,8 +360,14 @@ struct FactsReader {
         var words: [Range<Int>] = []
         Tokenizer.words(b, 0..<b.count) { words.append($0) }
         var out: [Address] = []
-        Gazetteer.forEachPlace(b, count: words.count, word: { words[$0] }, anywhere: anywhere) { w, country in
+        Gazetteer.forEachPlace(b, count: words.count, word: { words[$0] }, anywhere: anywhere, towns: true) { w, country in
             let r = words[w.lowerBound].lowerBound..<words[w.upperBound - 1].upperBound
+            // A town (not a city of the main list) only after a separator: “Nurse - Wanstead”, “Nurse (Aldeburgh)”.
+            if !Gazetteer.names.set.contains(Word.hash(b, r)) {
+                var k = r.lowerBound
+                while k > 0 && b[k - 1] == 0x20 { k -= 1 }
+                guard k > 0, "-(|,/:".utf8.contains(b[k - 1]) || (k >= 3 && b[(k - 3)..<k].elementsEqual([0xE2, 0x80, 0x93])) else { return true }
+            }
             var p = address(name: String(decoding: b[r], as: UTF8.self), country: country, range: source(r))
             if p.locality != nil, let (more, _) = qualifier(b, after: r.upperBound) {
                 p.region = more.region
@@ -398,9 +427,21 @@ struct FactsReader {
                     p.locality = part
                 }
             }
+            // The part the gazetteer knows is the locality (“St Mary’s Hospital, Floyd Drive, Warrington”).
+            if let loc = p.locality, !isPlaceName(loc), let known = parts.first(where: { $0 != loc && isPlaceName($0) && countryCodes[$0.lowercased()] == nil
+                                                                                            && usStateCodes[$0.lowercased()] == nil && !regionNames.contains($0.lowercased()) }) {
+                p.locality = known
+            }
             if !p.isEmpty { out.append(p) }
         }
         return (out, remote)
+    }
+
+    /// Whether a whole string is a place name of the gazetteer (towns included).
+    static func isPlaceName(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        guard let f = b.first, Bytes.isUpper(f) else { return false }
+        return Gazetteer.namesWithTowns.set.contains(Word.hash(b, 0..<b.count))
     }
 
     /// `Manchester M1 1AE`: a place and the postcode after it.
