@@ -198,6 +198,28 @@ import Testing
         #expect(x.evidence("jobLocationType") == "fully remote role")
     }
 
+    @Test func placesInSitesLabelsAndTowns() {
+        // A place named in a site, not a street; a town of the towns list after a dash in the title.
+        var x = Self.extract("<h1>Bank Staff Nurse - Aldeburgh</h1><p>Join University Hospitals Birmingham on Floyd Drive.</p>", .html)
+        #expect(x["jobLocation"] == .array([["@type": "Place", "address": ["@type": "PostalAddress", "addressLocality": "Aldeburgh"]],
+                                            ["@type": "Place", "address": ["@type": "PostalAddress", "addressLocality": "Birmingham"]]]))
+        #expect(x["employmentType"] == "TEMPORARY")
+        #expect(x.evidence("employmentType") == "Bank Staff")
+        x = Self.extract("# Bank Physiotherapist\n\nTreat patients. Full-time hours available.\n", .markdown)
+        #expect(x["employmentType"] == .array(["TEMPORARY", "FULL_TIME"]))
+        #expect(x.evidence("employmentType") == "Bank Physiotherapist")
+        // `Location:` run into a paragraph of a scraped page.
+        x = Self.extract("<h1>Nurse</h1><p>Salary: £30,000 Location: St Mary’s Hospital, Floyd Drive, Warrington, WA2 8DB Contract: permanent</p>", .html)
+        #expect(x["jobLocation"]?["address"]?["addressLocality"] == "Warrington")
+        #expect(x.evidence("jobLocation") == "Warrington")
+        // A town alone on a line (a heading) is not a place: “Porter” is a job here.
+        x = Self.extract("# Porter\n\nCarry luggage for guests.\n", .markdown)
+        #expect(x["jobLocation"] == nil)
+        // “Bank of …” in a title is not a bank post.
+        x = Self.extract("# Bank of Scotland Teller\n\nServe customers.\n", .markdown)
+        #expect(x["employmentType"] == nil)
+    }
+
     @Test(arguments: [
         ("Job type: Part-Time (30-40 hours per week)", JSONValue.string("PART_TIME")),
         ("We offer a paid internship over the summer.", "INTERN"),

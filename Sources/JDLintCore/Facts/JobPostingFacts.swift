@@ -211,6 +211,16 @@ struct FactsReader {
             for p in addresses { append(p) }
             if isRemote && remote == nil { remote = f.valueRange }
         }
+        // `Location: …` written inside a paragraph (scraped pages run their labels together): the places it names.
+        if places.isEmpty {
+            for r in Self.labelledLocations(t) {
+                let value = Array(t[r])
+                if Self.saysRemote(value) && remote == nil { remote = a.sourceRange(r) }
+                for p in Self.places(in: value, anywhere: true, source: { a.sourceRange((r.lowerBound + $0.lowerBound)..<(r.lowerBound + $0.upperBound)) }) {
+                    append(p)
+                }
+            }
+        }
         if places.isEmpty {
             // The title (“Staff Nurse - Cardiff”, “Data Analyst (Tacoma, WA)”): any place name counts.
             if let title = a.title, a.document.format != .jsonld {
@@ -238,16 +248,29 @@ struct FactsReader {
             }
             // A place named as part of a site (“University Hospitals Birmingham”, “Cumberland Infirmary, Carlisle”,
             // “Bristol NHS Foundation Trust”).
-            func site(_ k: Int, _ a: Int, _ b: Int) -> Bool {
+            func site(_ k: Int, _ a: Int, _ b: Int, comma: Bool) -> Bool {
                 guard k >= 0 && k < w.count, Bytes.isUpper(t[w[k].range.lowerBound]), Self.siteWords.contains(w[k].hash) else { return false }
-                return b - a <= 2 && !t[a..<b].contains(0x0A) && !t[a..<b].contains(0x2E)
+                return b - a <= (comma ? 2 : 1) && !t[a..<b].contains(0x0A) && !t[a..<b].contains(0x2E)
+            }
+            /// A site word after the name, past up to three capitalised words (“Blackpool Teaching Hospitals”).
+            func siteAfter(_ n: Int, _ end: Int) -> Bool {
+                var k = n, prevEnd = end
+                while k < w.count && k < n + 4 {
+                    let g = t[prevEnd..<w[k].range.lowerBound]
+                    guard g.count <= 2, !g.contains(0x0A), !g.contains(0x2E), !g.contains(0x2C), Bytes.isUpper(t[w[k].range.lowerBound]) else { return false }
+                    if Self.siteWords.contains(w[k].hash) { return true }
+                    prevEnd = w[k].range.upperBound
+                    k += 1
+                }
+                return false
             }
             Gazetteer.forEachPlace(t, count: w.count, word: { w[$0].range }, anywhere: true, towns: true) { words, country in
                 guard !country else { return true }
                 let first = w[words.lowerBound].range, last = w[words.upperBound - 1].range
                 let p = words.lowerBound - 1, n = words.upperBound
-                let named = (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound))
-                    || (n < w.count && site(n, last.upperBound, w[n].range.lowerBound))
+                if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
+                let town = !Gazetteer.names.set.contains(Word.hash(t, first.lowerBound..<last.upperBound))
+                let named = (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: !town)) || siteAfter(n, last.upperBound)
                 if named && !found.contains(where: { $0.0 == first.lowerBound }) {
                     let r = first.lowerBound..<last.upperBound
                     found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
@@ -355,6 +378,40 @@ struct FactsReader {
         return out
     }
 
+    static let locationLabels = WordSet(["location", "locations", "based", "base", "site", "sites", "workplace"].map { Word.hash($0) })
+
+    /// The values of `Location:` labels in the prose (`Location: Chester`, `Location - Chester`, `Work Location :-
+    /// Leeds`): a capitalised label word, a colon or dash, then the rest of the line (at most 150 bytes, up to a `|`).
+    static func labelledLocations(_ t: [UInt8]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        Tokenizer.words(t, 0..<t.count) { r in
+            guard out.count < 10, Bytes.isUpper(t[r.lowerBound]), locationLabels.contains(Word.hash(t, r)) else { return }
+            var k = r.upperBound
+            while k < t.count && (t[k] == 0x20 || t[k] == 0x09) { k += 1 }
+            guard k < t.count, t[k] == 0x3A || t[k] == 0x2D else { return }
+            k += 1
+            while k < t.count && (t[k] == 0x2D || t[k] == 0x3A) { k += 1 }
+            // `Base - ` needs the space a dash label has (`Base-rate` is a word).
+            guard k < t.count, t[k] == 0x20 || t[k] == 0x09 || t[k - 1] == 0x3A else { return }
+            while k < t.count && (t[k] == 0x20 || t[k] == 0x09 || t[k] == 0xC2 || t[k] == 0xA0) { k += 1 }
+            var e = k
+            while e < t.count && e - k < 150 && t[e] != 0x0A && t[e] != 0x7C { e += 1 }
+            if e > k { out.append(k..<e) }
+        }
+        return out
+    }
+
+    static func saysRemote(_ b: [UInt8]) -> Bool {
+        var words: [Range<Int>] = []
+        Tokenizer.words(b, 0..<b.count) { words.append($0) }
+        return words.prefix(3).contains { Word.hash(b, $0) == Word.hash("remote") }
+    }
+
+    /// Words after a name that make it a street (`Floyd Drive`, `Manthorpe Road`), not a town.
+    static let streetWords = WordSet(["drive", "road", "street", "avenue", "lane", "way", "close", "court", "crescent", "place",
+                                      "terrace", "rd", "st", "ave", "boulevard", "blvd", "square", "gardens", "grove", "row",
+                                      "walk", "hill", "parade", "mews"].map { Word.hash($0) })
+
     /// The places of a text where any place name counts (a title, a field).
     static func places(in b: [UInt8], anywhere: Bool, source: (Range<Int>) -> Range<Int>) -> [Address] {
         var words: [Range<Int>] = []
@@ -362,6 +419,7 @@ struct FactsReader {
         var out: [Address] = []
         Gazetteer.forEachPlace(b, count: words.count, word: { words[$0] }, anywhere: anywhere, towns: true) { w, country in
             let r = words[w.lowerBound].lowerBound..<words[w.upperBound - 1].upperBound
+            if w.upperBound < words.count, streetWords.contains(Word.hash(b, words[w.upperBound])) { return true }
             // A town (not a city of the main list) only after a separator: “Nurse - Wanstead”, “Nurse (Aldeburgh)”.
             if !Gazetteer.names.set.contains(Word.hash(b, r)) {
                 var k = r.lowerBound
@@ -535,7 +593,11 @@ struct FactsReader {
                   "independent contractor", "freelance", "freelancer", "c2h", "1099 contract", "contract assignment"] { list.append((p, 2)) }
         for p in ["temporary", "fixed term", "seasonal", "locum", "bank staff", "staff bank", "bank nurse", "bank nurses", "bank role",
                   "bank post", "bank position", "bank worker", "bank workers", "bank only", "bank contract", "bank basis",
-                  "maternity cover", "temp", "secondment", "fixed term contract"] { list.append((p, 3)) }
+                  "maternity cover", "temp", "secondment", "fixed term contract", "bank work", "bank shifts", "bank shift",
+                  "bank assignments", "join our bank", "join the bank", "flexible bank", "bank opportunities", "bank opportunity",
+                  "bank vacancies", "bank vacancy", "bank doctor", "bank doctors", "bank nursing", "bank midwife", "bank midwives",
+                  "bank hca", "bank hcas", "bank healthcare assistant", "bank healthcare assistants", "bank registered",
+                  "bank staffing", "bank team"] { list.append((p, 3)) }
         for p in ["internship", "intern", "interns", "internships", "summer intern"] { list.append((p, 4)) }
         for p in ["volunteer position", "volunteer role", "volunteer opportunity", "voluntary position", "voluntary role", "unpaid position",
                   "unpaid role", "unpaid internship", "as a volunteer", "volunteer basis", "voluntary basis", "pro bono"] { list.append((p, 5)) }
@@ -578,9 +640,30 @@ struct FactsReader {
             if !found.contains(tag) { found.append(tag) }
             if first == nil { first = r }
         }
+        // An NHS bank post named in the title (“Bank Staff Nurse”, “Paediatric Band 5 Bank Nurses”): temporary staffing.
+        if !found.contains(3), let title = a.title, Self.titleNamesBankPost(title.text) {
+            found.insert(3, at: 0)
+            add("employmentType", Self.typeValue(found), title.range)
+            return
+        }
         if let r = first {
             add("employmentType", Self.typeValue(found), a.sourceRange(r))
         }
+    }
+
+    static let notBankPost = WordSet(["of", "holiday", "holidays", "account", "accounts", "manager", "managers", "teller", "tellers",
+                                      "clerk", "statement", "statements", "transfer", "branch", "officer", "analyst", "and"].map { Word.hash($0) })
+
+    /// A title with “Bank” (capitalised) before a job, not “Bank of…”, “Bank Manager”.
+    static func titleNamesBankPost(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        var words: [Range<Int>] = []
+        Tokenizer.words(b, 0..<b.count) { words.append($0) }
+        for (k, r) in words.enumerated() where Bytes.lowerString(b, r) == "bank" && Bytes.isUpper(b[r.lowerBound]) {
+            guard k + 1 < words.count, !notBankPost.contains(Word.hash(b, words[k + 1])) else { continue }
+            return true
+        }
+        return false
     }
 
     static func typeValue(_ found: [Int]) -> JSONValue {
