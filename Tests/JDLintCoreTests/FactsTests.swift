@@ -215,6 +215,9 @@ import Testing
         // A town alone on a line (a heading) is not a place: “Porter” is a job here.
         x = Self.extract("# Porter\n\nCarry luggage for guests.\n", .markdown)
         #expect(x["jobLocation"] == nil)
+        // A list of places after a place context; a town before “Hospital” is the hospital's name.
+        x = Self.extract("# Nurse\n\nWe have sites in Chelsea, London and Harefield. Training at Cygnet Hospital.\n", .markdown)
+        #expect((x["jobLocation"]?.arrayValue ?? []).map { $0["address"]?["addressLocality"] } == ["Chelsea", "London", "Harefield"])
         // “Bank of …” in a title is not a bank post.
         x = Self.extract("# Bank of Scotland Teller\n\nServe customers.\n", .markdown)
         #expect(x["employmentType"] == nil)

@@ -77,7 +77,8 @@ public enum Gazetteer {
                 let last = word(i + n - 1)
                 let h = Word.hash(t, r.lowerBound..<last.upperBound)
                 if (n == 1 || (Bytes.isUpper(t[last.lowerBound]) && sameLine(t, r.lowerBound, last.upperBound))) && names.set.contains(h) {
-                    // A town needs more than a short line of its own (“Porter” as a heading is a job, not a town).
+                    // A town needs a preposition (“based in Aldeburgh”): alone on a short line (“Porter” as a heading) or
+                    // before “Hospital” (“Cygnet Hospital”) it is as often a name or a job.
                     let town = towns && !Self.names.set.contains(h)
                     let context = anywhere || preposition || (short && !town)
                     // A country in prose names the job's place only after “based in”, “remote in”…: “the average salary
@@ -88,7 +89,7 @@ public enum Gazetteer {
                         hit = p >= 1 && strongBefore.contains(Word.hash(t, word(p - 1))) && Word.hash(t, word(p)) == Self.inHash
                     } else if context {
                         hit = true
-                    } else if i + n < count, after.contains(Word.hash(t, word(i + n))), sameLine(t, last.upperBound, word(i + n).lowerBound) {
+                    } else if !town, i + n < count, after.contains(Word.hash(t, word(i + n))), sameLine(t, last.upperBound, word(i + n).lowerBound) {
                         hit = true
                     }
                     if hit {

@@ -231,6 +231,15 @@ struct FactsReader {
             var found: [(Int, Address)] = []
             Gazetteer.forEachPlace(t, count: w.count, word: { w[$0].range }, anywhere: false, towns: true) { words, country in
                 let r = w[words.lowerBound].range.lowerBound..<w[words.upperBound - 1].range.upperBound
+                // A town before “Hospital”, “Park”, “House” is part of a name (“at Cygnet Hospital”, “at Alexandra
+                // Park”), and a name before “Road” a street.
+                let n = words.upperBound
+                if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
+                if n < w.count, !Gazetteer.names.set.contains(Word.hash(t, r)), Bytes.isUpper(t[w[n].range.lowerBound]),
+                   Self.siteWords.contains(w[n].hash) || Self.namePartWords.contains(w[n].hash),
+                   t[r.upperBound..<w[n].range.lowerBound].allSatisfy({ $0 == 0x20 }) {
+                    return true
+                }
                 var p = Self.address(name: String(decoding: t[r], as: UTF8.self), country: country, range: a.sourceRange(r))
                 // “Tacoma, WA”, “Leeds, England”: what follows the name on the same line.
                 if p.locality != nil, let (more, end) = Self.qualifier(t, after: r.upperBound) {
@@ -244,6 +253,14 @@ struct FactsReader {
                     p.range = a.sourceRange(r.lowerBound..<e)
                 }
                 found.append((r.lowerBound, p))
+                // A list of places: “in Chelsea, London and Harefield”, “Leeds or York”.
+                var k = words.upperBound
+                while k < w.count && found.count < 50 {
+                    guard let next = Self.listedPlace(t, w, after: k) else { break }
+                    let nr = w[next.lowerBound].range.lowerBound..<w[next.upperBound - 1].range.upperBound
+                    found.append((nr.lowerBound, Self.address(name: String(decoding: t[nr], as: UTF8.self), country: false, range: a.sourceRange(nr))))
+                    k = next.upperBound
+                }
                 return found.count < 50
             }
             // A place named as part of a site (“University Hospitals Birmingham”, “Cumberland Infirmary, Carlisle”,
@@ -269,8 +286,9 @@ struct FactsReader {
                 let first = w[words.lowerBound].range, last = w[words.upperBound - 1].range
                 let p = words.lowerBound - 1, n = words.upperBound
                 if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
-                let town = !Gazetteer.names.set.contains(Word.hash(t, first.lowerBound..<last.upperBound))
-                let named = (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: !town)) || siteAfter(n, last.upperBound)
+                // Cities of the main list only: many towns share a name with a company or a hospital (“Cygnet Hospital”).
+                guard Gazetteer.names.set.contains(Word.hash(t, first.lowerBound..<last.upperBound)) else { return true }
+                let named = (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: true)) || siteAfter(n, last.upperBound)
                 if named && !found.contains(where: { $0.0 == first.lowerBound }) {
                     let r = first.lowerBound..<last.upperBound
                     found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
@@ -297,6 +315,43 @@ struct FactsReader {
         if remote == nil, let title = a.title, Self.titleSaysRemote(title.text) { remote = title.range }
         if remote == nil, let (_, r) = Self.remoteCues.first(in: a) { remote = a.sourceRange(r) }
         if let r = remote { add("jobLocationType", "TELECOMMUTE", r) }
+    }
+
+    /// Capitalised words after a town that make it part of a name (“Alexandra Park”, “Fairfield House”).
+    static let namePartWords = WordSet(["park", "house", "school", "academy", "lodge", "hall", "unit", "ward", "practice",
+                                        "group", "healthcare", "care", "services", "limited", "ltd", "inc", "partnership"].map { Word.hash($0) })
+
+    static let listJoiners = WordSet(["and", "or"].map { Word.hash($0) })
+
+    /// The words of a place name (towns included, no country) that continue a list at word `k`: after `, `, `and`, `or`,
+    /// `&` on the same line.
+    static func listedPlace(_ t: [UInt8], _ w: WordList, after k: Int) -> Range<Int>? {
+        guard k < w.count, k > 0 else { return nil }
+        var j = k
+        let gap = t[w[k - 1].range.upperBound..<w[k].range.lowerBound]
+        if listJoiners.contains(w[k].hash) {
+            guard gap.allSatisfy({ $0 == 0x20 || $0 == 0x2C }), k + 1 < w.count else { return nil }
+            j = k + 1
+            let g2 = t[w[k].range.upperBound..<w[j].range.lowerBound]
+            guard g2.count <= 2, g2.allSatisfy({ $0 == 0x20 }) else { return nil }
+        } else {
+            let g = Array(gap)
+            guard g == [0x2C, 0x20] || g == [0x20, 0x26, 0x20] || g == [0x26, 0x20] || g == [0x2C] else { return nil }
+        }
+        let names = Gazetteer.namesWithTowns
+        guard Bytes.isUpper(t[w[j].range.lowerBound]) else { return nil }
+        var n = min(names.maxWords, w.count - j)
+        while n >= 1 {
+            let last = w[j + n - 1].range
+            let h = Word.hash(t, w[j].range.lowerBound..<last.upperBound)
+            if Bytes.isUpper(t[last.lowerBound]), names.set.contains(h), !names.countries.contains(h),
+               !t[w[j].range.lowerBound..<last.upperBound].contains(0x0A) {
+                if j + n < w.count, streetWords.contains(w[j + n].hash) { return nil }
+                return j..<(j + n)
+            }
+            n -= 1
+        }
+        return nil
     }
 
     /// Capitalised words that make a place name next to them a site (“University Hospitals Birmingham”).
