@@ -89,6 +89,13 @@ import Testing
         #expect(x.properties == JobPostingFacts.properties.filter { x.properties.contains($0) })
     }
 
+    @Test func codeSpansComeBackAsWrittenAndUSIsACountry() {
+        let x = Self.extract("---\ntitle: Designer\nlocation: Remote (US)\n---\n\n## What you bring\n\n- Comfort with `Figma`\n", .markdown)
+        #expect(x["qualifications"] == "Comfort with Figma")
+        #expect(x["jobLocation"] == ["@type": "Place", "address": ["@type": "PostalAddress", "addressCountry": "US"]])
+        #expect(x["jobLocationType"] == "TELECOMMUTE")
+    }
+
     @Test func nothingStatedNothingInvented() {
         let x = Self.extract("# Welder\n\nWeld steel frames.\n", .markdown)
         #expect(x.properties == ["title", "description"])

@@ -240,6 +240,8 @@ struct FactsReader {
                    t[r.upperBound..<w[n].range.lowerBound].allSatisfy({ $0 == 0x20 }) {
                     return true
                 }
+                // “Riverside Clinic is hiring”: a name starting a sentence before “Clinic”, “Office” is the site's name.
+                if n < w.count, Gazetteer.after.contains(w[n].hash), Self.startsSentence(t, r.lowerBound) { return true }
                 var p = Self.address(name: String(decoding: t[r], as: UTF8.self), country: country, range: a.sourceRange(r))
                 // “Tacoma, WA”, “Leeds, England”: what follows the name on the same line.
                 if p.locality != nil, let (more, end) = Self.qualifier(t, after: r.upperBound) {
@@ -315,6 +317,13 @@ struct FactsReader {
         if remote == nil, let title = a.title, Self.titleSaysRemote(title.text) { remote = title.range }
         if remote == nil, let (_, r) = Self.remoteCues.first(in: a) { remote = a.sourceRange(r) }
         if let r = remote { add("jobLocationType", "TELECOMMUTE", r) }
+    }
+
+    /// Nothing but white space since the start of the text or the end of a sentence.
+    static func startsSentence(_ t: [UInt8], _ i: Int) -> Bool {
+        var k = i
+        while k > 0 && Bytes.isWhitespace(t[k - 1]) { k -= 1 }
+        return k == 0 || t[k - 1] == 0x2E || t[k - 1] == 0x21 || t[k - 1] == 0x3F || (k < i && t[k..<i].contains(0x0A))
     }
 
     /// Capitalised words after a town that make it part of a name (“Alexandra Park”, “Fairfield House”).
@@ -600,7 +609,7 @@ struct FactsReader {
     /// Countries by name (as in `Rules/places.txt`) to ISO 3166-1 alpha-2 codes, for the countries postings name most;
     /// any other country keeps its name.
     static let countryCodes: [String: String] = [
-        "united states": "US", "usa": "US", "america": "US", "united states of america": "US", "united kingdom": "GB", "uk": "GB",
+        "united states": "US", "usa": "US", "us": "US", "u.s.": "US", "u.s.a.": "US", "america": "US", "united states of america": "US", "united kingdom": "GB", "uk": "GB",
         "great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB", "ireland": "IE",
         "canada": "CA", "australia": "AU", "new zealand": "NZ", "germany": "DE", "france": "FR", "spain": "ES", "italy": "IT",
         "netherlands": "NL", "the netherlands": "NL", "belgium": "BE", "switzerland": "CH", "austria": "AT", "sweden": "SE",
@@ -872,7 +881,7 @@ struct FactsReader {
                 }
             }
             if !ranges.isEmpty {
-                let text = ranges.map { a.string($0).trimmed }.filter { !$0.isEmpty }.joined(separator: "\n")
+                let text = ranges.map { proseText($0).trimmed }.filter { !$0.isEmpty }.joined(separator: "\n")
                 if !text.isEmpty {
                     let src = a.sourceRange(ranges[0].lowerBound..<ranges[ranges.count - 1].upperBound)
                     add(property, .string(text), src)
@@ -880,6 +889,28 @@ struct FactsReader {
             }
             i = max(i + 1, j)
         }
+    }
+
+    /// The text of a prose range as written: code the prose holds as U+FFFC (`Figma` in backticks, `{{ x }}`)
+    /// comes back from the source, without its backticks.
+    func proseText(_ r: Range<Int>) -> String {
+        let mapped = a.prose.text
+        let src = a.document.bytes
+        var out: [UInt8] = []
+        var k = r.lowerBound
+        while k < r.upperBound {
+            if k + 2 < r.upperBound || k + 2 < t.count, t[k] == 0xEF, k + 2 < t.count, t[k + 1] == 0xBF, t[k + 2] == 0xBC {
+                let s = mapped.sourceRange(k..<(k + 3))
+                if s.upperBound <= src.count {
+                    out.append(contentsOf: src[s].filter { $0 != 0x60 })
+                }
+                k += 3
+                continue
+            }
+            out.append(t[k])
+            k += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The part ids a label names.
