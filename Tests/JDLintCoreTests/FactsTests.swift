@@ -251,6 +251,14 @@ import Testing
         x = Self.extract("# Cook\n\nSalary from €3,000 per month.\n", .markdown)
         #expect(x["baseSalary"]?["value"] == ["@type": "QuantitativeValue", "minValue": 3000, "unitText": "MONTH"])
         #expect(x["baseSalary"]?["currency"] == "EUR")
+        // Single figures along one line make one range; a pro-rata figure in brackets or a bonus does not join it.
+        x = Self.extract("# Nurse\n\nSalary: £34,000 per annum, after preceptorship £36,000 per annum.\n", .markdown)
+        #expect(x["baseSalary"]?["value"] == ["@type": "QuantitativeValue", "minValue": 34000, "maxValue": 36000, "unitText": "YEAR"])
+        #expect(x.evidence("baseSalary") == "£34,000 per annum, after preceptorship £36,000 per annum")
+        x = Self.extract("# Nurse\n\nSalary: £36,708 - £39,867 (£21,460 to £23,306 pro rata) per annum.\n", .markdown)
+        #expect(x["baseSalary"]?["value"]?["minValue"] == 36708)
+        x = Self.extract("# Nurse\n\nSalary: £30,000 per year and a £5,000 welcome bonus.\n", .markdown)
+        #expect(x["baseSalary"]?["value"] == ["@type": "QuantitativeValue", "value": 30000, "unitText": "YEAR"])
         // A figure without a currency keeps no currency: none is invented.
         x = Self.extract("# Cook\n\nSalary: 45,000 per year.\n", .markdown)
         #expect(x["baseSalary"]?["currency"] == nil)

@@ -739,11 +739,29 @@ struct FactsReader {
     mutating func salary() {
         let pay = a.pay
         // A structured field first (front-matter `salary:`), else the first figure of the prose.
-        guard let st = pay.first(where: { !$0.inProse }) ?? pay.first(where: { $0.inProse && ($0.currency != nil || $0.period != nil) })
+        guard var st = pay.first(where: { !$0.inProse }) ?? pay.first(where: { $0.inProse && ($0.currency != nil || $0.period != nil) })
         else { return }
+        // Figures of the same currency and period further along the same line state one range: “£34,000 per annum,
+        // post Preceptorship = £36,000 per annum”, “£16,195 (under 25) / £17,222 (over 25)”. Not a bonus or a
+        // different scale: the figures are within a factor of two.
+        if st.inProse {
+            var end = st.proseRange.upperBound
+            for other in pay where !st.isRange && other.inProse && other.proseRange.lowerBound >= end {
+                let gap = t[end..<other.proseRange.lowerBound]
+                // Single figures only, not one in brackets after another (“£36,708 (£21,460 pro rata)”).
+                guard !gap.contains(0x0A), !other.isRange,
+                      gap.filter({ $0 == 0x28 }).count <= gap.filter({ $0 == 0x29 }).count else { break }
+                guard other.currency == st.currency, other.period == st.period, !other.openEnded, !st.openEnded,
+                      other.min > 0, st.min > 0, max(other.max, st.max) <= 2 * min(other.min, st.min) else { break }
+                st.min = min(st.min, other.min)
+                st.max = max(st.max, other.max)
+                end = other.proseRange.upperBound
+                st.sourceRange = st.sourceRange.lowerBound..<max(st.sourceRange.upperBound, other.sourceRange.upperBound)
+            }
+        }
         var qv = JSONObject()
         qv["@type"] = .string("QuantitativeValue")
-        if st.isRange {
+        if st.isRange || st.min < st.max {
             qv["minValue"] = JobPostingFacts.number(st.min)
             qv["maxValue"] = JobPostingFacts.number(st.max)
         } else if st.openEnded {
