@@ -225,6 +225,10 @@ import Testing
         // A list of places after a place context; a town before “Hospital” is the hospital's name.
         x = Self.extract("# Nurse\n\nWe have sites in Chelsea, London and Harefield. Training at Cygnet Hospital.\n", .markdown)
         #expect((x["jobLocation"]?.arrayValue ?? []).map { $0["address"]?["addressLocality"] } == ["Chelsea", "London", "Harefield"])
+        // A place with its state written out; “Greater Richmond”; an acronym in capitals is not a place.
+        x = Self.extract("# Clerk\n\nThe store, at 12 Main Rd, Richmond, Virginia, serves the Greater Richmond area. We follow the ADA.\n", .markdown)
+        #expect(x["jobLocation"]?["address"] == ["@type": "PostalAddress", "addressLocality": "Richmond", "addressRegion": "VA", "addressCountry": "US"])
+        #expect(x.evidence("jobLocation") == "Richmond, Virginia")
         // “Bank of …” in a title is not a bank post.
         x = Self.extract("# Bank of Scotland Teller\n\nServe customers.\n", .markdown)
         #expect(x["employmentType"] == nil)

@@ -200,6 +200,9 @@ struct FactsReader {
             guard !p.isEmpty else { return }
             // The same place twice, or a country or region already given with a city, adds nothing.
             if places.contains(where: { $0.key == p.key }) { return }
+            // “Richmond” after “Richmond, Virginia”: the same place, said again.
+            if let l = p.locality, p.region == nil, p.country == nil, p.postalCode == nil,
+               places.contains(where: { $0.locality?.lowercased() == l.lowercased() }) { return }
             if p.locality == nil, places.contains(where: { ($0.country == p.country || p.country == nil) && ($0.region == p.region || p.region == nil) && $0.locality != nil }) {
                 return
             }
@@ -235,6 +238,7 @@ struct FactsReader {
                 // Park”), and a name before “Road” a street.
                 let n = words.upperBound
                 if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
+                if !country && Self.allCaps(t, r) { return true }
                 if n < w.count, !Gazetteer.isCity(Word.hash(t, r)), Bytes.isUpper(t[w[n].range.lowerBound]),
                    Self.siteWords.contains(w[n].hash) || Self.namePartWords.contains(w[n].hash),
                    t[r.upperBound..<w[n].range.lowerBound].allSatisfy({ $0 == 0x20 }) {
@@ -242,19 +246,7 @@ struct FactsReader {
                 }
                 // “Riverside Clinic is hiring”: a name starting a sentence before “Clinic”, “Office” is the site's name.
                 if n < w.count, Gazetteer.after.contains(w[n].hash), Self.startsSentence(t, r.lowerBound) { return true }
-                var p = Self.address(name: String(decoding: t[r], as: UTF8.self), country: country, range: a.sourceRange(r))
-                // “Tacoma, WA”, “Leeds, England”: what follows the name on the same line.
-                if p.locality != nil, let (more, end) = Self.qualifier(t, after: r.upperBound) {
-                    p.region = more.region
-                    p.country = more.country
-                    var e = end
-                    if more.region != nil && more.country == "US", let z = Self.zip(t, after: end) {
-                        p.postalCode = z
-                        e += 6
-                    }
-                    p.range = a.sourceRange(r.lowerBound..<e)
-                }
-                found.append((r.lowerBound, p))
+                found.append((r.lowerBound, qualified(r, country: country)))
                 // A list of places: “in Chelsea, London and Harefield”, “Leeds or York”.
                 var k = words.upperBound
                 while k < w.count && found.count < 50 {
@@ -288,9 +280,18 @@ struct FactsReader {
                 let first = w[words.lowerBound].range, last = w[words.upperBound - 1].range
                 let p = words.lowerBound - 1, n = words.upperBound
                 if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
+                if Self.allCaps(t, first.lowerBound..<last.upperBound) { return true }
+                // “Richmond, Virginia”, “Leeds, England”: a place, a comma and its state or country.
+                if Self.qualifier(t, after: last.upperBound) != nil, !found.contains(where: { $0.0 == first.lowerBound }) {
+                    let place = qualified(first.lowerBound..<last.upperBound, country: false)
+                    if place.locality != nil { found.append((first.lowerBound, place)) }
+                    return found.count < 50
+                }
                 // Cities of the main list only: many towns share a name with a company or a hospital (“Cygnet Hospital”).
                 guard Gazetteer.isCity(Word.hash(t, first.lowerBound..<last.upperBound)) else { return true }
-                let named = (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: true)) || siteAfter(n, last.upperBound)
+                // “Greater Richmond”, “Greater Manchester” (a region of its own when the gazetteer has it).
+                let greater = p >= 0 && w[p].hash == Self.greaterWord && Bytes.isUpper(t[w[p].range.lowerBound])
+                let named = greater || (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: true)) || siteAfter(n, last.upperBound)
                 if named && !found.contains(where: { $0.0 == first.lowerBound }) {
                     let r = first.lowerBound..<last.upperBound
                     found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
@@ -317,6 +318,18 @@ struct FactsReader {
         if remote == nil, let title = a.title, Self.titleSaysRemote(title.text) { remote = title.range }
         if remote == nil, let (_, r) = Self.remoteCues.first(in: a) { remote = a.sourceRange(r) }
         if let r = remote { add("jobLocationType", "TELECOMMUTE", r) }
+    }
+
+    static let greaterWord = Word.hash("greater")
+
+    /// Written in capitals (“ADA”, “READING”): an acronym or a shout more often than a place.
+    static func allCaps(_ t: [UInt8], _ r: Range<Int>) -> Bool {
+        var letters = 0
+        for k in r where Bytes.isASCIILetter(t[k]) {
+            if Bytes.isLower(t[k]) { return false }
+            letters += 1
+        }
+        return letters >= 2
     }
 
     /// Nothing but white space since the start of the text or the end of a sentence.
@@ -367,6 +380,23 @@ struct FactsReader {
     static let siteWords = WordSet(["house", "hospital", "hospitals", "infirmary", "nhs", "clinic", "centre", "center", "university",
                                     "college", "trust", "surgery", "campus", "council", "office", "offices", "medical",
                                     "health"].map { Word.hash($0) })
+
+    /// The place named at prose range `r`, with what follows it on the same line (“Tacoma, WA 98402”, “Leeds,
+    /// England”).
+    func qualified(_ r: Range<Int>, country: Bool) -> Address {
+        var p = Self.address(name: String(decoding: t[r], as: UTF8.self), country: country, range: a.sourceRange(r))
+        if p.locality != nil, let (more, end) = Self.qualifier(t, after: r.upperBound) {
+            p.region = more.region
+            p.country = more.country
+            var e = end
+            if more.region != nil && more.country == "US", let z = Self.zip(t, after: end) {
+                p.postalCode = z
+                e += 6
+            }
+            p.range = a.sourceRange(r.lowerBound..<e)
+        }
+        return p
+    }
 
     static let remoteCues = PhraseList([
         ("fully remote", 0), ("100 remote", 0), ("remote role", 0), ("remote position", 0), ("remote job", 0), ("remote first", 0),
@@ -525,7 +555,9 @@ struct FactsReader {
                     remote = true
                     continue
                 }
-                if ["hybrid", "onsite", "inoffice", "multiplelocations", "various", "tbc", "flexible"].contains(key) { continue }
+                if ["hybrid", "onsite", "inoffice", "multiplelocations", "various", "tbc", "flexible", "inperson", "fieldbased",
+                    "nationwide", "multiple", "travel", "variouslocations", "hybridremote", "remotehybrid", "officebased",
+                    "homebasedwithtravel", "other"].contains(key) { continue }
                 if part.count == 2, MissingSectionRule.usStates.contains(part) {
                     p.region = part
                     p.country = p.country ?? "US"
