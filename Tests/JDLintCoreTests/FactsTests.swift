@@ -278,6 +278,22 @@ import Testing
         #expect(FactsReader.isoDate("1st Feb 2027") == "2027-02-01")
     }
 
+    @Test func contactRunIntoText() {
+        let x = Self.extract("<h1>Nurse</h1><p>To apply contact: Email addressjo.bloggs@trust.nhs.ukTelephone 0100</p>", .html)
+        #expect(x["applicationContact"]?["email"] == "addressjo.bloggs@trust.nhs.uk")
+    }
+
+    @Test func jsonLDInHTML() {
+        let x = Self.extract("""
+            <html><head><script type="application/ld+json">{"@context":"https://schema.org","@type":"JobPosting","title":"Welder",
+            "employmentType":"PART_TIME","identifier":"W-9"}</script></head>
+            <body><h1>Welder</h1><p>Weld frames in Hull. Full-time.</p></body></html>
+            """, .html)
+        #expect(x["employmentType"] == "PART_TIME")  // the structured data wins over the prose
+        #expect(x["identifier"] == "W-9")
+        #expect(x["jobLocation"]?["address"]?["addressLocality"] == "Hull")
+    }
+
     @Test func directApplyOnlyWhenSaid() {
         var x = Self.extract("---\ntitle: Cook\ndirect_apply: true\n---\n\nCook meals.\n", .markdown)
         #expect(x["directApply"] == true)

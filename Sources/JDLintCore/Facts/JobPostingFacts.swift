@@ -1067,7 +1067,9 @@ struct FactsReader {
                 while s > r.lowerBound && local(t[s - 1]) { s -= 1 }
                 while s < i && t[s] == 0x2E { s += 1 }
                 var e = i + 1
-                while e < r.upperBound && host(t[e]) { e += 1 }
+                // A capital right after a small letter starts the next word of text run into the address
+                // (`…@trust.nhs.ukTelephone`).
+                while e < r.upperBound && host(t[e]) && !(e > i + 1 && Bytes.isLower(t[e - 1]) && Bytes.isUpper(t[e])) { e += 1 }
                 e = trimDots(e, i + 1)
                 let domain = t[(i + 1)..<e]
                 if s < i, let dot = domain.lastIndex(of: 0x2E), e - dot - 1 >= 2, t[(dot + 1)..<e].allSatisfy(Bytes.isASCIILetter) {
