@@ -133,6 +133,29 @@ struct FactsCommandTests {
         #expect(one.stdout == "")
     }
 
+    @Test func batchModeAddsFactsPerRecord() throws {
+        let input = ##"{"id": "a", "text": "# Cook\n\nCook in Leeds. Part-time, £11 an hour.\n", "format": "md"}"## + "\n"
+            + #"{"id": "b", "text": "Welder"}"# + "\n"
+        let r = try CLI.run(["--jsonl", "--facts", "--no-config"], stdin: Array(input.utf8))
+        #expect(r.code == 0)
+        let lines = Self.lines(r)
+        #expect(lines.count == 2)
+        let a = lines[0]["facts"] as? [String: Any]
+        let jp = a?["jobPosting"] as? [String: Any]
+        #expect(jp?["@type"] as? String == "JobPosting")
+        #expect(jp?["employmentType"] as? String == "PART_TIME")
+        #expect(((a?["evidence"] as? [String: Any])?["title"] as? [String: Any])?["start"] as? [String: Int] == ["line": 1, "column": 3, "offset": 2])
+        #expect(lines[0]["diagnostics"] is [Any])
+        #expect((lines[1]["facts"] as? [String: Any])?["jobPosting"] is [String: Any])
+        // Without --facts, no facts; --facts without --jsonl is a usage error.
+        let plain = try CLI.run(["--jsonl", "--no-config"], stdin: Array(input.utf8))
+        #expect(Self.lines(plain).allSatisfy { $0["facts"] == nil })
+        let misuse = try CLI.run(["--facts", "x.md"])
+        #expect(misuse.code == 2)
+        #expect(misuse.stderr.contains("--facts needs --jsonl"))
+        #expect(misuse.stdout == "")
+    }
+
     @Test func helpListsFacts() throws {
         let r = try CLI.run(["--help"])
         #expect(r.stdout.contains("jdlint facts"))
