@@ -65,6 +65,11 @@ struct FactsCommandTests {
         #expect(files.first?["evidence"] is [String: Any])
         let jsonl = try CLI.run(["facts", "--format=jsonl", "nurse.md"], cwd: d.url)
         #expect(Self.lines(jsonl).count == 1)
+        // jsonld for several files: an array of JobPosting objects.
+        try d.write("cook.txt", Self.cook)
+        let several = try CLI.run(["facts", "--format", "jsonld", "nurse.md", "cook.txt"], cwd: d.url)
+        let array = (try? JSONSerialization.jsonObject(with: Data(several.stdoutBytes))) as? [[String: Any]] ?? []
+        #expect(array.map { $0["title"] as? String } == ["Cook", "Staff Nurse"])
     }
 
     @Test func standardInput() throws {

@@ -136,6 +136,11 @@ import Testing
         #expect(x.evidence("baseSalary")?.contains("£12.50") == true)
         #expect(x["responsibilities"] == "Care for patients on the ward and keep records.")
         #expect(x["applicationContact"] == ["@type": "ContactPoint", "url": "https://jobs.example.org/nurse-42"])
+        #expect(x["description"]?.stringValue?.hasPrefix("Join our ward team.") == true)
+        // A title stacked on the rest of a scraped header is left out of the description too.
+        let y = Self.extract("Programme Manager\nAcme Ltd\n\nRun our programmes.\n", .text)
+        #expect(y["title"] == "Programme Manager")
+        #expect(y["description"] == "Acme Ltd\n\nRun our programmes.")
     }
 
     @Test func html() {

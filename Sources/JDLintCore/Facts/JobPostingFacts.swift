@@ -148,8 +148,14 @@ struct FactsReader {
             break
         }
         guard let f = first, let last = blocks.indices.last(where: { blocks[$0].kind != .field }), last >= f else { return }
-        let r = blocks[f].sourceRange.lowerBound..<max(blocks[f].sourceRange.lowerBound, blocks[last].sourceRange.upperBound)
+        var start = blocks[f].sourceRange.lowerBound
         let src = a.document.bytes
+        // A scraped text's title is the first line of its first paragraph (“Programme Manager⏎Acme Ltd”).
+        if a.titleBlock == nil, let title = a.title, title.range.lowerBound == start, title.range.upperBound <= blocks[f].sourceRange.upperBound {
+            start = title.range.upperBound
+            while start < src.count && Bytes.isWhitespace(src[start]) { start += 1 }
+        }
+        let r = start..<max(start, blocks[last].sourceRange.upperBound)
         guard r.upperBound <= src.count, !r.isEmpty else { return }
         let text = String(decoding: src[r], as: UTF8.self)
         guard !text.allSatisfy(\.isWhitespace) else { return }
