@@ -108,7 +108,7 @@ import Testing
 
             The average salary in the United States is high, and customers in Germany love us. We grew 3 years ago.
             Our full-time equivalent headcount is 30. Write to privacy@acme.example about your data.
-            Call 0113 496 0000 for directions.
+            You will supervise interns; internships count as experience. Call 0113 496 0000 for directions. We are a VEVRAA Federal Contractor and a government contractor.
             """, .markdown)
         for p in ["jobLocation", "jobLocationType", "employmentType", "baseSalary", "experienceRequirements", "applicationContact",
                   "hiringOrganization", "datePosted", "validThrough", "responsibilities", "qualifications", "jobBenefits"] {
@@ -234,6 +234,8 @@ import Testing
         x = Self.extract("# Clerk\n\nThe store, at 12 Main Rd, Richmond, Virginia, serves the Greater Richmond area. We follow the ADA.\n", .markdown)
         #expect(x["jobLocation"]?["address"] == ["@type": "PostalAddress", "addressLocality": "Richmond", "addressRegion": "VA", "addressCountry": "US"])
         #expect(x.evidence("jobLocation") == "Richmond, Virginia")
+        x = Self.extract("# Data Science Intern\n\nAnalyse data.\n", .markdown)
+        #expect(x["employmentType"] == "INTERN")
         // “Bank of …” in a title is not a bank post.
         x = Self.extract("# Bank of Scotland Teller\n\nServe customers.\n", .markdown)
         #expect(x["employmentType"] == nil)
@@ -242,6 +244,7 @@ import Testing
     @Test(arguments: [
         ("Job type: Part-Time (30-40 hours per week)", JSONValue.string("PART_TIME")),
         ("We offer a paid internship over the summer.", "INTERN"),
+        ("Position Type: Intern", "INTERN"),
         ("This is a volunteer position for the festival.", "VOLUNTEER"),
         ("Per diem shifts are available on weekends.", "PER_DIEM"),
         ("An independent contractor engagement for three months.", "CONTRACTOR"),

@@ -691,8 +691,11 @@ struct FactsReader {
         var list: [(String, Int)] = []
         for p in ["full time", "fulltime", "full time permanent", "permanent full time"] { list.append((p, 0)) }
         for p in ["part time", "parttime", "permanent part time"] { list.append((p, 1)) }
-        for p in ["contractor", "contract role", "contract position", "contract basis", "contract to hire", "contract job",
-                  "independent contractor", "freelance", "freelancer", "c2h", "1099 contract", "contract assignment"] { list.append((p, 2)) }
+        // Not “contractor” alone: “a government contractor”, “VEVRAA Federal Contractor”, “the Contractor shall” are the
+        // employer, not the job.
+        for p in ["contract role", "contract position", "contract basis", "contract to hire", "contract job", "contractor role",
+                  "contractor position", "as a contractor", "contractor basis", "independent contractor", "freelance", "freelancer",
+                  "c2h", "1099 contract", "contract assignment", "contract opportunity"] { list.append((p, 2)) }
         for p in ["temporary", "fixed term", "seasonal", "locum", "bank staff", "staff bank", "bank nurse", "bank nurses", "bank role",
                   "bank post", "bank position", "bank worker", "bank workers", "bank only", "bank contract", "bank basis",
                   "maternity cover", "temp", "secondment", "fixed term contract", "bank work", "bank shifts", "bank shift",
@@ -700,7 +703,9 @@ struct FactsReader {
                   "bank vacancies", "bank vacancy", "bank doctor", "bank doctors", "bank nursing", "bank midwife", "bank midwives",
                   "bank hca", "bank hcas", "bank healthcare assistant", "bank healthcare assistants", "bank registered",
                   "bank staffing", "bank team"] { list.append((p, 3)) }
-        for p in ["internship", "intern", "interns", "internships", "summer intern"] { list.append((p, 4)) }
+        // Not “interns” or “internships” alone: “supervise interns”, “internship experience” are not this job.
+        for p in ["this internship", "paid internship", "internship position", "internship role", "internship opportunity",
+                  "intern position", "intern role", "as an intern", "summer intern", "summer internship"] { list.append((p, 4)) }
         for p in ["volunteer position", "volunteer role", "volunteer opportunity", "voluntary position", "voluntary role", "unpaid position",
                   "unpaid role", "unpaid internship", "as a volunteer", "volunteer basis", "voluntary basis", "pro bono"] { list.append((p, 5)) }
         for p in ["per diem", "prn"] { list.append((p, 6)) }
@@ -722,7 +727,8 @@ struct FactsReader {
             Self.employmentCues.forEach(b, words) { tag, _ in if !found.contains(tag) { found.append(tag) } }
             // A bare `Contract` or `Temp` value.
             let key = Field.normaliseKey(f.value)
-            if found.isEmpty, key == "contract" { found = [2] }
+            if found.isEmpty, key == "contract" || key == "contractor" { found = [2] }
+            if found.isEmpty, key == "intern" || key == "internship" { found = [4] }
             if found.isEmpty, let i = Self.types.firstIndex(of: f.value.uppercased().replacing("-", with: "_")) { found = [i] }
             if !found.isEmpty {
                 add("employmentType", Self.typeValue(found), f.valueRange)
@@ -742,6 +748,13 @@ struct FactsReader {
             if !found.contains(tag) { found.append(tag) }
             if first == nil { first = r }
         }
+        // An internship named in the title (“Data Science Intern”, “Summer Internship”).
+        if !found.contains(4), let title = a.title, Self.titleNamesInternship(title.text) {
+            found.insert(4, at: 0)
+            if !found.contains(3), Self.titleNamesBankPost(title.text) { found.insert(3, at: 0) }
+            add("employmentType", Self.typeValue(found), title.range)
+            return
+        }
         // An NHS bank post named in the title (“Bank Staff Nurse”, “Paediatric Band 5 Bank Nurses”): temporary staffing.
         if !found.contains(3), let title = a.title, Self.titleNamesBankPost(title.text) {
             found.insert(3, at: 0)
@@ -755,6 +768,16 @@ struct FactsReader {
 
     static let notBankPost = WordSet(["of", "holiday", "holidays", "account", "accounts", "manager", "managers", "teller", "tellers",
                                       "clerk", "statement", "statements", "transfer", "branch", "officer", "analyst", "and"].map { Word.hash($0) })
+
+    static func titleNamesInternship(_ s: String) -> Bool {
+        let b = Array(s.utf8)
+        var found = false
+        Tokenizer.words(b, 0..<b.count) { r in
+            let w = Bytes.lowerString(b, r)
+            if w == "intern" || w == "internship" || w == "interns" || w == "internships" { found = true }
+        }
+        return found
+    }
 
     /// A title with “Bank” (capitalised) before a job, not “Bank of…”, “Bank Manager”.
     static func titleNamesBankPost(_ s: String) -> Bool {
