@@ -203,7 +203,8 @@ struct FactsReader {
         var places: [Address] = []
         var remote: Range<Int>?
         func append(_ p: Address) {
-            guard !p.isEmpty else { return }
+            // At most twenty places: a posting naming more is a list of sites, and the checks below stay cheap.
+            guard !p.isEmpty, places.count < 20 else { return }
             // The same place twice, or a country or region already given with a city, adds nothing.
             if places.contains(where: { $0.key == p.key }) { return }
             // “Richmond” after “Richmond, Virginia”: the same place, said again.
@@ -215,7 +216,7 @@ struct FactsReader {
             places.append(p)
         }
         // Fields: `Location: Albuquerque, NM`, front-matter `location:`.
-        for f in fields(Self.locationKeys) where f.value.utf8.count < 300 {
+        for f in fields(Self.locationKeys).prefix(50) where f.value.utf8.count < 300 {
             let (addresses, isRemote) = Self.parseLocation(f.value, range: f.valueRange)
             for p in addresses { append(p) }
             if isRemote && remote == nil { remote = f.valueRange }
@@ -304,7 +305,9 @@ struct FactsReader {
                 }
                 return found.count < 50
             }
-            for (r, state) in Self.cityStates(t) where !found.contains(where: { $0.0 == r.lowerBound }) {
+            var starts = Set(found.map(\.0))
+            for (r, state) in Self.cityStates(t) where found.count < 50 && !starts.contains(r.lowerBound) {
+                starts.insert(r.lowerBound)
                 var p = Address(locality: String(decoding: t[r], as: UTF8.self), region: state, country: "US",
                                 range: a.sourceRange(r.lowerBound..<(r.upperBound + 4)))
                 if let z = Self.zip(t, after: r.upperBound + 4) {
@@ -474,6 +477,7 @@ struct FactsReader {
             }
             guard words > 0 else { continue }
             out.append((start..<i, code))
+            if out.count >= 50 { break }
         }
         return out
     }
@@ -1058,16 +1062,18 @@ struct FactsReader {
             }
         }
         // The prose: an e-mail address or a URL in a block that speaks of applying.
+        var underApply = [Bool](repeating: false, count: a.blocks.count)
+        for sec in a.sections {
+            guard let h = sec.heading, partIDs(a.blocks[h].proseRange).contains("how-to-apply") else { continue }
+            for bi in sec.body { underApply[bi] = true }
+        }
         for (bi, block) in a.blocks.enumerated() where block.kind != .heading {
             let r = block.proseRange
             guard r.count < 20_000, let (kind, cr) = Self.contact(t, r) else { continue }
             var applying = false
             for w in a.words(block: bi) where Self.applyWords.contains(w.hash) { applying = true; break }
             // “How to apply” above it.
-            if !applying, let s = a.sections.last(where: { $0.body.contains(bi) }), let h = s.heading,
-               partIDs(a.blocks[h].proseRange).contains("how-to-apply") {
-                applying = true
-            }
+            if underApply[bi] { applying = true }
             guard applying else { continue }
             add("applicationContact", Self.contactPoint(kind, String(decoding: t[cr], as: UTF8.self)),
                 a.sourceRange(cr))
