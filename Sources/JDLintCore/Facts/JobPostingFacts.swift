@@ -414,12 +414,21 @@ struct FactsReader {
         ("home based", 0), ("fully remote role", 0), ("location remote", 0), ("remote us", 0), ("remote uk", 0),
     ])
 
+    /// “Remote” in a title (“Data Engineer (Remote)”, “Remote Math Teacher”), not a remote thing (“remote desktop
+    /// client”, “Remote Sensing Scientist”).
     static func titleSaysRemote(_ s: String) -> Bool {
         let b = Array(s.utf8)
-        var remote = false
-        Tokenizer.words(b, 0..<b.count) { r in if Word.hash(b, r) == Word.hash("remote") { remote = true } }
-        return remote
+        var words: [Range<Int>] = []
+        Tokenizer.words(b, 0..<b.count) { words.append($0) }
+        for (k, r) in words.enumerated() where Word.hash(b, r) == remoteWord {
+            if k + 1 < words.count, remoteThings.contains(Word.hash(b, words[k + 1])) { continue }
+            return true
+        }
+        return false
     }
+    static let remoteWord = Word.hash("remote")
+    static let remoteThings = WordSet(["desktop", "sensing", "monitoring", "control", "controls", "access", "patient", "pilot",
+                                       "operated", "operations", "sensor", "sensors", "server", "servers", "site", "sites"].map { Word.hash($0) })
 
     /// A place name from the gazetteer as an address: a country, a region (a US state, a UK county…) or a locality.
     static func address(name: String, country: Bool, range: Range<Int>) -> Address {
