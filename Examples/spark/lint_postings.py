@@ -6,6 +6,7 @@ order), so the work spreads over every executor core while jdlint stays a plain 
   OUTPUT/rule_counts.json   findings per rule id
   OUTPUT/failing.jsonl      postings with error-level findings or unreadable records (id, errors, warnings, rules)
   OUTPUT/summary.json       totals
+  OUTPUT/facts.jsonl        with --facts: what each posting states, as schema.org JobPosting ({"id", "jobPosting"})
 Local run:   python3 Examples/spark/lint_postings.py --local --jdlint .build/release/jdlint POSTINGS_DIR --output out/
 Cluster run: see Examples/spark/README.md (spark-submit with --files jdlint).
 """
@@ -51,6 +52,8 @@ def main(argv=None):
     p.add_argument("--profile", default=None, help="profiles for every record, e.g. default,us-ny")
     p.add_argument("--partitions", type=int, default=None, help="number of partitions (default: Spark's)")
     p.add_argument("--local", action="store_true", help="run in local mode on this machine (all cores, loopback only)")
+    p.add_argument("--facts", action="store_true",
+                   help="also write facts.jsonl: each posting's schema.org JobPosting, as `jdlint facts` extracts it")
     args = p.parse_args(argv)
 
     from pyspark.sql import SparkSession  # imported late so --help works without Spark
@@ -81,7 +84,7 @@ def main(argv=None):
         rec.setdefault("profile", profile)
         return json.dumps(rec)
 
-    command = shlex.join([args.jdlint, "--jsonl", "--exit-zero", "--no-config"])
+    command = shlex.join([args.jdlint, "--jsonl", "--exit-zero", "--no-config"] + (["--facts"] if args.facts else []))
     # checkCode=True: a jdlint process that fails (crash, bad configuration) fails the task instead of passing silently.
     results = rdd.map(with_profile).pipe(command, checkCode=True).map(json.loads).cache()
 
@@ -112,6 +115,12 @@ def main(argv=None):
             f.write(json.dumps(item) + "\n")
     with open(os.path.join(args.output, "summary.json"), "w") as f:
         json.dump(summary, f, indent=2)
+    if args.facts:
+        # The structured data set: one JobPosting per posting (title, jobLocation, baseSalary, employmentType…).
+        facts = results.filter(lambda r: "facts" in r).map(lambda r: {"id": r.get("id"), "jobPosting": r["facts"]["jobPosting"]}).collect()
+        with open(os.path.join(args.output, "facts.jsonl"), "w") as f:
+            for item in sorted(facts, key=lambda x: str(x["id"])):
+                f.write(json.dumps(item, ensure_ascii=False) + "\n")
     print(json.dumps(summary))
     spark.stop()
     return 0
