@@ -348,6 +348,10 @@ import Testing
         inputs.append(Array(String(repeating: "[{\"@type\":\"JobPosting\",\"title\":", count: 300).utf8))
         inputs.append(Array(String(repeating: "## Responsibilities\n", count: 3000).utf8))
         inputs.append(Array(String(repeating: "based in London, ", count: 3000).utf8))
+        inputs.append(Array(("{\"@type\":\"JobPosting\"," + (0..<20000).map { "\"k\($0)\":\($0)," }.joined() + "\"title\":\"x\"}").utf8))
+        // Twenty thousand JSON-LD properties pass through, each once.
+        let many = JobPostingFacts.extract(Analysis(document: Document(bytes: inputs[inputs.count - 1], format: .jsonld)))
+        #expect(many.facts.count >= 20001)
         for bytes in inputs {
             for format in DocumentFormat.allCases {
                 let doc = Document(bytes: bytes, format: format)

@@ -34,18 +34,13 @@ public struct JobPostingFacts: Sendable {
 
     /// The schema.org `JobPosting` object: `@context`, `@type`, then the properties.
     public var jobPosting: JSONValue {
-        var o = JSONObject()
-        o["@context"] = .string("https://schema.org")
-        o["@type"] = .string("JobPosting")
-        for f in facts { o[f.property] = f.value }
-        return .object(o)
+        // Property names are unique (`extract` keeps the first of each): built in one go, not key by key.
+        .object(JSONObject([("@context", .string("https://schema.org")), ("@type", .string("JobPosting"))] + facts.map { ($0.property, $0.value) }))
     }
 
     /// `{PROPERTY: {"start": POS, "end": POS}}`, positions as in the lint JSON.
     public func evidence(in document: Document) -> JSONValue {
-        var o = JSONObject()
-        for f in facts { o[f.property] = JSONFormatter.range(f.evidence, document) }
-        return .object(o)
+        .object(JSONObject(facts.map { ($0.property, JSONFormatter.range($0.evidence, document)) }))
     }
 
     /// The `jdlint facts` record of one file: `{"path", "jobPosting", "evidence"}`.
@@ -58,16 +53,16 @@ public struct JobPostingFacts: Sendable {
     /// The facts of an analysed posting.
     public static func extract(_ a: Analysis) -> JobPostingFacts {
         var out: [Fact] = []
-        func has(_ p: String) -> Bool { out.contains { $0.property == p } }
-        func add(_ p: String, _ v: JSONValue, _ r: Range<Int>) { if !has(p) { out.append(Fact(property: p, value: v, evidence: r)) } }
+        var seen = Set<String>()
         // A JSON-LD object's own properties pass through as written.
         for f in a.fields where f.origin == .jsonld {
-            guard let v = f.json, !has(f.rawKey), !isBlank(v) else { continue }
-            add(f.rawKey, v, f.valueRange)
+            guard let v = f.json, !seen.contains(f.rawKey), !isBlank(v) else { continue }
+            seen.insert(f.rawKey)
+            out.append(Fact(property: f.rawKey, value: v, evidence: f.valueRange))
         }
         var derived = FactsReader(a)
         derived.run()
-        for f in derived.out where !has(f.property) { out.append(f) }
+        for f in derived.out where !seen.contains(f.property) { out.append(f) }
         return JobPostingFacts(facts: out)
     }
 
@@ -728,7 +723,7 @@ struct FactsReader {
     /// Words that, right after a full-time or part-time cue, make it something else (“full-time equivalent”,
     /// “full-time education”, “part-time study”).
     static let notEmployment = WordSet(["equivalent", "equivalents", "education", "study", "studies", "student", "students",
-                                        "fte", "basis_", "degree", "mba", "course", "courses", "programme", "program"].map { Word.hash($0) })
+                                        "fte", "degree", "mba", "course", "courses", "programme", "program"].map { Word.hash($0) })
 
     mutating func employmentType() {
         // A field (`Job type: Part-time`, `employment_type: full-time`) says it for the whole posting.
