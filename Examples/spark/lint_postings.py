@@ -8,6 +8,7 @@ Writes:
   OUTPUT/rule_counts.json   findings per rule id
   OUTPUT/failing.jsonl      postings with error-level findings or unreadable records (id, errors, warnings, rules)
   OUTPUT/summary.json       totals
+  OUTPUT/facts.jsonl        with --facts: what each posting states, as schema.org JobPosting ({"id", "jobPosting"})
 Local run:   .venv/bin/python Examples/spark/lint_postings.py --local POSTINGS_DIR --output out/
 Cluster run: see Examples/spark/README.md (the virtual environment with the wheel shipped with --archives).
 """
@@ -53,14 +54,15 @@ def installed_jdlint():
     return path if os.access(path, os.X_OK) else None
 
 
-def pipe_through_jdlint(program):
+def pipe_through_jdlint(program, facts=False):
     """A mapPartitions function: the partition's records through one `jdlint --jsonl` process, one result line each,
     in order (as RDD.pipe does, but the program is found on the executor: the wheel's jdlint in the executor's Python
     environment, whose path differs from the driver's on a cluster). A failing jdlint process (crash, bad
     configuration) fails the task instead of dropping records silently."""
     def run(records):
         exe = program or installed_jdlint() or "jdlint"
-        proc = subprocess.Popen([exe, "--jsonl", "--exit-zero", "--no-config"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        command = [exe, "--jsonl", "--exit-zero", "--no-config"] + (["--facts"] if facts else [])
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
         def feed():
             try:
@@ -89,6 +91,8 @@ def main(argv=None):
     p.add_argument("--profile", default=None, help="profiles for every record, e.g. default,us-ny")
     p.add_argument("--partitions", type=int, default=None, help="number of partitions (default: Spark's)")
     p.add_argument("--local", action="store_true", help="run in local mode on this machine (all cores, loopback only)")
+    p.add_argument("--facts", action="store_true",
+                   help="also write facts.jsonl: each posting's schema.org JobPosting, as `jdlint facts` extracts it")
     args = p.parse_args(argv)
 
     from pyspark.sql import SparkSession  # imported late so --help works without Spark
@@ -121,7 +125,7 @@ def main(argv=None):
         rec.setdefault("profile", profile)
         return json.dumps(rec)
 
-    results = rdd.map(with_profile).mapPartitions(pipe_through_jdlint(args.jdlint)).map(json.loads).cache()
+    results = rdd.map(with_profile).mapPartitions(pipe_through_jdlint(args.jdlint, args.facts)).map(json.loads).cache()
 
     rule_counts = dict(results.flatMap(lambda r: [(d["rule"], 1) for d in r.get("diagnostics", [])]).reduceByKey(add).collect())
 
@@ -150,6 +154,12 @@ def main(argv=None):
             f.write(json.dumps(item) + "\n")
     with open(os.path.join(args.output, "summary.json"), "w") as f:
         json.dump(summary, f, indent=2)
+    if args.facts:
+        # The structured data set: one JobPosting per posting (title, jobLocation, baseSalary, employmentType…).
+        facts = results.filter(lambda r: "facts" in r).map(lambda r: {"id": r.get("id"), "jobPosting": r["facts"]["jobPosting"]}).collect()
+        with open(os.path.join(args.output, "facts.jsonl"), "w") as f:
+            for item in sorted(facts, key=lambda x: str(x["id"])):
+                f.write(json.dumps(item, ensure_ascii=False) + "\n")
     print(json.dumps(summary))
     spark.stop()
     return 0

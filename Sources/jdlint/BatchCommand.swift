@@ -9,7 +9,8 @@ import JDLintKit
 
 /// `jdlint --jsonl`: batch mode for pipelines (Spark `rdd.pipe`, job boards). Reads JSON Lines records
 /// `{"id": …, "text": …, "format": "md|html|txt|jsonld", "profile": …}` from standard input and writes one JSON line
-/// per record, in input order: `{"id": …, "diagnostics": [...], "summary": {...}}` (diagnostics in the schema of
+/// per record, in input order: `{"id": …, "diagnostics": [...], "summary": {...}}` (with `--facts` also `"facts":
+/// {"jobPosting", "evidence"}` as `jdlint facts` gives them; diagnostics in the schema of
 /// `--format json`), or `{"id": …, "error": {"message": …, "line": N}}` for a bad record. Memory stays bounded:
 /// records are processed in chunks, both cores at once, and written as soon as their chunk is done.
 enum BatchCommand {
@@ -34,6 +35,7 @@ enum BatchCommand {
             return 2
         }
         let cache = BatchLinters(resolved: resolved, base: baseSettings, select: options.select, ignore: options.ignore)
+        let facts = options.facts
         let input = FileDescriptor.standardInput
         let out = FileDescriptor.standardOutput
         var reader = LineReader(handle: input)
@@ -51,7 +53,7 @@ enum BatchCommand {
             let results = Slots<Output>(count: chunk.count)
             let records = chunk
             DispatchQueue.concurrentPerform(iterations: records.count) { i in
-                results.set(i, process(records[i].1, line: records[i].0, cache: cache))
+                results.set(i, process(records[i].1, line: records[i].0, cache: cache, facts: facts))
             }
             var buffer: [UInt8] = []
             for r in results.items {
@@ -77,7 +79,7 @@ enum BatchCommand {
         return Output(bytes: v.serializedBytes(), hasErrors: false, bad: true)
     }
 
-    static func process(_ line: [UInt8], line number: Int, cache: BatchLinters) -> Output {
+    static func process(_ line: [UInt8], line number: Int, cache: BatchLinters, facts: Bool = false) -> Output {
         let record: JSONValue
         do {
             record = try JSONParser.parseValue(line)
@@ -114,11 +116,16 @@ enum BatchCommand {
         let doc = Document(text: text, format: format, path: id.stringValue)
         let result = cache.linter(profiles).lint(doc)
         let report = FileReport(path: id.stringValue ?? "", document: doc, diagnostics: result.diagnostics)
-        let v: JSONValue = [
+        var v: JSONValue = [
             "id": id,
             "diagnostics": .array(result.diagnostics.map { JSONFormatter.diagnostic($0, doc) }),
             "summary": JSONFormatter.summary(Summary([report])),
         ]
+        if facts, case .object(var o) = v {
+            let f = JobPostingFacts.extract(result.analysis)
+            o["facts"] = ["jobPosting": f.jobPosting, "evidence": f.evidence(in: doc)]
+            v = .object(o)
+        }
         return Output(bytes: v.serializedBytes(), hasErrors: result.diagnostics.contains { $0.severity == .error }, bad: false)
     }
 }

@@ -4,6 +4,7 @@ import JDLintCore
 enum Extensions {
     /// Further subcommands by name: add one line per subcommand.
     static let subcommands: [String: @Sendable ([String]) -> Int32] = [
+        "facts": { FactsCommand.run($0, stdoutStream, stderrStream) },
         "init": { InitCommand.run($0) },
         "lsp": { LSPCommand.run($0) },
         "test-pack": { TestPackCommand.run($0, stdoutStream, stderrStream) },

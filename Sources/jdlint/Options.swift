@@ -29,6 +29,8 @@ struct LintOptions {
     var color: String = "auto"
     var jobs: Int?
     var jsonl = false
+    /// With `jsonl`: add each record's facts.
+    var facts = false
 
     /// Every flag: name, whether it takes a value, help text.
     static let flags: [(name: String, value: String?, help: String)] = [
@@ -52,6 +54,7 @@ struct LintOptions {
         ("--color", "WHEN", "Colour the text output: auto (default: only on a terminal), always, never."),
         ("--jobs", "N", "Lint with N threads (default: one per core)."),
         ("--jsonl", nil, "Batch mode: read JSON Lines records from standard input, write one result line per record."),
+        ("--facts", nil, "With --jsonl: add each record's facts (schema.org JobPosting and evidence, as `jdlint facts`)."),
     ]
 
     static func parse(_ args: [String]) throws -> LintOptions {
@@ -112,6 +115,7 @@ struct LintOptions {
                 guard let n = Int(s), n >= 1 else { throw UsageError("--jobs needs a whole number ≥ 1, not \"\(s)\"") }
                 o.jobs = n
             case "--jsonl": o.jsonl = true
+            case "--facts": o.facts = true
             default:
                 let names = flags.map(\.name)
                 let close = names.min { editDistanceCLI($0, a) < editDistanceCLI($1, a) }
@@ -128,6 +132,9 @@ struct LintOptions {
         if !o.fix && !o.diff {
             if o.showFixes { throw UsageError("--show-fixes needs --fix (or --diff): it reports what fixing changed") }
             if o.unsafeFixes { throw UsageError("--unsafe-fixes needs --fix or --diff: it only widens what they apply") }
+        }
+        if o.facts && !o.jsonl {
+            throw UsageError("--facts needs --jsonl (batch mode); for files use `jdlint facts PATHS…`")
         }
         if let name = o.stdinFilename, !o.paths.contains("-"), !o.jsonl {
             throw UsageError("--stdin-filename \"\(name)\" names standard input, but `-` is not among the paths; add `-` to read it")

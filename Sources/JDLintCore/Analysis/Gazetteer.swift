@@ -4,23 +4,40 @@
 /// (“our Tacoma office”), or at the start of a line of at most six words (“Ormskirk, West Lancashire”). In a title or a field every capitalised place name counts (“Nurse - Cardiff”).
 public enum Gazetteer {
     /// Hashes (`Word.hash`) of every name, and the most words a name has.
-    static let names: (set: WordSet, countries: WordSet, maxWords: Int) = {
-        var hashes: [UInt64] = [], countries: [UInt64] = []
+    typealias Names = (set: WordSet, countries: WordSet, maxWords: Int, cities: WordSet)
+
+    static let names: Names = load(["places.txt"])
+
+    /// `names` and the towns of `Rules/places-towns.txt`: the places `jdlint facts` reads (the lint rules read
+    /// `names` only).
+    static let namesWithTowns: Names = load(["places.txt", "places-towns.txt"])
+
+    static func load(_ files: [String]) -> Names {
+        var hashes: [UInt64] = [], countries: [UInt64] = [], cities: [UInt64] = []
         var maxWords = 1
-        guard let text = RuleData.text("places.txt") else { return (WordSet([UInt64]()), WordSet([UInt64]()), 1) }
-        for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
-            var bytes = Array(line)
-            let country = bytes.first == UInt8(ascii: "@")
-            if country { bytes.removeFirst() }
-            let h = Word.hash(bytes, 0..<bytes.count)
-            hashes.append(h)
-            if country { countries.append(h) }
-            var words = 0
-            Tokenizer.words(bytes, 0..<bytes.count) { _ in words += 1 }
-            maxWords = max(maxWords, words)
+        for file in files {
+            guard let text = RuleData.text(file) else { continue }
+            for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
+                var bytes = Array(line)
+                let country = bytes.first == UInt8(ascii: "@")
+                if country { bytes.removeFirst() }
+                // `+York` in places-towns.txt: a city read as the cities of places.txt are.
+                let city = bytes.first == UInt8(ascii: "+")
+                if city { bytes.removeFirst() }
+                let h = Word.hash(bytes, 0..<bytes.count)
+                hashes.append(h)
+                if country { countries.append(h) }
+                if city || file == "places.txt" { cities.append(h) }
+                var words = 0
+                Tokenizer.words(bytes, 0..<bytes.count) { _ in words += 1 }
+                maxWords = max(maxWords, words)
+            }
         }
-        return (WordSet(hashes), WordSet(countries), min(maxWords, 5))
-    }()
+        return (WordSet(hashes), WordSet(countries), min(maxWords, 5), WordSet(cities))
+    }
+
+    /// Whether a name (its `Word.hash`) is a city of places.txt or a `+` city of places-towns.txt, not a town.
+    static func isCity(_ h: UInt64) -> Bool { namesWithTowns.cities.contains(h) }
 
     /// Words before “in” that make a country the job's place (“based in Germany”, “remote in Canada”).
     static let strongBefore = WordSet(["based", "located", "remote", "anywhere", "work", "working", "position", "role", "job",
@@ -40,9 +57,22 @@ public enum Gazetteer {
 
     /// Whether the words of `t` (ranges in text order) name a place; `anywhere`: no context needed (a title, a field).
     public static func namesPlace(_ t: [UInt8], count: Int, word: (Int) -> Range<Int>, anywhere: Bool) -> Bool {
-        let names = Self.names
+        var found = false
+        forEachPlace(t, count: count, word: word, anywhere: anywhere) { _, _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// Calls `body` with the word indices of every place name `namesPlace` accepts, in text order, and whether it
+    /// is a country; scanning goes on after the name while `body` returns `true`. With `towns`, the towns of
+    /// `Rules/places-towns.txt` count too.
+    public static func forEachPlace(_ t: [UInt8], count: Int, word: (Int) -> Range<Int>, anywhere: Bool, towns: Bool = false,
+                                    _ body: (_ words: Range<Int>, _ country: Bool) -> Bool) {
+        let names = towns ? Self.namesWithTowns : Self.names
         var i = 0
-        while i < count {
+        scan: while i < count {
             let r = word(i)
             guard Bytes.isUpper(t[r.lowerBound]) else { i += 1; continue }
             // The preposition right before, or before “the” (“across the South East”).
@@ -51,24 +81,34 @@ public enum Gazetteer {
             var region = false
             if p > 0 && Bytes.isUpper(t[word(p).lowerBound]) && compass.contains(Word.hash(t, word(p))) { p -= 1; region = true }
             if p > 0 && Word.hash(t, word(p)) == Self.the { p -= 1 }
-            let context = anywhere || (p >= 0 && before.contains(Word.hash(t, word(p))) && sameLine(t, word(p).upperBound, r.lowerBound))
-                || shortLine(t, count: count, word: word, i)
+            let preposition = p >= 0 && before.contains(Word.hash(t, word(p))) && sameLine(t, word(p).upperBound, r.lowerBound)
+            let short = shortLine(t, count: count, word: word, i)
             // The longest name starting here: its words on one line, the last one capitalised too.
             var n = min(names.maxWords, count - i)
             while n >= 1 {
                 let last = word(i + n - 1)
                 let h = Word.hash(t, r.lowerBound..<last.upperBound)
                 if (n == 1 || (Bytes.isUpper(t[last.lowerBound]) && sameLine(t, r.lowerBound, last.upperBound))) && names.set.contains(h) {
+                    // A town needs a preposition (“based in Aldeburgh”): alone on a short line (“Porter” as a heading) or
+                    // before “Hospital” (“Cygnet Hospital”) it is as often a name or a job.
+                    let town = towns && !names.cities.contains(h)
+                    let context = anywhere || preposition || (short && !town)
                     // A country in prose names the job's place only after “based in”, “remote in”…: “the average salary
                     // in the United States” or “customers in Germany” do not.
                     // A region of a country after a place word (“across North Wales”) is as specific as a town.
-                    if names.countries.contains(h) && !anywhere && !(region && context) {
-                        if p >= 1 && strongBefore.contains(Word.hash(t, word(p - 1))) && Word.hash(t, word(p)) == Self.inHash { return true }
-                        break
+                    let country = names.countries.contains(h)
+                    var hit = false
+                    if country && !anywhere && !(region && context) {
+                        hit = p >= 1 && strongBefore.contains(Word.hash(t, word(p - 1))) && Word.hash(t, word(p)) == Self.inHash
+                    } else if context {
+                        hit = true
+                    } else if !town, i + n < count, after.contains(Word.hash(t, word(i + n))), sameLine(t, last.upperBound, word(i + n).lowerBound) {
+                        hit = true
                     }
-                    if context { return true }
-                    if i + n < count, after.contains(Word.hash(t, word(i + n))), sameLine(t, last.upperBound, word(i + n).lowerBound) {
-                        return true
+                    if hit {
+                        guard body(i..<(i + n), country) else { return }
+                        i += n
+                        continue scan
                     }
                     break
                 }
@@ -76,7 +116,6 @@ public enum Gazetteer {
             }
             i += 1
         }
-        return false
     }
 
     /// Word `i` starts a line of at most six words (“Ormskirk, West Lancashire” on a line of its own).
