@@ -191,7 +191,8 @@ def cmd_rounds(args):
             per[key][1] += r[3] == "true"
     print("| round | rule | judged | true | precision |")
     print("| --- | --- | ---: | ---: | ---: |")
-    for (rnd, rule), (n, t) in sorted(per.items()):
+    # Rounds in numeric order (round 10 after round 9).
+    for (rnd, rule), (n, t) in sorted(per.items(), key=lambda kv: (int(kv[0][0]) if kv[0][0].isdigit() else 0, kv[0][1])):
         print("| %s | %s | %d | %d | %.1f%% |" % (rnd, rule, n, t, 100.0 * t / n))
 
 
