@@ -211,11 +211,36 @@ extension LanguageServer {
                 guard reply.isPending else { return }
                 let mapped = self.documents[r.uri].flatMap { self.currentOrMappedCache($0) }
                 self.log(.log, "hover on \(r.uri) answered before its lint finished (\(mapped == nil ? "nothing linted yet" : "from v\(mapped!.version)"))")
-                reply(mapped.flatMap { self.hoverAnswer(r, $0) })
+                self.answerHover(r, mapped, reply)
             }
         }
         withLint(r.uri, requestID: reply.id) { [unowned self] cache in
-            reply(cache.flatMap { hoverAnswer(r, $0) })
+            answerHover(r, cache, reply)
+        }
+    }
+
+    /// Answers a hover from one lint: its findings at the position and, on the title, the posting's facts
+    /// (`FactsFeatures.markdown`) above them. The facts are read from the lint's analysis off the state queue (a long
+    /// posting never holds other requests); findings moved past later edits have no analysis, hence no facts.
+    func answerHover(_ r: HoverRequest, _ cache: LintCache?, _ reply: Reply<Hover?>) {
+        guard let cache else { return reply(nil) }
+        let findings = hoverAnswer(r, cache)
+        let lines = cache.document.lines
+        let offset = encoding.offset(r.position, lines)
+        guard let analysis = cache.analysis, let title = FactsFeatures.titleRange(at: offset, analysis) else { return reply(findings) }
+        let enc = encoding
+        let box = Unchecked(findings)
+        DispatchQueue.global().async {
+            guard reply.isPending else { return }
+            guard let facts = FactsFeatures.markdown(JobPostingFacts.extract(analysis)) else { return reply(box.value) }
+            var range = title
+            var text = facts
+            if let f = box.value {
+                let fr = enc.byteRange(f.range, lines)
+                range = min(range.lowerBound, fr.lowerBound)..<max(range.upperBound, fr.upperBound)
+                text += "\n---\n\n" + f.markdown
+            }
+            reply(Hover(markdown: text, range: enc.range(range, lines)))
         }
     }
 

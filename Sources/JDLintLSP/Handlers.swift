@@ -552,6 +552,7 @@ extension LanguageServer {
         var analysed = started, extracted = started
         var diagnostics: [Diagnostic] = []
         var relinted: Int?
+        var analysis: Analysis?
         if f != nil {
             let parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void = { n, body in
                 DispatchQueue.concurrentPerform(iterations: n, execute: body)
@@ -566,6 +567,7 @@ extension LanguageServer {
                     analysed = DispatchTime.now().uptimeNanoseconds
                 }
                 diagnostics = result.diagnostics
+                analysis = result.analysis
                 memos[key] = memo.map { (generation, $0) }
                 relinted = memo?.relinted
             } catch {
@@ -590,7 +592,7 @@ extension LanguageServer {
         }
         trimmer.noteActivity()
         return LintCache(version: version, epoch: epoch, generation: generation, document: doc, diagnostics: diagnostics,
-                         lsp: lsp, linter: f == nil ? nil : config.linter, ignored: f == nil)
+                         lsp: lsp, linter: f == nil ? nil : config.linter, ignored: f == nil, analysis: analysis)
     }
 
     static let jobPosting = Array("JobPosting".utf8)

@@ -442,6 +442,9 @@ struct LintCache: @unchecked Sendable {
     var lsp: [JSONValue]
     var linter: Linter?
     var ignored: Bool
+    /// The analysis the findings came from (the facts of the hover and the JSON-LD action read it); nil for a
+    /// configuration file, a pack, an ignored document and findings moved past later edits.
+    var analysis: Analysis? = nil
     var resultID: String { "\(epoch).\(version).\(generation)" }
 }
 

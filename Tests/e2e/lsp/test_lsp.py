@@ -301,8 +301,12 @@ async def test_hover(client: LanguageClient):
     assert h.contents.kind == types.MarkupKind.Markdown
     assert "grammar/indefinite-article" in h.contents.value
     assert "## Flagged" in h.contents.value
-    none = await client.text_document_hover_async(types.HoverParams(
+    # The first line is the posting's title: its hover shows the facts.
+    title = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0)))
+    assert "- **Title:** Senior Engineer 🙂\n" in title.contents.value
+    none = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=0)))
     assert none is None
 
 
