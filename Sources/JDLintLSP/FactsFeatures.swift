@@ -1,6 +1,7 @@
 import JDLintCore
 
-/// The facts of a posting (`JobPostingFacts`, docs/facts.md) in the editor: the Markdown of the hover on the title.
+/// The facts of a posting (`JobPostingFacts`, docs/facts.md) in the editor: the Markdown of the hover on the title,
+/// and the edit of the code action that inserts or updates an HTML page's `<script type="application/ld+json">`.
 enum FactsFeatures {
     // MARK: - Hover
 
@@ -180,5 +181,139 @@ enum FactsFeatures {
         guard let o = v.objectValue else { return text(v) }
         let parts = ["email", "url", "telephone"].compactMap { o[$0].flatMap(text) }
         return parts.isEmpty ? text(v) : parts.joined(separator: ", ")
+    }
+
+    // MARK: - The JSON-LD block of an HTML page
+
+    /// The edit that puts `jobPosting` into an HTML page: the content of its first `<script type="application/ld+json">`
+    /// holding a JobPosting replaced, else a new block inserted before `</head>` (or at the end of the page). Byte
+    /// offsets of the page. Nil when there is nothing to do: the block already says exactly this, or a JSON-LD block
+    /// names a JobPosting inside something else (an array, a `@graph`) that a replacement would lose.
+    struct ScriptEdit: Equatable {
+        var range: Range<Int>
+        var newText: String
+        var isUpdate: Bool
+    }
+
+    static func scriptEdit(_ b: [UInt8], jobPosting: JSONValue) -> ScriptEdit? {
+        let page = scan(b)
+        let eol = lineEnding(b)
+        var json = scriptSafe(jobPosting.serialized(pretty: true))
+        for block in page.scripts where LanguageServer.contains(Array(b[block]), LanguageServer.jobPosting) {
+            guard let existing = try? JSONParser.parseValue(Array(b[block])), isJobPosting(existing) else { return nil }
+            if existing == jobPosting { return nil }
+            // The content between its first and last non-blank bytes: the block's own indentation stays.
+            var s = block.lowerBound, e = block.upperBound
+            while s < e && isBlank(b[s]) { s += 1 }
+            while e > s && isBlank(b[e - 1]) { e -= 1 }
+            json = json.replacing("\n", with: eol)
+            if s == e { return ScriptEdit(range: block, newText: eol + json + eol, isUpdate: true) }
+            return ScriptEdit(range: s..<e, newText: json, isUpdate: true)
+        }
+        let open = "<script type=\"application/ld+json\">", close = "</script>"
+        if let head = page.headClose {
+            var lineStart = head
+            while lineStart > 0 && b[lineStart - 1] != 0x0A { lineStart -= 1 }
+            if b[lineStart..<head].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                // `</head>` on a line of its own: a block on its lines, indented one step more.
+                let indent = String(decoding: b[lineStart..<head], as: UTF8.self)
+                let inner = indent + (indent.contains("\t") ? "\t" : "  ")
+                json = json.replacing("\n", with: eol + inner)
+                return ScriptEdit(range: lineStart..<lineStart, newText: inner + open + eol + inner + json + eol + inner + close + eol,
+                                  isUpdate: false)
+            }
+            json = json.replacing("\n", with: eol)
+            return ScriptEdit(range: head..<head, newText: open + eol + json + eol + close, isUpdate: false)
+        }
+        json = json.replacing("\n", with: eol)
+        let prefix = b.isEmpty || b.last == 0x0A ? "" : eol
+        return ScriptEdit(range: b.count..<b.count, newText: prefix + open + eol + json + eol + close + eol, isUpdate: false)
+    }
+
+    static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }
+
+    static func isJobPosting(_ v: JSONValue) -> Bool {
+        guard let t = v["@type"] else { return false }
+        return (t.arrayValue ?? [t]).contains { $0.stringValue == "JobPosting" }
+    }
+
+    /// JSON that cannot end its `<script>` early: `</` written `<\/` and `<!--` written `\u003c!--` (both only occur
+    /// inside strings, where they mean the same).
+    static func scriptSafe(_ json: String) -> String {
+        json.replacing("</", with: "<\\/").replacing("<!--", with: "\\u003c!--")
+    }
+
+    /// The page's first line terminator (`\n` when it has none).
+    static func lineEnding(_ b: [UInt8]) -> String {
+        guard let i = b.firstIndex(of: 0x0A) else { return "\n" }
+        return i > 0 && b[i - 1] == 0x0D ? "\r\n" : "\n"
+    }
+
+    /// The contents of the page's `<script>` elements whose `type` says `ld+json`, and where its first `</head>` is;
+    /// comments and the contents of `<script>`, `<style>` and `<textarea>` skipped. One pass.
+    static func scan(_ b: [UInt8]) -> (scripts: [Range<Int>], headClose: Int?) {
+        var scripts: [Range<Int>] = []
+        var head: Int?
+        let n = b.count
+        var i = 0
+        func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c + 0x20 : c }
+        func starts(_ s: String, at k: Int) -> Bool {
+            let u = Array(s.utf8)
+            guard k + u.count <= n else { return false }
+            for j in 0..<u.count where lower(b[k + j]) != u[j] { return false }
+            return true
+        }
+        func nameEnds(_ k: Int) -> Bool { k >= n || isBlank(b[k]) || b[k] == 0x3E || b[k] == 0x2F }
+        /// The first `needle` at or after `k` (case-insensitive), or `n`.
+        func find(_ needle: String, from k: Int) -> Int {
+            let first = Array(needle.utf8)[0]
+            var j = k
+            while j < n {
+                if lower(b[j]) == first && starts(needle, at: j) { return j }
+                j += 1
+            }
+            return n
+        }
+        while i < n {
+            guard b[i] == 0x3C else {
+                i += 1
+                continue
+            }
+            if starts("<!--", at: i) {
+                let e = find("-->", from: i + 4)
+                i = min(n, e + 3)
+                continue
+            }
+            if head == nil && starts("</head", at: i) && nameEnds(i + 6) {
+                head = i
+                i += 6
+                continue
+            }
+            var raw: String?
+            for t in ["script", "style", "textarea"] where starts("<" + t, at: i) && nameEnds(i + 1 + t.utf8.count) { raw = t }
+            guard let raw else {
+                i += 1
+                continue
+            }
+            // The start tag's attributes, up to `>` (quotes respected).
+            var j = i + 1 + raw.utf8.count
+            let attrStart = j
+            var quote: UInt8 = 0
+            while j < n {
+                let c = b[j]
+                if quote != 0 { if c == quote { quote = 0 } }
+                else if c == 0x22 || c == 0x27 { quote = c }
+                else if c == 0x3E { break }
+                j += 1
+            }
+            let attrs = String(decoding: b[attrStart..<min(j, n)], as: UTF8.self).lowercased()
+            let contentStart = min(j + 1, n)
+            let closeAt = find("</" + raw, from: contentStart)
+            if raw == "script" && attrs.contains("ld+json") && closeAt < n { scripts.append(contentStart..<closeAt) }
+            var k = closeAt
+            while k < n && b[k] != 0x3E { k += 1 }
+            i = min(n, k + 1)
+        }
+        return (scripts, head)
     }
 }

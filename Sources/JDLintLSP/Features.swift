@@ -54,8 +54,53 @@ extension LanguageServer {
             }
             actions += disableActions
         }
-        // Fix all: computed when asked for explicitly (`only` names it, as "fix all on save" does), or for a general
-        // request when the latest diagnostics hold an applicable fix.
+        guard wanted(LanguageServer.jsonLDKind) else { return addFixAll(r, actions, reply) }
+        jsonLDAction(r, doc) { [unowned self] action in
+            addFixAll(r, actions + (action.map { [$0] } ?? []), reply)
+        }
+    }
+
+    /// The action that inserts or updates the JSON-LD block of an HTML page with its facts (`FactsFeatures.scriptEdit`),
+    /// passed to `body` on the state queue. The facts come from the analysis of the lint of the current version, or,
+    /// while that lint has not finished, from an analysis of the current text (no rules): off the state queue, never
+    /// waiting for a lint.
+    func jsonLDAction(_ r: CodeActionRequest, _ doc: OpenDocument, _ body: @escaping (CodeAction?) -> Void) {
+        var analysis: Analysis?
+        var document = doc.document
+        if let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
+            guard let a = c.analysis, a.document.format == .html else { return body(nil) }
+            analysis = a
+        } else {
+            let eff = effectiveConfig(path: doc.document.path)
+            guard !eff.isPack, eff.configKey == nil,
+                  format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) == .html else { return body(nil) }
+            if document.format != .html { document = Document(bytes: document.bytes, format: .html, path: document.path) }
+        }
+        let bytes = doc.document.bytes
+        let box = Unchecked(body)
+        let source = Unchecked((analysis, document))
+        DispatchQueue.global().async { [unowned self] in
+            let a = source.value.0 ?? Analysis(document: source.value.1)
+            let facts = JobPostingFacts.extract(a)
+            let edit = facts.facts.isEmpty ? nil : FactsFeatures.scriptEdit(bytes, jobPosting: facts.jobPosting)
+            queue.async { [unowned self] in
+                guard let edit, let doc = documents[r.uri], doc.document.bytes == bytes else { return box.value(nil) }
+                let title = edit.isUpdate ? "Update schema.org JobPosting JSON-LD" : "Insert schema.org JobPosting JSON-LD"
+                let e = TextEdit(range: encoding.range(edit.range, doc.document.lines), newText: edit.newText)
+                box.value(CodeAction(title: title, kind: LanguageServer.jsonLDKind, diagnostics: nil, isPreferred: nil,
+                                     edit: workspaceEdit(doc, [e.json])))
+            }
+        }
+    }
+
+    /// Fix all: computed when asked for explicitly (`only` names it, as "fix all on save" does), or for a general
+    /// request when the latest diagnostics hold an applicable fix. Answers with `actions` and it.
+    func addFixAll(_ r: CodeActionRequest, _ actions: [CodeAction], _ reply: Reply<[CodeAction]?>) {
+        guard let doc = documents[r.uri] else { return reply(actions) }
+        func wanted(_ kind: String) -> Bool {
+            guard let only = r.only else { return true }
+            return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
+        }
         let allowed: Applicability = settings.unsafeFixes ? .unsafe : .safe
         guard wanted(LanguageServer.fixAllKind) else { return reply(actions) }
         let linter: Linter

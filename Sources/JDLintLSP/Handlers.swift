@@ -89,7 +89,8 @@ extension LanguageServer {
         capabilities["positionEncoding"] = .string(encoding.rawValue)
         capabilities["textDocumentSync"] = .object(sync)
         capabilities["hoverProvider"] = true
-        capabilities["codeActionProvider"] = ["codeActionKinds": ["quickfix", .string(LanguageServer.fixAllKind)], "resolveProvider": false]
+        capabilities["codeActionProvider"] = ["codeActionKinds": ["quickfix", .string(LanguageServer.fixAllKind), .string(LanguageServer.jsonLDKind)],
+                                              "resolveProvider": false]
         capabilities["documentFormattingProvider"] = true
         if pullDiagnostics {
             capabilities["diagnosticProvider"] = ["identifier": "jdlint", "interFileDependencies": false, "workspaceDiagnostics": true]
@@ -125,6 +126,8 @@ extension LanguageServer {
     // MARK: - Configuration
 
     static let fixAllKind = "source.fixAll.jdlint"
+    /// The action that inserts or updates an HTML page's schema.org JobPosting JSON-LD block.
+    static let jsonLDKind = "source.jsonLd.jdlint"
 
     /// Asks the client for the `jdlint` settings. The first time (`initial`), published lints wait for the answer
     /// (at most a second), so a document opened right after `initialized` is not first linted without the user's
