@@ -55,8 +55,29 @@ extension LanguageServer {
             actions += disableActions
         }
         guard wanted(LanguageServer.jsonLDKind) else { return addFixAll(r, actions, reply) }
-        jsonLDAction(r, doc) { [unowned self] action in
-            addFixAll(r, actions + (action.map { [$0] } ?? []), reply)
+        jsonLDAction(r.uri, doc) { [unowned self] action in
+            var listed = action
+            // Its edit holds the whole description: a client that resolves edits gets it only when it applies it.
+            if supportsResolvingEdits, let a = action {
+                listed = CodeAction(title: a.title, kind: a.kind, diagnostics: nil, isPreferred: nil, edit: nil,
+                                    data: ["uri": .string(doc.uri), "version": .int(doc.version)])
+            }
+            addFixAll(r, actions + (listed.map { [$0] } ?? []), reply)
+        }
+    }
+
+    /// `codeAction/resolve`: the JSON-LD action's edit, for the version it was listed for (else `ContentModified`).
+    /// Other actions come with their edits and are returned as they are.
+    func resolveCodeAction(_ r: CodeActionResolveRequest, _ reply: Reply<CodeAction>) {
+        let unresolved = CodeAction(title: r.title, kind: r.kind, diagnostics: nil, isPreferred: nil, edit: nil, data: r.data)
+        guard r.kind == LanguageServer.jsonLDKind, let uri = r.data?["uri"]?.stringValue, let version = r.data?["version"]?.intValue else {
+            return reply(unresolved)
+        }
+        let changed = ResponseError(code: ErrorCode.contentModified, message: "\(uri) changed since the action was listed")
+        guard let doc = documents[uri], doc.version == version else { return reply(.failure(changed)) }
+        jsonLDAction(uri, doc) { [unowned self] action in
+            guard let action, documents[uri]?.version == version else { return reply(.failure(changed)) }
+            reply(action)
         }
     }
 
@@ -64,7 +85,7 @@ extension LanguageServer {
     /// passed to `body` on the state queue. The facts come from the analysis of the lint of the current version, or,
     /// while that lint has not finished, from an analysis of the current text (no rules): off the state queue, never
     /// waiting for a lint.
-    func jsonLDAction(_ r: CodeActionRequest, _ doc: OpenDocument, _ body: @escaping (CodeAction?) -> Void) {
+    func jsonLDAction(_ uri: String, _ doc: OpenDocument, _ body: @escaping (CodeAction?) -> Void) {
         var analysis: Analysis?
         var document = doc.document
         if let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
@@ -84,7 +105,7 @@ extension LanguageServer {
             let facts = JobPostingFacts.extract(a)
             let edit = facts.facts.isEmpty ? nil : FactsFeatures.scriptEdit(bytes, jobPosting: facts.jobPosting)
             queue.async { [unowned self] in
-                guard let edit, let doc = documents[r.uri], doc.document.bytes == bytes else { return box.value(nil) }
+                guard let edit, let doc = documents[uri], doc.document.bytes == bytes else { return box.value(nil) }
                 let title = edit.isUpdate ? "Update schema.org JobPosting JSON-LD" : "Insert schema.org JobPosting JSON-LD"
                 let e = TextEdit(range: encoding.range(edit.range, doc.document.lines), newText: edit.newText)
                 box.value(CodeAction(title: title, kind: LanguageServer.jsonLDKind, diagnostics: nil, isPreferred: nil,

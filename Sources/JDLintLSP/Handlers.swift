@@ -29,6 +29,7 @@ extension LanguageServer {
         register(DocumentDiagnosticRequest.self) { [unowned self] r, reply in documentDiagnostic(r, reply) }
         register(WorkspaceDiagnosticRequest.self) { [unowned self] r, reply in workspaceDiagnostic(r, reply) }
         register(CodeActionRequest.self) { [unowned self] r, reply in codeAction(r, reply) }
+        register(CodeActionResolveRequest.self) { [unowned self] r, reply in resolveCodeAction(r, reply) }
         register(FormattingRequest.self) { [unowned self] r, reply in formatting(r, reply) }
         register(HoverRequest.self) { [unowned self] r, reply in hover(r, reply) }
 
@@ -63,6 +64,8 @@ extension LanguageServer {
         supportsWatchedFilesRegistration = caps.lookup("workspace", "didChangeWatchedFiles", "dynamicRegistration")?.boolValue == true
         supportsRefresh = caps.lookup("workspace", "diagnostics", "refreshSupport")?.boolValue == true
         supportsDocumentChanges = caps.lookup("workspace", "workspaceEdit", "documentChanges")?.boolValue == true
+        supportsResolvingEdits = caps.lookup("textDocument", "codeAction", "resolveSupport", "properties")?.arrayValue?
+            .contains("edit") == true
         root = r.rootPath
         var folders: [String] = []
         for f in r.workspaceFolders.map(realPath) where !folders.contains(f) { folders.append(f) }
@@ -90,7 +93,7 @@ extension LanguageServer {
         capabilities["textDocumentSync"] = .object(sync)
         capabilities["hoverProvider"] = true
         capabilities["codeActionProvider"] = ["codeActionKinds": ["quickfix", .string(LanguageServer.fixAllKind), .string(LanguageServer.jsonLDKind)],
-                                              "resolveProvider": false]
+                                              "resolveProvider": .bool(supportsResolvingEdits)]
         capabilities["documentFormattingProvider"] = true
         if pullDiagnostics {
             capabilities["diagnosticProvider"] = ["identifier": "jdlint", "interFileDependencies": false, "workspaceDiagnostics": true]

@@ -90,6 +90,8 @@ public final class LanguageServer: @unchecked Sendable {
     var supportsWatchedFilesRegistration = false
     var supportsRefresh = false
     var supportsDocumentChanges = false
+    /// The client resolves a code action's `edit` (`codeAction/resolve`): the JSON-LD action is listed without it.
+    var supportsResolvingEdits = false
     var root: String?
     var documents: [String: OpenDocument] = [:]
     var nextEpoch = 0

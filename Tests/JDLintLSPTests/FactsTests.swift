@@ -317,6 +317,39 @@ import Testing
         let kinds = r["result"]?["capabilities"]?["codeActionProvider"]?["codeActionKinds"]?.arrayValue ?? []
         #expect(kinds.contains(.string(LanguageServer.jsonLDKind)))
         #expect(LanguageServer.jsonLDKind.hasPrefix("source."))
+        #expect(r["result"]?["capabilities"]?["codeActionProvider"]?["resolveProvider"] == false)
+    }
+
+    /// A client that resolves edits gets the action without its edit (which holds the whole description) and the
+    /// same edit from `codeAction/resolve`; once the document changed, resolving fails with ContentModified.
+    @Test func clientsThatResolveEditsGetTheEditOnResolve() throws {
+        let plain = TestClient()
+        plain.initialize()
+        let c = TestClient()
+        let initialized = c.initialize(resolvesEdits: true)
+        #expect(initialized["result"]?["capabilities"]?["codeActionProvider"]?["resolveProvider"] == true)
+        let uri = "file:///tmp/jsonld-resolve.html"
+        for client in [plain, c] {
+            client.open(uri, Self.page, language: "html")
+            _ = client.diagnostics(uri)
+        }
+        let full = jsonLD(plain, uri)
+        let listedAnswer = jsonLD(c, uri)
+        let listed = try #require(listedAnswer)
+        #expect(listed["edit"] == nil)
+        #expect(listed["data"] == ["uri": .string(uri), "version": 1])
+        #expect(listed["title"] == full?["title"])
+        let resolved = c.request("codeAction/resolve", listed)
+        #expect(resolved["result"]?["edit"] != nil)
+        #expect(resolved["result"]?["edit"] == full?["edit"])
+        // Another version: the listed action no longer applies.
+        c.change(uri, replacing: 0..<0, with: " ")
+        let stale = c.request("codeAction/resolve", listed)
+        #expect(stale["error"]?["code"] == .int(ErrorCode.contentModified), "\(stale)")
+        // An action that came with its edit is returned as it is.
+        let other: JSONValue = ["title": "Something", "kind": "quickfix"]
+        let same = c.request("codeAction/resolve", other)
+        #expect(same["result"] == other)
     }
 
     @Test func scannerSkipsCommentsAndOtherScripts() {

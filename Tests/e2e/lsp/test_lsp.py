@@ -329,6 +329,9 @@ async def test_facts_hover_and_jsonld_action(client: LanguageClient):
         context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.Source])))
     action = next(a for a in actions if a.kind == "source.jsonLd.jdlint")
     assert action.title == "Insert schema.org JobPosting JSON-LD"
+    # VS Code's capabilities resolve edits: the action comes without it, codeAction/resolve adds it.
+    assert action.edit is None
+    action = await client.code_action_resolve_async(action)
     edit = action.edit
     edits = edit.document_changes[0].edits if edit.document_changes else edit.changes[uri]
     out = apply_edits(FACTS_PAGE, edits)
