@@ -54,8 +54,74 @@ extension LanguageServer {
             }
             actions += disableActions
         }
-        // Fix all: computed when asked for explicitly (`only` names it, as "fix all on save" does), or for a general
-        // request when the latest diagnostics hold an applicable fix.
+        guard wanted(LanguageServer.jsonLDKind) else { return addFixAll(r, actions, reply) }
+        jsonLDAction(r.uri, doc) { [unowned self] action in
+            var listed = action
+            // Its edit holds the whole description: a client that resolves edits gets it only when it applies it.
+            if supportsResolvingEdits, let a = action {
+                listed = CodeAction(title: a.title, kind: a.kind, diagnostics: nil, isPreferred: nil, edit: nil,
+                                    data: ["uri": .string(doc.uri), "version": .int(doc.version)])
+            }
+            addFixAll(r, actions + (listed.map { [$0] } ?? []), reply)
+        }
+    }
+
+    /// `codeAction/resolve`: the JSON-LD action's edit, for the version it was listed for (else `ContentModified`).
+    /// Other actions come with their edits and are returned as they are.
+    func resolveCodeAction(_ r: CodeActionResolveRequest, _ reply: Reply<CodeAction>) {
+        let unresolved = CodeAction(title: r.title, kind: r.kind, diagnostics: nil, isPreferred: nil, edit: nil, data: r.data)
+        guard r.kind == LanguageServer.jsonLDKind, let uri = r.data?["uri"]?.stringValue, let version = r.data?["version"]?.intValue else {
+            return reply(unresolved)
+        }
+        let changed = ResponseError(code: ErrorCode.contentModified, message: "\(uri) changed since the action was listed")
+        guard let doc = documents[uri], doc.version == version else { return reply(.failure(changed)) }
+        jsonLDAction(uri, doc) { [unowned self] action in
+            guard let action, documents[uri]?.version == version else { return reply(.failure(changed)) }
+            reply(action)
+        }
+    }
+
+    /// The action that inserts or updates the JSON-LD block of an HTML page with its facts (`FactsFeatures.scriptEdit`),
+    /// passed to `body` on the state queue. The facts come from the analysis of the lint of the current version, or,
+    /// while that lint has not finished, from an analysis of the current text (no rules): off the state queue, never
+    /// waiting for a lint.
+    func jsonLDAction(_ uri: String, _ doc: OpenDocument, _ body: @escaping (CodeAction?) -> Void) {
+        var analysis: Analysis?
+        var document = doc.document
+        if let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
+            guard let a = c.analysis, a.document.format == .html else { return body(nil) }
+            analysis = a
+        } else {
+            let eff = effectiveConfig(path: doc.document.path)
+            guard !eff.isPack, eff.configKey == nil,
+                  format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) == .html else { return body(nil) }
+            if document.format != .html { document = Document(bytes: document.bytes, format: .html, path: document.path) }
+        }
+        let bytes = doc.document.bytes
+        let box = Unchecked(body)
+        let source = Unchecked((analysis, document))
+        DispatchQueue.global().async { [unowned self] in
+            let a = source.value.0 ?? Analysis(document: source.value.1)
+            let facts = JobPostingFacts.extract(a)
+            let edit = facts.facts.isEmpty ? nil : FactsFeatures.scriptEdit(bytes, jobPosting: facts.jobPosting)
+            queue.async { [unowned self] in
+                guard let edit, let doc = documents[uri], doc.document.bytes == bytes else { return box.value(nil) }
+                let title = edit.isUpdate ? "Update schema.org JobPosting JSON-LD" : "Insert schema.org JobPosting JSON-LD"
+                let e = TextEdit(range: encoding.range(edit.range, doc.document.lines), newText: edit.newText)
+                box.value(CodeAction(title: title, kind: LanguageServer.jsonLDKind, diagnostics: nil, isPreferred: nil,
+                                     edit: workspaceEdit(doc, [e.json])))
+            }
+        }
+    }
+
+    /// Fix all: computed when asked for explicitly (`only` names it, as "fix all on save" does), or for a general
+    /// request when the latest diagnostics hold an applicable fix. Answers with `actions` and it.
+    func addFixAll(_ r: CodeActionRequest, _ actions: [CodeAction], _ reply: Reply<[CodeAction]?>) {
+        guard let doc = documents[r.uri] else { return reply(actions) }
+        func wanted(_ kind: String) -> Bool {
+            guard let only = r.only else { return true }
+            return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
+        }
         let allowed: Applicability = settings.unsafeFixes ? .unsafe : .safe
         guard wanted(LanguageServer.fixAllKind) else { return reply(actions) }
         let linter: Linter
@@ -211,11 +277,36 @@ extension LanguageServer {
                 guard reply.isPending else { return }
                 let mapped = self.documents[r.uri].flatMap { self.currentOrMappedCache($0) }
                 self.log(.log, "hover on \(r.uri) answered before its lint finished (\(mapped == nil ? "nothing linted yet" : "from v\(mapped!.version)"))")
-                reply(mapped.flatMap { self.hoverAnswer(r, $0) })
+                self.answerHover(r, mapped, reply)
             }
         }
         withLint(r.uri, requestID: reply.id) { [unowned self] cache in
-            reply(cache.flatMap { hoverAnswer(r, $0) })
+            answerHover(r, cache, reply)
+        }
+    }
+
+    /// Answers a hover from one lint: its findings at the position and, on the title, the posting's facts
+    /// (`FactsFeatures.markdown`) above them. The facts are read from the lint's analysis off the state queue (a long
+    /// posting never holds other requests); findings moved past later edits have no analysis, hence no facts.
+    func answerHover(_ r: HoverRequest, _ cache: LintCache?, _ reply: Reply<Hover?>) {
+        guard let cache else { return reply(nil) }
+        let findings = hoverAnswer(r, cache)
+        let lines = cache.document.lines
+        let offset = encoding.offset(r.position, lines)
+        guard let analysis = cache.analysis, let title = FactsFeatures.titleRange(at: offset, analysis) else { return reply(findings) }
+        let enc = encoding
+        let box = Unchecked(findings)
+        DispatchQueue.global().async {
+            guard reply.isPending else { return }
+            guard let facts = FactsFeatures.markdown(JobPostingFacts.extract(analysis)) else { return reply(box.value) }
+            var range = title
+            var text = facts
+            if let f = box.value {
+                let fr = enc.byteRange(f.range, lines)
+                range = min(range.lowerBound, fr.lowerBound)..<max(range.upperBound, fr.upperBound)
+                text += "\n---\n\n" + f.markdown
+            }
+            reply(Hover(markdown: text, range: enc.range(range, lines)))
         }
     }
 

@@ -29,6 +29,7 @@ extension LanguageServer {
         register(DocumentDiagnosticRequest.self) { [unowned self] r, reply in documentDiagnostic(r, reply) }
         register(WorkspaceDiagnosticRequest.self) { [unowned self] r, reply in workspaceDiagnostic(r, reply) }
         register(CodeActionRequest.self) { [unowned self] r, reply in codeAction(r, reply) }
+        register(CodeActionResolveRequest.self) { [unowned self] r, reply in resolveCodeAction(r, reply) }
         register(FormattingRequest.self) { [unowned self] r, reply in formatting(r, reply) }
         register(HoverRequest.self) { [unowned self] r, reply in hover(r, reply) }
 
@@ -63,6 +64,8 @@ extension LanguageServer {
         supportsWatchedFilesRegistration = caps.lookup("workspace", "didChangeWatchedFiles", "dynamicRegistration")?.boolValue == true
         supportsRefresh = caps.lookup("workspace", "diagnostics", "refreshSupport")?.boolValue == true
         supportsDocumentChanges = caps.lookup("workspace", "workspaceEdit", "documentChanges")?.boolValue == true
+        supportsResolvingEdits = caps.lookup("textDocument", "codeAction", "resolveSupport", "properties")?.arrayValue?
+            .contains("edit") == true
         root = r.rootPath
         var folders: [String] = []
         for f in r.workspaceFolders.map(realPath) where !folders.contains(f) { folders.append(f) }
@@ -89,7 +92,8 @@ extension LanguageServer {
         capabilities["positionEncoding"] = .string(encoding.rawValue)
         capabilities["textDocumentSync"] = .object(sync)
         capabilities["hoverProvider"] = true
-        capabilities["codeActionProvider"] = ["codeActionKinds": ["quickfix", .string(LanguageServer.fixAllKind)], "resolveProvider": false]
+        capabilities["codeActionProvider"] = ["codeActionKinds": ["quickfix", .string(LanguageServer.fixAllKind), .string(LanguageServer.jsonLDKind)],
+                                              "resolveProvider": .bool(supportsResolvingEdits)]
         capabilities["documentFormattingProvider"] = true
         if pullDiagnostics {
             capabilities["diagnosticProvider"] = ["identifier": "jdlint", "interFileDependencies": false, "workspaceDiagnostics": true]
@@ -125,6 +129,8 @@ extension LanguageServer {
     // MARK: - Configuration
 
     static let fixAllKind = "source.fixAll.jdlint"
+    /// The action that inserts or updates an HTML page's schema.org JobPosting JSON-LD block.
+    static let jsonLDKind = "source.jsonLd.jdlint"
 
     /// Asks the client for the `jdlint` settings. The first time (`initial`), published lints wait for the answer
     /// (at most a second), so a document opened right after `initialized` is not first linted without the user's
@@ -552,6 +558,7 @@ extension LanguageServer {
         var analysed = started, extracted = started
         var diagnostics: [Diagnostic] = []
         var relinted: Int?
+        var analysis: Analysis?
         if f != nil {
             let parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void = { n, body in
                 DispatchQueue.concurrentPerform(iterations: n, execute: body)
@@ -566,6 +573,7 @@ extension LanguageServer {
                     analysed = DispatchTime.now().uptimeNanoseconds
                 }
                 diagnostics = result.diagnostics
+                analysis = result.analysis
                 memos[key] = memo.map { (generation, $0) }
                 relinted = memo?.relinted
             } catch {
@@ -590,7 +598,7 @@ extension LanguageServer {
         }
         trimmer.noteActivity()
         return LintCache(version: version, epoch: epoch, generation: generation, document: doc, diagnostics: diagnostics,
-                         lsp: lsp, linter: f == nil ? nil : config.linter, ignored: f == nil)
+                         lsp: lsp, linter: f == nil ? nil : config.linter, ignored: f == nil, analysis: analysis)
     }
 
     static let jobPosting = Array("JobPosting".utf8)

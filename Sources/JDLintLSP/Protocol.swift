@@ -165,14 +165,33 @@ public struct CodeAction: JSONEncodable, Equatable {
     public var kind: String
     public var diagnostics: [JSONValue]?
     public var isPreferred: Bool?
-    public var edit: JSONValue
+    /// Nil when the client resolves it (`codeAction/resolve`), which `data` then allows.
+    public var edit: JSONValue?
+    public var data: JSONValue? = nil
 
     public var json: JSONValue {
         var o = JSONObject([("title", .string(title)), ("kind", .string(kind))])
         if let diagnostics { o["diagnostics"] = .array(diagnostics) }
         if let isPreferred { o["isPreferred"] = .bool(isPreferred) }
-        o["edit"] = edit
+        if let edit { o["edit"] = edit }
+        if let data { o["data"] = data }
         return .object(o)
+    }
+}
+
+/// `codeAction/resolve`: the edit of an action listed without one (the JSON-LD action, whose edit holds the whole
+/// description, for clients that resolve edits).
+public struct CodeActionResolveRequest: RequestType {
+    public typealias Response = CodeAction
+    public static let method = "codeAction/resolve"
+    public var title: String
+    public var kind: String
+    public var data: JSONValue?
+
+    public init(params: Params) throws(ResponseError) {
+        title = try params.get("title").string()
+        kind = params.opt("kind").isPresent ? try params.get("kind").string() : ""
+        data = params.opt("data").value
     }
 }
 

@@ -90,6 +90,8 @@ public final class LanguageServer: @unchecked Sendable {
     var supportsWatchedFilesRegistration = false
     var supportsRefresh = false
     var supportsDocumentChanges = false
+    /// The client resolves a code action's `edit` (`codeAction/resolve`): the JSON-LD action is listed without it.
+    var supportsResolvingEdits = false
     var root: String?
     var documents: [String: OpenDocument] = [:]
     var nextEpoch = 0
@@ -442,6 +444,9 @@ struct LintCache: @unchecked Sendable {
     var lsp: [JSONValue]
     var linter: Linter?
     var ignored: Bool
+    /// The analysis the findings came from (the facts of the hover and the JSON-LD action read it); nil for a
+    /// configuration file, a pack, an ignored document and findings moved past later edits.
+    var analysis: Analysis? = nil
     var resultID: String { "\(epoch).\(version).\(generation)" }
 }
 

@@ -22,7 +22,7 @@ import Testing
         #expect(caps?["textDocumentSync"]?["change"] == 2)
         #expect(caps?["hoverProvider"] == true)
         #expect(caps?["documentFormattingProvider"] == true)
-        #expect(caps?["codeActionProvider"]?["codeActionKinds"] == ["quickfix", "source.fixAll.jdlint"])
+        #expect(caps?["codeActionProvider"]?["codeActionKinds"] == ["quickfix", "source.fixAll.jdlint", "source.jsonLd.jdlint"])
         #expect(caps?["diagnosticProvider"] == nil)
         #expect(r["result"]?["serverInfo"]?["version"] == .string(Version.string))
         let again = c.request("initialize", ["capabilities": [:]])

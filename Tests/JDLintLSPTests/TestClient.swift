@@ -104,12 +104,13 @@ final class TestClient: @unchecked Sendable {
 
     @discardableResult
     func initialize(utf8: Bool = false, pull: Bool = false, configuration: Bool = false, documentChanges: Bool = false,
-                    root: String? = nil, initializationOptions: JSONValue? = nil) -> JSONValue {
+                    root: String? = nil, initializationOptions: JSONValue? = nil, resolvesEdits: Bool = false) -> JSONValue {
         var general = JSONObject()
         general["positionEncodings"] = utf8 ? ["utf-16", "utf-8"] : ["utf-16"]
         var td = JSONObject()
         td["publishDiagnostics"] = ["versionSupport": true]
         if pull { td["diagnostic"] = ["dynamicRegistration": false] }
+        if resolvesEdits { td["codeAction"] = ["resolveSupport": ["properties": ["edit"]]] }
         var ws = JSONObject()
         ws["configuration"] = .bool(configuration)
         ws["workspaceEdit"] = ["documentChanges": .bool(documentChanges)]

@@ -301,9 +301,46 @@ async def test_hover(client: LanguageClient):
     assert h.contents.kind == types.MarkupKind.Markdown
     assert "grammar/indefinite-article" in h.contents.value
     assert "## Flagged" in h.contents.value
-    none = await client.text_document_hover_async(types.HoverParams(
+    # The first line is the posting's title: its hover shows the facts.
+    title = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0)))
+    assert "- **Title:** Senior Engineer 🙂\n" in title.contents.value
+    none = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=0)))
     assert none is None
+
+
+FACTS_PAGE = ("<!DOCTYPE html>\n<html>\n<head>\n  <title>Staff Nurse</title>\n</head>\n<body>\n<h1>Staff Nurse</h1>\n"
+              "<p>This is a full-time role based in Leeds.</p>\n</body>\n</html>\n")
+
+
+async def test_facts_hover_and_jsonld_action(client: LanguageClient):
+    uri = "file:///tmp/jdlint-e2e/facts.html"
+    open_doc(client, uri, FACTS_PAGE, language="html")
+    await diagnostics_for(client, uri)
+    h = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=6, character=6)))
+    assert "- **Title:** Staff Nurse\n" in h.contents.value
+    assert "- **Employment type:** full-time\n" in h.contents.value
+    assert h.range == types.Range(start=types.Position(line=6, character=4), end=types.Position(line=6, character=15))
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.Source])))
+    action = next(a for a in actions if a.kind == "source.jsonLd.jdlint")
+    assert action.title == "Insert schema.org JobPosting JSON-LD"
+    # VS Code's capabilities resolve edits: the action comes without it, codeAction/resolve adds it.
+    assert action.edit is None
+    action = await client.code_action_resolve_async(action)
+    edit = action.edit
+    edits = edit.document_changes[0].edits if edit.document_changes else edit.changes[uri]
+    out = apply_edits(FACTS_PAGE, edits)
+    start = out.index('  <script type="application/ld+json">\n')
+    end = out.index("</script>\n", start) + len("</script>\n")
+    assert out[:start] + out[end:] == FACTS_PAGE
+    assert out[end:].startswith("</head>")
+    posting = json.loads(out[start:end].split(">", 1)[1].rsplit("<", 1)[0])
+    assert posting["@type"] == "JobPosting" and posting["title"] == "Staff Nurse" and posting["employmentType"] == "FULL_TIME"
 
 
 # ---------------------------------------------------------------- configuration
