@@ -30,6 +30,7 @@ struct SalaryMissingRangeRule: Rule {
             RuleExample("# Nurse\n\nPay: ↓$20/hr and up.\n", format: .markdown, profiles: ["ca-bc"]),
             // Vermont: commission excuses the pay only under Vermont's law; a tipped job states its base wage.
             RuleExample("# ↓Sales associate\n\nThis role is paid on commission.\n", format: .markdown, profiles: ["us-vt", "us-nj"]),
+            RuleExample("# ↓Care assistant\n\nOur homes are rated good by the Care Quality Commission.\n", format: .markdown, profiles: ["us-vt"]),
             RuleExample("# ↓Server\n\nA tipped position in our busy restaurant.\n", format: .markdown, profiles: ["us-vt"]),
             // A link to the pay scale is accepted by Illinois only.
             RuleExample("# ↓Nurse\n\nPay scale: https://example.com/pay-scales\n", format: .markdown, profiles: ["us-ca"]),
@@ -67,8 +68,18 @@ struct SalaryMissingRangeRule: Rule {
             }
             guard !payProfiles.isEmpty else { return }
             var message = "No pay is stated: give the salary or hourly rate"
-            let rangeProfiles = payProfiles.filter { $0.pay["range"]?.boolValue == true }
-            message += rangeProfiles.isEmpty ? "." : " as a range (required by \(SalarySupport.names(rangeProfiles)))."
+            // Laws that want a range, and laws that accept the pay or its range.
+            let strict = payProfiles.filter { $0.pay["range"]?.boolValue == true && $0.pay["allowSingle"]?.boolValue != true }
+            let loose = payProfiles.filter { $0.pay["range"]?.boolValue == true && $0.pay["allowSingle"]?.boolValue == true }
+            if !strict.isEmpty {
+                message += " as a range (required by \(SalarySupport.names(strict)))"
+                if !loose.isEmpty { message += "; \(SalarySupport.names(loose)) also accept\(loose.count == 1 ? "s" : "") a single figure" }
+                message += "."
+            } else if !loose.isEmpty {
+                message += ", or its range (required by \(SalarySupport.names(loose)))."
+            } else {
+                message += "."
+            }
             let inPosting = payProfiles.filter { $0.pay["inPosting"]?.boolValue == true }
             if !inPosting.isEmpty && mentionsPayElsewhere(a) {
                 message += " Pay “on request” or behind a link does not meet \(SalarySupport.names(inPosting)): put it in the posting."
@@ -99,14 +110,33 @@ struct SalaryMissingRangeRule: Rule {
         SalarySupport.report(&reporter, first, "A single figure (“\(first.summary)”) is not a range: \(SalarySupport.names(refusing)) require\(refusing.count == 1 ? "s" : "") the minimum and the maximum pay.")
     }
 
-    static let commissionWords = Keywords.set(["commission", "commissions", "commissioned"])
-    static let tipWords = Keywords.set(["tips", "tipped", "gratuities", "gratuity"])
+    static let commissionWords = Keywords.set(["commission", "commissions"])
+    static let commissionBefore = Keywords.set(["on", "plus", "base", "uncapped", "earn", "earned", "sales", "with", "and"])
+    static let commissionAfter = Keywords.set(["basis", "based", "only", "structure", "plan", "earnings", "pay", "paid"])
+    static let tipped = Keywords.set(["tipped", "gratuities"])
+    static let tipsBefore = Keywords.set(["plus", "and", "keep", "earn", "cash", "pooled", "shared", "with"])
+    static let tips = Word.hash("tips")
 
-    /// The posting says the job is paid on commission (“commission-based”, “paid on commission”, “base plus commissions”).
-    func saysCommission(_ a: Analysis) -> Bool { a.words.contains { Self.commissionWords.contains($0.hash) } }
+    /// The posting says the job is paid on commission (“commission-based”, “paid on commission”, “base plus
+    /// commissions”), not merely the word (“Equal Employment Opportunity Commission”, “Care Quality Commission”).
+    func saysCommission(_ a: Analysis) -> Bool {
+        let w = a.words
+        for (i, x) in w.enumerated() where Self.commissionWords.contains(x.hash) {
+            if i > 0 && w[i - 1].block == x.block && Self.commissionBefore.contains(w[i - 1].hash) { return true }
+            if i + 1 < w.count && w[i + 1].block == x.block && Self.commissionAfter.contains(w[i + 1].hash) { return true }
+        }
+        return false
+    }
 
-    /// The posting says the job is tipped.
-    func mentionsTips(_ a: Analysis) -> Bool { a.words.contains { Self.tipWords.contains($0.hash) } }
+    /// The posting says the job is tipped (“tipped position”, “gratuities”, “plus tips”), not “tips for applying”.
+    func mentionsTips(_ a: Analysis) -> Bool {
+        let w = a.words
+        for (i, x) in w.enumerated() {
+            if Self.tipped.contains(x.hash) { return true }
+            if x.hash == Self.tips && i > 0 && w[i - 1].block == x.block && Self.tipsBefore.contains(w[i - 1].hash) { return true }
+        }
+        return false
+    }
 
     /// A sentence about pay that holds a web address or says “link” (“Pay scale: https://…”, “see the link for the pay range”).
     func linksToPay(_ a: Analysis) -> Bool {
