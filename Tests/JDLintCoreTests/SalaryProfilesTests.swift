@@ -79,6 +79,17 @@ import Testing
         #expect(findings("# Nurse\n\nSee our pay scale at https://example.com/pay.\n", ["us-il", "us-wa"]).filter { $0.rule == "salary/missing-range" }.count == 1)
     }
 
+    /// Ontario: an annual range at most $50,000 wide; a range whose top is above $200,000 a year is exempt.
+    @Test func ontarioRangeWidth() {
+        let wide = findings("# Analyst\n\nSalary: $60,000 - $120,000 per year.\n", ["ca-on"]).filter { $0.rule == "salary/missing-range" }
+        #expect(wide.map(\.message) == ["The range “USD 60,000–120,000 per year” spans more than 50,000 a year: Ontario (Employment Standards Act, 2000, Part III.1; O. Reg. 476/24) allows at most that between the minimum and the maximum."])
+        #expect(findings("# Analyst\n\nSalary: $60,000 - $110,000 per year.\n", ["ca-on"]).filter { $0.rule == "salary/missing-range" }.isEmpty)
+        #expect(findings("# Director\n\nSalary: $150,000 - $250,000 per year.\n", ["ca-on"]).filter { $0.rule == "salary/missing-range" }.isEmpty)
+        // Hourly ranges are not judged, and other laws do not limit the width.
+        #expect(findings("# Analyst\n\nPay: $20 - $90 per hour.\n", ["ca-on"]).filter { $0.rule == "salary/missing-range" }.isEmpty)
+        #expect(findings("# Analyst\n\nSalary: $60,000 - $120,000 per year.\n", ["ca-bc", "us-ny"]).filter { $0.rule == "salary/missing-range" }.isEmpty)
+    }
+
     /// `jdlint explain salary/missing-range` lists every law with its citation, date, threshold and address.
     @Test func explanationListsEveryLaw() throws {
         let m = try #require(RuleRegistry.builtin.rule("salary/missing-range")).meta

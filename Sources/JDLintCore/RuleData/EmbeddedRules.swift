@@ -51832,7 +51832,7 @@ Złotów
     "verified": "O. Reg. 476/24 read on ontario.ca (e-Laws, the address given): the 25-employee exemption (s. 1) and the definition of “publicly advertised job posting” (s. 2(1)). The compensation duty in the Act, the $50,000 range width and the $200,000 exemption from law-firm summaries of the regulation (Stikeman Elliott, Mondaq).",
     "unsettled": [
       "The section of the Act that imposes the compensation disclosure was not opened; the citation names its Part.",
-      "jdlint does not yet check the $50,000 range width or the $200,000 exemption (the profile's maxRangeWidth and exemptAbove).",
+      "jdlint checks the $50,000 width only for annual ranges in dollars (hourly ranges are not converted), and applies the $200,000 exemption to ranges only: a posting with no pay at all is reported, since jdlint cannot know its expected pay.",
       "Whether “compensation” includes commissions and bonuses (one summary says it follows the Act's definition of wages)."
     ]
   }

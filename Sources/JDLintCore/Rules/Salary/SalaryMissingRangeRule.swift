@@ -14,7 +14,8 @@ struct SalaryMissingRangeRule: Rule {
             accept a single figure, and `us-ny`, `us-ny-nyc`, `us-ny-ithaca` and `us-md` accept one when the pay is \
             described as fixed; open-ended pay is never a range. Most laws want the pay in the posting itself, not \
             behind a link or “on request”; Illinois (`us-il`) accepts a hyperlink to the pay scale. Vermont (`us-vt`) \
-            lets a commission job say so instead of giving its pay, and wants a tipped job's base wage. Messages name \
+            lets a commission job say so instead of giving its pay, and wants a tipped job's base wage. Ontario \
+            (`ca-on`) allows an annual range at most $50,000 wide unless its top is above $200,000. Messages name \
             each law with its section.
             """ + PayLaws.explanationList(),
         defaultSeverity: .warning,
@@ -32,6 +33,8 @@ struct SalaryMissingRangeRule: Rule {
             RuleExample("# ↓Sales associate\n\nThis role is paid on commission.\n", format: .markdown, profiles: ["us-vt", "us-nj"]),
             RuleExample("# ↓Care assistant\n\nOur homes are rated good by the Care Quality Commission.\n", format: .markdown, profiles: ["us-vt"]),
             RuleExample("# ↓Server\n\nA tipped position in our busy restaurant.\n", format: .markdown, profiles: ["us-vt"]),
+            // Ontario: an annual range at most $50,000 wide.
+            RuleExample("# Analyst\n\nSalary: ↓$60,000 - $120,000 per year.\n", format: .markdown, profiles: ["ca-on"]),
             // A link to the pay scale is accepted by Illinois only.
             RuleExample("# ↓Nurse\n\nPay scale: https://example.com/pay-scales\n", format: .markdown, profiles: ["us-ca"]),
         ] + Self.laws.map { RuleExample("# ↓Nurse\n\nWe are hiring a nurse for our ward.\n", format: .markdown, profiles: [$0]) }
@@ -46,6 +49,10 @@ struct SalaryMissingRangeRule: Rule {
             RuleExample("# Sales associate\n\nThis role is paid on commission.\n", format: .markdown, profiles: ["us-vt"]),
             RuleExample("# Server\n\nBase wage $6.50 - $7.00 per hour plus tips.\n", format: .markdown, profiles: ["us-vt"]),
             RuleExample("# Nurse\n\nPay scale: https://example.com/pay-scales\n", format: .markdown, profiles: ["us-il"]),
+            // Ontario: a range $50,000 wide, and a wider one whose top is above $200,000 a year (exempt).
+            RuleExample("# Analyst\n\nSalary: $70,000 - $120,000 per year.\n", format: .markdown, profiles: ["ca-on"]),
+            RuleExample("# Director\n\nSalary: $150,000 - $240,000 per year.\n", format: .markdown, profiles: ["ca-on"]),
+            RuleExample("# Analyst\n\nSalary: $60,000 - $120,000 per year.\n", format: .markdown, profiles: ["ca-bc"]),
         ] + Self.laws.map { RuleExample("# Nurse\n\nSalary: $60,000 - $70,000 a year.\n", format: .markdown, profiles: [$0]) }
           + Self.singleAllowed.map { RuleExample("# Nurse\n\nPay: $25 per hour.\n", format: .markdown, profiles: [$0]) }
           + Self.fixedAllowed.map { RuleExample("# Nurse\n\nThis role pays a fixed rate of $25 per hour.\n", format: .markdown, profiles: [$0]) },
@@ -93,7 +100,10 @@ struct SalaryMissingRangeRule: Rule {
         }
         let rangeProfiles = SalarySupport.profiles(settings, requiring: "range").filter { !excused($0) }
         guard !rangeProfiles.isEmpty else { return }
-        if a.pay.contains(where: { $0.isRange && !$0.openEnded }) { return }
+        if let r = a.pay.first(where: { $0.isRange && !$0.openEnded }) {
+            checkWidth(r, rangeProfiles, &reporter)
+            return
+        }
         guard let first = a.pay.first else { return }
         if first.openEnded {
             // Open-ended pay is neither a figure nor a range.
@@ -108,6 +118,20 @@ struct SalaryMissingRangeRule: Rule {
         }
         guard !refusing.isEmpty else { return }
         SalarySupport.report(&reporter, first, "A single figure (“\(first.summary)”) is not a range: \(SalarySupport.names(refusing)) require\(refusing.count == 1 ? "s" : "") the minimum and the maximum pay.")
+    }
+
+    /// Ontario (O. Reg. 476/24 under the Employment Standards Act, 2000, Part III.1): an annual range at most
+    /// `maxRangeWidth` wide, unless its top is above `exemptAbove` (then the posting need not state pay at all).
+    /// Only annual ranges in dollars are judged (a bare `$` is read as US dollars by the parser, so USD counts too).
+    func checkWidth(_ r: PayStatement, _ ps: [Profile], _ reporter: inout Reporter) {
+        guard r.period == .year, r.currency == nil || r.currency == "CAD" || r.currency == "USD" else { return }
+        let tooWide = ps.filter { p in
+            guard let width = p.pay["maxRangeWidth"]?.intValue else { return false }
+            if let above = p.pay["exemptAbove"]?.intValue, r.max > Double(above) { return false }
+            return r.max - r.min > Double(width)
+        }
+        guard let width = tooWide.first?.pay["maxRangeWidth"]?.intValue else { return }
+        SalarySupport.report(&reporter, r, "The range “\(r.summary)” spans more than \(SalarySupport.grouped(Array(String(width).utf8), sep: ",")) a year: \(SalarySupport.names(tooWide)) allow\(tooWide.count == 1 ? "s" : "") at most that between the minimum and the maximum.")
     }
 
     static let commissionWords = Keywords.set(["commission", "commissions"])
