@@ -7,7 +7,8 @@ enum Help {
 
             Usage:
               jdlint [options] [paths…]     Lint files and folders (.txt .md .markdown .html .htm .json .jsonld); `-` reads standard input
-              jdlint rules [--format F]     List every rule (F: json, markdown for the README table, reference for docs/rules.md)
+              jdlint rules [--format F]     List every rule (F: json, markdown for the README table, reference for docs/rules.md,
+                                            pay-laws for docs/pay-laws.md)
               jdlint explain RULE           Explain a rule: options, examples, fixes
               jdlint facts [--format F] PATHS…  What each posting states, as schema.org JobPosting (F: jsonld, jsonl, json)
               jdlint init [PATH] [--force]  Write a commented .jdlint.json with every rule at its default

@@ -2,8 +2,9 @@ import JDLintCore
 
 enum RulesCommand {
     /// The values `jdlint rules --format` takes (without it: the table for people): `json`, the README's table
-    /// (`markdown`), and the full rule reference, docs/rules.md (`reference`).
-    static let formats = ["json", "markdown", "reference"]
+    /// (`markdown`), the full rule reference, docs/rules.md (`reference`), and the table of pay-transparency laws
+    /// of the profiles, docs/pay-laws.md (`pay-laws`).
+    static let formats = ["json", "markdown", "reference", "pay-laws"]
 
     static func list(_ args: [String], _ out: OutputStream, _ err: OutputStream) -> Int32 {
         let registry = RuleRegistry.builtin
@@ -33,6 +34,10 @@ enum RulesCommand {
         }
         if format == "reference" {
             out.write(RuleDocs.reference(RuleRegistry.builtin))
+            return 0
+        }
+        if format == "pay-laws" {
+            out.write(PayLaws.markdown())
             return 0
         }
         if format == "markdown" {

@@ -29,6 +29,22 @@ import Testing
         #expect(Self.rulesDoc == RuleDocs.reference(.builtin), "docs/rules.md is stale: run scripts/gen-rules-doc")
     }
 
+    static let payLawsDoc: String = {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return (try? String(contentsOfFile: parts.joined(separator: "/") + "/docs/pay-laws.md", encoding: .utf8)) ?? ""
+    }()
+
+    /// docs/pay-laws.md is the table made from Rules/profiles/, and names every law's profile and citation.
+    @Test func payLawsTableIsCurrent() {
+        #expect(!Self.payLawsDoc.isEmpty, "docs/pay-laws.md is missing: run scripts/gen-pay-laws")
+        #expect(Self.payLawsDoc == PayLaws.markdown(), "docs/pay-laws.md is stale: run scripts/gen-pay-laws")
+        for p in PayLaws.profiles {
+            #expect(Self.payLawsDoc.contains("| `\(p.name)` |"), "docs/pay-laws.md has no row for \(p.name)")
+            #expect(Self.payLawsDoc.contains(p.law!.citation))
+        }
+    }
+
     /// Every rule's link lands on an anchor of docs/rules.md.
     @Test func everyRuleLinkHasItsAnchor() {
         for r in RuleRegistry.builtin.rules {

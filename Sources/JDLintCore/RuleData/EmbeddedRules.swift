@@ -51786,6 +51786,59 @@ Złotów
 }
 
 """#,
+        "profiles/ca-bc.json": #"""
+{
+  // British Columbia pay transparency. Source: Pay Transparency Act, S.B.C. 2023, c. 18, section 2 (publicly
+  // advertised job opportunities, in force since 1 November 2023); Government of British Columbia guidance.
+  "description": "British Columbia: the expected wage or salary, or its range, in every publicly advertised job opportunity (every employer); no pay-history questions.",
+  "basis": "Pay Transparency Act, S.B.C. 2023, c. 18, s. 2: an employer must include in a publicly advertised job opportunity the expected wage or salary, or the expected wage or salary range; the Act also forbids seeking pay history from applicants. Provincial guidance: open-ended ranges (“$20 per hour and up”, “up to $30 per hour”) do not comply; bonuses, tips and benefits are not required.",
+  "requires": ["pay"],
+  "pay": {"range": true, "allowSingle": true, "period": true, "noSalaryHistory": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "British Columbia",
+    "citation": "Pay Transparency Act, S.B.C. 2023, c. 18, s. 2",
+    "url": "https://www.bclaws.gov.bc.ca/civix/document/id/complete/statreg/23018",
+    "effective": "2023-11-01",
+    "employers": "Every employer, of any size (the size thresholds of the Act are for pay transparency reports, not postings)",
+    "minEmployees": null,
+    "remote": "Provincial guidance: any job open to British Columbia residents that may be filled by someone living in British Columbia, in person or remotely, wherever it is advertised.",
+    "posting": "The expected wage or salary, or the expected wage or salary range; not open-ended. Base pay only: bonuses, overtime, tips and benefits are optional.",
+    "verified": "Section 2 (in force 1 November 2023), the pay-history ban, and the guidance on open-ended ranges, remote jobs and base pay from law-firm summaries of the Act and of the Province's October 2023 guidance (Mathews Dinsdale, Cassels, MLT Aikins, labourandemploymentlaw.com).",
+    "unsettled": [
+      "The Act on bclaws.gov.bc.ca and the Province's guidance page were not opened in this check; the address is the usual BC Laws address of the Act.",
+      "The section number of the pay-history ban was not verified."
+    ]
+  }
+}
+
+"""#,
+        "profiles/ca-on.json": #"""
+{
+  // Ontario pay transparency. Source: Employment Standards Act, 2000, Part III.1 (job postings; Working for Workers
+  // Four Act, 2024) and O. Reg. 476/24, in force since 1 January 2026.
+  "description": "Ontario: the expected compensation or its range in every publicly advertised job posting (employers with 25 or more employees).",
+  "basis": "Employment Standards Act, 2000, Part III.1 and O. Reg. 476/24: an employer with 25 or more employees on the day of posting must include the expected compensation or range of expected compensation in a publicly advertised job posting; a range may not be wider than $50,000 a year, and postings above $200,000 a year are exempt.",
+  "requires": ["pay"],
+  "pay": {"range": true, "allowSingle": true, "period": true, "inPosting": true, "maxRangeWidth": 50000, "exemptAbove": 200000},
+  "law": {
+    "jurisdiction": "Ontario",
+    "citation": "Employment Standards Act, 2000, Part III.1; O. Reg. 476/24",
+    "url": "https://www.ontario.ca/laws/regulation/240476",
+    "effective": "2026-01-01",
+    "employers": "Employers with 25 or more employees on the day the posting is posted (O. Reg. 476/24, s. 1)",
+    "minEmployees": 25,
+    "remote": "Not postings for work performed outside Ontario, or partly outside Ontario when that work is not a continuation of work in Ontario (O. Reg. 476/24, s. 2(1)(d)); not general recruitment campaigns, help-wanted signs or internal postings.",
+    "posting": "The expected compensation or range of expected compensation; a range no wider than $50,000 a year; not required when the expected compensation, or the top of the range, is above $200,000 a year.",
+    "verified": "O. Reg. 476/24 read on ontario.ca (e-Laws, the address given): the 25-employee exemption (s. 1) and the definition of “publicly advertised job posting” (s. 2(1)). The compensation duty in the Act, the $50,000 range width and the $200,000 exemption from law-firm summaries of the regulation (Stikeman Elliott, Mondaq).",
+    "unsettled": [
+      "The section of the Act that imposes the compensation disclosure was not opened; the citation names its Part.",
+      "jdlint checks the $50,000 width only for annual ranges in dollars (hourly ranges are not converted), and applies the $200,000 exemption to ranges only: a posting with no pay at all is reported, since jdlint cannot know its expected pay.",
+      "Whether “compensation” includes commissions and bonuses (one summary says it follows the Act's definition of wages)."
+    ]
+  }
+}
+
+"""#,
         "profiles/default.json": #"""
 {
   // The default profile: what every good job posting has.
@@ -51803,7 +51856,22 @@ Złotów
   "description": "European Union: the initial pay or its range before the interview, and no questions about pay history.",
   "basis": "Directive (EU) 2023/970, Article 5 (to be transposed by 7 June 2026): applicants are entitled to the initial pay or its range, for example in the job posting, and employers must not ask about pay history in current or previous employment.",
   "requires": ["pay"],
-  "pay": {"range": false, "period": true, "noSalaryHistory": true, "inPosting": false}
+  "pay": {"range": false, "period": true, "noSalaryHistory": true, "inPosting": false},
+  "law": {
+    "jurisdiction": "European Union",
+    "citation": "Directive (EU) 2023/970, Art. 5",
+    "url": "https://eur-lex.europa.eu/eli/dir/2023/970/oj",
+    "effective": "2026-06-07",
+    "employers": "Every employer, public or private, once the Member State has transposed the Directive (the date is the transposition deadline)",
+    "minEmployees": null,
+    "remote": "Set by each Member State's transposing law; none verified.",
+    "posting": "The initial pay or its range, in the vacancy notice or before the interview (not necessarily in the posting); no questions about pay history (Art. 5(2)).",
+    "verified": "Article 5 as summarised by several law firms (Castegnaro, Popov Arnaudov, HR Law) and the transposition deadline of 7 June 2026. No Member State's transposing law was verified in this session: a third-party tracker lists Italy, Lithuania, Malta and Slovakia as transposed and others as partly in force or in draft, without national texts that could be read here.",
+    "unsettled": [
+      "No Member State that requires pay in the advertisement itself could be verified; there are no member-state profiles yet.",
+      "The Directive's own text on eur-lex was not opened in this check."
+    ]
+  }
 }
 
 """#,
@@ -51832,7 +51900,23 @@ Złotów
   "description": "California: the pay scale in the job posting itself (employers with 15 or more employees).",
   "basis": "California Labor Code § 432.3(c)(3) (SB 1162): employers with 15 or more employees must include the pay scale — the salary or hourly wage range the employer reasonably expects to pay — in the job posting itself; § 432.3(a) bans seeking salary history.",
   "requires": ["pay"],
-  "pay": {"range": true, "period": true, "noSalaryHistory": true, "inPosting": true}
+  "pay": {"range": true, "period": true, "noSalaryHistory": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "California",
+    "citation": "Cal. Lab. Code § 432.3(c)(3)",
+    "url": "https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=LAB&sectionNum=432.3",
+    "effective": "2023-01-01",
+    "employers": "Employers with 15 or more employees",
+    "minEmployees": 15,
+    "remote": "Not re-checked in this session (the Labor Commissioner's FAQ addresses positions that may be filled in California).",
+    "posting": "The pay scale: the salary or hourly wage range the employer reasonably expects to pay, in the posting itself.",
+    "verified": "Carried over from the profile's first version (Labor Code § 432.3(c)(3) and (m), SB 1162; § 432.3(a)–(b), AB 168); not re-read in this session.",
+    "unsettled": [
+      "Not re-verified against the current text in this session: the search found no primary source for § 432.3.",
+      "Whether one figure complies when the pay is fixed: jdlint asks for a range.",
+      "The remote rule."
+    ]
+  }
 }
 
 """#,
@@ -51843,7 +51927,77 @@ Złotów
   "description": "Colorado: every posting states the pay or a good-faith pay range and describes the benefits.",
   "basis": "Colorado Equal Pay for Equal Work Act, C.R.S. § 8-5-201(2) (SB 19-085, amended by SB 23-105): each posting must include the hourly or salary compensation or a good-faith range and a general description of all benefits and other compensation; § 8-5-102(2) bans asking about pay history.",
   "requires": ["pay", "benefits"],
-  "pay": {"range": true, "period": true, "benefits": true, "noSalaryHistory": true, "inPosting": true}
+  "pay": {"range": true, "allowSingle": true, "period": true, "benefits": true, "noSalaryHistory": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "Colorado",
+    "citation": "C.R.S. § 8-5-201(2)",
+    "url": "https://cdle.colorado.gov/laws-regulations-guidance",
+    "effective": "2021-01-01",
+    "employers": "Every employer with at least one employee in Colorado",
+    "minEmployees": null,
+    "remote": "Postings for jobs performed in Colorado or remote jobs that could be done from anywhere, Colorado included (Equal Pay Transparency Rules, 7 CCR 1103-13, rule 4.3, as summarised; since 2024 the POST Rules, 7 CCR 1103-18).",
+    "posting": "The hourly rate or salary compensation, or a range of it (good faith), and a general description of all benefits and other compensation, in each posting.",
+    "verified": "Requirements (pay or range, benefits, bonuses and commissions described) and coverage from summaries of the Act and the Equal Pay Transparency Rules (Paylocity, Employers Council, Employment Law Information Network) and the CDLE's INFO #9A (a copy on ezel.ai); SB 23-105 amendments in force 1 January 2024. The address is CDLE's laws, regulations and guidance page.",
+    "unsettled": [
+      "The statute and the POST Rules (7 CCR 1103-18) were not opened in this check.",
+      "Whether open-ended pay complies: jdlint reports it."
+    ]
+  }
+}
+
+"""#,
+        "profiles/us-dc.json": #"""
+{
+  // District of Columbia pay transparency. Source: D.C. Code § 32-1453.01 (Wage Transparency Omnibus Amendment Act
+  // of 2023), in force since 30 June 2024.
+  "description": "District of Columbia: the minimum and maximum projected salary or hourly pay in every job listing (any employer with an employee in the District).",
+  "basis": "D.C. Code § 32-1453.01(a)(1): employers must provide the minimum and maximum projected salary or hourly pay in all job listings and position descriptions advertised, from the lowest to the highest pay the employer in good faith believes it would pay; § 32-1453.01(a)(2): the existence of healthcare benefits is disclosed before the first interview (not necessarily in the posting). The Act also bans screening applicants by wage history.",
+  "requires": ["pay"],
+  "pay": {"range": true, "period": true, "noSalaryHistory": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "District of Columbia",
+    "citation": "D.C. Code § 32-1453.01(a)(1)",
+    "url": "https://code.dccouncil.gov/us/dc/council/code/sections/32-1453.01",
+    "effective": "2024-06-30",
+    "employers": "Every employer with at least one employee in the District, except the District and federal governments",
+    "minEmployees": null,
+    "remote": "The Act is silent on remote positions.",
+    "posting": "The minimum and maximum projected salary or hourly pay (good faith). Healthcare benefits must be disclosed before the first interview, not necessarily in the posting.",
+    "verified": "Text of § 32-1453.01 read on code.dccouncil.gov (the official D.C. Code). Effective date (30 June 2024), the one-employee definition of employer and the wage-history ban from law-firm summaries of the Wage Transparency Omnibus Amendment Act of 2023 (Act 25-367).",
+    "unsettled": [
+      "Whether a single figure complies when the pay is fixed: the section says “minimum and maximum”; jdlint asks for a range.",
+      "The section number of the wage-history ban was not opened (summaries describe it as part of the same Act).",
+      "Whether remote jobs that could be filled in the District are covered."
+    ]
+  }
+}
+
+"""#,
+        "profiles/us-hi.json": #"""
+{
+  // Hawaii pay transparency. Source: Hawaii Revised Statutes § 378-2.8 (Act 203, SLH 2023, SB 1057), in force since
+  // 1 January 2024.
+  "description": "Hawaii: an hourly rate or salary range that reasonably reflects the actual expected pay (employers with 50 or more employees).",
+  "basis": "HRS § 378-2.8(a) (Act 203 of 2023): job listings must disclose an hourly rate or salary range that reasonably reflects the actual expected compensation; not for internal transfers or promotions, collectively bargained public positions, or employers with fewer than fifty employees (§ 378-2.8(b)).",
+  "requires": ["pay"],
+  "pay": {"range": true, "allowSingle": true, "period": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "Hawaii",
+    "citation": "HRS § 378-2.8",
+    "url": "https://www.capitol.hawaii.gov/hrscurrent/Vol07_Ch0346-0398/HRS0378/HRS_0378-0002_0008.htm",
+    "effective": "2024-01-01",
+    "employers": "Employers with 50 or more employees; not for internal transfers or promotions or collectively bargained public positions",
+    "minEmployees": 50,
+    "remote": "The statute does not say; it names no place of work.",
+    "posting": "An hourly rate or salary range that reasonably reflects the actual expected compensation.",
+    "verified": "Text of § 378-2.8(a)–(b) [L 2023, c 203, § 2] read from a copy of the Hawaii Revised Statutes (courtgpt.ai); effective date 1 January 2024 from several law-firm summaries of Act 203.",
+    "unsettled": [
+      "Whether the 50 employees must work in Hawaii: the statute does not say.",
+      "Whether a single salary figure (not a range) complies: the text says “an hourly rate or salary range”; jdlint accepts a single figure.",
+      "The official address (capitol.hawaii.gov) was not opened in this check.",
+      "Hawaii's salary-history ban was not checked, so `salary/history-request` does not run for this profile."
+    ]
+  }
 }
 
 """#,
@@ -51854,7 +52008,236 @@ Złotów
   "description": "Illinois: the pay scale and a general description of benefits and other compensation (employers with 15 or more employees).",
   "basis": "Illinois Equal Pay Act, 820 ILCS 112/10(b-25) (HB 3129): postings must include the pay scale and a general description of benefits and other compensation, in the posting or through a hyperlink to them; 820 ILCS 112/10(b-5) bans asking about wage or salary history.",
   "requires": ["pay", "benefits"],
-  "pay": {"range": true, "period": true, "benefits": true, "noSalaryHistory": true, "inPosting": false}
+  "pay": {"range": true, "allowSingle": true, "period": true, "benefits": true, "noSalaryHistory": true, "inPosting": false, "linkAllowed": true},
+  "law": {
+    "jurisdiction": "Illinois",
+    "citation": "820 ILCS 112/10(b-25)",
+    "url": "https://www.ilga.gov/legislation/ilcs/ilcs3.asp?ActID=2625&ChapterID=68",
+    "effective": "2025-01-01",
+    "employers": "Employers with 15 or more employees",
+    "minEmployees": 15,
+    "remote": "Positions physically performed at least in part in Illinois, or outside Illinois when the employee reports to a supervisor, office or work site in Illinois.",
+    "posting": "The pay scale and benefits: the wage or salary, or its range, and a general description of benefits and other compensation (bonuses, stock options, other incentives); a hyperlink to a public page with them complies.",
+    "verified": "Requirements, the hyperlink option, threshold and place of work from summaries quoting 820 ILCS 112/5 and 112/10(b-25) (JD Supra, Mercer, ADP, the Illinois Department of Labor's notice as reported by NFIB and United Counties).",
+    "unsettled": [
+      "The ilga.gov text was not opened in this check.",
+      "jdlint accepts any pay sentence with a web address or the word “link” as the hyperlink; it does not follow the link."
+    ]
+  }
+}
+
+"""#,
+        "profiles/us-ma.json": #"""
+{
+  // Massachusetts pay transparency. Source: M.G.L. c. 149, § 105F (Frances Perkins Workplace Equity Act, St. 2024,
+  // c. 141), posting requirement in force since 29 October 2025.
+  "description": "Massachusetts: the pay range (annual salary or hourly wage range) in every posting (employers with 25 or more employees in Massachusetts).",
+  "basis": "M.G.L. c. 149, § 105F: a covered employer (25 or more employees in the Commonwealth) must disclose the pay range — the annual salary range or hourly wage range it reasonably and in good faith expects to pay — in any advertisement or job posting intended to recruit applicants for a particular and specific position, directly or through a third party.",
+  "requires": ["pay"],
+  "pay": {"range": true, "period": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "Massachusetts",
+    "citation": "M.G.L. c. 149, § 105F",
+    "url": "https://malegislature.gov/Laws/GeneralLaws/PartI/TitleXXI/Chapter149/Section105F",
+    "effective": "2025-10-29",
+    "employers": "Employers with 25 or more employees in Massachusetts",
+    "minEmployees": 25,
+    "remote": "The Act does not define “employees in Massachusetts” or say which remote positions are covered.",
+    "posting": "The pay range: the annual salary range or hourly wage range the employer reasonably and in good faith expects to pay. Benefits and bonuses are not required.",
+    "verified": "Definitions of “pay range” and “posting” and the 25-employee threshold from law-firm summaries quoting § 105F (Seyfarth, Saul Ewing, D.F. Murphy); the attorney general's office enforces it.",
+    "unsettled": [
+      "The effective date: Saul Ewing and Seyfarth give 29 October 2025, other summaries 31 July 2025; the session law (St. 2024, c. 141) was not opened. This profile uses 29 October 2025.",
+      "Whether a single figure complies when the pay is fixed: jdlint asks for a range.",
+      "The malegislature.gov page of § 105F was not opened in this check.",
+      "Massachusetts's salary-history ban (M.G.L. c. 149, § 105A(c)(2)) was not checked, so `salary/history-request` does not run for this profile."
+    ]
+  }
+}
+
+"""#,
+        "profiles/us-md.json": #"""
+{
+  // Maryland pay transparency. Source: Md. Code, Labor and Employment § 3-304.2 (Wage Range Transparency Act,
+  // HB 649 / SB 525 of 2024), in force since 1 October 2024; Maryland Department of Labor FAQ.
+  "description": "Maryland: the wage range and a general description of benefits and other compensation in every posting (every employer).",
+  "basis": "Md. Code, Lab. & Empl. § 3-304.2(a)(2)(i): an employer shall disclose in each public or internal posting the wage range (the minimum and maximum hourly rate or salary, set in good faith) and a general description of benefits and any other compensation offered, for positions physically performed at least in part in Maryland.",
+  "requires": ["pay", "benefits"],
+  "pay": {"range": true, "allowFixed": true, "period": true, "benefits": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "Maryland",
+    "citation": "Md. Code, Lab. & Empl. § 3-304.2(a)(2)(i)",
+    "url": "https://dllr.state.md.us/labor/wages/esswagerangefaq.shtml",
+    "effective": "2024-10-01",
+    "employers": "Every employer, of any size, for positions physically performed at least in part in Maryland",
+    "minEmployees": null,
+    "remote": "Positions physically performed at least in part in Maryland (§ 3-304.2(a)(1)); the Department's FAQ (B.2) covers a remote job that seeks workers based in Maryland, not one that only occasionally brings work into the State.",
+    "posting": "The wage range (minimum and maximum hourly rate or salary, set in good faith) and a general description of benefits and any other compensation.",
+    "verified": "Text of § 3-304.2 read from a copy of the Maryland Code (self-law.org); effective date, scope and remote rule from the Maryland Department of Labor's Wage Range Transparency FAQ (dllr.state.md.us), the address given here.",
+    "unsettled": [
+      "A single fixed rate: a summary of the Department's FAQ says a position without a range lists its hourly or fixed rate and may not use “$30+”; the FAQ passage itself was not read. jdlint accepts a single figure described as fixed.",
+      "Maryland's wage-history ban was not checked, so `salary/history-request` does not run for this profile.",
+      "The official statute page (mgaleg.maryland.gov) was not opened."
+    ]
+  }
+}
+
+"""#,
+        "profiles/us-mn.json": #"""
+{
+  // Minnesota pay transparency. Source: Minn. Stat. § 181.173 (2024 Omnibus Labor and Industry bill), in force since
+  // 1 January 2025.
+  "description": "Minnesota: the starting salary range (not open-ended) or a fixed pay rate, and a general description of all benefits and other compensation (employers with 30 or more employees in Minnesota).",
+  "basis": "Minn. Stat. § 181.173: an employer with 30 or more employees at one or more sites in Minnesota must disclose in each posting the starting salary range (the minimum and maximum annual salary or hourly range, in good faith; it may not be open-ended) or, when it offers no range, a fixed pay rate, and a general description of all benefits and other compensation, including any health or retirement benefits.",
+  "requires": ["pay", "benefits"],
+  "pay": {"range": true, "allowSingle": true, "period": true, "benefits": true, "noSalaryHistory": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "Minnesota",
+    "citation": "Minn. Stat. § 181.173",
+    "url": "https://www.revisor.mn.gov/statutes/cite/181.173",
+    "effective": "2025-01-01",
+    "employers": "Employers with 30 or more employees at one or more sites in Minnesota",
+    "minEmployees": 30,
+    "remote": "The statute does not say whether it covers remote positions or postings for work outside Minnesota.",
+    "posting": "The starting salary range (minimum and maximum annual salary or hourly range, good faith, not open-ended), or a fixed pay rate; a general description of all benefits and other compensation, including health and retirement benefits.",
+    "verified": "The statute's wording (30 employees at one or more sites in Minnesota; starting salary range or fixed pay rate; not open-ended; benefits) from law-firm summaries quoting § 181.173 (Stinson, Fredrikson, a Mondaq article); effective date 1 January 2025 from the same.",
+    "unsettled": [
+      "The revisor.mn.gov page of § 181.173 was not opened in this check; the wording comes from summaries that quote it.",
+      "The salary-history ban (in force since 1 January 2024 according to the same summaries) is in a different section, not opened here.",
+      "Remote positions: the statute is silent."
+    ]
+  }
+}
+
+"""#,
+        "profiles/us-nj-jersey-city.json": #"""
+{
+  // Jersey City pay transparency. Source: Jersey City Municipal Code § 148-4.1 (Ordinance 22-026, amended by
+  // Ordinance 22-045), in force since 13 April 2022.
+  "description": "Jersey City: the minimum and maximum base salary or hourly wage and the benefits in every posting (employers with 5 or more employees or contractors in the city).",
+  "basis": "Jersey City Municipal Code § 148-4.1 (Ordinances 22-026 and 22-045): an employer with five or more employees, staff or independent contractors must include the minimum and maximum base salary or hourly wage and the job benefits offered in all job postings, print or digital; the ordinance restates New Jersey's ban on screening by salary history.",
+  "requires": ["pay", "benefits"],
+  "pay": {"range": true, "period": true, "benefits": true, "noSalaryHistory": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "Jersey City",
+    "citation": "Jersey City Municipal Code § 148-4.1",
+    "url": "https://jerseycitynj.gov/cms/One.aspx?pageId=19762610&portalId=6189744",
+    "effective": "2022-04-13",
+    "employers": "Employers in Jersey City with 5 or more employees, staff or independent contractors",
+    "minEmployees": 5,
+    "remote": "The ordinance is silent on remote positions; Ordinance 22-045 extended it from employers with their principal place of business in the city to any employer within the city.",
+    "posting": "The minimum and maximum base salary or hourly wage and the job benefits offered, in every posting, print or digital.",
+    "verified": "Requirements, threshold and code section from the City of Jersey City's pay-transparency page (jerseycitynj.gov, the address given); the 13 April 2022 effective date of Ordinance 22-026 and the 22-045 amendment from summaries (Vensure, ADP).",
+    "unsettled": [
+      "The ordinance text itself was not opened in this check.",
+      "Whether one figure complies when the pay is fixed: jdlint asks for a range."
+    ]
+  }
+}
+
+"""#,
+        "profiles/us-nj.json": #"""
+{
+  // New Jersey pay transparency. Source: P.L. 2024, c. 91 (S2310/A4151), in force since 1 June 2025.
+  "description": "New Jersey: the hourly wage or salary, or its range, and a general description of benefits and other compensation (employers with 10 or more employees).",
+  "basis": "P.L. 2024, c. 91: an employer with 10 or more employees over 20 calendar weeks that does business, employs persons or takes applications in New Jersey must disclose in each internal or external posting the hourly wage or salary, or a range of the hourly wage or salary, and a general description of benefits and other compensation programs for which the employee would be eligible.",
+  "requires": ["pay", "benefits"],
+  "pay": {"range": true, "allowSingle": true, "period": true, "benefits": true, "noSalaryHistory": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "New Jersey",
+    "citation": "N.J. P.L. 2024, c. 91",
+    "url": "https://pub.njleg.state.nj.us/Bills/2024/PL24/91_.HTM",
+    "effective": "2025-06-01",
+    "employers": "Employers with 10 or more employees over 20 calendar weeks that do business, employ persons or take applications for employment in New Jersey (the 10 need not work in New Jersey)",
+    "minEmployees": 10,
+    "remote": "Covers employers that take applications in New Jersey; whether every remote job open to New Jersey applicants is covered is read differently by commentators.",
+    "posting": "The hourly wage or salary, or a range of it; a general description of benefits and other compensation programs the employee would be eligible for.",
+    "verified": "Requirements, threshold and effective date from several law-firm summaries of P.L. 2024, c. 91 (Brach Eichler, Connell Foley, Lindabury, Genova Burns), which agree; the salary-history ban (2019, before this Act) from the same summaries.",
+    "unsettled": [
+      "The enacted text was not opened in this check: the address is the Legislature's chapter-law page, and the section in N.J.S.A. where it is codified was not verified.",
+      "Whether open-ended pay (“up to …”) complies is not addressed; jdlint reports it as neither a figure nor a range.",
+      "The section of the salary-history ban was not opened."
+    ]
+  }
+}
+
+"""#,
+        "profiles/us-ny-ithaca.json": #"""
+{
+  // City of Ithaca pay transparency. Source: Ithaca City Code § 215-3(F) (Ordinance 2022-03), in force since
+  // 1 September 2022; City of Ithaca FAQ.
+  "description": "Ithaca: the minimum and maximum hourly or salary compensation in every advertisement (employers with 4 or more employees working in the city).",
+  "basis": "Ithaca City Code § 215-3(F) (Ordinance 2022-03): it is an unlawful discriminatory practice to advertise a job, promotion or transfer opportunity without stating the minimum and maximum hourly or salary compensation, based on the employer's good-faith expectation.",
+  "requires": ["pay"],
+  "pay": {"range": true, "allowFixed": true, "period": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "Ithaca",
+    "citation": "Ithaca City Code § 215-3(F)",
+    "url": "https://www.cityofithaca.org/CivicAlerts.aspx?AID=832",
+    "effective": "2022-09-01",
+    "employers": "Employers with 4 or more employees whose standard work locations are in the City of Ithaca; not temporary help firms' advertisements",
+    "minEmployees": 4,
+    "remote": "Positions whose standard work location will be in the City of Ithaca.",
+    "posting": "The minimum and maximum hourly or salary compensation (good faith); a single figure where minimum and maximum are the same (a flat rate).",
+    "verified": "Scope, threshold, effective date and the flat-rate answer from the City of Ithaca's FAQ on its pay transparency law (cityofithaca.org, the address given); the code section from a summary (Vensure).",
+    "unsettled": [
+      "The ordinance text itself was not opened in this check; the FAQ says it has no legal force.",
+      "Ithaca's salary-history rules were not checked, so `salary/history-request` does not run for this profile."
+    ]
+  }
+}
+
+"""#,
+        "profiles/us-ny-nyc.json": #"""
+{
+  // New York City pay transparency. Source: NYC Administrative Code § 8-107(32) (Local Law 32 of 2022, amended by
+  // Local Law 59 of 2022), in force since 1 November 2022.
+  "description": "New York City: the minimum and maximum annual salary or hourly wage in every advertisement (employers with 4 or more employees).",
+  "basis": "NYC Admin. Code § 8-107(32)(a): it is an unlawful discriminatory practice to advertise a job, promotion or transfer opportunity without stating the minimum and maximum annual salary or hourly wage, ranging from the lowest to the highest the employer in good faith believes it would pay.",
+  "requires": ["pay"],
+  "pay": {"range": true, "allowFixed": true, "period": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "New York City",
+    "citation": "NYC Admin. Code § 8-107(32)",
+    "url": "https://legistar.council.nyc.gov/LegislationDetail.aspx?ID=6013672&GUID=75F69BF9-1DC0-4F6C-9E4A-0459AD9B0921",
+    "effective": "2022-11-01",
+    "employers": "Employers with 4 or more employees (owners and independent contractors count; one must work in New York City); employment agencies of any size",
+    "minEmployees": 4,
+    "remote": "The New York City Commission on Human Rights applies it to positions performed at least in part in the city, in person or remotely.",
+    "posting": "The minimum and maximum annual salary or hourly wage (good faith). One figure only when the pay is fixed; “$15 per hour and up” or “maximum of $50,000” do not comply. Benefits are not required.",
+    "verified": "The current text of § 8-107(32)(a) as quoted in Int. 907-2023, a later amending bill, on legistar.council.nyc.gov (the address given: it shows the subdivision as amended by Local Law 59 of 2022). Threshold, remote rule, fixed pay and open-ended examples from summaries of the Commission's guidance (NYSSPS, employmentlawwatch.com).",
+    "unsettled": [
+      "The address is a bill page that quotes the subdivision, not the Administrative Code itself.",
+      "The Commission's own fact sheet was not opened in this check.",
+      "The city's salary-history ban (§ 8-107(25)) was not checked, so `salary/history-request` does not run for this profile."
+    ]
+  }
+}
+
+"""#,
+        "profiles/us-ny-westchester.json": #"""
+{
+  // Westchester County pay transparency. Source: Westchester County Human Rights Law, Laws of Westchester County
+  // § 700.03 (amended 2022), in force since 6 November 2022.
+  "description": "Westchester County: the minimum and maximum salary in every job posting for work done in the county, in person or remotely (employers with 4 or more employees).",
+  "basis": "Laws of Westchester County § 700.03 (Human Rights Law, salary transparency amendment): employers may not advertise a job, promotion or transfer opportunity without the minimum and maximum salary (base annual salary, hourly wage or rate of pay, set in good faith) for positions performed in whole or in part in Westchester County, in an office, in the field or remotely.",
+  "requires": ["pay"],
+  "pay": {"range": true, "period": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "Westchester County",
+    "citation": "Laws of Westchester County § 700.03",
+    "url": "https://humanrights.westchestergov.com/salary-transparency-amendment",
+    "effective": "2022-11-06",
+    "employers": "Employers with 4 or more employees (owners and independent contractors not counted); labor organizations and employment agencies; not temporary help firms",
+    "minEmployees": 4,
+    "remote": "Positions performed in whole or in part in Westchester County, whether from an office, in the field or remotely.",
+    "posting": "The minimum and maximum salary (base annual salary, hourly wage or rate of pay) believed in good faith at the time of posting. Other compensation and benefits are not required.",
+    "verified": "Requirements, remote rule, effective date and the meaning of “salary” from the Westchester County Human Rights Commission's page on the amendment (humanrights.westchestergov.com, the address given); threshold and the counting of employees from summaries (Epstein Becker Green, Pro Bono Partnership).",
+    "unsettled": [
+      "Quotations of the amended text read “minimum or maximum salary”, the county's page “minimum and maximum”; jdlint asks for both.",
+      "Whether the 4 employees must work in the county.",
+      "The text of § 700.03 itself was not opened in this check; the county's salary-history rules were not checked."
+    ]
+  }
 }
 
 """#,
@@ -51862,11 +52245,80 @@ Złotów
 {
   // New York State and New York City pay transparency. Sources: N.Y. Labor Law § 194-b (in force since
   // 17 September 2023) and NYC Administrative Code § 8-107(32) (Local Law 32 of 2022); N.Y. Labor Law § 194-a
-  // (salary history ban).
+  // (salary history ban). The law data below is New York State's; us-ny-nyc has New York City's.
   "description": "New York State and New York City: the minimum and maximum annual salary or hourly wage in every posting.",
   "basis": "N.Y. Labor Law § 194-b and NYC Admin. Code § 8-107(32): postings must state the compensation range (the lowest and highest pay believed in good faith, annual salary or hourly wage); a single figure only when the pay is fixed; Labor Law § 194-a bans salary-history questions.",
   "requires": ["pay"],
-  "pay": {"range": true, "period": true, "allowFixed": true, "noSalaryHistory": true, "inPosting": true}
+  "pay": {"range": true, "period": true, "allowFixed": true, "noSalaryHistory": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "New York State",
+    "citation": "N.Y. Labor Law § 194-b",
+    "url": "https://www.nysenate.gov/legislation/laws/LAB/194-B",
+    "effective": "2023-09-17",
+    "employers": "Employers with 4 or more employees",
+    "minEmployees": 4,
+    "remote": "Jobs performed at least in part in New York State, or outside it for a supervisor, office or work site in New York.",
+    "posting": "The compensation range (lowest to highest annual salary or hourly wage believed in good faith); one figure only when the pay is fixed. New York City, Ithaca and Westchester County have their own laws (us-ny-nyc, us-ny-ithaca, us-ny-westchester).",
+    "verified": "Carried over from the profile's first version; not re-read in this session (the search found no primary source for § 194-b).",
+    "unsettled": [
+      "The nysenate.gov address was not opened in this check.",
+      "Threshold, remote rule and effective date are not re-verified in this session.",
+      "The salary-history ban (Labor Law § 194-a) was not re-read."
+    ]
+  }
+}
+
+"""#,
+        "profiles/us-oh-cleveland.json": #"""
+{
+  // City of Cleveland pay transparency and salary-history ban. Source: Cleveland Ordinance No. 104-2025 (passed
+  // 28 April 2025), in force since 27 October 2025.
+  "description": "Cleveland: the salary range or scale in every job posting, and no salary-history questions (employers with 15 or more employees in the city).",
+  "basis": "Cleveland Ordinance No. 104-2025: an employer with 15 or more employees in the City of Cleveland must include the salary range or scale in each notification, advertisement or other formal posting of an employment opportunity, and may not inquire about an applicant's salary history; “salary” includes wages, commissions, hourly earnings, other monetary earnings and benefits.",
+  "requires": ["pay"],
+  "pay": {"range": true, "period": true, "noSalaryHistory": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "Cleveland",
+    "citation": "Cleveland Ord. No. 104-2025",
+    "url": "https://www.shrm.org/in/topics-tools/employment-law-compliance/cleveland-to-prohibit-salary-inquiries-require-salary-ranges",
+    "effective": "2025-10-27",
+    "employers": "Employers with 15 or more employees in the City of Cleveland (the City itself included, other governments excluded), and agencies acting for them",
+    "minEmployees": 15,
+    "remote": "Positions to be performed within the City of Cleveland whose applications are solicited, received, processed or considered in the city.",
+    "posting": "The salary range or scale of the position. No inquiry into current or prior salary; salary expectations may be discussed.",
+    "verified": "Requirements, threshold, place of work and effective date from several summaries of Ordinance No. 104-2025 (SHRM, the address given; Benesch; KJK; Virgil HR), which agree except on the date (one says 25 October 2025).",
+    "unsettled": [
+      "The ordinance text and its place in the Codified Ordinances of Cleveland were not found in this check; the address is a summary, not the primary source.",
+      "Whether the posting must describe benefits: the ordinance's definition of “salary” includes benefits; jdlint does not require them for this profile.",
+      "Whether a single figure complies: jdlint asks for a range or scale."
+    ]
+  }
+}
+
+"""#,
+        "profiles/us-vt.json": #"""
+{
+  // Vermont pay transparency. Source: 21 V.S.A. § 495p (Act 155 of 2024), in force since 1 July 2025.
+  "description": "Vermont: the compensation or its range in every advertisement of a Vermont job opening; a commission job says so, a tipped job says so and gives its base wage (employers with 5 or more employees, one in Vermont).",
+  "basis": "21 V.S.A. § 495p(a)(1): any advertisement of a Vermont job opening shall include the compensation or range of compensation; (a)(2)(A): a job paid on a commission basis, in whole or in part, discloses that fact and need not give the compensation; (a)(2)(B): a job paid on a tipped basis discloses that fact and the base wage or range of base wages.",
+  "requires": ["pay"],
+  "pay": {"range": true, "allowSingle": true, "period": true, "inPosting": true, "commissionDisclosure": true, "tipsDisclosure": true},
+  "law": {
+    "jurisdiction": "Vermont",
+    "citation": "21 V.S.A. § 495p",
+    "url": "https://legislature.vermont.gov/statutes/section/21/005/00495p",
+    "effective": "2025-07-01",
+    "employers": "Employers with 5 or more employees, at least one of whom works in Vermont",
+    "minEmployees": 5,
+    "remote": "A “Vermont job opening” is a position physically located in Vermont or, if remote, one that predominantly performs work for an office or work location in Vermont.",
+    "posting": "The compensation or range of compensation (minimum and maximum annual salary or hourly wage expected in good faith). Commission jobs: disclose that the job is paid on commission, instead of the pay. Tipped jobs: disclose that and the base wage or range of base wages. Written advertisements of a specific opening only.",
+    "verified": "Subsections (a)–(c)(2) of § 495p read on legislature.vermont.gov (official). The definitions of “employer” (5 employees, one in Vermont), “range of compensation” and “Vermont job opening” (c)(3) onwards were cut off in the text read; they come from law-firm summaries (Sheehey Furlong, Gravel & Shea).",
+    "unsettled": [
+      "Subsection (c)(3) onwards (employer, range of compensation, Vermont job opening) was not read in full.",
+      "Vermont's salary-history ban (21 V.S.A. § 495m) was not checked, so `salary/history-request` does not run for this profile.",
+      "jdlint treats any mention of commission as the commission disclosure, and any mention of tips as a tipped job."
+    ]
+  }
 }
 
 """#,
@@ -51877,7 +52329,23 @@ Złotów
   "description": "Washington: the wage scale or salary range plus a general description of benefits and other compensation.",
   "basis": "Washington Equal Pay and Opportunities Act, RCW 49.58.110 (SB 5761): each posting must disclose the wage scale or salary range and a general description of all benefits and other compensation; RCW 49.58.100 bans seeking wage or salary history.",
   "requires": ["pay", "benefits"],
-  "pay": {"range": true, "period": true, "benefits": true, "noSalaryHistory": true, "inPosting": true}
+  "pay": {"range": true, "period": true, "benefits": true, "noSalaryHistory": true, "inPosting": true},
+  "law": {
+    "jurisdiction": "Washington",
+    "citation": "RCW 49.58.110",
+    "url": "https://app.leg.wa.gov/RCW/default.aspx?cite=49.58.110",
+    "effective": "2023-01-01",
+    "employers": "Employers with 15 or more employees (RCW 49.58.110(3))",
+    "minEmployees": 15,
+    "remote": "Not re-checked in this session (L&I Administrative Policy ES.E.1 addresses remote postings).",
+    "posting": "The wage scale or salary range and a general description of all benefits and other compensation, in each posting. Since the 2025 amendment (SSB 5408), a five-business-day correction period comes before damages.",
+    "verified": "Subsection (1) and (3) of RCW 49.58.110 as amended by SSB 5408 (2025) read in the amendment's text on lawfilesext.leg.wa.gov; the House bill report on the same site for the correction period.",
+    "unsettled": [
+      "The app.leg.wa.gov address of the codified section was not opened in this check.",
+      "The amended text says “the wage amount or scale or salary range”: whether a single wage amount now complies in an external posting; jdlint still asks for a range.",
+      "The remote rule of L&I's policy was not re-read."
+    ]
+  }
 }
 
 """#,

@@ -14,14 +14,19 @@ struct SalaryBenefitsMissingRule: Rule {
         triggering: [
             RuleExample("# ↓Nurse\n\nSalary: $60,000 - $70,000 per year.\n", format: .markdown, profiles: ["us-co"]),
             RuleExample("# ↓Nurse\n\nPay: $25 - $30 per hour. Apply today.\n", format: .markdown, profiles: ["us-ny", "us-wa"]),
-        ],
+        ] + Self.laws.map { RuleExample("# ↓Nurse\n\nSalary: $60,000 - $70,000 per year.\n", format: .markdown, profiles: [$0]) },
         nonTriggering: [
             RuleExample("# Nurse\n\nSalary: $60,000 - $70,000 per year.\n", format: .markdown),
             RuleExample("# Nurse\n\nSalary: $60,000 - $70,000 per year.\n", format: .markdown, profiles: ["us-ny"]),
             RuleExample("# Nurse\n\nSalary: $60,000 - $70,000 per year, plus medical, dental and a 401(k).\n", format: .markdown, profiles: ["us-co"]),
             RuleExample("# Nurse\n\n## What we offer\n\nA friendly team.\n", format: .markdown, profiles: ["us-wa"]),
             RuleExample("---\ntitle: Nurse\nbenefits: Health insurance\n---\n\nSalary: $60,000 - $70,000 per year.\n", format: .markdown, profiles: ["us-il"]),
-        ])
+            // Laws that want pay but not benefits in the posting.
+            RuleExample("# Nurse\n\nSalary: $60,000 - $70,000 per year.\n", format: .markdown, profiles: ["us-dc", "us-ma", "ca-bc", "ca-on"]),
+        ] + Self.laws.map { RuleExample("# Nurse\n\nSalary: $60,000 - $70,000 per year, plus medical, dental and a 401(k).\n", format: .markdown, profiles: [$0]) })
+
+    /// The profiles added with their laws' metadata that require a description of benefits.
+    static let laws = ["us-md", "us-mn", "us-nj", "us-nj-jersey-city"]
 
     static let headingWords = Keywords.set(["benefits", "benefit", "perks", "offer", "rewards", "reward", "package"])
     static let benefitWords = Keywords.set([

@@ -12,13 +12,16 @@ struct SalaryHistoryRequestRule: Rule {
         triggering: [
             RuleExample("Please send your CV with your ↓salary history.", profiles: ["eu"]),
             RuleExample("Include your ↓current salary and your ↓previous salary in your letter.", profiles: ["us-ca"]),
-        ],
+        ] + Self.laws.map { RuleExample("Please send your CV with your ↓salary history.", profiles: [$0]) },
         nonTriggering: [
             RuleExample("Please send your CV with your salary history."),
             RuleExample("Please tell us your salary expectations.", profiles: ["eu"]),
             RuleExample("Your current salary will be reviewed every year after you join.", profiles: ["eu"]),
-        ],
+        ] + Self.laws.map { RuleExample("Please tell us your salary expectations.", profiles: [$0]) },
         scope: .block)
+
+    /// The profiles added with their laws' metadata whose law bans pay-history questions (checked).
+    static let laws = ["us-dc", "us-mn", "us-nj", "us-nj-jersey-city", "us-oh-cleveland", "ca-bc"]
 
     static let first = Keywords.set(["current", "previous", "prior", "past", "last", "present"])
     static let nouns = Keywords.set(["salary", "pay", "compensation", "remuneration", "wage", "wages", "earnings", "ctc", "package"])

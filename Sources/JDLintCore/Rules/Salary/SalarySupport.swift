@@ -12,8 +12,9 @@ enum SalarySupport {
         s.selectedProfiles.filter { $0.pay[key]?.boolValue == true }
     }
 
-    /// `us-ny, us-co`
-    static func names(_ ps: [Profile]) -> String { ps.map(\.name).joined(separator: ", ") }
+    /// How messages name the profiles: each law with its section (`Colorado (C.R.S. § 8-5-201(2))`), else the
+    /// profile's name; joined with `, `.
+    static func names(_ ps: [Profile]) -> String { ps.map(\.label).joined(separator: ", ") }
 
     /// The built-in profiles whose pay requirement `key` is `true`, each with its legal basis (for explanations).
     static func bases(_ key: String) -> String {
