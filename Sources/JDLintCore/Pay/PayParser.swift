@@ -901,17 +901,22 @@ struct Scanner {
         let before = Array(wordsBefore(start, region, limit: 40).reversed())
         for i in before.indices { if let p = qualified(before, i) { return p } }
         // After: up to the sentence's end (a bracketed “(annualized salary)”).
+        // At most 8 words and 16 tokens (a line of bare figures, “1 1 1 …”, is not read to its end for every figure:
+        // that was quadratic).
         var after: [Range<Int>] = []
         var k = end
-        while k < region.upperBound && after.count < 8 {
+        var tokens = 0
+        while k < region.upperBound && after.count < 8 && tokens < 16 {
             let c = t[k]
             if Bytes.isASCIILetter(c) {
                 let e = wordEnd(k, region.upperBound)
                 after.append(k..<e)
+                tokens += 1
                 k = e
                 continue
             }
             if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3B || c == 0x0A { break }
+            if !Bytes.isWhitespace(c) && (k == end || Bytes.isWhitespace(t[k - 1])) { tokens += 1 }
             k += 1
         }
         for i in after.indices { if let p = qualified(after, i) { return p } }
