@@ -51411,7 +51411,7 @@ Złotów
                "year appointment", "month appointment", "term position", "hours per month", "volunteer position", "volunteer role", "sessions every", "regular sessions", "one off", "one-off project", "per project", "project basis", "months contract", "hrs per week", "hrs week", "hrs a week", "hours per wk", "hrs pw", "hours pw", "substantive post", "substantive position", "substantive role", "salaried", "substantive", "duration", "ftc", "maternity cover", "maternity leave cover", "paternity cover", "parental leave cover", "career break cover", "sickness cover", "renewable", "year term", "one year term", "faculty status", "bank shifts", "bank basis", "bank post", "bank worker", "bank workers", "bank nurse", "bank nurses", "bank role", "bank contract", "staff bank", "nhs bank", "year post", "year position", "year postdoctoral", "year postdoc", "year project", "year fellowship", "month post",
                "month position", "month project", "months post", "sessional", "tenured", "tenure", "hours working week", "hour working week", "working hours are", "various shifts",
                "shifts available", "hours monday to friday", "work monday to friday", "working monday to friday",
-               "monday to friday working week", "working pattern", "hours for this post", "hours are", "hour shifts", "hour shift"]
+               "monday to friday working week", "working pattern", "hours for this post", "hours are", "hour shifts"]
     },
     "how-to-apply": {
       "name": "application instructions",
