@@ -1,16 +1,26 @@
 // @ts-check
-// jdlint for VS Code: a thin client that starts `jdlint lsp` (the language server does all the work).
+// jdlint for VS Code: a thin client that starts `jdlint lsp` (the language server does all the work), with
+// vscode-languageclient when it is installed (node_modules/, from npm), else with the built-in client of client.js.
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
 const vscode = require('vscode');
-const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+const { BuiltinClient } = require('./client');
+
+/** @type {typeof import('vscode-languageclient/node') | undefined} */
+let languageclient;
+try {
+  languageclient = require('vscode-languageclient/node');
+} catch (error) {
+  // Not installed (a .vsix built without npm): client.js speaks LSP instead.
+  languageclient = undefined;
+}
 
 const FIX_ALL = 'source.fixAll.jdlint';
 const LANGUAGES = ['plaintext', 'markdown', 'html'];
 
-/** @type {LanguageClient | undefined} */
+/** @type {import('vscode-languageclient/node').LanguageClient | BuiltinClient | undefined} */
 let client;
 
 /**
@@ -46,16 +56,36 @@ function serverPath() {
   return fs.existsSync(bundled) ? bundled : 'jdlint';
 }
 
-/** @returns {LanguageClient} */
+const DOCUMENT_SELECTOR = LANGUAGES.flatMap((language) => [
+  { scheme: 'file', language },
+  { scheme: 'untitled', language },
+]);
+
+/**
+ * The answer to workspace/configuration for one item: the server's settings for `jdlint`, else the VS Code setting.
+ * @param {string | undefined} section @param {string | undefined} scopeUri
+ */
+function configurationItem(section, scopeUri) {
+  if (section === 'jdlint') return serverSettings(scopeUri ? vscode.Uri.parse(scopeUri) : undefined);
+  if (!section) return null;
+  const value = vscode.workspace.getConfiguration(undefined, scopeUri ? vscode.Uri.parse(scopeUri) : undefined).get(section);
+  return value === undefined ? null : value;
+}
+
+/** @returns {import('vscode-languageclient/node').LanguageClient | BuiltinClient} */
 function createClient() {
+  if (!languageclient) {
+    return new BuiltinClient('jdlint', 'jdlint', {
+      command: serverPath(), args: ['lsp'], documentSelector: DOCUMENT_SELECTOR,
+      initializationOptions: { jdlint: serverSettings() }, configuration: configurationItem, outputChannelName: 'jdlint',
+    });
+  }
+  const { LanguageClient, TransportKind } = languageclient;
   /** @type {import('vscode-languageclient/node').ServerOptions} */
   const serverOptions = { command: serverPath(), args: ['lsp'], transport: TransportKind.stdio };
   /** @type {import('vscode-languageclient/node').LanguageClientOptions} */
   const clientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: DOCUMENT_SELECTOR,
     initializationOptions: { jdlint: serverSettings() },
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.jdlint.json') },
     outputChannelName: 'jdlint',
@@ -143,4 +173,4 @@ function deactivate() {
   return stop();
 }
 
-module.exports = { activate, deactivate, serverSettings, serverPath, fixAll };
+module.exports = { activate, deactivate, serverSettings, serverPath, fixAll, usesBuiltinClient: () => !languageclient };
