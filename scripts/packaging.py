@@ -12,9 +12,9 @@ PATH is the native program itself. The platform tag is honest: manylinux_X_Y whe
 version the binary needs (the Swift runtime is linked in statically; glibc, libstdc++ and libgcc_s are dynamic).
 
 The .vsix is the zip `vsce package` writes: `[Content_Types].xml`, `extension.vsixmanifest` and `extension/` with
-package.json, extension.js, README.md, node_modules/ (the production dependencies, when `npm install` ran in
-Editors/vscode) and the binary at `extension/server/linux-x64/jdlint`, which extension.js starts when `jdlint.path`
-is empty.
+package.json, extension.js, client.js, README.md, node_modules/ (the production dependencies, when `npm install` ran
+in Editors/vscode; without them extension.js uses the built-in LSP client of client.js) and the binary at
+`extension/server/linux-x64/jdlint`, which extension.js starts when `jdlint.path` is empty.
 """
 import base64
 import hashlib
@@ -118,7 +118,7 @@ def vsix(binary, version, outdir):
         sys.exit(f"Editors/vscode/package.json has version {manifest['version']}, jdlint --version says {version}")
     target = {"x86_64": "linux-x64", "aarch64": "linux-arm64"}[machine()]
     entries = []  # (path in the zip, bytes, executable)
-    for f in ("package.json", "extension.js", "README.md"):
+    for f in ("package.json", "extension.js", "client.js", "README.md"):
         entries.append((f"extension/{f}", open(os.path.join(ext_dir, f), "rb").read(), False))
     modules = os.path.join(ext_dir, "node_modules")
     bundled_client = os.path.isdir(os.path.join(modules, "vscode-languageclient"))
@@ -191,9 +191,9 @@ def vsix(binary, version, outdir):
         for p, content, executable in entries:
             add(z, p, content, executable)
     if not bundled_client:
-        print("package: warning: Editors/vscode/node_modules/vscode-languageclient is absent (run `npm install "
-              "--omit=dev` in Editors/vscode where the npm registry is reachable): the .vsix carries the server but "
-              "not the language client library, which VS Code needs to activate the extension", file=sys.stderr)
+        print("package: note: Editors/vscode/node_modules/vscode-languageclient is absent (`npm install --omit=dev` in "
+              "Editors/vscode bundles it): the .vsix uses the extension's built-in LSP client (client.js)",
+              file=sys.stderr)
     return path
 
 
