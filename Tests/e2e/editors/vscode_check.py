@@ -86,5 +86,17 @@ check("vscode-languageclient" in manifest.get("dependencies", {}), "depends on v
 check("@vscode/vsce" in manifest.get("devDependencies", {}), "devDependency @vscode/vsce for packaging")
 check("vsce package" in manifest.get("scripts", {}).get("package", ""), "npm run package runs vsce package")
 
+# The built-in client (used when vscode-languageclient is not installed) has no dependencies, and extension.js
+# only tries to load vscode-languageclient.
+client_path = os.path.join(root, "client.js")
+check(os.path.isfile(client_path), "client.js (the built-in LSP client) exists")
+if os.path.isfile(client_path):
+    client_requires = set(re.findall(r"require\('([^']+)'\)", open(client_path, encoding="utf-8").read()))
+    builtins = {"child_process", "fs", "path", "os", "util", "events", "vscode"}
+    check(client_requires <= builtins, "client.js requires only Node built-ins and vscode", sorted(client_requires))
+check(re.search(r"try\s*\{\s*languageclient = require\('vscode-languageclient/node'\);\s*\}\s*catch", source) is not None
+      and "require('./client')" in source,
+      "extension.js falls back to client.js when vscode-languageclient cannot be loaded")
+
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
