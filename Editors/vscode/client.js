@@ -106,6 +106,7 @@ class BuiltinClient {
   async start() {
     const proc = spawn(this.options.command, this.options.args, { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc = proc;
+    /** @type {Promise<never>} */
     const failed = new Promise((_, reject) => {
       proc.on('error', (e) => reject(e));
       proc.on('exit', (code, signal) => reject(new Error(`the server exited (${signal || code}) during initialization`)));
@@ -116,6 +117,29 @@ class BuiltinClient {
     proc.stdout.on('data', (chunk) => this.receive(chunk));
     proc.stderr.on('data', (chunk) => this.output.append(chunk.toString('utf8')));
     proc.stdin.on('error', (e) => this.output.appendLine(`[client] writing to the server: ${e.message}`));
+    try {
+      await this.initialize(failed);
+    } catch (error) {
+      // Not started: nothing of this client stays registered (the output channel keeps the server's stderr).
+      this.stopping = true;
+      for (const p of this.pending.values()) p.reject(new Error('the jdlint server did not start'));
+      this.pending.clear();
+      this.proc = undefined;
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill();
+      this.teardown();
+      this.diagnostics.dispose();
+      throw error;
+    }
+    this.running = true;
+    this.registerFeatures();
+    for (const document of vscode.workspace.textDocuments) this.didOpen(document);
+  }
+
+  /**
+   * initialize and initialized; rejects with `failed` (the process's error or exit).
+   * @param {Promise<never>} failed
+   */
+  async initialize(failed) {
     const folders = vscode.workspace.workspaceFolders || [];
     const init = await Promise.race([failed, this.request('initialize', {
       processId: process.pid,
@@ -149,9 +173,6 @@ class BuiltinClient {
     })]);
     this.capabilities = (init && init.capabilities) || {};
     this.notify('initialized', {});
-    this.running = true;
-    this.registerFeatures();
-    for (const document of vscode.workspace.textDocuments) this.didOpen(document);
   }
 
   registerFeatures() {

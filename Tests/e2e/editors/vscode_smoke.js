@@ -414,6 +414,23 @@ async function builtinClientPart(manifest) {
   check(count === 1 && barista.text === expected, 'built-in client: jdlint.fixAll applies the fix-all action', { count, text: barista.text });
   check(await until(() => (restartedCollection.get(barista.uri) || []).length === 0), 'built-in client: no diagnostics left after fix all');
 
+  // A jdlint.path that does not exist: an error message, nothing left registered; set back, the server starts again.
+  const shown = [];
+  const showError = vscode.window.showErrorMessage;
+  vscode.window.showErrorMessage = async (m) => { shown.push(m); };
+  const savedPath = settings['jdlint.path'];
+  settings['jdlint.path'] = path.join(fixtureDir, 'no-such-jdlint');
+  for (const l of configListeners) await l({ affectsConfiguration: (k) => k === 'jdlint' || k === 'jdlint.path' });
+  vscode.window.showErrorMessage = showError;
+  check(shown.length === 1 && shown[0].includes('could not start') && shown[0].includes('no-such-jdlint')
+    && providers.codeAction.length === 0 && providers.hover.length === 0 && collections.every((c) => c.disposed),
+    'built-in client: a jdlint.path that cannot be started shows an error and leaves nothing registered', shown);
+  if (savedPath === undefined) delete settings['jdlint.path']; else settings['jdlint.path'] = savedPath;
+  for (const l of configListeners) await l({ affectsConfiguration: (k) => k === 'jdlint' || k === 'jdlint.path' });
+  const again = collections[collections.length - 1];
+  check(!again.disposed && providers.codeAction.length === 1 && await until(() => again.get(barista.uri) !== undefined),
+    'built-in client: with jdlint.path set back, the server starts again and lints the open documents');
+
   // Deactivate: shutdown and exit, the server process ends by itself with 0; providers and collection disposed.
   const last = spawned[spawned.length - 1].proc;
   await extension.deactivate();
@@ -421,12 +438,14 @@ async function builtinClientPart(manifest) {
   check(last.exitCode === 0 && last.signalCode === null, 'built-in client: deactivate shuts the server down (it exits with 0)',
     { exitCode: last.exitCode, signal: last.signalCode });
   check(providers.codeAction.length === 0 && providers.hover.length === 0 && providers.formatting.length === 0
-    && restartedCollection.disposed && watchers.length > ownWatchers && watchers.slice(ownWatchers).every((w) => w.disposed),
+    && collections.every((c) => c.disposed) && watchers.length > ownWatchers && watchers.slice(ownWatchers).every((w) => w.disposed),
     'built-in client: deactivate disposes the providers, the collection and the watchers',
-    { providers: Object.values(providers).map((l) => l.length), collection: restartedCollection.disposed,
+    { providers: Object.values(providers).map((l) => l.length), collections: collections.map((c) => c.disposed),
       watchers: watchers.slice(ownWatchers).map((w) => [w.glob, w.disposed]) });
-  const output = outputs.map((o) => o.text).join('');
-  check(!/\[client\]/.test(output), 'built-in client: no client errors in the output channel', output.slice(0, 400));
+  // (The failed start above logs its spawn error: that line is expected.)
+  const output = outputs.map((o) => o.text).join('').split('\n').filter((l) => !l.includes('no-such-jdlint')).join('\n');
+  check(output.includes('[info] initialized') && !/\[client\]/.test(output),
+    'built-in client: the server\'s log in the output channel, no client errors', output.slice(0, 400));
 }
 
 (async () => {
