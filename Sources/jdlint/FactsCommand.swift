@@ -1,5 +1,9 @@
 import Dispatch
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import JDLintCore
 import JDLintKit
 
@@ -63,14 +67,14 @@ enum FactsCommand {
         // One file named (or standard input): the JobPosting alone; several, or a folder: one line per file.
         var isSingle = false
         if paths.count == 1 {
-            var isDir: ObjCBool = false
-            isSingle = paths[0] == "-" || (FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDir) && !isDir.boolValue)
+            let e = FileSystem.exists(paths[0])
+            isSingle = paths[0] == "-" || (e.exists && !e.isDirectory)
         }
         let chosen = format ?? (isSingle ? "jsonld" : "jsonl")
 
         var items: [Item] = []
         if paths.contains("-") {
-            let bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
+            let bytes = FileDescriptor.standardInput.readToEnd()
             items.append(facts(InputReader.document(bytes: bytes, path: "<stdin>", format: nil), path: "<stdin>"))
         }
         for p in search.problems { items.append(Item(path: p.path, error: p.message)) }
@@ -116,7 +120,7 @@ enum FactsCommand {
     /// Each file's item, filled by the worker threads.
     final class Results: @unchecked Sendable {
         private(set) var items: [Item?]
-        private let lock = NSLock()
+        private let lock = Lock()
         init(count: Int) { items = [Item?](repeating: nil, count: count) }
         func set(_ k: Int, _ item: Item) {
             lock.lock()
