@@ -296,16 +296,8 @@ enum FactsFeatures {
                 continue
             }
             // The start tag's attributes, up to `>` (quotes respected).
-            var j = i + 1 + raw.utf8.count
-            let attrStart = j
-            var quote: UInt8 = 0
-            while j < n {
-                let c = b[j]
-                if quote != 0 { if c == quote { quote = 0 } }
-                else if c == 0x22 || c == 0x27 { quote = c }
-                else if c == 0x3E { break }
-                j += 1
-            }
+            let attrStart = i + 1 + raw.utf8.count
+            let j = HTMLFrontend.tagEnd(b, from: attrStart)
             let attrs = String(decoding: b[attrStart..<min(j, n)], as: UTF8.self).lowercased()
             let contentStart = min(j + 1, n)
             let closeAt = find("</" + raw, from: contentStart)

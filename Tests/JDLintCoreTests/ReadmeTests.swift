@@ -4,11 +4,14 @@ import Testing
 
 /// The README stays true: its rule table is the registry's, and it names every profile and output format.
 @Suite struct ReadmeTests {
-    static let readme: String = {
+    /// A file of the package (found from this file's path), or "" when it is missing.
+    static func packageFile(_ relative: String) -> String {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast(3)
-        return (try? String(contentsOfFile: parts.joined(separator: "/") + "/README.md", encoding: .utf8)) ?? ""
-    }()
+        return (try? String(contentsOfFile: parts.joined(separator: "/") + "/" + relative, encoding: .utf8)) ?? ""
+    }
+
+    static let readme = packageFile("README.md")
 
     @Test func ruleTableIsCurrent() throws {
         let start = try #require(Self.readme.range(of: "<!-- rules:start -->\n"))
@@ -17,11 +20,7 @@ import Testing
         #expect(table == RuleDocs.table(.builtin), "README rule table is stale: run scripts/gen-readme-rules")
     }
 
-    static let rulesDoc: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return (try? String(contentsOfFile: parts.joined(separator: "/") + "/docs/rules.md", encoding: .utf8)) ?? ""
-    }()
+    static let rulesDoc = packageFile("docs/rules.md")
 
     /// docs/rules.md, where diagnostics link to (LSP `codeDescription.href`, SARIF `helpUri`), is the registry's.
     @Test func rulesReferenceIsCurrent() {
@@ -29,11 +28,7 @@ import Testing
         #expect(Self.rulesDoc == RuleDocs.reference(.builtin), "docs/rules.md is stale: run scripts/gen-rules-doc")
     }
 
-    static let payLawsDoc: String = {
-        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return (try? String(contentsOfFile: parts.joined(separator: "/") + "/docs/pay-laws.md", encoding: .utf8)) ?? ""
-    }()
+    static let payLawsDoc = packageFile("docs/pay-laws.md")
 
     /// docs/pay-laws.md is the table made from Rules/profiles/, and names every law's profile and citation.
     @Test func payLawsTableIsCurrent() {

@@ -1153,21 +1153,8 @@ struct PhraseList: Sendable {
     func forEach(in a: Analysis, _ body: (Int, Range<Int>) -> Void) {
         let w = a.words
         let h = a.wordHashes
-        var i = 0
-        while i < w.count {
-            guard let cands = byFirst[h[i]] else { i += 1; continue }
-            var matched = 0
-            for (hs, tag) in cands where i + hs.count <= w.count {
-                var ok = true
-                for k in 1..<max(hs.count, 1) where h[i + k] != hs[k] || w[i + k].block != w[i].block { ok = false; break }
-                if ok {
-                    body(tag, w[i].range.lowerBound..<w[i + hs.count - 1].range.upperBound)
-                    matched = hs.count
-                    break
-                }
-            }
-            i += max(matched, 1)
-        }
+        scan(count: w.count, hash: { h[$0] }, together: { w[$0].block == w[$1].block },
+             range: { w[$0].range.lowerBound..<w[$1].range.upperBound }, body)
     }
 
     /// The first match in the analysis.
@@ -1180,15 +1167,22 @@ struct PhraseList: Sendable {
     /// Every match in `b`'s words.
     func forEach(_ b: [UInt8], _ words: [Range<Int>], _ body: (Int, Range<Int>) -> Void) {
         let h = words.map { Word.hash(b, $0) }
+        scan(count: h.count, hash: { h[$0] }, together: { _, _ in true }, range: { words[$0].lowerBound..<words[$1].upperBound }, body)
+    }
+
+    /// The one matching loop: words `0..<count` by hash, a phrase's words all `together` with its first, the longest
+    /// phrase at each start; `range(first, last)` is what `body` gets.
+    private func scan(count: Int, hash: (Int) -> UInt64, together: (Int, Int) -> Bool, range: (Int, Int) -> Range<Int>,
+                      _ body: (Int, Range<Int>) -> Void) {
         var i = 0
-        while i < h.count {
-            guard let cands = byFirst[h[i]] else { i += 1; continue }
+        while i < count {
+            guard let cands = byFirst[hash(i)] else { i += 1; continue }
             var matched = 0
-            for (hs, tag) in cands where i + hs.count <= h.count {
+            for (hs, tag) in cands where i + hs.count <= count {
                 var ok = true
-                for k in 1..<max(hs.count, 1) where h[i + k] != hs[k] { ok = false; break }
+                for k in 1..<max(hs.count, 1) where hash(i + k) != hs[k] || !together(i, i + k) { ok = false; break }
                 if ok {
-                    body(tag, words[i].lowerBound..<words[i + hs.count - 1].upperBound)
+                    body(tag, range(i, i + hs.count - 1))
                     matched = hs.count
                     break
                 }

@@ -238,14 +238,7 @@ public enum HTMLFrontend {
         let name = Bytes.lowerString(b, nameStart..<j)
         // Attributes up to '>' (quotes respected).
         let attrStart = j
-        var quote: UInt8 = 0
-        while j < n {
-            let c = b[j]
-            if quote != 0 { if c == quote { quote = 0 } }
-            else if c == 0x22 || c == 0x27 { quote = c }
-            else if c == 0x3E { break }
-            j += 1
-        }
+        j = tagEnd(b, from: j)
         let attrs = attrStart..<min(j, n)
         let end = min(j + 1, n)
         let selfClosing = j > attrStart && b[j - 1] == 0x2F
@@ -332,6 +325,21 @@ public enum HTMLFrontend {
     }
 
     /// Finds `</name>` from `from`; returns where its content ends and where the close tag ends.
+    /// The offset of the `>` that ends a start tag whose attributes begin at `from` (a `>` inside a quoted value does
+    /// not end it), or `b.count` when the tag is not closed.
+    public static func tagEnd(_ b: [UInt8], from: Int) -> Int {
+        var j = from
+        var quote: UInt8 = 0
+        while j < b.count {
+            let c = b[j]
+            if quote != 0 { if c == quote { quote = 0 } }
+            else if c == 0x22 || c == 0x27 { quote = c }
+            else if c == 0x3E { break }
+            j += 1
+        }
+        return j
+    }
+
     static func findClose(_ b: [UInt8], _ name: String, from: Int) -> (contentEnd: Int, end: Int) {
         let nb = Array(name.utf8)
         var k = from
