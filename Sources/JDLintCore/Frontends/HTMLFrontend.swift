@@ -180,7 +180,7 @@ public enum HTMLFrontend {
     }
 
     /// Whether a bold-only paragraph reads as a heading: short, starting with a capital, no sentence punctuation at
-    /// the end, no figures, contact details or list dashes (“Salary – £31,365”, “- Uniform provided” are bold text).
+    /// the end but a question mark, no figures, contact details or list dashes (“Salary – £31,365”, “- Uniform provided” are bold text).
     static func looksLikeHeading(_ t: [UInt8]) -> Bool {
         var lo = 0, hi = t.count
         while lo < hi && Bytes.isWhitespace(t[lo]) { lo += 1 }
@@ -190,7 +190,8 @@ public enum HTMLFrontend {
         guard Bytes.isUpper(first) || Bytes.isDigit(first) || first >= 0x80 else { return false }
         if first >= 0x80 && !(Bytes.isWordScalar(Bytes.scalar(t, lo).value)) { return false }  // bullets, dashes, emoji
         let last = t[hi - 1]
-        if last == 0x2E || last == 0x21 || last == 0x3F || last == 0x2C || last == 0x3B { return false }
+        // A bold question is a heading too (“What are the key responsibilities?”, “What's in it for you?”).
+        if last == 0x2E || last == 0x21 || last == 0x2C || last == 0x3B { return false }
         var words = 0, digits = 0, inWord = false
         for i in lo..<hi {
             let c = t[i]

@@ -15,6 +15,7 @@ struct SpacingRule: Rule {
         fix: .safe,
         triggering: [
             RuleExample("Strong↓  communication skills."),
+            RuleExample("<p><strong>Are you a qualified phlebotomist↓ ?</strong></p>\n<p>Join our clinic team.</p>\n", format: .html),
             RuleExample("Excellent skills↓ , and a positive attitude↓ ."),
             RuleExample("Great communication skills.↓Excellent attention to detail."),
             RuleExample("- Team player↓ ; flexible", format: .markdown),
@@ -43,11 +44,20 @@ struct SpacingRule: Rule {
 
     func blockContext(_ analysis: Analysis) -> UInt64 { Self.collapsesSpaces(analysis) ? 1 : 0 }
 
+    static func isQuestionHeading(_ b: Block, _ t: [UInt8]) -> Bool {
+        guard b.kind == .heading, !b.explicit else { return false }
+        var hi = b.proseRange.upperBound
+        while hi > b.proseRange.lowerBound && Bytes.isWhitespace(t[hi - 1]) { hi -= 1 }
+        return hi > b.proseRange.lowerBound && t[hi - 1] == UInt8(ascii: "?")
+    }
+
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
         let a = context.analysis
         let t = a.text
         let html = Self.collapsesSpaces(a)
-        for block in a.blocks where block.kind == .paragraph || block.kind == .listItem || block.kind == .cell {
+        // Sentences: paragraphs, list items, cells, and questions set in bold that read as headings (“Are you a
+        // qualified phlebotomist ?”).
+        for block in a.blocks where block.kind == .paragraph || block.kind == .listItem || block.kind == .cell || Self.isQuestionHeading(block, t) {
             let r = block.proseRange
             var i = r.lowerBound
             while i < r.upperBound {

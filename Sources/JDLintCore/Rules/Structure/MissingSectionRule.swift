@@ -137,6 +137,18 @@ struct MissingSectionRule: Rule {
 
                 Contract: 3 months. To apply, email finance@example.com. We welcome applicants from all backgrounds.
                 """, options: JSONObject([("ignore", .array(["title"]))])),
+            // Headings asked as questions in bold (“What are the key responsibilities of the role?”).
+            RuleExample("""
+                <h1>CT Radiographer</h1>
+                <p>We run imaging services for hospitals across Norfolk, and we are hiring a CT radiographer for our Norwich unit on a full-time, permanent contract.</p>
+                <p><strong>What are the key responsibilities of the role?</strong></p>
+                <ul><li>Scans to best-practice standards</li></ul>
+                <p><strong>What skills will you need?</strong></p>
+                <ul><li>BSc Radiography and HCPC registration</li></ul>
+                <p><strong>What's in it for you?</strong></p>
+                <ul><li>£35,000 - £42,000 per year, 27 days holiday and a pension</li></ul>
+                <p>To apply, send your CV to jobs@example.com. We are an equal opportunity employer.</p>
+                """, format: .html),
             // Parts stated the way real postings state them: a plain-line heading that Markdown joins to its
             // paragraph, duties in a “Job Summary” paragraph, a city and state in the title, “EOE.”
             RuleExample("""
