@@ -70,10 +70,10 @@ public final class ConfigLoader: @unchecked Sendable {
         // Each file of the chain is checked on its own, so a message names the file that holds the bad key.
         for part in parts {
             problems += part.problems(against: reg)
-            for (i, name) in (part.profiles ?? []).enumerated() where Profile.builtin[name] == nil {
+            for (i, name) in (part.profiles ?? []).enumerated() where !Profile.isKnown(name) {
                 let path = part.profilesKey == "profile" && (part.profiles ?? []).count == 1 ? "profile" : "\(part.profilesKey)[\(i)]"
                 let p = part.positions["\(part.profilesKey)[\(i)]"]
-                problems.append(ConfigError(file: part.file, path: path, message: "unknown profile \"\(name)\" (known: \(Profile.names.joined(separator: ", ")))",
+                problems.append(ConfigError(file: part.file, path: path, message: "unknown profile \"\(name)\" (known: \(Profile.selectableNames.joined(separator: ", ")))",
                                             line: p?.line, column: p?.column))
             }
         }

@@ -175,6 +175,15 @@ public enum PathString {
 
 /// The current year in the local time zone (what `Calendar(identifier: .gregorian).component(.year, from: Date())`
 /// gave; FoundationEssentials alone has no local time zones).
+/// Today's local date, `YYYY-MM-DD`.
+public func currentLocalDate() -> String {
+    var t = time(nil)
+    var parts = tm()
+    guard localtime_r(&t, &parts) != nil else { return "" }
+    func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    return "\(Int(parts.tm_year) + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
+}
+
 public func currentLocalYear() -> Int {
     var t = time(nil)
     var parts = tm()

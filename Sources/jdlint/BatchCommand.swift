@@ -29,9 +29,10 @@ enum BatchCommand {
         }
         let year = currentLocalYear()
         let baseSettings = LintSettings(profiles: options.profiles.isEmpty ? (resolved.configuration.profiles ?? ["default"]) : options.profiles,
-                                        currentYear: ProcessInfo.processInfo.environment["JDLINT_CURRENT_YEAR"].flatMap(Int.init) ?? year)
-        for p in baseSettings.profiles where Profile.builtin[p] == nil {
-            FileDescriptor.standardError.write("jdlint: unknown profile \"\(p)\" (known: \(Profile.names.joined(separator: ", ")))\n")
+                                        currentYear: ProcessInfo.processInfo.environment["JDLINT_CURRENT_YEAR"].flatMap(Int.init) ?? year,
+                                        today: currentLocalDate(), asOf: options.asOf)
+        for p in baseSettings.profiles where !Profile.isKnown(p) {
+            FileDescriptor.standardError.write("jdlint: unknown profile \"\(p)\" (known: \(Profile.selectableNames.joined(separator: ", ")))\n")
             return 2
         }
         let cache = BatchLinters(resolved: resolved, base: baseSettings, select: options.select, ignore: options.ignore)
@@ -106,7 +107,7 @@ enum BatchCommand {
             case .null: break
             default: return errorLine(id, "\"profile\" must be a string or an array of strings", number)
             }
-            if let unknown = profiles?.first(where: { Profile.builtin[$0] == nil }) {
+            if let unknown = profiles?.first(where: { !Profile.isKnown($0) }) {
                 return errorLine(id, "unknown profile \"\(unknown)\"", number)
             }
         }
@@ -121,6 +122,10 @@ enum BatchCommand {
             "diagnostics": .array(result.diagnostics.map { JSONFormatter.diagnostic($0, doc) }),
             "summary": JSONFormatter.summary(Summary([report])),
         ]
+        if !result.profileChoices.isEmpty, case .object(var o) = v {
+            o["profiles"] = JSONFormatter.profiles(result.profileChoices)
+            v = .object(o)
+        }
         if facts, case .object(var o) = v {
             let f = JobPostingFacts.extract(result.analysis)
             o["facts"] = ["jobPosting": f.jobPosting, "evidence": f.evidence(in: doc)]

@@ -22,11 +22,12 @@ struct LintCommand {
         let o = options
         let loader = ConfigLoader(extraPacks: o.packs)
         let year = currentLocalYear()
-        var settings = LintSettings(currentYear: ProcessInfo.processInfo.environment["JDLINT_CURRENT_YEAR"].flatMap(Int.init) ?? year)
+        var settings = LintSettings(currentYear: ProcessInfo.processInfo.environment["JDLINT_CURRENT_YEAR"].flatMap(Int.init) ?? year,
+                                    today: currentLocalDate(), asOf: o.asOf)
         if !o.profiles.isEmpty {
-            let unknown = o.profiles.filter { Profile.builtin[$0] == nil }
+            let unknown = o.profiles.filter { !Profile.isKnown($0) }
             guard unknown.isEmpty else {
-                stderr.write("jdlint: unknown profile\(unknown.count == 1 ? "" : "s") \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")) (known: \(Profile.names.joined(separator: ", ")))\n")
+                stderr.write("jdlint: unknown profile\(unknown.count == 1 ? "" : "s") \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")) (known: \(Profile.selectableNames.joined(separator: ", ")))\n")
                 return 2
             }
             settings.profiles = o.profiles
@@ -85,17 +86,17 @@ struct LintCommand {
                         stdout.write(bytes: result.bytes)
                     }
                     var report = FileReport(path: name, document: result.final.document, diagnostics: result.remaining,
-                                            fixed: result.fixed, analysis: result.final.analysis)
+                                            fixed: result.fixed, analysis: result.final.analysis, profileChoices: result.final.profileChoices)
                     report.fixEdits = result.edits
                     report.fixPasses = result.passes
                     if o.diff {
                         let r = linter.lint(doc)
-                        report = FileReport(path: name, document: doc, diagnostics: r.diagnostics, analysis: r.analysis)
+                        report = FileReport(path: name, document: doc, diagnostics: r.diagnostics, analysis: r.analysis, profileChoices: r.profileChoices)
                     }
                     reports.append(report)
                 } else {
                     let r = linter.lint(doc)
-                    reports.append(FileReport(path: name, document: doc, diagnostics: r.diagnostics, analysis: r.analysis))
+                    reports.append(FileReport(path: name, document: doc, diagnostics: r.diagnostics, analysis: r.analysis, profileChoices: r.profileChoices))
                 }
             }
         }
@@ -346,7 +347,7 @@ struct LintCommand {
         let linter = linters.linter(for: config)
         guard fix else {
             let r = linter.lint(doc)
-            return FileResult(report: FileReport(path: path, document: doc, diagnostics: r.diagnostics, analysis: r.analysis))
+            return FileResult(report: FileReport(path: path, document: doc, diagnostics: r.diagnostics, analysis: r.analysis, profileChoices: r.profileChoices))
         }
         let result = Fixer.fix(doc, with: linter, allowed: allowed)
         var out = FileResult(report: FileReport(path: path, document: result.final.document, diagnostics: result.remaining,

@@ -25,6 +25,8 @@ struct LintOptions {
     var select: [String] = []
     var ignore: [String] = []
     var profiles: [String] = []
+    /// `--as-of DATE`: judge the pay-transparency laws of `--profile auto` as on this day.
+    var asOf: String?
     var packs: [String] = []
     var color: String = "auto"
     var jobs: Int?
@@ -49,7 +51,8 @@ struct LintOptions {
         ("--statistics", nil, "Print the number of findings per rule."),
         ("--select", "RULES", "Run only these rules or categories (comma-separated; e.g. grammar/,salary/number-format)."),
         ("--ignore", "RULES", "Do not run these rules or categories (comma-separated)."),
-        ("--profile", "NAMES", "Profiles to check against (comma-separated; e.g. default,us-ny)."),
+        ("--profile", "NAMES", "Profiles to check against (comma-separated; e.g. default,us-ny; `auto` picks the pay-transparency laws from where the job is)."),
+        ("--as-of", "DATE", "With --profile auto: judge the laws as on DATE (YYYY-MM-DD) instead of the posting's date or today."),
         ("--pack", "FILE", "Load an extra rule pack (repeatable)."),
         ("--color", "WHEN", "Colour the text output: auto (default: only on a terminal), always, never."),
         ("--jobs", "N", "Lint with N threads (default: one per core)."),
@@ -105,6 +108,10 @@ struct LintOptions {
             case "--select": o.select += list(try v(a))
             case "--ignore": o.ignore += list(try v(a))
             case "--profile": o.profiles += list(try v(a))
+            case "--as-of":
+                let s = try v(a)
+                guard Profile.isDate(s) else { throw UsageError("--as-of needs a date YYYY-MM-DD, not \"\(s)\"") }
+                o.asOf = s
             case "--pack": o.packs.append(try v(a))
             case "--color", "--colour":
                 o.color = try v(a)
@@ -123,7 +130,7 @@ struct LintOptions {
                 throw UsageError("unknown option \(a)\(hint); see jdlint --help")
             }
             if inlineValue != nil && !["--format", "--output", "--config", "--stdin-filename", "--max-warnings", "--select", "--ignore",
-                                       "--profile", "--pack", "--color", "--colour", "--jobs"].contains(a) {
+                                       "--profile", "--as-of", "--pack", "--color", "--colour", "--jobs"].contains(a) {
                 throw UsageError("\(a) does not take a value")
             }
             i += 1

@@ -40,7 +40,7 @@ import Testing
         func problems(_ json: String) throws -> [String] {
             Profile.problems(try #require(JSONParser.parseValue(Array(json.utf8), allowComments: true).objectValue))
         }
-        let law = #""jurisdiction": "X", "citation": "§ 1", "url": "https://x.example", "effective": "2025-01-01", "employers": "all", "minEmployees": null, "remote": "r", "posting": "p", "verified": "v""#
+        let law = #""jurisdiction": "X", "citation": "§ 1", "url": "https://x.example", "effective": "2025-01-01", "employers": "all", "minEmployees": null, "remote": "r", "posting": "p", "verified": "v", "where": {"countries": ["US"], "remote": "located"}"#
         #expect(try problems(#"{"description": "d", "basis": "b", "requires": ["pay"], "pay": {"range": true}, "law": {\#(law)}}"#) == [])
         #expect(try problems(#"{"description": "d", "basis": "b", "requires": ["pay"], "pay": {"range": true}}"#) == ["a profile with pay requirements needs \"law\""])
         #expect(try problems(#"{"description": "d", "basis": "b", "requires": [], "pay": {"range": "yes", "ranged": true}, "law": {\#(law)}}"#)

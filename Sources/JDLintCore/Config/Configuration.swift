@@ -51,6 +51,9 @@ public struct Configuration: Sendable {
     /// Glob patterns of paths to skip, relative to `baseDirectory`.
     public var ignore: [String] = []
     public var profiles: [String]? = nil
+    /// What the posting cannot show about the employer (`"employer": {"size": 40, "states": ["NY"]}`), for the
+    /// pay-transparency laws under `--profile auto`.
+    public var employer: Employer? = nil
     /// Rule-pack paths, relative to `baseDirectory`.
     public var packs: [String] = []
     /// `extends` entries, relative to `baseDirectory` (resolved by the loader).
@@ -64,7 +67,7 @@ public struct Configuration: Sendable {
 
     public init() {}
 
-    public static let knownKeys: Set<String> = ["$schema", "extends", "rules", "ignore", "profile", "profiles", "packs", "languages"]
+    public static let knownKeys: Set<String> = ["$schema", "extends", "rules", "ignore", "profile", "profiles", "packs", "languages", "employer"]
 
     /// Parses configuration JSON (comments allowed). Rule ids are checked later against a registry.
     public static func parse(_ bytes: [UInt8], file: String, baseDirectory: String) throws(ConfigError) -> Configuration {
@@ -117,6 +120,30 @@ public struct Configuration: Sendable {
                     let p = li.position(node.range.lowerBound)
                     c.positions["\(key)[0]"] = (p.line, p.column)
                 }
+            case "employer":
+                guard case .object(let fields) = node.kind else {
+                    throw err(key, node, "expected an object such as {\"size\": 40, \"states\": [\"NY\"]}, found \(node.value.typeName)")
+                }
+                var e = Employer()
+                for (k, _, v) in fields {
+                    switch k {
+                    case "size":
+                        guard let n = v.value.intValue, n >= 1, v.value.doubleValue == Double(n) else {
+                            throw err("employer.size", v, "expected the number of employees (a whole number, 1 or more), found \(v.value.serialized())")
+                        }
+                        e.size = n
+                    case "states":
+                        let list = try strings("employer.states", v)
+                        for (i, st) in list.enumerated() where st.count < 2 || !st.utf8.allSatisfy(Bytes.isASCIILetter) {
+                            throw err("employer.states[\(i)]", v, "expected a region or country code such as \"NY\", \"CO\", \"ON\" or \"DE\", found \"\(st)\"")
+                        }
+                        e.states = list.map { $0.uppercased() }
+                    default:
+                        let hint = closest(to: k, among: ["size", "states"]) { max(2, $0.count / 3) }.map { " (did you mean \"\($0)\"?)" } ?? ""
+                        throw err("employer.\(k)", v, "unknown key \"\(k)\"\(hint); employer has size and states")
+                    }
+                }
+                c.employer = e
             case "rules":
                 guard case .object(let ruleEntries) = node.kind else {
                     throw err(key, node, "expected an object of rule id → setting, found \(node.value.typeName)")
@@ -200,6 +227,7 @@ public struct Configuration: Sendable {
         c.rules.append(contentsOf: rules)
         c.ignore.append(contentsOf: ignore)
         if let p = profiles { c.profiles = p }
+        if let e = employer { c.employer = e }
         c.packs.append(contentsOf: packs)
         c.languages.append(contentsOf: languages)
         c.file = file

@@ -3,6 +3,8 @@ public struct LintResult: Sendable {
     public let analysis: Analysis
     /// Findings sorted by offset, then rule id.
     public let diagnostics: [Diagnostic]
+    /// Under `--profile auto`: every pay-transparency law considered for this posting, applied or not, and why.
+    public var profileChoices: [ProfileChoice] = []
 
     public var document: Document { analysis.document }
 }
@@ -35,6 +37,7 @@ public struct Linter: Sendable {
         self.configuration = configuration
         var settings = settings
         if let p = configuration.profiles, settings.profiles == ["default"] { settings.profiles = p }
+        if settings.employer == nil { settings.employer = configuration.employer }
         self.settings = settings
         self.select = select
         self.ignore = ignore
@@ -110,7 +113,8 @@ public struct Linter: Sendable {
 
     func lint(_ analysis: Analysis, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void, checking cancellation: LintCancellation) -> LintResult {
         let rules = ruleIndices
-        var out = runChunked(rules.map { ($0, analysis, .all) }, parallel: parallel, cancellation: cancellation)
+        let settings = settings.resolved(for: analysis)
+        var out = runChunked(rules.map { ($0, analysis, .all) }, settings: settings, parallel: parallel, cancellation: cancellation)
         // One list, each rule's chunks freed as they are copied (a long posting's findings are not held twice).
         var all: [Diagnostic] = []
         all.reserveCapacity(out.reduce(0) { $0 + $1.reduce(0) { $0 + $1.count } })
@@ -120,7 +124,9 @@ public struct Linter: Sendable {
                 out[k][c] = []
             }
         }
-        return finish(consume all, analysis)
+        var result = finish(consume all, analysis)
+        result.profileChoices = settings.profileChoices
+        return result
     }
 
     /// Lints a new version of a document re-running the block-scoped rules (`RuleScope.block`) only on the blocks
@@ -197,7 +203,10 @@ public struct Linter: Sendable {
         }
         // A block rule's findings may hang on a property of the whole document (`Rule.blockContext`): when one
         // changed, the block rules re-run on every block (the analysis is still re-used).
-        let contexts = local.map { active[$0].rule.blockContext(analysis) }
+        let settings = settings.resolved(for: analysis)
+        // Under `--profile auto` the laws chosen are part of every block rule's context.
+        let lawKey: UInt64 = settings.isAuto ? settings.profiles.joined(separator: ",").utf8.reduce(14695981039346656037) { ($0 ^ UInt64($1)) &* 1099511628211 } : 0
+        let contexts = local.map { active[$0].rule.blockContext(analysis) ^ lawKey }
         let plan = previous?.contexts == contexts ? plan : nil
         let localIDs = local.map { ids[$0] }
         let blocks = analysis.prose.blocks
@@ -213,7 +222,7 @@ public struct Linter: Sendable {
         // Block rules' whole-document parts (`Rule.checkDocument`) run whole, outside the memo.
         let jobs: [(Int, Analysis, Part)] = global.map { ($0, analysis, .all) } + local.map { ($0, analysis, .document) }
             + local.map { ($0, changed, .blocks) }
-        let out = run(jobs, parallel: parallel, costOrdered: plan == nil, cancellation: cancellation)
+        let out = run(jobs, settings: settings, parallel: parallel, costOrdered: plan == nil, cancellation: cancellation)
         // A cancelled lint skipped rules: no memo of it (the caller discards the result).
         if cancellation.isCancelled { return (LintResult(analysis: analysis, diagnostics: []), nil) }
         let firstLocal = global.count + local.count
@@ -248,7 +257,8 @@ public struct Linter: Sendable {
             fresh()
         }
         all.append(contentsOf: localFindings)
-        let result = finish(consume all, analysis)
+        var result = finish(consume all, analysis)
+        result.profileChoices = settings.profileChoices
         // A finding outside its block's lines would break the claim: no memo, so the next edit lints whole.
         guard ok else { return (result, nil) }
         var memo = LintMemo(analysis: analysis, extents: extents, local: localFindings,
@@ -262,20 +272,20 @@ public struct Linter: Sendable {
 
     /// Runs each job (a part of a rule of `active` over an analysis) through `parallel`; one list of findings per
     /// job, in job order, with the configured severity applied and ranges snapped to whole scalars.
-    func run(_ jobs: [(Int, Analysis, Part)], parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
+    func run(_ jobs: [(Int, Analysis, Part)], settings: LintSettings? = nil, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
              costOrdered: Bool = true, cancellation: LintCancellation = .never) -> [[Diagnostic]] {
-        runChunked(jobs, parallel: parallel, costOrdered: costOrdered, cancellation: cancellation).map { $0.count == 1 ? $0[0] : Array($0.joined()) }
+        runChunked(jobs, settings: settings, parallel: parallel, costOrdered: costOrdered, cancellation: cancellation).map { $0.count == 1 ? $0[0] : Array($0.joined()) }
     }
 
     /// `run`, each job's findings in the chunks its reporter filled. A job that starts after `cancellation` was
     /// cancelled does nothing (its slot stays empty).
-    func runChunked(_ jobs: [(Int, Analysis, Part)], parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
+    func runChunked(_ jobs: [(Int, Analysis, Part)], settings: LintSettings? = nil, parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
                     costOrdered: Bool = true, cancellation: LintCancellation = .never) -> [[[Diagnostic]]] {
         // One slot per job, each written by one call only.
         let slots = Slots(UnsafeMutableBufferPointer<[[Diagnostic]]>.allocate(capacity: jobs.count))
         slots.p.initialize(repeating: [])
         defer { slots.p.deinitialize(); slots.p.deallocate() }
-        let settings = settings
+        let settings = settings ?? self.settings
         let active = active
         let boxes = metaBoxes
         // Longest first, so no long rule starts last and keeps one thread busy alone (LPT scheduling): the

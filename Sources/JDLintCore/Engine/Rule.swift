@@ -314,9 +314,23 @@ public struct LintSettings: Sendable {
     public var profiles: [String]
     /// The current year, for rules that compare against dates (injectable for tests).
     public var currentYear: Int
+    /// Today, `YYYY-MM-DD`, set by the front ends (the core reads no clock): the date a pay-transparency law is
+    /// judged against under `--profile auto` when the posting has no date of its own.
+    public var today: String?
+    /// `--as-of DATE`: judge the laws as on this day, whatever the posting's date.
+    public var asOf: String?
+    /// The employer's size and states, from the configuration (`employer`).
+    public var employer: Employer?
+    /// Under `--profile auto`, the profiles chosen for the posting being linted (set by the linter).
+    public var resolvedProfiles: [Profile]?
+    /// Under `--profile auto`, every law considered for the posting, applied or not, with the reason.
+    public var profileChoices: [ProfileChoice] = []
 
-    public init(profiles: [String] = ["default"], currentYear: Int = 2026) {
+    public init(profiles: [String] = ["default"], currentYear: Int = 2026, today: String? = nil, asOf: String? = nil, employer: Employer? = nil) {
         self.profiles = profiles
         self.currentYear = currentYear
+        self.today = today
+        self.asOf = asOf
+        self.employer = employer
     }
 }

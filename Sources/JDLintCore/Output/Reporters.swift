@@ -13,8 +13,12 @@ public struct FileReport: Sendable {
     public var fixPasses: Int = 0
     /// Parsed pay statements and the analysis, for reporters that show structure.
     public var analysis: Analysis?
+    /// Under `--profile auto`: the pay-transparency laws considered for the file, applied or not, and why.
+    public var profileChoices: [ProfileChoice]
 
-    public init(path: String, document: Document?, diagnostics: [Diagnostic], error: String? = nil, fixed: Int = 0, analysis: Analysis? = nil) {
+    public init(path: String, document: Document?, diagnostics: [Diagnostic], error: String? = nil, fixed: Int = 0, analysis: Analysis? = nil,
+                profileChoices: [ProfileChoice] = []) {
+        self.profileChoices = profileChoices
         self.path = path
         self.document = document
         self.diagnostics = diagnostics
@@ -83,7 +87,22 @@ public struct JSONFormatter: Sendable {
         o["path"] = .string(r.path)
         if let e = r.error { o["error"] = .string(e) }
         o["diagnostics"] = .array(r.document.map { doc in r.diagnostics.map { diagnostic($0, doc) } } ?? [])
+        // Under `--profile auto` only: which laws were applied, and why (a key other runs do not have).
+        if !r.profileChoices.isEmpty { o["profiles"] = profiles(r.profileChoices) }
         return .object(o)
+    }
+
+    /// `[{"profile": "us-ny", "applied": true, "reason": "location New York, NY"}, …]`; a note about the posting
+    /// as a whole (no location) has an empty profile.
+    public static func profiles(_ choices: [ProfileChoice]) -> JSONValue {
+        .array(choices.map { c in
+            var o = JSONObject()
+            o["profile"] = .string(c.profile)
+            o["applied"] = .bool(c.applied)
+            o["reason"] = .string(c.reason)
+            if let u = c.upcoming { o["effective"] = .string(u) }
+            return .object(o)
+        })
     }
 
     public static func position(_ p: SourcePosition) -> JSONValue {
@@ -143,6 +162,7 @@ public struct TextFormatter: StreamableFormatter, Sendable {
             let n = r.diagnostics.count
             out += n == 0 ? "; none remain\n" : "; \(n) remain\(n == 1 ? "s" : "")\n"
         }
+        out += TextFormatter.choices(r, paint)
         guard !r.diagnostics.isEmpty else { return out }
         for d in r.diagnostics {
             let p = doc.position(d.range.lowerBound)
@@ -159,6 +179,22 @@ public struct TextFormatter: StreamableFormatter, Sendable {
             out += line + "\n"
         }
         return out + "\n"
+    }
+
+    /// Under `--profile auto`: `PATH: pay laws applied: us-ny (location New York, NY)`, then the laws considered and
+    /// not applied, each with the reason, one line each.
+    static func choices(_ r: FileReport, _ paint: (String, String) -> String) -> String {
+        guard !r.profileChoices.isEmpty else { return "" }
+        let path = paint(r.path, "1")
+        var out = ""
+        let applied = r.profileChoices.filter(\.applied)
+        if !applied.isEmpty {
+            out += "\(path): pay laws applied (--profile auto): " + applied.map { "\($0.profile) (\($0.reason))" }.joined(separator: "; ") + "\n"
+        }
+        for c in r.profileChoices where !c.applied {
+            out += c.profile.isEmpty ? "\(path): pay laws (--profile auto): \(c.reason)\n" : "\(path): pay law not applied: \(c.profile) (\(c.reason))\n"
+        }
+        return out
     }
 
     public func footer(_ reports: [FileReport]) -> String {

@@ -31,7 +31,7 @@ public enum PayLaws {
             """
         for p in profiles {
             let l = p.law!
-            let cells = ["`\(p.name)`", l.jurisdiction, "[\(l.citation)](\(l.url))", l.effective, l.employers, l.posting + checks(p), l.remote]
+            let cells = ["`\(p.name)`", l.jurisdiction, "[\(l.citation)](\(l.url))", l.effective, l.employers, l.posting + checks(p), l.remote + auto(l)]
             s += "| " + cells.map(cell).joined(separator: " | ") + " |\n"
         }
         s += "\n## What was checked, what is unsettled\n"
@@ -59,6 +59,23 @@ public enum PayLaws {
         if on("tipsDisclosure") { c.append("a tipped job gives its base wage") }
         if on("noSalaryHistory") { c.append("no pay-history questions") }
         return c.isEmpty ? "" : " jdlint checks: " + c.joined(separator: "; ") + "."
+    }
+
+    /// How `--profile auto` places the law: where the job is, and remote jobs.
+    static func auto(_ l: PayLaw) -> String {
+        guard let w = l.place else { return "" }
+        var s = " `--profile auto` applies it to jobs placed in "
+        if !w.localities.isEmpty {
+            s += w.localities.prefix(6).joined(separator: ", ") + (w.localities.count > 6 ? "…" : "") + " (\(w.regions.joined(separator: ", ")))"
+        } else if !w.regions.isEmpty {
+            s += w.regions.joined(separator: ", ") + ", " + w.countries.joined(separator: ", ")
+        } else {
+            s += w.countries.count > 6 ? "its \(w.countries.count) member states" : w.countries.joined(separator: ", ")
+        }
+        s += w.remote == "open"
+            ? ", and to remote jobs open to applicants anywhere in \(w.countries.joined(separator: ", ")) (the remote rule above)."
+            : "; a remote job only when the posting places it there."
+        return s
     }
 
     static func cell(_ s: String) -> String { s.replacing("|", with: "\\|").replacing("\n", with: " ") }

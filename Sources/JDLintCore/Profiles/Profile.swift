@@ -22,6 +22,9 @@ public struct Profile: Sendable {
     public var law: PayLaw?
     /// The whole JSON object, for rules that read further keys.
     public var raw: JSONObject
+    /// Under `--profile auto`, when the law covers only employers above a size the configuration does not give:
+    /// `if the employer has 15 or more employees`, shown in the messages that name the law.
+    public var condition: String?
 
     public init(name: String, raw: JSONObject) {
         self.name = name
@@ -41,7 +44,11 @@ public struct Profile: Sendable {
     }
 
     /// How messages name the profile: the law with its section (`Colorado (C.R.S. § 8-5-201(2))`), else its name.
-    public var label: String { law?.label ?? name }
+    public var label: String {
+        guard let l = law else { return name }
+        guard let c = condition else { return l.label }
+        return "\(l.jurisdiction) (\(l.citation), \(c))"
+    }
 
     /// The keys a profile file may have, and the pay requirements with their types (`bool` or `number`).
     static let knownKeys: Set<String> = ["description", "basis", "requires", "jsonldRequires", "jsonldRecommends", "jsonldAlternatives", "pay", "law"]
@@ -50,7 +57,7 @@ public struct Profile: Sendable {
         "allowFixed": "bool", "allowSingle": "bool", "linkAllowed": "bool", "commissionDisclosure": "bool", "tipsDisclosure": "bool",
         "maxRangeWidth": "number", "exemptAbove": "number",
     ]
-    static let lawKeys: Set<String> = ["jurisdiction", "citation", "url", "effective", "employers", "minEmployees", "remote", "posting", "verified", "unsettled"]
+    static let lawKeys: Set<String> = ["jurisdiction", "citation", "url", "effective", "employers", "minEmployees", "remote", "posting", "verified", "unsettled", "where"]
 
     /// What is wrong with a profile file (unknown keys, wrong types, a law without its citation, address or date…);
     /// empty when it is well formed. The built-in profiles are checked by a test.
@@ -81,11 +88,13 @@ public struct Profile: Sendable {
         if let m = law["minEmployees"], !m.isNull && (m.intValue ?? 0) < 1 { out.append("law.minEmployees must be a positive number or null") }
         if law["minEmployees"] == nil { out.append("law.minEmployees must be given (null when every employer is covered)") }
         if let u = law["unsettled"], u.arrayValue?.allSatisfy({ $0.stringValue != nil }) != true { out.append("law.unsettled must be an array of strings") }
+        // Where the law applies, for `--profile auto`.
+        if let w = law["where"]?.objectValue { out += LawPlace.problems(w) } else { out.append("law.where must say where the law applies (countries, regions, remote)") }
         return out
     }
 
     /// `YYYY-MM-DD` with a plausible month and day.
-    static func isDate(_ s: String) -> Bool {
+    public static func isDate(_ s: String) -> Bool {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
@@ -103,11 +112,33 @@ public struct Profile: Sendable {
     }()
 
     public static var names: [String] { builtin.keys.sorted() }
+
+    /// Whether a name can be selected: a built-in profile or `auto`.
+    public static func isKnown(_ name: String) -> Bool { builtin[name] != nil || name == AutoProfiles.name }
+
+    /// The names `--profile` accepts, for messages.
+    public static var selectableNames: [String] { names + [AutoProfiles.name] }
 }
 
 extension LintSettings {
-    /// The selected profiles that exist (unknown names are rejected by the front ends before linting).
-    public var selectedProfiles: [Profile] { profiles.compactMap { Profile.builtin[$0] } }
+    /// The selected profiles that exist (unknown names are rejected by the front ends before linting); under
+    /// `--profile auto`, the profiles chosen for the posting being linted.
+    public var selectedProfiles: [Profile] { resolvedProfiles ?? profiles.compactMap { Profile.builtin[$0] } }
+
+    /// Whether `--profile auto` is selected.
+    public var isAuto: Bool { profiles.contains(AutoProfiles.name) }
+
+    /// These settings for one posting: under `auto`, with the profiles chosen for it (and the choices made);
+    /// otherwise unchanged.
+    public func resolved(for analysis: Analysis) -> LintSettings {
+        guard isAuto, resolvedProfiles == nil else { return self }
+        var s = self
+        let (ps, choices) = AutoProfiles.resolve(analysis, settings: self)
+        s.resolvedProfiles = ps
+        s.profileChoices = choices
+        s.profiles = ps.map(\.name) + [AutoProfiles.name]
+        return s
+    }
 
     /// Union of the parts required by the selected profiles, in first-seen order.
     public var requiredParts: [String] {
@@ -146,6 +177,8 @@ public struct PayLaw: Sendable, Equatable {
     public var verified: String
     /// Details that are unsettled or that could not be verified.
     public var unsettled: [String]
+    /// Where the law applies, for `--profile auto`.
+    public var place: LawPlace?
 
     /// `Colorado (C.R.S. § 8-5-201(2))`: how messages name the law.
     public var label: String { "\(jurisdiction) (\(citation))" }
@@ -162,5 +195,6 @@ public struct PayLaw: Sendable, Equatable {
         posting = o["posting"]?.stringValue ?? ""
         verified = o["verified"]?.stringValue ?? ""
         unsettled = o["unsettled"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        place = LawPlace(o["where"]?.objectValue)
     }
 }

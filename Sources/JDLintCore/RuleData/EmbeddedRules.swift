@@ -51802,6 +51802,7 @@ Złotów
     "employers": "Every employer, of any size (the size thresholds of the Act are for pay transparency reports, not postings)",
     "minEmployees": null,
     "remote": "Provincial guidance: any job open to British Columbia residents that may be filled by someone living in British Columbia, in person or remotely, wherever it is advertised.",
+    "where": {"countries": ["CA"], "regions": ["BC"], "cities": ["Vancouver", "Burnaby", "Kelowna", "Nanaimo", "Kamloops"], "remote": "open"},
     "posting": "The expected wage or salary, or the expected wage or salary range; not open-ended. Base pay only: bonuses, overtime, tips and benefits are optional.",
     "verified": "Section 2 (in force 1 November 2023), the pay-history ban, and the guidance on open-ended ranges, remote jobs and base pay from law-firm summaries of the Act and of the Province's October 2023 guidance (Mathews Dinsdale, Cassels, MLT Aikins, labourandemploymentlaw.com).",
     "unsettled": [
@@ -51828,6 +51829,7 @@ Złotów
     "employers": "Employers with 25 or more employees on the day the posting is posted (O. Reg. 476/24, s. 1)",
     "minEmployees": 25,
     "remote": "Not postings for work performed outside Ontario, or partly outside Ontario when that work is not a continuation of work in Ontario (O. Reg. 476/24, s. 2(1)(d)); not general recruitment campaigns, help-wanted signs or internal postings.",
+    "where": {"countries": ["CA"], "regions": ["ON"], "cities": ["Toronto", "Ottawa", "Mississauga", "Brampton", "Hamilton", "Markham", "Vaughan", "Kitchener", "Oakville", "Scarborough", "Etobicoke", "North York", "Guelph", "Sudbury", "Thunder Bay"], "remote": "located"},
     "posting": "The expected compensation or range of expected compensation; a range no wider than $50,000 a year; not required when the expected compensation, or the top of the range, is above $200,000 a year.",
     "verified": "O. Reg. 476/24 read on ontario.ca (e-Laws, the address given): the 25-employee exemption (s. 1) and the definition of “publicly advertised job posting” (s. 2(1)). The compensation duty in the Act, the $50,000 range width and the $200,000 exemption from law-firm summaries of the regulation (Stikeman Elliott, Mondaq).",
     "unsettled": [
@@ -51865,6 +51867,7 @@ Złotów
     "employers": "Every employer, public or private, once the Member State has transposed the Directive (the date is the transposition deadline)",
     "minEmployees": null,
     "remote": "Set by each Member State's transposing law; none verified.",
+    "where": {"countries": ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"], "remote": "located"},
     "posting": "The initial pay or its range, in the vacancy notice or before the interview (not necessarily in the posting); no questions about pay history (Art. 5(2)).",
     "verified": "Article 5 as summarised by several law firms (Castegnaro, Popov Arnaudov, HR Law) and the transposition deadline of 7 June 2026. No Member State's transposing law was verified in this session: a third-party tracker lists Italy, Lithuania, Malta and Slovakia as transposed and others as partly in force or in draft, without national texts that could be read here.",
     "unsettled": [
@@ -51909,6 +51912,7 @@ Złotów
     "employers": "Employers with 15 or more employees",
     "minEmployees": 15,
     "remote": "Not re-checked in this session (the Labor Commissioner's FAQ addresses positions that may be filled in California).",
+    "where": {"countries": ["US"], "regions": ["CA"], "cities": ["San Francisco", "Los Angeles", "San Diego", "San Jose", "Oakland", "Sacramento", "Palo Alto", "Mountain View", "Sunnyvale", "Santa Clara", "Cupertino", "Menlo Park", "Redwood City", "Berkeley", "Irvine", "Fresno", "Long Beach", "Pasadena", "Santa Monica", "Emeryville", "South San Francisco", "San Mateo"], "remote": "open"},
     "posting": "The pay scale: the salary or hourly wage range the employer reasonably expects to pay, in the posting itself.",
     "verified": "Carried over from the profile's first version (Labor Code § 432.3(c)(3) and (m), SB 1162; § 432.3(a)–(b), AB 168); not re-read in this session.",
     "unsettled": [
@@ -51936,6 +51940,7 @@ Złotów
     "employers": "Every employer with at least one employee in Colorado",
     "minEmployees": null,
     "remote": "Postings for jobs performed in Colorado or remote jobs that could be done from anywhere, Colorado included (Equal Pay Transparency Rules, 7 CCR 1103-13, rule 4.3, as summarised; since 2024 the POST Rules, 7 CCR 1103-18).",
+    "where": {"countries": ["US"], "regions": ["CO"], "cities": ["Denver", "Boulder", "Colorado Springs", "Fort Collins"], "remote": "open"},
     "posting": "The hourly rate or salary compensation, or a range of it (good faith), and a general description of all benefits and other compensation, in each posting.",
     "verified": "Requirements (pay or range, benefits, bonuses and commissions described) and coverage from summaries of the Act and the Equal Pay Transparency Rules (Paylocity, Employers Council, Employment Law Information Network) and the CDLE's INFO #9A (a copy on ezel.ai); SB 23-105 amendments in force 1 January 2024. The address is CDLE's laws, regulations and guidance page.",
     "unsettled": [
@@ -51962,6 +51967,7 @@ Złotów
     "employers": "Every employer with at least one employee in the District, except the District and federal governments",
     "minEmployees": null,
     "remote": "The Act is silent on remote positions.",
+    "where": {"countries": ["US"], "regions": ["DC"], "cities": ["Washington DC", "Washington D.C.", "Washington, D.C."], "remote": "located"},
     "posting": "The minimum and maximum projected salary or hourly pay (good faith). Healthcare benefits must be disclosed before the first interview, not necessarily in the posting.",
     "verified": "Text of § 32-1453.01 read on code.dccouncil.gov (the official D.C. Code). Effective date (30 June 2024), the one-employee definition of employer and the wage-history ban from law-firm summaries of the Wage Transparency Omnibus Amendment Act of 2023 (Act 25-367).",
     "unsettled": [
@@ -51989,6 +51995,7 @@ Złotów
     "employers": "Employers with 50 or more employees; not for internal transfers or promotions or collectively bargained public positions",
     "minEmployees": 50,
     "remote": "The statute does not say; it names no place of work.",
+    "where": {"countries": ["US"], "regions": ["HI"], "cities": ["Honolulu"], "remote": "located"},
     "posting": "An hourly rate or salary range that reasonably reflects the actual expected compensation.",
     "verified": "Text of § 378-2.8(a)–(b) [L 2023, c 203, § 2] read from a copy of the Hawaii Revised Statutes (courtgpt.ai); effective date 1 January 2024 from several law-firm summaries of Act 203.",
     "unsettled": [
@@ -52017,6 +52024,7 @@ Złotów
     "employers": "Employers with 15 or more employees",
     "minEmployees": 15,
     "remote": "Positions physically performed at least in part in Illinois, or outside Illinois when the employee reports to a supervisor, office or work site in Illinois.",
+    "where": {"countries": ["US"], "regions": ["IL"], "cities": ["Chicago", "Evanston", "Naperville"], "remote": "located"},
     "posting": "The pay scale and benefits: the wage or salary, or its range, and a general description of benefits and other compensation (bonuses, stock options, other incentives); a hyperlink to a public page with them complies.",
     "verified": "Requirements, the hyperlink option, threshold and place of work from summaries quoting 820 ILCS 112/5 and 112/10(b-25) (JD Supra, Mercer, ADP, the Illinois Department of Labor's notice as reported by NFIB and United Counties).",
     "unsettled": [
@@ -52043,6 +52051,7 @@ Złotów
     "employers": "Employers with 25 or more employees in Massachusetts",
     "minEmployees": 25,
     "remote": "The Act does not define “employees in Massachusetts” or say which remote positions are covered.",
+    "where": {"countries": ["US"], "regions": ["MA"], "cities": ["Boston"], "remote": "located"},
     "posting": "The pay range: the annual salary range or hourly wage range the employer reasonably and in good faith expects to pay. Benefits and bonuses are not required.",
     "verified": "Definitions of “pay range” and “posting” and the 25-employee threshold from law-firm summaries quoting § 105F (Seyfarth, Saul Ewing, D.F. Murphy); the attorney general's office enforces it.",
     "unsettled": [
@@ -52071,6 +52080,7 @@ Złotów
     "employers": "Every employer, of any size, for positions physically performed at least in part in Maryland",
     "minEmployees": null,
     "remote": "Positions physically performed at least in part in Maryland (§ 3-304.2(a)(1)); the Department's FAQ (B.2) covers a remote job that seeks workers based in Maryland, not one that only occasionally brings work into the State.",
+    "where": {"countries": ["US"], "regions": ["MD"], "cities": ["Baltimore", "Bethesda", "Rockville", "Annapolis", "Silver Spring", "Gaithersburg"], "remote": "located"},
     "posting": "The wage range (minimum and maximum hourly rate or salary, set in good faith) and a general description of benefits and any other compensation.",
     "verified": "Text of § 3-304.2 read from a copy of the Maryland Code (self-law.org); effective date, scope and remote rule from the Maryland Department of Labor's Wage Range Transparency FAQ (dllr.state.md.us), the address given here.",
     "unsettled": [
@@ -52098,6 +52108,7 @@ Złotów
     "employers": "Employers with 30 or more employees at one or more sites in Minnesota",
     "minEmployees": 30,
     "remote": "The statute does not say whether it covers remote positions or postings for work outside Minnesota.",
+    "where": {"countries": ["US"], "regions": ["MN"], "cities": ["Minneapolis", "Saint Paul", "St. Paul"], "remote": "located"},
     "posting": "The starting salary range (minimum and maximum annual salary or hourly range, good faith, not open-ended), or a fixed pay rate; a general description of all benefits and other compensation, including health and retirement benefits.",
     "verified": "The statute's wording (30 employees at one or more sites in Minnesota; starting salary range or fixed pay rate; not open-ended; benefits) from law-firm summaries quoting § 181.173 (Stinson, Fredrikson, a Mondaq article); effective date 1 January 2025 from the same.",
     "unsettled": [
@@ -52125,6 +52136,7 @@ Złotów
     "employers": "Employers in Jersey City with 5 or more employees, staff or independent contractors",
     "minEmployees": 5,
     "remote": "The ordinance is silent on remote positions; Ordinance 22-045 extended it from employers with their principal place of business in the city to any employer within the city.",
+    "where": {"countries": ["US"], "regions": ["NJ"], "localities": ["Jersey City"], "remote": "located"},
     "posting": "The minimum and maximum base salary or hourly wage and the job benefits offered, in every posting, print or digital.",
     "verified": "Requirements, threshold and code section from the City of Jersey City's pay-transparency page (jerseycitynj.gov, the address given); the 13 April 2022 effective date of Ordinance 22-026 and the 22-045 amendment from summaries (Vensure, ADP).",
     "unsettled": [
@@ -52150,6 +52162,7 @@ Złotów
     "employers": "Employers with 10 or more employees over 20 calendar weeks that do business, employ persons or take applications for employment in New Jersey (the 10 need not work in New Jersey)",
     "minEmployees": 10,
     "remote": "Covers employers that take applications in New Jersey; whether every remote job open to New Jersey applicants is covered is read differently by commentators.",
+    "where": {"countries": ["US"], "regions": ["NJ"], "cities": ["Jersey City", "Hoboken", "Princeton"], "remote": "located"},
     "posting": "The hourly wage or salary, or a range of it; a general description of benefits and other compensation programs the employee would be eligible for.",
     "verified": "Requirements, threshold and effective date from several law-firm summaries of P.L. 2024, c. 91 (Brach Eichler, Connell Foley, Lindabury, Genova Burns), which agree; the salary-history ban (2019, before this Act) from the same summaries.",
     "unsettled": [
@@ -52177,6 +52190,7 @@ Złotów
     "employers": "Employers with 4 or more employees whose standard work locations are in the City of Ithaca; not temporary help firms' advertisements",
     "minEmployees": 4,
     "remote": "Positions whose standard work location will be in the City of Ithaca.",
+    "where": {"countries": ["US"], "regions": ["NY"], "localities": ["Ithaca"], "remote": "located"},
     "posting": "The minimum and maximum hourly or salary compensation (good faith); a single figure where minimum and maximum are the same (a flat rate).",
     "verified": "Scope, threshold, effective date and the flat-rate answer from the City of Ithaca's FAQ on its pay transparency law (cityofithaca.org, the address given); the code section from a summary (Vensure).",
     "unsettled": [
@@ -52203,6 +52217,7 @@ Złotów
     "employers": "Employers with 4 or more employees (owners and independent contractors count; one must work in New York City); employment agencies of any size",
     "minEmployees": 4,
     "remote": "The New York City Commission on Human Rights applies it to positions performed at least in part in the city, in person or remotely.",
+    "where": {"countries": ["US"], "regions": ["NY"], "localities": ["New York", "New York City", "NYC", "Manhattan", "Brooklyn", "Queens", "Bronx", "The Bronx", "Staten Island", "Long Island City", "Astoria", "Flushing", "Harlem"], "remote": "open"},
     "posting": "The minimum and maximum annual salary or hourly wage (good faith). One figure only when the pay is fixed; “$15 per hour and up” or “maximum of $50,000” do not comply. Benefits are not required.",
     "verified": "The current text of § 8-107(32)(a) as quoted in Int. 907-2023, a later amending bill, on legistar.council.nyc.gov (the address given: it shows the subdivision as amended by Local Law 59 of 2022). Threshold, remote rule, fixed pay and open-ended examples from summaries of the Commission's guidance (NYSSPS, employmentlawwatch.com).",
     "unsettled": [
@@ -52230,6 +52245,7 @@ Złotów
     "employers": "Employers with 4 or more employees (owners and independent contractors not counted); labor organizations and employment agencies; not temporary help firms",
     "minEmployees": 4,
     "remote": "Positions performed in whole or in part in Westchester County, whether from an office, in the field or remotely.",
+    "where": {"countries": ["US"], "regions": ["NY"], "localities": ["White Plains", "Yonkers", "New Rochelle", "Mount Vernon", "Peekskill", "Rye", "Rye Brook", "Scarsdale", "Tarrytown", "Sleepy Hollow", "Ossining", "Mamaroneck", "Port Chester", "Harrison", "Armonk", "Purchase", "Valhalla", "Elmsford", "Hawthorne", "Pleasantville", "Bedford", "Chappaqua", "Mount Kisco", "Katonah", "Bronxville", "Dobbs Ferry", "Hastings-on-Hudson", "Irvington", "Larchmont", "Pelham", "Tuckahoe", "Eastchester", "Yorktown Heights", "Croton-on-Hudson", "Briarcliff Manor", "Somers", "Cortlandt", "Greenburgh", "Ardsley"], "remote": "open"},
     "posting": "The minimum and maximum salary (base annual salary, hourly wage or rate of pay) believed in good faith at the time of posting. Other compensation and benefits are not required.",
     "verified": "Requirements, remote rule, effective date and the meaning of “salary” from the Westchester County Human Rights Commission's page on the amendment (humanrights.westchestergov.com, the address given); threshold and the counting of employees from summaries (Epstein Becker Green, Pro Bono Partnership).",
     "unsettled": [
@@ -52258,6 +52274,7 @@ Złotów
     "employers": "Employers with 4 or more employees",
     "minEmployees": 4,
     "remote": "Jobs performed at least in part in New York State, or outside it for a supervisor, office or work site in New York.",
+    "where": {"countries": ["US"], "regions": ["NY"], "cities": ["New York", "New York City", "NYC", "Manhattan", "Brooklyn", "Queens", "The Bronx", "Staten Island"], "remote": "open"},
     "posting": "The compensation range (lowest to highest annual salary or hourly wage believed in good faith); one figure only when the pay is fixed. New York City, Ithaca and Westchester County have their own laws (us-ny-nyc, us-ny-ithaca, us-ny-westchester).",
     "verified": "Carried over from the profile's first version; not re-read in this session (the search found no primary source for § 194-b).",
     "unsettled": [
@@ -52285,6 +52302,7 @@ Złotów
     "employers": "Employers with 15 or more employees in the City of Cleveland (the City itself included, other governments excluded), and agencies acting for them",
     "minEmployees": 15,
     "remote": "Positions to be performed within the City of Cleveland whose applications are solicited, received, processed or considered in the city.",
+    "where": {"countries": ["US"], "regions": ["OH"], "localities": ["Cleveland"], "remote": "located"},
     "posting": "The salary range or scale of the position. No inquiry into current or prior salary; salary expectations may be discussed.",
     "verified": "Requirements, threshold, place of work and effective date from several summaries of Ordinance No. 104-2025 (SHRM, the address given; Benesch; KJK; Virgil HR), which agree except on the date (one says 25 October 2025).",
     "unsettled": [
@@ -52311,6 +52329,7 @@ Złotów
     "employers": "Employers with 5 or more employees, at least one of whom works in Vermont",
     "minEmployees": 5,
     "remote": "A “Vermont job opening” is a position physically located in Vermont or, if remote, one that predominantly performs work for an office or work location in Vermont.",
+    "where": {"countries": ["US"], "regions": ["VT"], "cities": ["Montpelier"], "remote": "located"},
     "posting": "The compensation or range of compensation (minimum and maximum annual salary or hourly wage expected in good faith). Commission jobs: disclose that the job is paid on commission, instead of the pay. Tipped jobs: disclose that and the base wage or range of base wages. Written advertisements of a specific opening only.",
     "verified": "Subsections (a)–(c)(2) of § 495p read on legislature.vermont.gov (official). The definitions of “employer” (5 employees, one in Vermont), “range of compensation” and “Vermont job opening” (c)(3) onwards were cut off in the text read; they come from law-firm summaries (Sheehey Furlong, Gravel & Shea).",
     "unsettled": [
@@ -52338,6 +52357,7 @@ Złotów
     "employers": "Employers with 15 or more employees (RCW 49.58.110(3))",
     "minEmployees": 15,
     "remote": "Not re-checked in this session (L&I Administrative Policy ES.E.1 addresses remote postings).",
+    "where": {"countries": ["US"], "regions": ["WA"], "cities": ["Seattle", "Bellevue", "Redmond", "Tacoma", "Spokane", "Kirkland", "Olympia"], "remote": "open"},
     "posting": "The wage scale or salary range and a general description of all benefits and other compensation, in each posting. Since the 2025 amendment (SSB 5408), a five-business-day correction period comes before damages.",
     "verified": "Subsection (1) and (3) of RCW 49.58.110 as amended by SSB 5408 (2025) read in the amendment's text on lawfilesext.leg.wa.gov; the House bill report on the same site for the correction period.",
     "unsettled": [

@@ -85,7 +85,7 @@ struct SalaryMissingRangeRule: Rule {
             } else if !loose.isEmpty {
                 message += ", or its range (required by \(SalarySupport.names(loose)))."
             } else {
-                message += "."
+                message += " (required by \(SalarySupport.names(payProfiles)))."
             }
             let inPosting = payProfiles.filter { $0.pay["inPosting"]?.boolValue == true }
             if !inPosting.isEmpty && mentionsPayElsewhere(a) {

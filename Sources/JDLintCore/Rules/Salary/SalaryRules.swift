@@ -9,6 +9,7 @@ public enum SalaryRules {
         SalaryMissingPeriodRule(),
         SalaryMissingRangeRule(),
         SalaryNumberFormatRule(),
+        SalaryUpcomingLawRule(),
         SalaryVagueRule(),
     ]
 }
