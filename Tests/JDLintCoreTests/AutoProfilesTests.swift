@@ -25,6 +25,13 @@ import Testing
         #expect(applied(lint("# Analyst\n\nLocation: Remote - Colorado\n\nSalary: $70,000 - $90,000 per year.\n")) == ["us-co"])
         #expect(applied(lint("# Analyst\n\nLocation: Berlin, Germany\n\nSalary: €50,000 per year.\n")) == ["eu"])
         #expect(applied(lint("# Analyst\n\nLocation: White Plains, NY\n\nSalary: $70,000 - $90,000 per year.\n")) == ["us-ny", "us-ny-westchester"])
+        // A city name alone in a posting paid in pounds is not the American or Canadian city (corpus: NHS postings
+        // at Queen's Hospital, in Bedford, Scarborough, Colchester CO4).
+        #expect(applied(lint("# Nurse\n\nLocation: Queens\n\nSalary: £30,000 per year.\n")).isEmpty)
+        #expect(applied(lint("# Nurse\n\nLocation: Scarborough\n\nSalary: £30,000 per year.\n")).isEmpty)
+        #expect(applied(lint("# Nurse\n\nLocation: Colchester, CO\n\nSalary: £30,000 per year.\n")).isEmpty)
+        // …and with no country at all, a city name alone decides nothing.
+        #expect(applied(lint("# Nurse\n\nLocation: Queens\n\nWe are hiring a nurse.\n")).isEmpty)
         // A place no law covers, and no place at all: nothing applied, and the output says why.
         let leeds = lint("# Analyst\n\nLocation: Leeds, United Kingdom\n\nSalary: £30,000 per year.\n")
         #expect(applied(leeds).isEmpty)

@@ -75,6 +75,10 @@ extension JSONFormatter: StreamableFormatter {
             }
         }
         w.endArray()
+        if !r.profileChoices.isEmpty {
+            w.key("profiles")
+            w.value(JSONFormatter.profiles(r.profileChoices))
+        }
         w.endObject()
     }
 

@@ -91,7 +91,8 @@ public enum AutoProfiles {
         /// `Brooklyn, NY`, `Berlin, DE`, `CO, US`, `US`.
         var label: String {
             var parts = [locality, region].compactMap { $0 }
-            if region == nil || locality == nil, let c = country { parts.append(c) }
+            // Not the pseudo-countries read from a currency (`NA` for dollars, `EU` for euros).
+            if region == nil || locality == nil, let c = country, c != "NA" && c != "EU" { parts.append(c) }
             return parts.joined(separator: ", ")
         }
     }
@@ -101,7 +102,14 @@ public enum AutoProfiles {
     /// every law considered with the reason.
     public static func resolve(_ analysis: Analysis, settings: LintSettings) -> (profiles: [Profile], choices: [ProfileChoice]) {
         let facts = JobPostingFacts.extract(analysis)
-        var places = places(facts)
+        // The pay's currency tells the country when the address does not (`£` pay: a Queens, Bedford or Boston in
+        // the UK; `CO4` is a Colchester postcode, not Colorado).
+        let currencyCountry: String? = {
+            guard let c = facts["baseSalary"]?.value.objectValue?["currency"]?.stringValue else { return nil }
+            // A bare `$` reads as USD: dollars say North America (`NA`: the US or Canada), euros the EU.
+            return ["USD": "NA", "CAD": "NA", "GBP": "GB", "EUR": "EU", "AUD": "AU", "NZD": "NZ", "INR": "IN", "CHF": "CH"][c]
+        }()
+        var places = places(facts, currencyCountry: currencyCountry)
         let remote = facts["jobLocationType"]?.value.stringValue == "TELECOMMUTE"
         // The posting's date: `--as-of` wins, then the posting's own date, then today.
         let posted = facts["datePosted"]?.value.stringValue.map { String($0.prefix(10)) }
@@ -109,10 +117,6 @@ public enum AutoProfiles {
         let dateWhy = settings.asOf != nil ? "--as-of \(settings.asOf!)" : posted != nil ? "posted \(posted!)" : "today, \(settings.today ?? "")"
         // A remote job that names only a country (or none) is open to the whole country; the currency tells the
         // country when nothing else does.
-        let currencyCountry: String? = {
-            guard let c = facts["baseSalary"]?.value.objectValue?["currency"]?.stringValue else { return nil }
-            return ["USD": "US", "CAD": "CA", "GBP": "GB"][c]
-        }()
         if places.isEmpty && remote, let c = currencyCountry { places = [Place(locality: nil, region: nil, country: c)] }
 
         var out: [Profile] = []
@@ -130,7 +134,7 @@ public enum AutoProfiles {
                 break
             }
             if why == nil, remote, w.remote == "open" {
-                let open = places.isEmpty ? [] : places.filter { $0.region == nil && $0.locality == nil && w.countries.contains($0.country ?? "") }
+                let open = places.isEmpty ? [] : places.filter { $0.region == nil && $0.locality == nil && w.countries.contains($0.country == "NA" ? "US" : $0.country ?? "") }
                 if !open.isEmpty {
                     if let states = settings.employer?.states, !w.regions.isEmpty,
                        !w.regions.contains(where: { r in states.contains { $0.equalsIgnoringASCIICase(r) } }) {
@@ -177,7 +181,8 @@ public enum AutoProfiles {
 
     /// Whether a place lies in a law's jurisdiction.
     static func located(_ p: Place, in w: LawPlace) -> Bool {
-        if let c = p.country, !w.countries.contains(c) { return false }
+        if let c = p.country, !w.countries.contains(c) && !(c == "EU" && w.countries.count > 1)
+            && !(c == "NA" && (w.countries.contains("US") || w.countries.contains("CA"))) { return false }
         func named(_ list: [String]) -> Bool {
             guard let loc = p.locality else { return false }
             return list.contains { $0.equalsIgnoringASCIICase(loc) }
@@ -188,15 +193,17 @@ public enum AutoProfiles {
         } else if let r = p.region {
             inRegion = w.regions.contains(r)
         } else {
-            // No region named: a city of the law's own list, or one of its known cities.
-            inRegion = named(w.cities) || named(w.localities)
+            // No region named: a city of the law's own list, or one of its known cities, in a country the posting
+            // states (the address or the pay's currency): a city name alone is too often a town, a hospital or a
+            // street elsewhere (Queens, Bedford, Scarborough).
+            inRegion = p.country != nil && (named(w.cities) || named(w.localities))
         }
         guard inRegion else { return false }
         return w.localities.isEmpty || named(w.localities)
     }
 
     /// The places of a posting's facts, with regions and countries told from names (`Colorado` → CO, US).
-    static func places(_ facts: JobPostingFacts) -> [Place] {
+    static func places(_ facts: JobPostingFacts, currencyCountry: String? = nil) -> [Place] {
         guard let v = facts["jobLocation"]?.value else { return [] }
         let list = v.arrayValue ?? [v]
         var out: [Place] = []
@@ -213,8 +220,15 @@ public enum AutoProfiles {
                 p.locality = nil
                 if p.country == nil { p.country = code.country }
             }
-            if p.country == nil, let r = p.region {
+            if p.country == nil { p.country = currencyCountry }
+            // Pay in pounds or euros outweighs a US or Canadian country read from a two-letter code.
+            if let cc = currencyCountry, cc != "NA", p.country == "US" || p.country == "CA" { p.country = cc }
+            if p.country == nil || p.country == "NA", let r = p.region {
                 if usStates.contains(r) { p.country = "US" } else if caProvinces.contains(r) { p.country = "CA" }
+            }
+            // A region code of another country (`CO` in a UK posting is a postcode): not a region.
+            if let r = p.region, let c = p.country, (c == "US" && !usStates.contains(r)) || (c == "CA" && !caProvinces.contains(r)) || (c != "US" && c != "CA" && c != "NA") {
+                p.region = nil
             }
             if p.locality == nil && p.region == nil && p.country == nil { continue }
             if !out.contains(p) { out.append(p) }
