@@ -361,4 +361,23 @@ import Testing
             }
         }
     }
+
+    /// False facts found by blind judging on the corpus, each now a regression example: a YAML-tagged or numeric
+    /// date, an enquiry address taken for how to apply, the employer's name and an excluded state taken for places.
+    @Test func judgedFalseFactsStayFixed() {
+        let tagged = Self.extract("---\ntitle: Analyst\ncreated: !!timestamp '2016-03-25'\n---\n\nWe are hiring.\n", .markdown)
+        #expect(tagged["datePosted"] == .string("2016-03-25"))
+        #expect(Self.extract("Analyst\n\nPosted: 6/16/2020\n\nWe are hiring.\n", .text)["datePosted"] == .string("2020-06-16"))
+        #expect(Self.extract("Analyst\n\nPosted: 16.06.2020\n\nWe are hiring.\n", .text)["datePosted"] == .string("2020-06-16"))
+        #expect(Self.extract("Analyst\n\nPosted: 03/04/2020\n\nWe are hiring.\n", .text)["datePosted"] == nil)
+        let enquiry = Self.extract("<h1>Nurse</h1>\n<p>We look forward to reading your application. If you have any questions, contact Jo on jo@example.org.</p>\n<p>For further details / informal visits contact:</p>\n<p>Email address: sam@example.org</p>\n", .html)
+        #expect(enquiry["applicationContact"] == nil)
+        let apply = Self.extract("<h1>Nurse</h1>\n<p>To apply, send your CV to jobs@example.org.</p>\n", .html)
+        #expect(apply.evidence("applicationContact") == "jobs@example.org")
+        let org = Self.extract("# Teacher\n\nCompany: Lincoln Learning Solutions\n\nUphold the values of Lincoln Learning Solutions every day and meet Lincoln Learning timeframes.\n", .markdown)
+        #expect(org["jobLocation"] == nil)
+        let excluded = Self.extract("# Engineer\n\nThis is a remote role. We do not hire candidates residing in New York, California, Hawaii or Alaska.\n", .markdown)
+        #expect(excluded["jobLocation"] == nil)
+        #expect(excluded["jobLocationType"] == .string("TELECOMMUTE"))
+    }
 }

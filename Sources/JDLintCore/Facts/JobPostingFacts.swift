@@ -66,6 +66,31 @@ public struct JobPostingFacts: Sendable {
         return JobPostingFacts(facts: out)
     }
 
+    /// The schema.org properties that state each posting part, for the parts the facts can find: a part is missing
+    /// only when the facts have none of them (`structure/missing-section` asks `states(_:in:)`).
+    public static let propertiesByPart: [String: [String]] = [
+        "title": ["title"], "pay": ["baseSalary"], "location": ["jobLocation", "jobLocationType"],
+        "employment-type": ["employmentType"], "how-to-apply": ["applicationContact"], "benefits": ["jobBenefits"],
+        "responsibilities": ["responsibilities"], "requirements": ["qualifications", "educationRequirements", "experienceRequirements"],
+    ]
+
+    /// Whether the facts of a posting state a part (`location`, `employment-type`, `how-to-apply`): only the readers
+    /// of that part run (JSON-LD properties count as well).
+    public static func states(_ part: String, in a: Analysis) -> Bool {
+        guard let props = propertiesByPart[part] else { return false }
+        for f in a.fields where f.origin == .jsonld && props.contains(f.rawKey) {
+            if let v = f.json, !isBlank(v) { return true }
+        }
+        var r = FactsReader(a)
+        switch part {
+        case "location": r.location()
+        case "employment-type": r.employmentType()
+        case "how-to-apply": r.apply()
+        default: r.run()
+        }
+        return r.out.contains { props.contains($0.property) }
+    }
+
     /// Null, an empty string, array or object: states nothing.
     static func isBlank(_ v: JSONValue) -> Bool {
         switch v {
@@ -194,12 +219,41 @@ struct FactsReader {
         var key: String { [locality, region, postalCode, country].map { ($0 ?? "").lowercased() }.joined(separator: "|") }
     }
 
+    /// Phrases before a place, in its sentence, that say the job is not there (“does not hire candidates residing
+    /// in”, “excluding”, “except”).
+    static let exclusionPhrases: [[UInt8]] = ["not hire", "cannot hire", "can't hire", "can’t hire", "unable to hire", "not able to hire",
+                                              "not accept", "not open to", "not eligible", "not available to", "excluding", "except",
+                                              "not consider"].map { Array($0.utf8) }
+
+    static func excludes(_ t: [UInt8], before i: Int) -> Bool {
+        var k = i
+        while k > 0 && i - k < 160 && t[k - 1] != 0x2E && t[k - 1] != 0x0A && t[k - 1] != 0x21 && t[k - 1] != 0x3F { k -= 1 }
+        guard k < i else { return false }
+        let lower = t[k..<i].map(Bytes.lower)
+        return exclusionPhrases.contains { p in
+            guard lower.count >= p.count else { return false }
+            for s in 0...(lower.count - p.count) where lower[s] == p[0] && Array(lower[s..<(s + p.count)]) == p { return true }
+            return false
+        }
+    }
+
     mutating func location() {
         var places: [Address] = []
         var remote: Range<Int>?
+        // A place inside the employer's name (“Company: Lincoln Learning Solutions”) is not where the job is.
+        // (there, or wherever the name is written again).
+        let orgRanges = fields(Self.organizationKeys).map(\.valueRange)
+        let orgNames = fields(Self.organizationKeys).map { Array(($0.value.split(separator: "\n").first.map { $0.trimmed } ?? "").utf8).map(Bytes.lower) }
+            .filter { $0.count >= 4 }
+        let src = a.document.bytes
+        func inOrganizationName(_ at: Int) -> Bool {
+            if orgRanges.contains(where: { $0.contains(at) }) { return true }
+            return orgNames.contains { n in at + n.count <= src.count && src[at..<(at + n.count)].map(Bytes.lower) == n }
+        }
         func append(_ p: Address) {
             // At most twenty places: a posting naming more is a list of sites, and the checks below stay cheap.
             guard !p.isEmpty, places.count < 20 else { return }
+            if inOrganizationName(p.range.lowerBound) { return }
             // The same place twice, or a country or region already given with a city, adds nothing.
             if places.contains(where: { $0.key == p.key }) { return }
             // “Richmond” after “Richmond, Virginia”: the same place, said again.
@@ -248,6 +302,8 @@ struct FactsReader {
                 }
                 // “Riverside Clinic is hiring”: a name starting a sentence before “Clinic”, “Office” is the site's name.
                 if n < w.count, Gazetteer.after.contains(w[n].hash), Self.startsSentence(t, r.lowerBound) { return true }
+                // “does not hire candidates residing in New York, California…”: places the job is not.
+                if Self.excludes(t, before: r.lowerBound) { return true }
                 found.append((r.lowerBound, qualified(r, country: country)))
                 // A list of places: “in Chelsea, London and Harefield”, “Leeds or York”.
                 var k = words.upperBound
@@ -284,7 +340,8 @@ struct FactsReader {
                 if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
                 if Self.allCaps(t, first.lowerBound..<last.upperBound) { return true }
                 // “Richmond, Virginia”, “Leeds, England”: a place, a comma and its state or country.
-                if Self.qualifier(t, after: last.upperBound) != nil, !found.contains(where: { $0.0 == first.lowerBound }) {
+                if Self.qualifier(t, after: last.upperBound) != nil, !found.contains(where: { $0.0 == first.lowerBound }),
+                   !Self.excludes(t, before: first.lowerBound) {
                     let place = qualified(first.lowerBound..<last.upperBound, country: false)
                     if place.locality != nil { found.append((first.lowerBound, place)) }
                     return found.count < 50
@@ -312,7 +369,17 @@ struct FactsReader {
                 found.append((r.lowerBound, p))
             }
             found.sort { $0.0 < $1.0 }
-            for (_, p) in found.prefix(20) { append(p) }
+            // The employer's name, whole or its first two words (“Lincoln Learning timeframes”).
+            func startsOrgName(_ off: Int) -> Bool {
+                orgNames.contains { n in
+                    let firstTwo = n.split(separator: 0x20).prefix(2).joined(separator: [0x20])
+                    let m = Array(n.split(separator: 0x20).count >= 2 ? Array(firstTwo) : n)
+                    return off + m.count <= t.count && t[off..<(off + m.count)].map(Bytes.lower) == m
+                }
+            }
+            for (off, p) in found.prefix(20) where !startsOrgName(off) {
+                append(p)
+            }
         }
         if !places.isEmpty {
             let value: JSONValue = places.count == 1 ? places[0].place : .array(places.map(\.place))
@@ -886,6 +953,16 @@ struct FactsReader {
             if b[10] == 0x54 && b.count <= 35 && b[10...].allSatisfy({ Bytes.isDigit($0) || ":.+-TZ".utf8.contains($0) }) { return s }
             return String(s.prefix(10))
         }
+        // Numbers: `6/16/2020` or `16.06.2020`, read only when one of day and month is above 12 (`03/04/2026` stays
+        // ambiguous and is not read).
+        let parts = s.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(String.init)
+        if parts.count == 3, parts[2].count == 4, let y = Int(parts[2]), (1900...2200).contains(y),
+           parts[0].count <= 2, parts[1].count <= 2, let p = Int(parts[0]), let q = Int(parts[1]), p >= 1, q >= 1 {
+            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : String(v) }
+            if p > 12 && p <= 31 && q <= 12 { return "\(y)-\(two(q))-\(two(p))" }
+            if q > 12 && q <= 31 && p <= 12 { return "\(y)-\(two(p))-\(two(q))" }
+            return nil
+        }
         // Words: a day, a month name, a year in any order of day and month.
         var tokens: [String] = []
         Tokenizer.words(b, 0..<b.count) { tokens.append(Bytes.lowerString(b, $0)) }
@@ -1050,6 +1127,10 @@ struct FactsReader {
     static let directApplyKeys: Set<String> = ["directapply"]
     static let applyWords = WordSet(["apply", "applying", "application", "applications", "cv", "cvs", "resume", "resumes", "send",
                                      "submit", "email", "e", "interested", "contact", "applicants", "candidates"].map { Word.hash($0) })
+    /// Words that speak of applying itself: a block with an address and only “email” or “contact” is as often
+    /// about enquiries.
+    static let strongApplyWords = WordSet(["apply", "applying", "application", "applications", "cv", "cvs", "resume", "resumes",
+                                           "submit"].map { Word.hash($0) })
 
     mutating func apply() {
         if let f = field(Self.directApplyKeys) {
@@ -1074,8 +1155,18 @@ struct FactsReader {
         for (bi, block) in a.blocks.enumerated() where block.kind != .heading {
             let r = block.proseRange
             guard r.count < 20_000, let (kind, cr) = Self.contact(t, r) else { continue }
+            // Only the sentence of the address speaking of applying itself (apply, application, CV, résumé, submit)
+            // gives how to apply: an address after “email” or “contact” alone is as often one for enquiries or
+            // informal visits (“For further details / informal visits contact: … Email address: …”), and “we look
+            // forward to your application. If you have any questions, contact …” is an enquiry address too.
+            var lo = cr.lowerBound, hi = cr.upperBound
+            while lo > r.lowerBound && !Self.sentenceEnd(t, lo - 1) { lo -= 1 }
+            while hi < r.upperBound && !Self.sentenceEnd(t, hi) { hi += 1 }
             var applying = false
-            for w in a.words(block: bi) where Self.applyWords.contains(w.hash) { applying = true; break }
+            for w in a.words(block: bi) where w.range.lowerBound >= lo && w.range.upperBound <= hi && Self.strongApplyWords.contains(w.hash) {
+                applying = true
+                break
+            }
             // “How to apply” above it.
             if underApply[bi] { applying = true }
             guard applying else { continue }
@@ -1083,6 +1174,14 @@ struct FactsReader {
                 a.sourceRange(cr))
             return
         }
+    }
+
+    /// A sentence ends here: `.`, `!` or `?` before a space or a line break, or a line break.
+    static func sentenceEnd(_ t: [UInt8], _ i: Int) -> Bool {
+        let c = t[i]
+        if c == 0x0A { return true }
+        guard c == 0x2E || c == 0x21 || c == 0x3F, i + 1 < t.count else { return false }
+        return t[i + 1] == 0x20 || t[i + 1] == 0x0A
     }
 
     static func contactPoint(_ kind: String, _ value: String) -> JSONValue {

@@ -107,6 +107,13 @@ enum FrontMatter {
             let rawKey = String(decoding: b[l.lowerBound..<colon], as: UTF8.self)
             var v = colon + 1
             while v < l.upperBound && Bytes.isSpace(b[v]) { v += 1 }
+            // A YAML tag (`!!timestamp '2016-03-25'`, `!!str 42`) says how to read the value; the value follows it.
+            if v + 1 < l.upperBound && b[v] == 0x21 {
+                var k = v
+                while k < l.upperBound && !Bytes.isWhitespace(b[k]) { k += 1 }
+                while k < l.upperBound && Bytes.isSpace(b[k]) { k += 1 }
+                if k < l.upperBound { v = k }
+            }
             // Lines that belong to this key: indented (or blank) ones that follow.
             var j = i + 1
             while j < lines.count && (indent(b, lines[j]) > 0 || (lines[j].allSatisfy { Bytes.isWhitespace(b[$0]) })) {

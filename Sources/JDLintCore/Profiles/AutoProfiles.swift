@@ -121,6 +121,8 @@ public enum AutoProfiles {
 
         var out: [Profile] = []
         var choices: [ProfileChoice] = []
+        // Sentences that exclude places (“does not hire candidates residing in New York, California…”).
+        let excluded = remote ? exclusions(analysis.text) : []
         for name in settings.profiles where name != Self.name {
             if let p = Profile.builtin[name] { out.append(p) }
         }
@@ -136,6 +138,14 @@ public enum AutoProfiles {
             if why == nil, remote, w.remote == "open" {
                 let open = places.isEmpty ? [] : places.filter { $0.region == nil && $0.locality == nil && w.countries.contains($0.country == "NA" ? "US" : $0.country ?? "") }
                 if !open.isEmpty {
+                    let name = l.jurisdiction.lowercased().replacing(" state", with: "").replacing(" city", with: "").replacing(" county", with: "")
+                    // The law's own place, or the state or province it lies in (Westchester County in New York).
+                    let names = [name] + w.regions.flatMap { r in regionCodes.filter { $0.value.region == r }.map { $0.key.replacing(" state", with: "") } }
+                    if excluded.contains(where: { e in names.contains { contains(e, Array($0.utf8)) } }) {
+                        choices.append(ProfileChoice(profile: law.name, applied: false,
+                                                     reason: "remote job, but the posting excludes applicants in \(l.jurisdiction)"))
+                        continue
+                    }
                     if let states = settings.employer?.states, !w.regions.isEmpty,
                        !w.regions.contains(where: { r in states.contains { $0.equalsIgnoringASCIICase(r) } }) {
                         choices.append(ProfileChoice(profile: law.name, applied: false,
@@ -178,6 +188,31 @@ public enum AutoProfiles {
         }
         return (out, choices)
     }
+
+    /// The rest of each sentence after a phrase that excludes places, lower-cased.
+    static func exclusions(_ t: [UInt8]) -> [[UInt8]] {
+        var out: [[UInt8]] = []
+        var start = 0
+        for i in 0...t.count {
+            guard i == t.count || t[i] == 0x2E || t[i] == 0x0A || t[i] == 0x21 || t[i] == 0x3F else { continue }
+            if i - start > 8 && i - start < 400 {
+                let lower = t[start..<i].map(Bytes.lower)
+                for p in FactsReader.exclusionPhrases {
+                    if let k = index(of: p, in: lower) { out.append(Array(lower[(k + p.count)...])); break }
+                }
+            }
+            start = i + 1
+        }
+        return out
+    }
+
+    static func index(of p: [UInt8], in s: [UInt8]) -> Int? {
+        guard !p.isEmpty, s.count >= p.count else { return nil }
+        for k in 0...(s.count - p.count) where s[k] == p[0] && s[k..<(k + p.count)].elementsEqual(p) { return k }
+        return nil
+    }
+
+    static func contains(_ s: [UInt8], _ p: [UInt8]) -> Bool { index(of: p, in: s) != nil }
 
     /// Whether a place lies in a law's jurisdiction.
     static func located(_ p: Place, in w: LawPlace) -> Bool {

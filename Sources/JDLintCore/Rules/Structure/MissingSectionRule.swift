@@ -779,8 +779,10 @@ struct MissingSectionRule: Rule {
         required = required.filter { !ignore.contains($0) && SectionCatalog.byID[$0] != nil }
         if !required.isEmpty {
             let present = Self.presentParts(a)
-            // One finding per missing part: each can be judged, fixed or suppressed on its own.
-            for part in required where !present.contains(part) {
+            // One finding per missing part: each can be judged, fixed or suppressed on its own. A part is missing
+            // only when `jdlint facts` finds nothing for it either (one truth: a location the facts extract is never
+            // reported missing).
+            for part in required where !present.contains(part) && !JobPostingFacts.states(part, in: a) {
                 guard let p = SectionCatalog.byID[part] else { continue }
                 reporter.report("The posting lacks \(p.name): \(p.why).", at: Self.anchor(a))
             }
