@@ -804,7 +804,10 @@ struct MissingSectionRule: Rule {
         guard !requires.isEmpty || !recommends.isEmpty else { return }
         let jsonld = a.fields.filter { $0.origin == .jsonld }
         guard !jsonld.isEmpty else {
-            reporter.report("The page has no schema.org JobPosting structured data (JSON-LD): Google for Jobs cannot list it.",
+            // One truth: what the posting states is what `jdlint facts` writes as JSON-LD.
+            let stated = JobPostingFacts.extract(a).facts.map(\.property).filter { requires.contains($0) }
+            let hint = stated.isEmpty ? "" : " `jdlint facts` writes one from what the posting states (\(Self.list(stated)))."
+            reporter.report("The page has no schema.org JobPosting structured data (JSON-LD): Google for Jobs cannot list it.\(hint)",
                             at: Self.anchor(a))
             return
         }
@@ -829,6 +832,12 @@ struct MissingSectionRule: Rule {
         if !missingRecommended.isEmpty { parts.append("the recommended \(Self.list(missingRecommended))") }
         let why = missingRequired.isEmpty ? "Google for Jobs shows complete postings better"
             : "Google for Jobs does not list a posting without its required properties"
-        reporter.report("The JobPosting structured data lacks \(parts.joined(separator: " and ")): \(why).", at: Self.anchor(a))
+        // The text may state what the structured data lacks (the facts read both): say which, so it is copied over.
+        let facts = JobPostingFacts.extract(a)
+        let inText = (missingRequired + missingRecommended).filter { key in
+            facts.facts.contains { $0.property == key && !jsonld.contains { $0.rawKey == key } }
+        }
+        let copy = inText.isEmpty ? "" : " The posting's text states \(Self.list(inText)): add \(inText.count == 1 ? "it" : "them") to the JSON-LD."
+        reporter.report("The JobPosting structured data lacks \(parts.joined(separator: " and ")): \(why).\(copy)", at: Self.anchor(a))
     }
 }
