@@ -94,7 +94,7 @@ extension LanguageServer {
         } else {
             let eff = effectiveConfig(path: doc.document.path)
             guard !eff.isPack, eff.configKey == nil,
-                  format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) == .html else { return body(nil) }
+                  Self.format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) == .html else { return body(nil) }
             if document.format != .html { document = Document(bytes: document.bytes, format: .html, path: document.path) }
         }
         let bytes = doc.document.bytes
@@ -128,7 +128,7 @@ extension LanguageServer {
         if r.only != nil {
             let eff = effectiveConfig(path: doc.document.path)
             guard !eff.isPack, eff.configKey == nil,
-                  format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) != nil else { return reply(actions) }
+                  Self.format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) != nil else { return reply(actions) }
             linter = eff.linter
         } else {
             guard let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, let l = c.linter,
@@ -254,7 +254,7 @@ extension LanguageServer {
         let path = doc.document.path
         let eff = effectiveConfig(path: path)
         guard !eff.isPack, eff.configKey == nil,
-              let f = format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) else { return reply([]) }
+              let f = Self.format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) else { return reply([]) }
         let document = doc.document.format == f ? doc.document : Document(bytes: doc.document.bytes, format: f, path: path)
         let enc = encoding
         lintQueue.async { [unowned self] in

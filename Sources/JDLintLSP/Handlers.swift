@@ -310,14 +310,14 @@ extension LanguageServer {
 
     /// The format of a document, or nil when it is not linted. Editors open every JSON file (package.json,
     /// .jdlint.json…) as `json`: only postings are linted, so the others do not all get a "no JobPosting" warning.
-    func format(languageID: String, document: Document, configuration: Configuration) -> DocumentFormat? {
+    static func format(languageID: String, document: Document, configuration: Configuration) -> DocumentFormat? {
         let f = format(languageID: languageID, path: document.path, configuration: configuration)
         if f == .jsonld && !LanguageServer.contains(document.bytes, LanguageServer.jobPosting) { return nil }
         return f
     }
 
     /// The format of a document, or nil when it is not linted (unknown language or ignored by the configuration).
-    func format(languageID: String, path: String?, configuration: Configuration) -> DocumentFormat? {
+    static func format(languageID: String, path: String?, configuration: Configuration) -> DocumentFormat? {
         if let path, !configuration.ignore.isEmpty {
             let base = configuration.baseDirectory.hasSuffix("/") ? configuration.baseDirectory : configuration.baseDirectory + "/"
             let rel = path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
@@ -338,7 +338,7 @@ extension LanguageServer {
         let path = URI.path(n.uri)
         if let key = configDocumentKey(path) { configBufferChanged(key, Array(n.text.utf8), opening: true) }
         let eff = effectiveConfig(path: path)
-        let f = format(languageID: n.languageID, path: path, configuration: eff.configuration) ?? .text
+        let f = Self.format(languageID: n.languageID, path: path, configuration: eff.configuration) ?? .text
         let doc = OpenDocument(uri: n.uri, languageID: n.languageID, epoch: nextEpoch, version: n.version,
                                document: Document(bytes: Array(n.text.utf8), format: f, path: path))
         documents[n.uri] = doc
@@ -384,7 +384,7 @@ extension LanguageServer {
         guard let doc = documents.removeValue(forKey: n.uri) else { return }
         doc.debounce?.cancel()
         if let key = configDocumentKey(doc.document.path) { configBufferClosed(key) }
-        lintQueue.async { [unowned self] in memos.removeValue(forKey: n.uri) }
+        memos.removeValue(forKey: n.uri)
         lock.lock()
         pushTargets.removeValue(forKey: n.uri)
         lintCurrent.removeValue(forKey: n.uri)
@@ -449,34 +449,43 @@ extension LanguageServer {
         pushTargets[uri] = target
         lock.unlock()
         if already { return }
-        let document = doc.document, languageID = doc.languageID, enc = encoding
-        let eff = effectiveConfig(path: document.path)
+        let snapshot = lintSnapshot(doc)
         lintQueue.async { [unowned self] in
             lock.lock()
             let current = pushTargets[uri] == target
             lock.unlock()
             guard current else { return }
-            guard let cache = lint(document, version: target.version, epoch: target.epoch, generation: target.generation,
-                                   languageID: languageID, config: eff, encoding: enc, memoKey: uri) else { return }
+            guard let outcome = lint(snapshot) else { return }
             let key = LintKey(epoch: target.epoch, version: target.version)
             lock.lock()
             var latency: UInt64?
             // Never the findings of a version that was superseded while it was linted.
             if pushTargets[uri] == target && !lintsStopped && lintGeneration == target.generation && lintCurrent[uri] == key {
-                notify(PublishDiagnosticsNotification(uri: uri, version: target.version, diagnostics: cache.lsp))
+                notify(PublishDiagnosticsNotification(uri: uri, version: target.version, diagnostics: outcome.cache.lsp))
                 if options.debug, let a = changeArrivals[uri], a.version == target.version {
                     latency = DispatchTime.now().uptimeNanoseconds - a.at
                 }
             }
             lock.unlock()
             if let latency { log(.log, "didChange → publishDiagnostics v\(target.version) inside the server: \(latency / 1000) µs") }
-            queue.async { [unowned self] in
-                if let doc = documents[uri], doc.epoch == target.epoch, doc.version == target.version,
-                   configGeneration == target.generation {
-                    doc.cache = cache
-                }
-            }
+            queue.async { [unowned self] in store(outcome, uri: uri) }
         }
+    }
+
+    /// The snapshot a lint of the document's current version reads (state queue).
+    func lintSnapshot(_ doc: OpenDocument) -> LintSnapshot {
+        let memo = memos[doc.uri].flatMap { $0.generation == configGeneration ? $0.memo : nil }
+        return LintSnapshot(uri: doc.uri, document: doc.document, languageID: doc.languageID, version: doc.version, epoch: doc.epoch,
+                            generation: configGeneration, config: effectiveConfig(path: doc.document.path), encoding: encoding, memo: memo)
+    }
+
+    /// Keeps a finished lint (state queue): its diagnostics while the document is at that version, its memo for the
+    /// document's next lint while the document is open.
+    func store(_ outcome: LintOutcome, uri: String) {
+        let cache = outcome.cache
+        guard let doc = documents[uri], doc.epoch == cache.epoch else { return }
+        if case .replace(let memo) = outcome.memo { memos[uri] = memo.map { (cache.generation, $0) } }
+        if doc.version == cache.version, configGeneration == cache.generation { doc.cache = cache }
     }
 
     /// Runs `body` on the state queue with the diagnostics of the document's current version: from the cache,
@@ -495,25 +504,21 @@ extension LanguageServer {
         lintQueue.async { [unowned self] in
             guard isPending(requestID) else { return }
             // Snapshot the latest state when the lint starts (coalesces bursts of edits).
-            let snap: (Document, Int, Int, Int, EffectiveConfig?, LintCache?, String, PositionEncoding)? = queue.sync {
-                guard let doc = documents[uri] else { return nil }
+            enum Start { case closed, cached(LintCache), lint(LintSnapshot) }
+            let start: Start = queue.sync {
+                guard let doc = documents[uri] else { return .closed }
                 if let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
-                    return (doc.document, doc.version, doc.epoch, configGeneration, nil, c, doc.languageID, encoding)
+                    return .cached(c)
                 }
-                return (doc.document, doc.version, doc.epoch, configGeneration, effectiveConfig(path: doc.document.path), nil,
-                        doc.languageID, encoding)
+                return .lint(lintSnapshot(doc))
             }
-            guard let (document, version, epoch, generation, eff, cached, languageID, enc) = snap else {
-                queue.async { box.value(nil) }
-                return
+            let snapshot: LintSnapshot
+            switch start {
+            case .closed: return queue.async { box.value(nil) }
+            case .cached(let cached): return queue.async { box.value(cached) }
+            case .lint(let s): snapshot = s
             }
-            if let cached {
-                queue.async { box.value(cached) }
-                return
-            }
-            guard let eff else { return }
-            guard let cache = lint(document, version: version, epoch: epoch, generation: generation, languageID: languageID,
-                                   config: eff, encoding: enc, memoKey: uri) else {
+            guard let outcome = lint(snapshot) else {
                 // Cancelled: a newer version or configuration arrived. Try again with the newest one (a stopping
                 // server answers with nothing).
                 queue.async { [unowned self] in
@@ -522,83 +527,10 @@ extension LanguageServer {
                 return
             }
             queue.async { [unowned self] in
-                if let doc = documents[uri], doc.epoch == epoch, doc.version == version, configGeneration == generation {
-                    doc.cache = cache
-                }
-                box.value(cache)
+                store(outcome, uri: uri)
+                box.value(outcome.cache)
             }
         }
-    }
-
-    /// Lints one snapshot (lint queue). With `memoKey` (an open document's URI) the block-scoped rules re-run only
-    /// on the blocks changed since the document's previous lint under the same configuration. Nil when the lint was
-    /// cancelled (`isStale`: a newer version, another configuration, closed, shutdown) before it finished.
-    func lint(_ document: Document, version: Int, epoch: Int, generation: Int, languageID: String, config: EffectiveConfig,
-              encoding enc: PositionEncoding, memoKey: String) -> LintCache? {
-        let cancellation = lintCancellation(memoKey, epoch: epoch, version: version, generation: generation)
-        if options.lintDelayMs > 0 {
-            // The artificial delay (JDLINT_LSP_LINT_DELAY_MS) is cancellable like a lint.
-            let until = DispatchTime.now().uptimeNanoseconds + UInt64(options.lintDelayMs) * 1_000_000
-            while DispatchTime.now().uptimeNanoseconds < until && !cancellation.isCancelled { usleep(2000) }
-        }
-        if cancellation.isCancelled { return nil }
-        if config.isPack {
-            return LintCache(version: version, epoch: epoch, generation: generation, document: document, diagnostics: [],
-                             lsp: packDiagnostics(document, enc), linter: nil, ignored: false)
-        }
-        if let key = config.configKey {
-            return LintCache(version: version, epoch: epoch, generation: generation, document: document, diagnostics: [],
-                             lsp: configFileDiagnostics(document, key: key, buffers: config.configBuffers, enc), linter: nil, ignored: false)
-        }
-        var doc = document
-        let f = format(languageID: languageID, document: document, configuration: config.configuration)
-        if let f, f != document.format { doc = Document(bytes: document.bytes, format: f, path: document.path) }
-        let started = DispatchTime.now().uptimeNanoseconds
-        // The rules of one posting run on every core: an editor waits for this one document.
-        var analysed = started, extracted = started
-        var diagnostics: [Diagnostic] = []
-        var relinted: Int?
-        var analysis: Analysis?
-        if f != nil {
-            let parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void = { n, body in
-                DispatchQueue.concurrentPerform(iterations: n, execute: body)
-            }
-            let prose = Frontends.extract(doc)
-            extracted = DispatchTime.now().uptimeNanoseconds
-            let key = memoKey
-            let previous = memos[key].flatMap { $0.generation == generation ? $0.memo : nil }
-            do {
-                let (result, memo) = try config.linter.lint(document: doc, prose: prose, previous: previous, parallel: parallel,
-                                                            cancellation: cancellation) {
-                    analysed = DispatchTime.now().uptimeNanoseconds
-                }
-                diagnostics = result.diagnostics
-                analysis = result.analysis
-                memos[key] = memo.map { (generation, $0) }
-                relinted = memo?.relinted
-            } catch {
-                // The previous memo stays: it still describes the version it was made from.
-                log(.log, "lint of \(document.path ?? key) v\(version) cancelled after \((DispatchTime.now().uptimeNanoseconds - started) / 1000) µs")
-                return nil
-            }
-        }
-        let linted = DispatchTime.now().uptimeNanoseconds
-        var lsp: [JSONValue] = []
-        lsp.reserveCapacity(diagnostics.count + 1)
-        if let e = config.error {
-            let r = LSPRange(start: Position(line: 0, character: 0), end: enc.position(doc.lines.contentEnd(ofLine: 0), doc.lines))
-            lsp.append(["range": r.json, "severity": 1, "code": "config", "source": "jdlint",
-                        "message": .string("Configuration error: \(e)")])
-        }
-        for d in diagnostics { lsp.append(lspDiagnostic(d, doc.lines, enc, version: version, registry: config.linter.registry)) }
-        if options.debug {
-            let converted = DispatchTime.now().uptimeNanoseconds
-            log(.log, "linted \(document.path ?? "?") v\(version): \(diagnostics.count) findings, lint \((linted - started) / 1000) µs (analysis \((analysed - started) / 1000) µs, of which front end \((extracted - started) / 1000) µs), conversion \((converted - linted) / 1000) µs"
-                + (relinted.map { ", block rules re-ran on \($0) blocks" } ?? ""))
-        }
-        trimmer.noteActivity()
-        return LintCache(version: version, epoch: epoch, generation: generation, document: doc, diagnostics: diagnostics,
-                         lsp: lsp, linter: f == nil ? nil : config.linter, ignored: f == nil, analysis: analysis)
     }
 
     static let jobPosting = Array("JobPosting".utf8)

@@ -59,9 +59,6 @@ public final class LanguageServer: @unchecked Sendable {
     let lintQueue = DispatchQueue(label: "jdlint.lsp.lint", qos: .userInitiated)
     /// Returns freed memory to the system after a second without lints.
     let trimmer = MemoryTrimmer()
-    /// What the last lint of each open document keeps for the next one (`LintMemo`), with the configuration
-    /// generation it was made under. Touched on the lint queue only.
-    var memos: [String: (generation: Int, memo: LintMemo)] = [:]
 
     // Guarded by `lock` (touched from several threads).
     let lock = Lock()
@@ -135,6 +132,9 @@ public final class LanguageServer: @unchecked Sendable {
     /// The last configuration each configuration file loaded without error: postings keep it while that file is open
     /// with an error in the editor.
     var lastGoodConfigs: [String: ResolvedConfig] = [:]
+    /// What the last lint of each open document keeps for the next one (`LintMemo`), with the configuration
+    /// generation it was made under: handed to the next lint in its snapshot.
+    var memos: [String: (generation: Int, memo: LintMemo)] = [:]
 
     public init(options: ServerOptions = ServerOptions(), send: @escaping @Sendable ([UInt8]) -> Void,
                 onExit: @escaping @Sendable (Int32) -> Void) {
