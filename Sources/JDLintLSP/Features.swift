@@ -55,14 +55,14 @@ extension LanguageServer {
             actions += disableActions
         }
         guard wanted(LanguageServer.jsonLDKind) else { return addFixAll(r, actions, reply) }
-        jsonLDAction(r.uri, doc) { [unowned self] action in
+        jsonLDAction(r.uri, doc) { action in
             var listed = action
             // Its edit holds the whole description: a client that resolves edits gets it only when it applies it.
-            if supportsResolvingEdits, let a = action {
+            if self.supportsResolvingEdits, let a = action {
                 listed = CodeAction(title: a.title, kind: a.kind, diagnostics: nil, isPreferred: nil, edit: nil,
                                     data: ["uri": .string(doc.uri), "version": .int(doc.version)])
             }
-            addFixAll(r, actions + (listed.map { [$0] } ?? []), reply)
+            self.addFixAll(r, actions + (listed.map { [$0] } ?? []), reply)
         }
     }
 
@@ -75,8 +75,8 @@ extension LanguageServer {
         }
         let changed = ResponseError(code: ErrorCode.contentModified, message: "\(uri) changed since the action was listed")
         guard let doc = documents[uri], doc.version == version else { return reply(.failure(changed)) }
-        jsonLDAction(uri, doc) { [unowned self] action in
-            guard let action, documents[uri]?.version == version else { return reply(.failure(changed)) }
+        jsonLDAction(uri, doc) { action in
+            guard let action, self.documents[uri]?.version == version else { return reply(.failure(changed)) }
             reply(action)
         }
     }
@@ -98,18 +98,19 @@ extension LanguageServer {
             if document.format != .html { document = Document(bytes: document.bytes, format: .html, path: document.path) }
         }
         let bytes = doc.document.bytes
-        let box = Unchecked(body)
-        let source = Unchecked((analysis, document))
-        DispatchQueue.global().async { [unowned self] in
-            let a = source.value.0 ?? Analysis(document: source.value.1)
+        let ticket = park(body)
+        let source = document, finished = analysis
+        DispatchQueue.global().async { [self] in
+            let a = finished ?? Analysis(document: source)
             let facts = JobPostingFacts.extract(a)
             let edit = facts.facts.isEmpty ? nil : FactsFeatures.scriptEdit(bytes, jobPosting: facts.jobPosting)
-            queue.async { [unowned self] in
-                guard let edit, let doc = documents[uri], doc.document.bytes == bytes else { return box.value(nil) }
+            onState { server in
+                guard let body = server.take(ticket) else { return }
+                guard let edit, let doc = server.documents[uri], doc.document.bytes == bytes else { return body(nil) }
                 let title = edit.isUpdate ? "Update schema.org JobPosting JSON-LD" : "Insert schema.org JobPosting JSON-LD"
-                let e = TextEdit(range: encoding.range(edit.range, doc.document.lines), newText: edit.newText)
-                box.value(CodeAction(title: title, kind: LanguageServer.jsonLDKind, diagnostics: nil, isPreferred: nil,
-                                     edit: workspaceEdit(doc, [e.json])))
+                let e = TextEdit(range: server.encoding.range(edit.range, doc.document.lines), newText: edit.newText)
+                body(CodeAction(title: title, kind: LanguageServer.jsonLDKind, diagnostics: nil, isPreferred: nil,
+                                edit: server.workspaceEdit(doc, [e.json])))
             }
         }
     }
@@ -139,15 +140,15 @@ extension LanguageServer {
         let document = doc.document
         let enc = encoding
         let base = actions
-        lintQueue.async { [unowned self] in
+        lintQueue.async { [self] in
             guard reply.isPending else { return }
             let edits = fixEdits(document, linter: linter, allowed: allowed, encoding: enc)
-            queue.async { [unowned self] in
+            onState { server in
                 var all = base
-                if !edits.isEmpty, let doc = documents[r.uri], doc.document.bytes == document.bytes {
+                if !edits.isEmpty, let doc = server.documents[r.uri], doc.document.bytes == document.bytes {
                     let title = allowed == .safe ? "Fix all jdlint problems (safe fixes)" : "Fix all jdlint problems (including unsafe fixes)"
                     all.append(CodeAction(title: title, kind: LanguageServer.fixAllKind, diagnostics: nil, isPreferred: nil,
-                                          edit: workspaceEdit(doc, edits.map(\.json))))
+                                          edit: server.workspaceEdit(doc, edits.map(\.json))))
                 }
                 reply(all)
             }
@@ -228,7 +229,7 @@ extension LanguageServer {
     }
 
     /// The edits that apply every fix of `allowed` (repeat-until-stable, via `Fixer`), against `document`.
-    func fixEdits(_ document: Document, linter: Linter, allowed: Applicability, encoding enc: PositionEncoding) -> [TextEdit] {
+    nonisolated func fixEdits(_ document: Document, linter: Linter, allowed: Applicability, encoding enc: PositionEncoding) -> [TextEdit] {
         let result = Fixer.fix(document, with: linter, allowed: allowed)
         guard result.changed, result.bytes != document.bytes else { return [] }
         if result.appliedEdits.count == 1 {
@@ -257,7 +258,7 @@ extension LanguageServer {
               let f = Self.format(languageID: doc.languageID, document: doc.document, configuration: eff.configuration) else { return reply([]) }
         let document = doc.document.format == f ? doc.document : Document(bytes: doc.document.bytes, format: f, path: path)
         let enc = encoding
-        lintQueue.async { [unowned self] in
+        lintQueue.async { [self] in
             guard reply.isPending else { return }
             reply(fixEdits(document, linter: eff.linter, allowed: .safe, encoding: enc))
         }
@@ -272,16 +273,15 @@ extension LanguageServer {
     func hover(_ r: HoverRequest, _ reply: Reply<Hover?>) {
         guard let doc = documents[r.uri] else { return reply(nil) }
         if doc.cache.map({ $0.version != doc.version || $0.epoch != doc.epoch || $0.generation != configGeneration }) ?? true {
-            // A strong capture: the state queue is the server's own (see `pullConfiguration`).
-            queue.asyncAfter(deadline: .now() + .milliseconds(LanguageServer.hoverWaitMs)) {
+            onState(after: .milliseconds(LanguageServer.hoverWaitMs)) { server in
                 guard reply.isPending else { return }
-                let mapped = self.documents[r.uri].flatMap { self.currentOrMappedCache($0) }
-                self.log(.log, "hover on \(r.uri) answered before its lint finished (\(mapped == nil ? "nothing linted yet" : "from v\(mapped!.version)"))")
-                self.answerHover(r, mapped, reply)
+                let mapped = server.documents[r.uri].flatMap { server.currentOrMappedCache($0) }
+                server.log(.log, "hover on \(r.uri) answered before its lint finished (\(mapped == nil ? "nothing linted yet" : "from v\(mapped!.version)"))")
+                server.answerHover(r, mapped, reply)
             }
         }
-        withLint(r.uri, requestID: reply.id) { [unowned self] cache in
-            answerHover(r, cache, reply)
+        withLint(r.uri, requestID: reply.id) { cache in
+            self.answerHover(r, cache, reply)
         }
     }
 
@@ -295,13 +295,12 @@ extension LanguageServer {
         let offset = encoding.offset(r.position, lines)
         guard let analysis = cache.analysis, let title = FactsFeatures.titleRange(at: offset, analysis) else { return reply(findings) }
         let enc = encoding
-        let box = Unchecked(findings)
         DispatchQueue.global().async {
             guard reply.isPending else { return }
-            guard let facts = FactsFeatures.markdown(JobPostingFacts.extract(analysis)) else { return reply(box.value) }
+            guard let facts = FactsFeatures.markdown(JobPostingFacts.extract(analysis)) else { return reply(findings) }
             var range = title
             var text = facts
-            if let f = box.value {
+            if let f = findings {
                 let fr = enc.byteRange(f.range, lines)
                 range = min(range.lowerBound, fr.lowerBound)..<max(range.upperBound, fr.upperBound)
                 text += "\n---\n\n" + f.markdown

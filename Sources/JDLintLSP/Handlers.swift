@@ -13,44 +13,46 @@ import JDLintCore
 import JDLintKit
 
 extension LanguageServer {
-    func registerHandlers() {
-        register(InitializeRequest.self) { [unowned self] r, reply in initialize(r, reply) }
-        register(ShutdownRequest.self) { [unowned self] _, reply in
-            lifecycle = .shuttingDown
-            for d in documents.values { d.debounce?.cancel() }
-            lock.lock()
-            pushTargets.removeAll()
-            // A running lint stops at its next check (the answer below does not wait for it anyway).
-            lintsStopped = true
-            lock.unlock()
-            wakeWorkspaceDiagnostics()
-            reply(NullResult())
-        }
-        register(DocumentDiagnosticRequest.self) { [unowned self] r, reply in documentDiagnostic(r, reply) }
-        register(WorkspaceDiagnosticRequest.self) { [unowned self] r, reply in workspaceDiagnostic(r, reply) }
-        register(CodeActionRequest.self) { [unowned self] r, reply in codeAction(r, reply) }
-        register(CodeActionResolveRequest.self) { [unowned self] r, reply in resolveCodeAction(r, reply) }
-        register(FormattingRequest.self) { [unowned self] r, reply in formatting(r, reply) }
-        register(HoverRequest.self) { [unowned self] r, reply in hover(r, reply) }
+    static let requestHandlers: [String: RequestEntry] = Dictionary(uniqueKeysWithValues: [
+        request(InitializeRequest.self) { server, r, reply in server.initialize(r, reply) },
+        request(ShutdownRequest.self) { server, _, reply in server.shutdown(reply) },
+        request(DocumentDiagnosticRequest.self) { server, r, reply in server.documentDiagnostic(r, reply) },
+        request(WorkspaceDiagnosticRequest.self) { server, r, reply in server.workspaceDiagnostic(r, reply) },
+        request(CodeActionRequest.self) { server, r, reply in server.codeAction(r, reply) },
+        request(CodeActionResolveRequest.self) { server, r, reply in server.resolveCodeAction(r, reply) },
+        request(FormattingRequest.self) { server, r, reply in server.formatting(r, reply) },
+        request(HoverRequest.self) { server, r, reply in server.hover(r, reply) },
+    ])
 
-        register(InitializedNotification.self) { [unowned self] _ in initialized() }
-        register(DidOpenNotification.self) { [unowned self] n in didOpen(n) }
-        register(DidChangeNotification.self) { [unowned self] n in didChange(n) }
-        register(DidCloseNotification.self) { [unowned self] n in didClose(n) }
-        register(DidSaveNotification.self) { [unowned self] n in
-            if isConfigurationFile(n.uri) { reloadConfiguration() }
+    static let notificationHandlers: [String: NotificationEntry] = Dictionary(uniqueKeysWithValues: [
+        notification(InitializedNotification.self) { server, _ in server.initialized() },
+        notification(DidOpenNotification.self) { server, n in server.didOpen(n) },
+        notification(DidChangeNotification.self) { server, n in server.didChange(n) },
+        notification(DidCloseNotification.self) { server, n in server.didClose(n) },
+        notification(DidSaveNotification.self) { server, n in
+            if server.isConfigurationFile(n.uri) { server.reloadConfiguration() }
+        },
+        notification(DidChangeConfigurationNotification.self) { server, n in server.didChangeConfiguration(n) },
+        notification(DidChangeWatchedFilesNotification.self) { server, _ in server.reloadConfiguration() },
+        notification(CancelRequestNotification.self) { server, n in
+            server.log(.log, "cancel request \(n.id)\(server.isPending(n.id) ? "" : " (already answered)")")
+            server.respond(n.id, .failure(ResponseError(code: ErrorCode.requestCancelled, message: "request \(n.id) was cancelled")))
+        },
+        notification(SetTraceNotification.self) { server, n in
+            server.connection.board.withLock { $0.trace = n.value }
+        },
+    ])
+
+    func shutdown(_ reply: Reply<NullResult>) {
+        lifecycle = .shuttingDown
+        for d in documents.values { d.debounce?.cancel() }
+        connection.board.withLock {
+            $0.pushTargets.removeAll()
+            // A running lint stops at its next check (the answer below does not wait for it anyway).
+            $0.lintsStopped = true
         }
-        register(DidChangeConfigurationNotification.self) { [unowned self] n in didChangeConfiguration(n) }
-        register(DidChangeWatchedFilesNotification.self) { [unowned self] _ in reloadConfiguration() }
-        register(CancelRequestNotification.self) { [unowned self] n in
-            log(.log, "cancel request \(n.id)\(isPending(n.id) ? "" : " (already answered)")")
-            respond(n.id, .failure(ResponseError(code: ErrorCode.requestCancelled, message: "request \(n.id) was cancelled")))
-        }
-        register(SetTraceNotification.self) { [unowned self] n in
-            lock.lock()
-            trace = n.value
-            lock.unlock()
-        }
+        wakeWorkspaceDiagnostics()
+        reply(NullResult())
     }
 
     // MARK: - Lifecycle
@@ -72,10 +74,10 @@ extension LanguageServer {
         workspaceFolders = folders
         workspaceFoldersAsGiven = r.workspaceFolders.map(LanguageServer.standardized)
         supportsRelativePatterns = caps.lookup("workspace", "didChangeWatchedFiles", "relativePatternSupport")?.boolValue == true
-        lock.lock()
-        trace = r.trace ?? "off"
-        forwardLogs = true
-        lock.unlock()
+        connection.board.withLock {
+            $0.trace = r.trace ?? "off"
+            $0.forwardLogs = true
+        }
         if let o = LanguageServer.settingsObject(r.initializationOptions) {
             initializationSettings = o["jdlint"].flatMap(LanguageServer.settingsObject) ?? o
         }
@@ -105,12 +107,14 @@ extension LanguageServer {
     func watchParent(_ pid: Int) {
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + 3, repeating: 3)
-        timer.setEventHandler { [unowned self] in
-            guard lifecycle != .exited else { return timer.cancel() }
-            if kill(pid_t(pid), 0) != 0 && errno == ESRCH {
-                log(.error, "the client process \(pid) is gone; exiting")
-                timer.cancel()
-                exit()
+        // Weak: the timer is the server's own (`exit` cancels it).
+        timer.setEventHandler { [weak self] in
+            self?.assumeIsolated { server in
+                guard server.lifecycle != .exited else { return }
+                if kill(pid_t(pid), 0) != 0 && errno == ESRCH {
+                    server.log(.error, "the client process \(pid) is gone; exiting")
+                    server.exit()
+                }
             }
         }
         timer.resume()
@@ -138,13 +142,11 @@ extension LanguageServer {
     func pullConfiguration(initial: Bool = false) {
         if initial {
             awaitingInitialSettings = true
-            // A strong capture: the state queue is the server's own (a weak one makes a side table LeakSanitizer
-            // reports).
-            queue.asyncAfter(deadline: .now() + 1.0) { self.releaseHeldLints() }
+            onState(after: .seconds(1)) { server in server.releaseHeldLints() }
         }
-        request(ConfigurationRequest(scopeURI: root.map { URI.from(path: $0) })) { [unowned self] value in
-            if let value, value != .null { applySettings(value) }
-            if initial { releaseHeldLints() }
+        request(ConfigurationRequest(scopeURI: root.map { URI.from(path: $0) })) { value in
+            if let value, value != .null { self.applySettings(value) }
+            if initial { self.releaseHeldLints() }
         }
     }
 
@@ -242,9 +244,8 @@ extension LanguageServer {
 
     func configurationChanged() {
         configGeneration += 1
-        lock.lock()
-        lintGeneration = configGeneration
-        lock.unlock()
+        let generation = configGeneration
+        connection.board.withLock { $0.lintGeneration = generation }
         linters.removeAll()
         shownConfigErrors.removeAll()
         guard lifecycle == .running else { return }
@@ -385,34 +386,28 @@ extension LanguageServer {
         doc.debounce?.cancel()
         if let key = configDocumentKey(doc.document.path) { configBufferClosed(key) }
         memos.removeValue(forKey: n.uri)
-        lock.lock()
-        pushTargets.removeValue(forKey: n.uri)
-        lintCurrent.removeValue(forKey: n.uri)
-        if !pullDiagnostics { notify(PublishDiagnosticsNotification(uri: n.uri, version: nil, diagnostics: [])) }
-        lock.unlock()
+        let push = !pullDiagnostics
+        connection.board.withLock {
+            $0.pushTargets.removeValue(forKey: n.uri)
+            $0.lintCurrent.removeValue(forKey: n.uri)
+            // Under the lock: a push lint finishing now publishes before this or not at all.
+            if push { connection.notify(PublishDiagnosticsNotification(uri: n.uri, version: nil, diagnostics: [])) }
+        }
         wakeWorkspaceDiagnostics()
     }
 
     /// Records the document's newest version for the cancellation checks of running lints.
     func noteCurrent(_ doc: OpenDocument) {
-        lock.lock()
-        lintCurrent[doc.uri] = LintKey(epoch: doc.epoch, version: doc.version)
-        lock.unlock()
-    }
-
-    /// Whether a lint of `uri` at `key` under configuration `generation` is stale: a newer version arrived, the
-    /// document was closed (or reopened), the configuration changed, or the server is stopping. Any thread.
-    func isStale(_ uri: String, _ key: LintKey, _ generation: Int) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return lintsStopped || lintGeneration != generation || lintCurrent[uri] != key
+        let key = LintKey(epoch: doc.epoch, version: doc.version), uri = doc.uri
+        connection.board.withLock { $0.lintCurrent[uri] = key }
     }
 
     /// The cancellation a lint of one version checks between its steps and rules (cooperative: the core's lint
-    /// loop asks it; it never interrupts a rule that does not).
-    func lintCancellation(_ uri: String, epoch: Int, version: Int, generation: Int) -> LintCancellation {
+    /// loop asks it; it never interrupts a rule that does not). Any thread.
+    nonisolated func lintCancellation(_ uri: String, epoch: Int, version: Int, generation: Int) -> LintCancellation {
         let key = LintKey(epoch: epoch, version: version)
-        return LintCancellation { [unowned self] in isStale(uri, key, generation) }
+        let connection = connection
+        return LintCancellation { connection.isStale(uri, key, generation) }
     }
 
     func debouncePushLint(_ doc: OpenDocument) {
@@ -422,9 +417,12 @@ extension LanguageServer {
             schedulePushLint(uri)
             return
         }
-        let item = DispatchWorkItem { [unowned self] in
-            guard lifecycle == .running else { return }
-            schedulePushLint(uri)
+        // Weak: the item is kept by the document, which the server keeps.
+        let item = DispatchWorkItem { [weak self] in
+            self?.assumeIsolated { server in
+                guard server.lifecycle == .running else { return }
+                server.schedulePushLint(uri)
+            }
         }
         doc.debounce = item
         queue.asyncAfter(deadline: .now() + .milliseconds(settings.debounceMs), execute: item)
@@ -444,31 +442,29 @@ extension LanguageServer {
             return
         }
         let target = PushTarget(epoch: doc.epoch, version: doc.version, generation: configGeneration)
-        lock.lock()
-        let already = pushTargets[uri] == target
-        pushTargets[uri] = target
-        lock.unlock()
+        let already = connection.board.withLock {
+            let already = $0.pushTargets[uri] == target
+            $0.pushTargets[uri] = target
+            return already
+        }
         if already { return }
         let snapshot = lintSnapshot(doc)
-        lintQueue.async { [unowned self] in
-            lock.lock()
-            let current = pushTargets[uri] == target
-            lock.unlock()
-            guard current else { return }
+        let connection = connection
+        lintQueue.async { [self] in
+            guard connection.board.withLock({ $0.pushTargets[uri] == target }) else { return }
             guard let outcome = lint(snapshot) else { return }
             let key = LintKey(epoch: target.epoch, version: target.version)
-            lock.lock()
-            var latency: UInt64?
-            // Never the findings of a version that was superseded while it was linted.
-            if pushTargets[uri] == target && !lintsStopped && lintGeneration == target.generation && lintCurrent[uri] == key {
-                notify(PublishDiagnosticsNotification(uri: uri, version: target.version, diagnostics: outcome.cache.lsp))
-                if options.debug, let a = changeArrivals[uri], a.version == target.version {
-                    latency = DispatchTime.now().uptimeNanoseconds - a.at
-                }
+            let debug = options.debug
+            let latency: UInt64? = connection.board.withLock {
+                // Never the findings of a version that was superseded while it was linted.
+                guard $0.pushTargets[uri] == target && !$0.lintsStopped && $0.lintGeneration == target.generation
+                        && $0.lintCurrent[uri] == key else { return nil }
+                connection.notify(PublishDiagnosticsNotification(uri: uri, version: target.version, diagnostics: outcome.cache.lsp))
+                guard debug, let a = $0.changeArrivals[uri], a.version == target.version else { return nil }
+                return DispatchTime.now().uptimeNanoseconds - a.at
             }
-            lock.unlock()
             if let latency { log(.log, "didChange → publishDiagnostics v\(target.version) inside the server: \(latency / 1000) µs") }
-            queue.async { [unowned self] in store(outcome, uri: uri) }
+            onState { server in server.store(outcome, uri: uri) }
         }
     }
 
@@ -493,44 +489,52 @@ extension LanguageServer {
     func withLint(_ uri: String, requestID: RequestID?, _ body: @escaping (LintCache?) -> Void) {
         // Requests that need findings (pull diagnostics, code actions, hover…) wait for the initial settings too.
         if awaitingInitialSettings {
-            heldRequests.append { [unowned self] in withLint(uri, requestID: requestID, body) }
+            heldRequests.append { self.withLint(uri, requestID: requestID, body) }
             return
         }
-        let box = Unchecked(body)
         if let doc = documents[uri], let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
-            box.value(c)
+            body(c)
             return
         }
-        lintQueue.async { [unowned self] in
-            guard isPending(requestID) else { return }
+        let ticket = park(body)
+        let connection = connection
+        lintQueue.async { [self] in
+            // A cancelled request is not linted for (its closure is dropped).
+            guard connection.isPending(requestID) else { return onState { server in _ = server.take(ticket) } }
             // Snapshot the latest state when the lint starts (coalesces bursts of edits).
-            enum Start { case closed, cached(LintCache), lint(LintSnapshot) }
-            let start: Start = queue.sync {
-                guard let doc = documents[uri] else { return .closed }
-                if let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
-                    return .cached(c)
-                }
-                return .lint(lintSnapshot(doc))
-            }
+            let start: LintStart = syncOnState { server in server.lintStart(uri) }
             let snapshot: LintSnapshot
             switch start {
-            case .closed: return queue.async { box.value(nil) }
-            case .cached(let cached): return queue.async { box.value(cached) }
+            case .closed: return resume(ticket, with: nil)
+            case .cached(let cached): return resume(ticket, with: cached)
             case .lint(let s): snapshot = s
             }
             guard let outcome = lint(snapshot) else {
                 // Cancelled: a newer version or configuration arrived. Try again with the newest one (a stopping
                 // server answers with nothing).
-                queue.async { [unowned self] in
-                    if lifecycle == .running { withLint(uri, requestID: requestID, box.value) } else { box.value(nil) }
+                onState { server in
+                    guard let body = server.take(ticket) else { return }
+                    if server.lifecycle == .running { server.withLint(uri, requestID: requestID, body) } else { body(nil) }
                 }
                 return
             }
-            queue.async { [unowned self] in
-                store(outcome, uri: uri)
-                box.value(outcome.cache)
+            onState { server in
+                server.store(outcome, uri: uri)
+                server.take(ticket)?(outcome.cache)
             }
         }
+    }
+
+    /// What a lint queued for a request finds when it starts: the document closed, a finished lint of its current
+    /// version, or the snapshot to lint.
+    enum LintStart: Sendable { case closed, cached(LintCache), lint(LintSnapshot) }
+
+    func lintStart(_ uri: String) -> LintStart {
+        guard let doc = documents[uri] else { return .closed }
+        if let c = doc.cache, c.version == doc.version, c.epoch == doc.epoch, c.generation == configGeneration {
+            return .cached(c)
+        }
+        return .lint(lintSnapshot(doc))
     }
 
     static let jobPosting = Array("JobPosting".utf8)
@@ -547,7 +551,7 @@ extension LanguageServer {
         return false
     }
 
-    func lspDiagnostic(_ d: Diagnostic, _ lines: LineIndex, _ enc: PositionEncoding, version: Int, registry: RuleRegistry) -> JSONValue {
+    nonisolated func lspDiagnostic(_ d: Diagnostic, _ lines: LineIndex, _ enc: PositionEncoding, version: Int, registry: RuleRegistry) -> JSONValue {
         var o = JSONObject()
         o["range"] = enc.range(d.range, lines).json
         o["severity"] = .int(d.severity == .error ? 1 : d.severity == .warning ? 2 : 3)
@@ -584,38 +588,48 @@ extension LanguageServer {
     /// that re-request at once do not spin.
     func workspaceDiagnostic(_ r: WorkspaceDiagnosticRequest, _ reply: Reply<WorkspaceDiagnosticReport>) {
         let uris = documents.keys.sorted()
-        var items: [String: JSONValue] = [:]
-        var remaining = uris.count
-        var anyChanged = false
         if uris.isEmpty && r.previousResultIds.isEmpty { return reply(WorkspaceDiagnosticReport(items: [])) }
         if uris.isEmpty { return parkWorkspaceDiagnostic(r, reply) }
+        nextTicket += 1
+        let key = nextTicket
+        workspaceReports[key] = WorkspaceReports(remaining: uris.count)
         for uri in uris {
-            withLint(uri, requestID: reply.id) { [unowned self] cache in
+            withLint(uri, requestID: reply.id) { cache in
+                guard var gathered = self.workspaceReports[key] else { return }
                 if let cache {
                     let id = cache.resultID
                     let unchanged = r.previousResultIds[uri] == id
-                    anyChanged = anyChanged || !unchanged
+                    gathered.anyChanged = gathered.anyChanged || !unchanged
                     var o = JSONObject([("kind", unchanged ? "unchanged" : "full"), ("uri", .string(uri)),
                                         ("version", .int(cache.version)), ("resultId", .string(id))])
                     if !unchanged { o["items"] = .array(cache.lsp) }
-                    items[uri] = .object(o)
+                    gathered.items[uri] = .object(o)
                 }
-                remaining -= 1
-                guard remaining == 0 else { return }
-                let closed = r.previousResultIds.keys.contains { documents[$0] == nil }
-                if anyChanged || closed || lifecycle != .running {
-                    reply(WorkspaceDiagnosticReport(items: uris.compactMap { items[$0] }))
+                gathered.remaining -= 1
+                self.workspaceReports[key] = gathered
+                guard gathered.remaining == 0 else { return }
+                self.workspaceReports.removeValue(forKey: key)
+                let closed = r.previousResultIds.keys.contains { self.documents[$0] == nil }
+                if gathered.anyChanged || closed || self.lifecycle != .running {
+                    reply(WorkspaceDiagnosticReport(items: uris.compactMap { gathered.items[$0] }))
                 } else {
-                    parkWorkspaceDiagnostic(r, reply)
+                    self.parkWorkspaceDiagnostic(r, reply)
                 }
             }
         }
     }
 
+    /// The reports of one `workspace/diagnostic` request gathered so far (`LanguageServer.workspaceReports`).
+    struct WorkspaceReports {
+        var items: [String: JSONValue] = [:]
+        var remaining: Int
+        var anyChanged = false
+    }
+
     func parkWorkspaceDiagnostic(_ r: WorkspaceDiagnosticRequest, _ reply: Reply<WorkspaceDiagnosticReport>) {
-        parkedWorkspaceRequests.append({ [unowned self] in
+        parkedWorkspaceRequests.append({
             guard reply.isPending else { return }
-            workspaceDiagnostic(r, reply)
+            self.workspaceDiagnostic(r, reply)
         })
     }
 

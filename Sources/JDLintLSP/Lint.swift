@@ -41,7 +41,7 @@ extension LanguageServer {
     /// the document's previous lint under the same configuration. Nil when the lint was cancelled (`isStale`: a
     /// newer version, another configuration, closed, shutdown) before it finished; the previous memo then stays (it
     /// still describes the version it was made from).
-    func lint(_ s: LintSnapshot) -> LintOutcome? {
+    nonisolated func lint(_ s: LintSnapshot) -> LintOutcome? {
         let document = s.document, version = s.version, config = s.config, enc = s.encoding
         let cancellation = lintCancellation(s.uri, epoch: s.epoch, version: version, generation: s.generation)
         if options.lintDelayMs > 0 {

@@ -178,7 +178,7 @@ struct SplitMix: RandomNumberGenerator {
                 if step == 0 {
                     // The first edit (a few bytes in one place) re-ran the block rules on a block or two, not all.
                     c.server.drain()
-                    let memo = c.server.queue.sync { c.server.memos[uri]?.memo }
+                    let memo = c.server.syncOnState { server in server.memos[uri]?.memo }
                     #expect((memo?.relinted ?? 99) <= 3 && memo?.reusedAnalysis == true, "\(String(describing: memo?.relinted))")
                 }
                 let fresh = TestClient()
