@@ -31,15 +31,12 @@ final class TestClient: @unchecked Sendable {
                                     _exitCode = code
                                     lock.unlock()
                                 })
-        // The server's queued work refers to it unowned (it lives as long as the process in real use): keep every
-        // test server alive so a timer firing after a test ends finds it.
-        TestClient.keepAliveLock.lock()
-        TestClient.keepAlive.append(server)
-        TestClient.keepAliveLock.unlock()
     }
 
-    nonisolated(unsafe) static var keepAlive: [LanguageServer] = []
-    static let keepAliveLock = NSLock()
+    /// A client that goes away closes the connection, as an editor's process does: the server exits and is freed.
+    deinit {
+        server?.connectionClosed()
+    }
 
     var messages: [JSONValue] { lock.lock(); defer { lock.unlock() }; return _messages }
     var exitCode: Int32? { lock.lock(); defer { lock.unlock() }; return _exitCode }
