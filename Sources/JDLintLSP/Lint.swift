@@ -111,4 +111,22 @@ extension LanguageServer {
                                             ignored: f == nil, analysis: analysis),
                            memo: memoUpdate)
     }
+
+    nonisolated func lspDiagnostic(_ d: Diagnostic, _ lines: LineIndex, _ enc: PositionEncoding, version: Int, registry: RuleRegistry) -> JSONValue {
+        var o = JSONObject()
+        o["range"] = enc.range(d.range, lines).json
+        o["severity"] = .int(d.severity == .error ? 1 : d.severity == .warning ? 2 : 3)
+        o["code"] = .string(d.rule)
+        if registry.rule(d.rule)?.meta.origin == "builtin" { o["codeDescription"] = ["href": .string(RuleDocs.url(d.rule, base: options.docsBaseURL))] }
+        o["source"] = "jdlint"
+        o["message"] = .string(d.message)
+        if d.rule == SuppressionRules.unusedID { o["tags"] = [1] }
+        var data = JSONObject([("version", .int(version))])
+        if let fix = d.fix, !fix.edits.isEmpty {
+            data["fix"] = ["title": .string(fix.title), "applicability": .string(fix.applicability.rawValue),
+                           "edits": .array(fix.edits.map { TextEdit(range: enc.range($0.range, lines), newText: $0.replacement).json })]
+        }
+        o["data"] = .object(data)
+        return .object(o)
+    }
 }

@@ -88,9 +88,75 @@ public struct InitializeRequest: RequestType {
 }
 
 public struct InitializeResult: JSONEncodable {
-    public var capabilities: JSONValue
+    public var capabilities: ServerCapabilities
     public var json: JSONValue {
-        ["capabilities": capabilities, "serverInfo": ["name": "jdlint", "version": .string(Version.string)]]
+        ["capabilities": capabilities.json, "serverInfo": ["name": "jdlint", "version": .string(Version.string)]]
+    }
+}
+
+/// The server's capabilities (the subset jdlint declares), derived from its handlers
+/// (`LanguageServer.capabilities(for:)`). Members left nil are not sent.
+public struct ServerCapabilities: JSONEncodable, Equatable {
+    public var positionEncoding: PositionEncoding
+    public var textDocumentSync = TextDocumentSyncOptions()
+    public var hoverProvider: Bool?
+    public var codeActionProvider: CodeActionOptions?
+    public var documentFormattingProvider: Bool?
+    public var diagnosticProvider: DiagnosticOptions?
+
+    public init(positionEncoding: PositionEncoding) {
+        self.positionEncoding = positionEncoding
+    }
+
+    public var json: JSONValue {
+        var o = JSONObject([("positionEncoding", .string(positionEncoding.rawValue))])
+        if !textDocumentSync.isEmpty { o["textDocumentSync"] = textDocumentSync.json }
+        if let hoverProvider { o["hoverProvider"] = .bool(hoverProvider) }
+        if let codeActionProvider { o["codeActionProvider"] = codeActionProvider.json }
+        if let documentFormattingProvider { o["documentFormattingProvider"] = .bool(documentFormattingProvider) }
+        if let diagnosticProvider { o["diagnosticProvider"] = diagnosticProvider.json }
+        return .object(o)
+    }
+}
+
+public enum TextDocumentSyncKind: Int, Sendable, Equatable {
+    case none = 0, full = 1, incremental = 2
+}
+
+public struct TextDocumentSyncOptions: JSONEncodable, Equatable {
+    public var openClose: Bool?
+    public var change: TextDocumentSyncKind?
+    public var save: SaveOptions?
+
+    var isEmpty: Bool { openClose == nil && change == nil && save == nil }
+
+    public var json: JSONValue {
+        var o = JSONObject()
+        if let openClose { o["openClose"] = .bool(openClose) }
+        if let change { o["change"] = .int(change.rawValue) }
+        if let save { o["save"] = save.json }
+        return .object(o)
+    }
+}
+
+public struct SaveOptions: JSONEncodable, Equatable {
+    public var includeText: Bool
+    public var json: JSONValue { ["includeText": .bool(includeText)] }
+}
+
+public struct CodeActionOptions: JSONEncodable, Equatable {
+    public var codeActionKinds: [String]
+    public var resolveProvider: Bool
+    public var json: JSONValue { ["codeActionKinds": .array(codeActionKinds.map(JSONValue.string)), "resolveProvider": .bool(resolveProvider)] }
+}
+
+public struct DiagnosticOptions: JSONEncodable, Equatable {
+    public var identifier: String
+    public var interFileDependencies: Bool
+    public var workspaceDiagnostics: Bool
+    public var json: JSONValue {
+        ["identifier": .string(identifier), "interFileDependencies": .bool(interFileDependencies),
+         "workspaceDiagnostics": .bool(workspaceDiagnostics)]
     }
 }
 

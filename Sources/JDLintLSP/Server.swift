@@ -258,7 +258,9 @@ public actor LanguageServer {
 
     func handleRequest(_ id: RequestID, _ method: String, _ params: Params) {
         log(.log, "request \(method) \(id)")
-        connection.board.withLock { _ = $0.pending.insert(id) }
+        let handler = LanguageServer.requestHandlers[method]
+        let cancellable = handler?.execution.cancellable ?? false
+        connection.board.withLock { $0.pending[id] = cancellable }
         switch lifecycle {
         case .uninitialized where method != InitializeRequest.method:
             respond(id, .failure(ResponseError(code: ErrorCode.serverNotInitialized, message: "the server is not initialized yet")))
@@ -271,27 +273,25 @@ public actor LanguageServer {
             return
         default: break
         }
-        guard let handler = LanguageServer.requestHandlers[method] else {
+        guard let handler else {
             respond(id, .failure(ResponseError(code: ErrorCode.methodNotFound, message: "method not found: \(method)")))
             return
         }
-        handler(self, id, params)
+        handler.run(self, id, params)
+        assert(handler.execution.order == .parallel || !isPending(id), "\(method) runs in order but was not answered in order")
     }
 
     func handleNotification(_ method: String, _ params: Params) {
-        if method == ExitNotification.method {
-            exit()
-            return
-        }
-        guard lifecycle == .running else {
+        let handler = LanguageServer.notificationHandlers[method]
+        guard lifecycle == .running || handler?.acceptedInAnyState == true else {
             log(.log, "notification \(method) ignored (\(lifecycle == .uninitialized ? "not initialized" : "shutting down"))")
             return
         }
-        guard let handler = LanguageServer.notificationHandlers[method] else {
+        guard let handler else {
             if !method.hasPrefix("$/") { log(.log, "unknown notification \(method) ignored") }
             return
         }
-        handler(self, params)
+        handler.run(self, params)
     }
 
     func handleResponse(_ id: RequestID, _ result: JSONValue?, _ error: JSONValue?) {
@@ -325,42 +325,13 @@ public actor LanguageServer {
         onExit(code)
     }
 
-    // MARK: - Registration
-
-    /// A request handler as the dispatcher calls it: on the state, with the raw params.
-    typealias RequestEntry = @Sendable (isolated LanguageServer, RequestID, Params) -> Void
-    typealias NotificationEntry = @Sendable (isolated LanguageServer, Params) -> Void
-
-    /// The entry of a request type: decodes its params (answering `InvalidParams` when they do not decode) and passes
-    /// the typed request and its typed reply to `handler`.
-    static func request<R: RequestType>(_ type: R.Type,
-                                        _ handler: @escaping @Sendable (isolated LanguageServer, R, Reply<R.Response>) -> Void) -> (String, RequestEntry) {
-        (R.method, { server, id, params in
-            let request: R
-            do {
-                request = try R(params: params)
-            } catch let error as ResponseError {
-                server.respond(id, .failure(error))
-                return
-            } catch {
-                server.respond(id, .failure(ResponseError(code: ErrorCode.invalidParams, message: "\(error)")))
-                return
-            }
-            handler(server, request, Reply(connection: server.connection, id: id))
-        })
-    }
-
-    static func notification<N: NotificationType>(_ type: N.Type,
-                                                  _ handler: @escaping @Sendable (isolated LanguageServer, N) -> Void) -> (String, NotificationEntry) {
-        (N.method, { server, params in
-            do {
-                handler(server, try N(params: params))
-            } catch let error as ResponseError {
-                server.log(.error, "\(N.method): invalid params: \(error.message)")
-            } catch {
-                server.log(.error, "\(N.method): invalid params: \(error)")
-            }
-        })
+    /// `$/cancelRequest`: a pending request whose handler is cancellable is answered `RequestCancelled` (its work
+    /// checks `Reply.isPending` and stops); later answers to it are dropped.
+    func cancel(_ id: RequestID) {
+        let cancellable = connection.board.withLock { $0.pending[id] }
+        log(.log, "cancel request \(id)\(cancellable == nil ? " (already answered)" : cancellable == false ? " (not cancellable)" : "")")
+        guard cancellable == true else { return }
+        respond(id, .failure(ResponseError(code: ErrorCode.requestCancelled, message: "request \(id) was cancelled")))
     }
 
     // MARK: - Output
@@ -414,8 +385,8 @@ struct Ticket<Value: Sendable>: Sendable {
 /// What other threads read of the server while it runs: written by the actor, except `pending`, from which answering
 /// a request (any thread) removes its id.
 struct Board: Sendable {
-    /// Requests received and not yet answered (nor cancelled).
-    var pending: Set<RequestID> = []
+    /// Requests received and not yet answered (nor cancelled), and whether their handler is cancellable.
+    var pending: [RequestID: Bool] = [:]
     var trace = "off"
     var forwardLogs = false
     /// The newest push lint scheduled per document.
@@ -452,7 +423,7 @@ final class Connection: Sendable {
 
     /// Answers a request once (later answers, e.g. after a cancellation, are dropped). Any thread.
     func respond(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
-        let wasPending = board.withLock { $0.pending.remove(id) != nil }
+        let wasPending = board.withLock { $0.pending.removeValue(forKey: id) != nil }
         guard wasPending else { return }
         switch result {
         case .success(let v): send(["jsonrpc": "2.0", "id": id.json, "result": v])
@@ -462,7 +433,7 @@ final class Connection: Sendable {
 
     func isPending(_ id: RequestID?) -> Bool {
         guard let id else { return true }
-        return board.withLock { $0.pending.contains(id) }
+        return board.withLock { $0.pending[id] != nil }
     }
 
     func notify<N: OutgoingNotificationType>(_ n: N) {
