@@ -64,11 +64,12 @@ extension LanguageServer {
             guard let outcome = lint(snapshot) else { return }
             let key = LintKey(epoch: target.epoch, version: target.version)
             let debug = options.debug
+            let message = connection.message(PublishDiagnosticsNotification(uri: uri, version: target.version, diagnostics: outcome.cache.lsp))
             let latency: UInt64? = connection.board.withLock {
                 // Never the findings of a version that was superseded while it was linted.
                 guard $0.pushTargets[uri] == target && !$0.lintsStopped && $0.lintGeneration == target.generation
                         && $0.lintCurrent[uri] == key else { return nil }
-                connection.notify(PublishDiagnosticsNotification(uri: uri, version: target.version, diagnostics: outcome.cache.lsp))
+                connection.output(message)
                 guard debug, let a = $0.changeArrivals[uri], a.version == target.version else { return nil }
                 return DispatchTime.now().uptimeNanoseconds - a.at
             }

@@ -92,12 +92,11 @@ extension LanguageServer {
             }
         }
         let linted = DispatchTime.now().uptimeNanoseconds
-        var lsp: [JSONValue] = []
+        var lsp: [LSPDiagnostic] = []
         lsp.reserveCapacity(diagnostics.count + 1)
         if let e = config.error {
             let r = LSPRange(start: Position(line: 0, character: 0), end: enc.position(doc.lines.contentEnd(ofLine: 0), doc.lines))
-            lsp.append(["range": r.json, "severity": 1, "code": "config", "source": "jdlint",
-                        "message": .string("Configuration error: \(e)")])
+            lsp.append(LSPDiagnostic(range: r, severity: .error, code: "config", message: "Configuration error: \(e)"))
         }
         for d in diagnostics { lsp.append(lspDiagnostic(d, doc.lines, enc, version: version, registry: config.linter.registry)) }
         if options.debug {
@@ -112,21 +111,19 @@ extension LanguageServer {
                            memo: memoUpdate)
     }
 
-    nonisolated func lspDiagnostic(_ d: Diagnostic, _ lines: LineIndex, _ enc: PositionEncoding, version: Int, registry: RuleRegistry) -> JSONValue {
-        var o = JSONObject()
-        o["range"] = enc.range(d.range, lines).json
-        o["severity"] = .int(d.severity == .error ? 1 : d.severity == .warning ? 2 : 3)
-        o["code"] = .string(d.rule)
-        if registry.rule(d.rule)?.meta.origin == "builtin" { o["codeDescription"] = ["href": .string(RuleDocs.url(d.rule, base: options.docsBaseURL))] }
-        o["source"] = "jdlint"
-        o["message"] = .string(d.message)
-        if d.rule == SuppressionRules.unusedID { o["tags"] = [1] }
-        var data = JSONObject([("version", .int(version))])
-        if let fix = d.fix, !fix.edits.isEmpty {
-            data["fix"] = ["title": .string(fix.title), "applicability": .string(fix.applicability.rawValue),
-                           "edits": .array(fix.edits.map { TextEdit(range: enc.range($0.range, lines), newText: $0.replacement).json })]
+    /// A finding as the client sees it, for one version of the document.
+    nonisolated func lspDiagnostic(_ d: Diagnostic, _ lines: LineIndex, _ enc: PositionEncoding, version: Int, registry: RuleRegistry) -> LSPDiagnostic {
+        var fix: DiagnosticFix?
+        if let f = d.fix, !f.edits.isEmpty {
+            fix = DiagnosticFix(title: f.title, applicability: f.applicability,
+                                edits: f.edits.map { TextEdit(range: enc.range($0.range, lines), newText: $0.replacement) })
         }
-        o["data"] = .object(data)
-        return .object(o)
+        return LSPDiagnostic(range: enc.range(d.range, lines),
+                             severity: d.severity == .error ? .error : d.severity == .warning ? .warning : .information,
+                             code: d.rule,
+                             documentation: registry.rule(d.rule)?.meta.origin == "builtin" ? RuleDocs.url(d.rule, base: options.docsBaseURL) : nil,
+                             message: d.message,
+                             tags: d.rule == SuppressionRules.unusedID ? [.unnecessary] : nil,
+                             data: DiagnosticData(version: version, fix: fix))
     }
 }

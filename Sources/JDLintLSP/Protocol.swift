@@ -181,9 +181,9 @@ public struct DocumentDiagnosticRequest: RequestType {
 public struct DocumentDiagnosticReport: JSONEncodable {
     /// nil items: `unchanged`.
     public var resultId: String
-    public var items: [JSONValue]?
+    public var items: [LSPDiagnostic]?
     public var json: JSONValue {
-        if let items { return ["kind": "full", "resultId": .string(resultId), "items": .array(items)] }
+        if let items { return ["kind": "full", "resultId": .string(resultId), "items": .array(items.map(\.json))] }
         return ["kind": "unchanged", "resultId": .string(resultId)]
     }
 }
@@ -390,12 +390,81 @@ public struct PublishDiagnosticsNotification: OutgoingNotificationType {
     public static let method = "textDocument/publishDiagnostics"
     public var uri: String
     public var version: Int?
-    public var diagnostics: [JSONValue]
+    public var diagnostics: [LSPDiagnostic]
     public var params: JSONValue {
         var o = JSONObject([("uri", .string(uri))])
         if let version { o["version"] = .int(version) }
-        o["diagnostics"] = .array(diagnostics)
+        o["diagnostics"] = .array(diagnostics.map(\.json))
         return .object(o)
+    }
+}
+
+/// A diagnostic as the server publishes it (`textDocument/publishDiagnostics`, pull reports). Code actions read
+/// what clients send back as JSON (a client may echo only part of it).
+public struct LSPDiagnostic: JSONEncodable, Equatable {
+    public enum Severity: Int, Sendable {
+        case error = 1, warning, information, hint
+    }
+
+    public enum Tag: Int, Sendable {
+        case unnecessary = 1, deprecated
+    }
+
+    public var range: LSPRange
+    public var severity: Severity
+    /// The rule id (`config` and `pack` for configuration and rule pack errors).
+    public var code: String
+    /// `codeDescription.href`: the rule's documentation (built-in rules).
+    public var documentation: String?
+    public var source = "jdlint"
+    public var message: String
+    public var tags: [Tag]?
+    public var data: DiagnosticData?
+
+    public init(range: LSPRange, severity: Severity, code: String, documentation: String? = nil, message: String, tags: [Tag]? = nil,
+                data: DiagnosticData? = nil) {
+        self.range = range
+        self.severity = severity
+        self.code = code
+        self.documentation = documentation
+        self.message = message
+        self.tags = tags
+        self.data = data
+    }
+
+    public var json: JSONValue {
+        var o = JSONObject()
+        o["range"] = range.json
+        o["severity"] = .int(severity.rawValue)
+        o["code"] = .string(code)
+        if let documentation { o["codeDescription"] = ["href": .string(documentation)] }
+        o["source"] = .string(source)
+        o["message"] = .string(message)
+        if let tags { o["tags"] = .array(tags.map { .int($0.rawValue) }) }
+        if let data { o["data"] = data.json }
+        return .object(o)
+    }
+}
+
+/// jdlint's `data` of a diagnostic: the document version it was made for and its fix, which code actions read back.
+public struct DiagnosticData: JSONEncodable, Equatable {
+    public var version: Int
+    public var fix: DiagnosticFix?
+
+    public var json: JSONValue {
+        var o = JSONObject([("version", .int(version))])
+        if let fix { o["fix"] = fix.json }
+        return .object(o)
+    }
+}
+
+public struct DiagnosticFix: JSONEncodable, Equatable {
+    public var title: String
+    public var applicability: Applicability
+    public var edits: [TextEdit]
+
+    public var json: JSONValue {
+        ["title": .string(title), "applicability": .string(applicability.rawValue), "edits": .array(edits.map(\.json))]
     }
 }
 

@@ -437,7 +437,12 @@ final class Connection: Sendable {
     }
 
     func notify<N: OutgoingNotificationType>(_ n: N) {
-        send(["jsonrpc": "2.0", "method": .string(N.method), "params": n.params])
+        output(message(n))
+    }
+
+    /// The bytes of a notification, for `output`.
+    func message<N: OutgoingNotificationType>(_ n: N) -> [UInt8] {
+        JSONValue.object(JSONObject([("jsonrpc", "2.0"), ("method", .string(N.method)), ("params", n.params)])).serializedBytes()
     }
 
     /// Logs to stderr and, at the client's trace level, as `window/logMessage`. Any thread.
@@ -533,7 +538,7 @@ struct LintCache: Sendable {
     var generation: Int
     var document: Document
     var diagnostics: [Diagnostic]
-    var lsp: [JSONValue]
+    var lsp: [LSPDiagnostic]
     var linter: Linter?
     var ignored: Bool
     /// The analysis the findings came from (the facts of the hover and the JSON-LD action read it); nil for a

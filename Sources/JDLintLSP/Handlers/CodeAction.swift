@@ -49,10 +49,9 @@ extension LanguageServer {
             if candidates.isEmpty, let c = cache {
                 let want = encoding.byteRange(r.range, lines)
                 candidates = c.lsp.filter { d in
-                    guard let range = try? LSPRange(Params(d["range"])) else { return false }
-                    let br = encoding.byteRange(range, lines)
+                    let br = encoding.byteRange(d.range, lines)
                     return br.lowerBound <= want.upperBound && want.lowerBound <= br.upperBound
-                }
+                }.map(\.json)
             }
             var disabled = Set<String>()
             var disableActions: [CodeAction] = []
@@ -166,9 +165,6 @@ extension LanguageServer {
         guard let cache, d["data"]?["version"] == nil, d["source"]?.stringValue.map({ $0 == "jdlint" }) ?? true,
               let code = d["code"]?.stringValue, let range = try? LSPRange(Params(d["range"])) else { return nil }
         let want = encoding.byteRange(range, lines)
-        return cache.lsp.first { c in
-            guard c["code"]?.stringValue == code, let r = try? LSPRange(Params(c["range"])) else { return false }
-            return encoding.byteRange(r, lines) == want
-        }
+        return cache.lsp.first { c in c.code == code && encoding.byteRange(c.range, lines) == want }?.json
     }
 }

@@ -35,7 +35,7 @@ extension LanguageServer {
                     gathered.anyChanged = gathered.anyChanged || !unchanged
                     var o = JSONObject([("kind", unchanged ? "unchanged" : "full"), ("uri", .string(uri)),
                                         ("version", .int(cache.version)), ("resultId", .string(id))])
-                    if !unchanged { o["items"] = .array(cache.lsp) }
+                    if !unchanged { o["items"] = .array(cache.lsp.map(\.json)) }
                     gathered.items[uri] = .object(o)
                 }
                 gathered.remaining -= 1
