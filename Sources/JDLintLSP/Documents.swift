@@ -62,6 +62,9 @@ extension LanguageServer {
         lintQueue.async { [self] in
             guard connection.board.withLock({ $0.pushTargets[uri] == target }) else { return }
             guard let outcome = lint(snapshot) else { return }
+            // Kept before it is published: the client's next edit (sent once it sees these diagnostics) is handled
+            // after this, so its lint gets this lint's memo (a memo two edits old re-lints everything between them).
+            onState { server in server.store(outcome, uri: uri) }
             let key = LintKey(epoch: target.epoch, version: target.version)
             let debug = options.debug
             let message = connection.message(PublishDiagnosticsNotification(uri: uri, version: target.version, diagnostics: outcome.cache.lsp))
@@ -74,7 +77,6 @@ extension LanguageServer {
                 return DispatchTime.now().uptimeNanoseconds - a.at
             }
             if let latency { log(.log, "didChange → publishDiagnostics v\(target.version) inside the server: \(latency / 1000) µs") }
-            onState { server in server.store(outcome, uri: uri) }
         }
     }
 

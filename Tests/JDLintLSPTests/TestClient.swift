@@ -14,6 +14,8 @@ final class TestClient: @unchecked Sendable {
     var responders: [String: @Sendable (JSONValue?) -> JSONValue] = [:]
     var encoding = PositionEncoding.utf16
     var texts: [String: String] = [:]
+    /// Called with each message from the server, on the thread that sent it, before anything else sees it.
+    var onMessage: (@Sendable (JSONValue) -> Void)?
     var versions: [String: Int] = [:]
 
     init(options: ServerOptions = ServerOptions(debounceMs: 0)) {
@@ -44,6 +46,7 @@ final class TestClient: @unchecked Sendable {
 
     func received(_ bytes: [UInt8]) {
         guard let v = try? JSONParser.parseValue(bytes) else { fatalError("server sent invalid JSON: \(String(decoding: bytes, as: UTF8.self))") }
+        onMessage?(v)
         lock.lock()
         _messages.append(v)
         let responder = v["method"]?.stringValue.flatMap { responders[$0] }
