@@ -190,3 +190,18 @@ public func currentLocalYear() -> Int {
     guard localtime_r(&t, &parts) != nil else { return 1970 + Int(t / 31_556_952) }
     return Int(parts.tm_year) + 1900
 }
+
+/// A value behind a `Lock`, read and written only inside `withLock` (so the compiler checks that nothing touches it
+/// unlocked): the one place a mutable value is shared between threads without an actor.
+public final class Locked<Value: Sendable>: @unchecked Sendable {
+    private let lock = Lock()
+    private var value: Value
+
+    public init(_ value: Value) { self.value = value }
+
+    public func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

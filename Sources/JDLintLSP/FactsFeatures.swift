@@ -189,7 +189,7 @@ enum FactsFeatures {
     /// holding a JobPosting replaced, else a new block inserted before `</head>` (or at the end of the page). Byte
     /// offsets of the page. Nil when there is nothing to do: the block already says exactly this, or a JSON-LD block
     /// names a JobPosting inside something else (an array, a `@graph`) that a replacement would lose.
-    struct ScriptEdit: Equatable {
+    struct ScriptEdit: Equatable, Sendable {
         var range: Range<Int>
         var newText: String
         var isUpdate: Bool

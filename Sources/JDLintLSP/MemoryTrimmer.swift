@@ -9,6 +9,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import JDLintKit
 
 /// Gives freed memory back to the system once the server has been idle for a moment.
 ///
@@ -16,10 +17,14 @@ import Darwin
 /// the price is memory that stays resident after a burst of edits on a long posting. One second after the last
 /// lint, `malloc_trim(0)` returns the free pages (glibc; a no-op where the function is missing); during a long
 /// burst of edits it also trims every `busyInterval` seconds, on its own background queue.
-final class MemoryTrimmer: @unchecked Sendable {
+final class MemoryTrimmer: Sendable {
     private let queue = DispatchQueue(label: "jdlint.lsp.trim", qos: .background)
-    private var pending: DispatchWorkItem?  // confined to `queue`
-    private var lastTrim = DispatchTime.now()  // confined to `queue`
+    private struct State: Sendable {
+        /// Counts lints: a trim scheduled after one runs only if no other lint came since.
+        var activity = 0
+        var lastTrim = DispatchTime.now()
+    }
+    private let state = Locked(State())
     private let delay: Double
     private let busyInterval: Double
 
@@ -40,21 +45,24 @@ final class MemoryTrimmer: @unchecked Sendable {
     /// A lint just ran: trim after `delay` seconds without another.
     func noteActivity() {
         guard let trim = MemoryTrimmer.trim else { return }
-        queue.async {
-            self.pending?.cancel()
+        let busyInterval = busyInterval
+        queue.async { [self] in
             let now = DispatchTime.now()
-            if now.uptimeNanoseconds - self.lastTrim.uptimeNanoseconds > UInt64(self.busyInterval * 1e9) {
-                self.lastTrim = now
-                _ = trim(0)
+            let (activity, busy) = state.withLock { s in
+                s.activity += 1
+                let busy = now.uptimeNanoseconds - s.lastTrim.uptimeNanoseconds > UInt64(busyInterval * 1e9)
+                if busy { s.lastTrim = now }
+                return (s.activity, busy)
             }
-            let item = DispatchWorkItem {
-                self.lastTrim = DispatchTime.now()
-                // The item captures the trimmer that holds it: let go of it once it has run (no cycle).
-                self.pending = nil
-                _ = trim(0)
+            if busy { _ = trim(0) }
+            queue.asyncAfter(deadline: .now() + delay) { [self] in
+                let idle = state.withLock { s in
+                    guard s.activity == activity else { return false }
+                    s.lastTrim = DispatchTime.now()
+                    return true
+                }
+                if idle { _ = trim(0) }
             }
-            self.pending = item
-            self.queue.asyncAfter(deadline: .now() + self.delay, execute: item)
         }
     }
 }

@@ -88,9 +88,75 @@ public struct InitializeRequest: RequestType {
 }
 
 public struct InitializeResult: JSONEncodable {
-    public var capabilities: JSONValue
+    public var capabilities: ServerCapabilities
     public var json: JSONValue {
-        ["capabilities": capabilities, "serverInfo": ["name": "jdlint", "version": .string(Version.string)]]
+        ["capabilities": capabilities.json, "serverInfo": ["name": "jdlint", "version": .string(Version.string)]]
+    }
+}
+
+/// The server's capabilities (the subset jdlint declares), derived from its handlers
+/// (`LanguageServer.capabilities(for:)`). Members left nil are not sent.
+public struct ServerCapabilities: JSONEncodable, Equatable {
+    public var positionEncoding: PositionEncoding
+    public var textDocumentSync = TextDocumentSyncOptions()
+    public var hoverProvider: Bool?
+    public var codeActionProvider: CodeActionOptions?
+    public var documentFormattingProvider: Bool?
+    public var diagnosticProvider: DiagnosticOptions?
+
+    public init(positionEncoding: PositionEncoding) {
+        self.positionEncoding = positionEncoding
+    }
+
+    public var json: JSONValue {
+        var o = JSONObject([("positionEncoding", .string(positionEncoding.rawValue))])
+        if !textDocumentSync.isEmpty { o["textDocumentSync"] = textDocumentSync.json }
+        if let hoverProvider { o["hoverProvider"] = .bool(hoverProvider) }
+        if let codeActionProvider { o["codeActionProvider"] = codeActionProvider.json }
+        if let documentFormattingProvider { o["documentFormattingProvider"] = .bool(documentFormattingProvider) }
+        if let diagnosticProvider { o["diagnosticProvider"] = diagnosticProvider.json }
+        return .object(o)
+    }
+}
+
+public enum TextDocumentSyncKind: Int, Sendable, Equatable {
+    case none = 0, full = 1, incremental = 2
+}
+
+public struct TextDocumentSyncOptions: JSONEncodable, Equatable {
+    public var openClose: Bool?
+    public var change: TextDocumentSyncKind?
+    public var save: SaveOptions?
+
+    var isEmpty: Bool { openClose == nil && change == nil && save == nil }
+
+    public var json: JSONValue {
+        var o = JSONObject()
+        if let openClose { o["openClose"] = .bool(openClose) }
+        if let change { o["change"] = .int(change.rawValue) }
+        if let save { o["save"] = save.json }
+        return .object(o)
+    }
+}
+
+public struct SaveOptions: JSONEncodable, Equatable {
+    public var includeText: Bool
+    public var json: JSONValue { ["includeText": .bool(includeText)] }
+}
+
+public struct CodeActionOptions: JSONEncodable, Equatable {
+    public var codeActionKinds: [String]
+    public var resolveProvider: Bool
+    public var json: JSONValue { ["codeActionKinds": .array(codeActionKinds.map(JSONValue.string)), "resolveProvider": .bool(resolveProvider)] }
+}
+
+public struct DiagnosticOptions: JSONEncodable, Equatable {
+    public var identifier: String
+    public var interFileDependencies: Bool
+    public var workspaceDiagnostics: Bool
+    public var json: JSONValue {
+        ["identifier": .string(identifier), "interFileDependencies": .bool(interFileDependencies),
+         "workspaceDiagnostics": .bool(workspaceDiagnostics)]
     }
 }
 
@@ -115,9 +181,9 @@ public struct DocumentDiagnosticRequest: RequestType {
 public struct DocumentDiagnosticReport: JSONEncodable {
     /// nil items: `unchanged`.
     public var resultId: String
-    public var items: [JSONValue]?
+    public var items: [LSPDiagnostic]?
     public var json: JSONValue {
-        if let items { return ["kind": "full", "resultId": .string(resultId), "items": .array(items)] }
+        if let items { return ["kind": "full", "resultId": .string(resultId), "items": .array(items.map(\.json))] }
         return ["kind": "unchanged", "resultId": .string(resultId)]
     }
 }
@@ -324,12 +390,81 @@ public struct PublishDiagnosticsNotification: OutgoingNotificationType {
     public static let method = "textDocument/publishDiagnostics"
     public var uri: String
     public var version: Int?
-    public var diagnostics: [JSONValue]
+    public var diagnostics: [LSPDiagnostic]
     public var params: JSONValue {
         var o = JSONObject([("uri", .string(uri))])
         if let version { o["version"] = .int(version) }
-        o["diagnostics"] = .array(diagnostics)
+        o["diagnostics"] = .array(diagnostics.map(\.json))
         return .object(o)
+    }
+}
+
+/// A diagnostic as the server publishes it (`textDocument/publishDiagnostics`, pull reports). Code actions read
+/// what clients send back as JSON (a client may echo only part of it).
+public struct LSPDiagnostic: JSONEncodable, Equatable {
+    public enum Severity: Int, Sendable {
+        case error = 1, warning, information, hint
+    }
+
+    public enum Tag: Int, Sendable {
+        case unnecessary = 1, deprecated
+    }
+
+    public var range: LSPRange
+    public var severity: Severity
+    /// The rule id (`config` and `pack` for configuration and rule pack errors).
+    public var code: String
+    /// `codeDescription.href`: the rule's documentation (built-in rules).
+    public var documentation: String?
+    public var source = "jdlint"
+    public var message: String
+    public var tags: [Tag]?
+    public var data: DiagnosticData?
+
+    public init(range: LSPRange, severity: Severity, code: String, documentation: String? = nil, message: String, tags: [Tag]? = nil,
+                data: DiagnosticData? = nil) {
+        self.range = range
+        self.severity = severity
+        self.code = code
+        self.documentation = documentation
+        self.message = message
+        self.tags = tags
+        self.data = data
+    }
+
+    public var json: JSONValue {
+        var o = JSONObject()
+        o["range"] = range.json
+        o["severity"] = .int(severity.rawValue)
+        o["code"] = .string(code)
+        if let documentation { o["codeDescription"] = ["href": .string(documentation)] }
+        o["source"] = .string(source)
+        o["message"] = .string(message)
+        if let tags { o["tags"] = .array(tags.map { .int($0.rawValue) }) }
+        if let data { o["data"] = data.json }
+        return .object(o)
+    }
+}
+
+/// jdlint's `data` of a diagnostic: the document version it was made for and its fix, which code actions read back.
+public struct DiagnosticData: JSONEncodable, Equatable {
+    public var version: Int
+    public var fix: DiagnosticFix?
+
+    public var json: JSONValue {
+        var o = JSONObject([("version", .int(version))])
+        if let fix { o["fix"] = fix.json }
+        return .object(o)
+    }
+}
+
+public struct DiagnosticFix: JSONEncodable, Equatable {
+    public var title: String
+    public var applicability: Applicability
+    public var edits: [TextEdit]
+
+    public var json: JSONValue {
+        ["title": .string(title), "applicability": .string(applicability.rawValue), "edits": .array(edits.map(\.json))]
     }
 }
 

@@ -44,46 +44,41 @@ public struct ServerOptions: Sendable {
 
 /// The jdlint language server: LSP 3.17 over JSON-RPC 2.0, transport-independent.
 ///
-/// Threading: `receive` parses on the caller's (reader) thread and hands messages to a serial state queue whose
-/// handlers never lint; linting, fixing and formatting run on a separate serial lint queue; output goes through
-/// `send`, which the transport makes asynchronous. So a slow lint never delays `shutdown` or a cancellation.
-public final class LanguageServer: @unchecked Sendable {
+/// Ownership: the server is an actor, and all its mutable state is the actor's, on one executor: `queue`, a serial
+/// dispatch queue (`StateExecutor`). Messages are handled on it in the order they arrive (`receive` parses on the
+/// reader's thread and queues the handling); its handlers never lint. Linting, fixing and formatting run on the
+/// serial `lintQueue`, which gets an immutable `LintSnapshot` (or a document and a linter) and hands its result
+/// back to the actor (`onState`); the facts of the hover and of the JSON-LD action are read on a global queue the
+/// same way. The little a running lint or an answer must read from another thread (which requests are pending, the
+/// trace level, which version of each document is current) is the `Connection`'s `Board`, behind a lock; only the
+/// actor writes it, except that answering a request removes its id. Output goes through `Connection.send`, which the
+/// transport makes asynchronous. So a slow lint never delays `shutdown` or a cancellation.
+public actor LanguageServer {
     public static let defaultDocsBaseURL = RuleDocs.baseURL
 
     enum Lifecycle { case uninitialized, running, shuttingDown, exited }
 
     let options: ServerOptions
-    let output: @Sendable ([UInt8]) -> Void
+    /// Output, logs and the state shared with other threads (the `Board`).
+    let connection: Connection
     let onExit: @Sendable (Int32) -> Void
-    let queue = DispatchQueue(label: "jdlint.lsp.state")
+    /// The actor's executor (`StateExecutor`): every handler runs on it.
+    let queue: DispatchQueue
     let lintQueue = DispatchQueue(label: "jdlint.lsp.lint", qos: .userInitiated)
+    let executor: StateExecutor
     /// Returns freed memory to the system after a second without lints.
     let trimmer = MemoryTrimmer()
-    /// What the last lint of each open document keeps for the next one (`LintMemo`), with the configuration
-    /// generation it was made under. Touched on the lint queue only.
-    var memos: [String: (generation: Int, memo: LintMemo)] = [:]
 
-    // Guarded by `lock` (touched from several threads).
-    let lock = Lock()
-    var pending: Set<RequestID> = []
-    var trace = "off"
-    var forwardLogs = false
-    /// The newest push lint scheduled per document.
-    var pushTargets: [String: PushTarget] = [:]
-    /// Debug timing: when the newest didChange of each document was read.
-    var changeArrivals: [String: (version: Int, at: UInt64)] = [:]
-    /// What a running lint checks to know it is stale (`lintCancellation`): the newest epoch and version of each
-    /// open document, the configuration generation, and whether the server stopped (shutdown or exit).
-    var lintCurrent: [String: LintKey] = [:]
-    var lintGeneration = 0
-    var lintsStopped = false
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    // Confined to `queue`.
+    // The state (the actor's).
     var lifecycle = Lifecycle.uninitialized
-    var requestHandlers: [String: (RequestID, Params) -> Void] = [:]
-    var notificationHandlers: [String: (Params) -> Void] = [:]
+    /// Server → client requests waiting for their answer.
     var outgoing: [RequestID: (JSONValue?) -> Void] = [:]
     var nextOutgoingID = 0
+    /// Closures waiting on the state for work done on another queue (`park`, `resume`): only their ticket leaves.
+    var waiting: [Int: Any] = [:]
+    var nextTicket = 0
     var encoding = PositionEncoding.utf16
     var pullDiagnostics = false
     var supportsConfiguration = false
@@ -99,11 +94,13 @@ public final class LanguageServer: @unchecked Sendable {
     var settings = ClientSettings()
     var settingsFingerprint: String?
     var parkedWorkspaceRequests: [() -> Void] = []
+    /// `workspace/diagnostic` requests whose reports are being gathered, by ticket number.
+    var workspaceReports: [Int: WorkspaceReports] = [:]
     /// Between `initialized` and the client's answer to the first `workspace/configuration` request (at most a
     /// second): published lints wait in `heldPushLints`.
     var awaitingInitialSettings = false
     var heldPushLints = Set<String>()
-    /// Requests that need findings, waiting for the initial settings like `heldPushLints` (state queue).
+    /// Requests that need findings, waiting for the initial settings like `heldPushLints`.
     var heldRequests: [() -> Void] = []
     var parentWatch: DispatchSourceTimer?
     var configGeneration = 0
@@ -135,56 +132,93 @@ public final class LanguageServer: @unchecked Sendable {
     /// The last configuration each configuration file loaded without error: postings keep it while that file is open
     /// with an error in the editor.
     var lastGoodConfigs: [String: ResolvedConfig] = [:]
+    /// What the last lint of each open document keeps for the next one (`LintMemo`), with the configuration
+    /// generation it was made under: handed to the next lint in its snapshot.
+    var memos: [String: (generation: Int, memo: LintMemo)] = [:]
 
     public init(options: ServerOptions = ServerOptions(), send: @escaping @Sendable ([UInt8]) -> Void,
                 onExit: @escaping @Sendable (Int32) -> Void) {
         self.options = options
-        self.output = send
+        self.connection = Connection(options: options, output: send)
         self.onExit = onExit
+        let queue = DispatchQueue(label: "jdlint.lsp.state")
+        self.queue = queue
+        self.executor = StateExecutor(queue: queue)
         self.loader = ConfigLoader(baseRegistry: options.registry)
         settings.debounceMs = options.debounceMs
-        registerHandlers()
+    }
+
+    // MARK: - Entering the state
+
+    /// Runs `body` on the state after everything queued so far (any thread).
+    nonisolated func onState(_ body: @escaping @Sendable (isolated LanguageServer) -> Void) {
+        queue.async { self.assumeIsolated(body) }
+    }
+
+    /// Runs `body` on the state after `delay` (any thread).
+    nonisolated func onState(after delay: DispatchTimeInterval, _ body: @escaping @Sendable (isolated LanguageServer) -> Void) {
+        queue.asyncAfter(deadline: .now() + delay) { self.assumeIsolated(body) }
+    }
+
+    /// Runs `body` on the state and waits for its result (never from the state itself).
+    nonisolated func syncOnState<T: Sendable>(_ body: @Sendable (isolated LanguageServer) -> T) -> T {
+        queue.sync { self.assumeIsolated(body) }
+    }
+
+    /// Keeps `body` on the state until `resume` passes it a value computed elsewhere; the ticket is what travels.
+    func park<Value: Sendable>(_ body: @escaping (Value) -> Void) -> Ticket<Value> {
+        nextTicket += 1
+        waiting[nextTicket] = body
+        return Ticket(id: nextTicket)
+    }
+
+    /// The closure parked under `ticket` (once; nil after exit, which drops them all).
+    func take<Value: Sendable>(_ ticket: Ticket<Value>) -> ((Value) -> Void)? {
+        waiting.removeValue(forKey: ticket.id) as? (Value) -> Void
+    }
+
+    /// Calls the closure parked under `ticket` with `value`, on the state (any thread).
+    nonisolated func resume<Value: Sendable>(_ ticket: Ticket<Value>, with value: Value) {
+        onState { server in server.take(ticket)?(value) }
     }
 
     // MARK: - Input
 
     /// One message body from the transport (any thread).
-    public func receive(_ body: [UInt8]) {
+    public nonisolated func receive(_ body: [UInt8]) {
         let value: JSONValue
         do {
             value = try JSONParser.parseValue(body)
         } catch {
             log(.error, "malformed JSON message: \(error)")
-            sendMessage(["jsonrpc": "2.0", "id": .null, "error": ResponseError(code: ErrorCode.parseError, message: "Parse error: \(error)").json])
+            connection.send(["jsonrpc": "2.0", "id": .null, "error": ResponseError(code: ErrorCode.parseError, message: "Parse error: \(error)").json])
             return
         }
         if options.debug, value["method"] == "textDocument/didChange", let uri = value["params"]?["textDocument"]?["uri"]?.stringValue,
            let version = value["params"]?["textDocument"]?["version"]?.intValue {
             let now = DispatchTime.now().uptimeNanoseconds
-            lock.lock()
-            changeArrivals[uri] = (version, now)
-            lock.unlock()
+            connection.board.withLock { $0.changeArrivals[uri] = ChangeArrival(version: version, at: now) }
         }
-        queue.async { self.handle(value) }
+        onState { server in server.handle(value) }
     }
 
     /// A framing problem reported by the transport.
-    public func framingError(_ message: String) {
+    public nonisolated func framingError(_ message: String) {
         log(.error, "framing error: \(message)")
     }
 
     /// The input stream ended.
-    public func connectionClosed() {
-        queue.async {
-            guard self.lifecycle != .exited else { return }
-            self.log(.info, "input closed")
-            self.exit()
+    public nonisolated func connectionClosed() {
+        onState { server in
+            guard server.lifecycle != .exited else { return }
+            server.log(.info, "input closed")
+            server.exit()
         }
     }
 
     /// Waits until every message received so far has been handled and every lint queued so far has finished
     /// (for tests).
-    public func drain() {
+    public nonisolated func drain() {
         queue.sync {}
         lintQueue.sync {}
         queue.sync {}
@@ -224,9 +258,9 @@ public final class LanguageServer: @unchecked Sendable {
 
     func handleRequest(_ id: RequestID, _ method: String, _ params: Params) {
         log(.log, "request \(method) \(id)")
-        lock.lock()
-        pending.insert(id)
-        lock.unlock()
+        let handler = LanguageServer.requestHandlers[method]
+        let cancellable = handler?.execution.cancellable ?? false
+        connection.board.withLock { $0.pending[id] = cancellable }
         switch lifecycle {
         case .uninitialized where method != InitializeRequest.method:
             respond(id, .failure(ResponseError(code: ErrorCode.serverNotInitialized, message: "the server is not initialized yet")))
@@ -239,27 +273,25 @@ public final class LanguageServer: @unchecked Sendable {
             return
         default: break
         }
-        guard let handler = requestHandlers[method] else {
+        guard let handler else {
             respond(id, .failure(ResponseError(code: ErrorCode.methodNotFound, message: "method not found: \(method)")))
             return
         }
-        handler(id, params)
+        handler.run(self, id, params)
+        assert(handler.execution.order == .parallel || !isPending(id), "\(method) runs in order but was not answered in order")
     }
 
     func handleNotification(_ method: String, _ params: Params) {
-        if method == ExitNotification.method {
-            exit()
-            return
-        }
-        guard lifecycle == .running else {
+        let handler = LanguageServer.notificationHandlers[method]
+        guard lifecycle == .running || handler?.acceptedInAnyState == true else {
             log(.log, "notification \(method) ignored (\(lifecycle == .uninitialized ? "not initialized" : "shutting down"))")
             return
         }
-        guard let handler = notificationHandlers[method] else {
+        guard let handler else {
             if !method.hasPrefix("$/") { log(.log, "unknown notification \(method) ignored") }
             return
         }
-        handler(params)
+        handler.run(self, params)
     }
 
     func handleResponse(_ id: RequestID, _ result: JSONValue?, _ error: JSONValue?) {
@@ -271,77 +303,49 @@ public final class LanguageServer: @unchecked Sendable {
         callback(error == nil ? result : nil)
     }
 
+    /// Stops: running lints stop at their next check, and everything the state keeps for later (debounces, parked
+    /// requests and closures, the parent-process watch) is dropped, so nothing refers to the server any more.
     func exit() {
         let code: Int32 = lifecycle == .shuttingDown ? 0 : 1
         lifecycle = .exited
-        lock.lock()
-        pushTargets.removeAll()
-        lintsStopped = true
-        lock.unlock()
+        connection.board.withLock {
+            $0.pushTargets.removeAll()
+            $0.lintsStopped = true
+        }
         for d in documents.values { d.debounce?.cancel() }
+        documents.removeAll()
+        memos.removeAll()
+        outgoing.removeAll()
+        waiting.removeAll()
+        heldRequests.removeAll()
+        parkedWorkspaceRequests.removeAll()
+        workspaceReports.removeAll()
+        parentWatch?.cancel()
+        parentWatch = nil
         onExit(code)
     }
 
-    // MARK: - Registration
-
-    func register<R: RequestType>(_ type: R.Type, _ handler: @escaping (R, Reply<R.Response>) -> Void) {
-        requestHandlers[R.method] = { [unowned self] id, params in
-            let request: R
-            do {
-                request = try R(params: params)
-            } catch let error as ResponseError {
-                self.respond(id, .failure(error))
-                return
-            } catch {
-                self.respond(id, .failure(ResponseError(code: ErrorCode.invalidParams, message: "\(error)")))
-                return
-            }
-            handler(request, Reply(server: self, id: id))
-        }
-    }
-
-    func register<N: NotificationType>(_ type: N.Type, _ handler: @escaping (N) -> Void) {
-        notificationHandlers[N.method] = { [unowned self] params in
-            do {
-                handler(try N(params: params))
-            } catch let error as ResponseError {
-                self.log(.error, "\(N.method): invalid params: \(error.message)")
-            } catch {
-                self.log(.error, "\(N.method): invalid params: \(error)")
-            }
-        }
+    /// `$/cancelRequest`: a pending request whose handler is cancellable is answered `RequestCancelled` (its work
+    /// checks `Reply.isPending` and stops); later answers to it are dropped.
+    func cancel(_ id: RequestID) {
+        let cancellable = connection.board.withLock { $0.pending[id] }
+        log(.log, "cancel request \(id)\(cancellable == nil ? " (already answered)" : cancellable == false ? " (not cancellable)" : "")")
+        guard cancellable == true else { return }
+        respond(id, .failure(ResponseError(code: ErrorCode.requestCancelled, message: "request \(id) was cancelled")))
     }
 
     // MARK: - Output
 
-    func sendMessage(_ value: JSONValue) {
-        output(value.serializedBytes())
-    }
+    nonisolated func sendMessage(_ value: JSONValue) { connection.send(value) }
 
     /// Answers a request once (later answers, e.g. after a cancellation, are dropped). Any thread.
-    func respond(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
-        lock.lock()
-        let wasPending = pending.remove(id) != nil
-        lock.unlock()
-        guard wasPending else { return }
-        switch result {
-        case .success(let v): sendMessage(["jsonrpc": "2.0", "id": id.json, "result": v])
-        case .failure(let e): sendMessage(["jsonrpc": "2.0", "id": id.json, "error": e.json])
-        }
-    }
+    nonisolated func respond(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) { connection.respond(id, result) }
 
-    func isPending(_ id: RequestID?) -> Bool {
-        guard let id else { return true }
-        lock.lock()
-        defer { lock.unlock() }
-        return pending.contains(id)
-    }
+    nonisolated func isPending(_ id: RequestID?) -> Bool { connection.isPending(id) }
 
-    func notify<N: OutgoingNotificationType>(_ n: N) {
-        sendMessage(["jsonrpc": "2.0", "method": .string(N.method), "params": n.params])
-    }
+    nonisolated func notify<N: OutgoingNotificationType>(_ n: N) { connection.notify(n) }
 
-    /// Sends a request to the client (on the state queue); `done` gets the decoded result or nil.
+    /// Sends a request to the client; `done` gets the decoded result or nil, on the state.
     func request<R: OutgoingRequestType>(_ r: R, _ done: @escaping (R.Result?) -> Void) {
         nextOutgoingID += 1
         let id = RequestID.string("jdlint-\(nextOutgoingID)")
@@ -352,34 +356,127 @@ public final class LanguageServer: @unchecked Sendable {
     }
 
     /// Logs to stderr and, at the client's trace level, as `window/logMessage`. Any thread.
+    nonisolated func log(_ type: MessageType, _ message: String) { connection.log(type, message) }
+}
+
+/// The server's executor: its serial state queue. `checkIsolated` lets a block queued on it directly (`onState`)
+/// enter the actor with `assumeIsolated`.
+final class StateExecutor: SerialExecutor {
+    let queue: DispatchQueue
+
+    init(queue: DispatchQueue) { self.queue = queue }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedSerialExecutor()
+        queue.async { job.runSynchronously(on: executor) }
+    }
+
+    func checkIsolated() {
+        dispatchPrecondition(condition: .onQueue(queue))
+    }
+}
+
+/// A closure parked on the state (`LanguageServer.park`), by number.
+struct Ticket<Value: Sendable>: Sendable {
+    let id: Int
+}
+
+/// What other threads read of the server while it runs: written by the actor, except `pending`, from which answering
+/// a request (any thread) removes its id.
+struct Board: Sendable {
+    /// Requests received and not yet answered (nor cancelled), and whether their handler is cancellable.
+    var pending: [RequestID: Bool] = [:]
+    var trace = "off"
+    var forwardLogs = false
+    /// The newest push lint scheduled per document.
+    var pushTargets: [String: PushTarget] = [:]
+    /// Debug timing: when the newest didChange of each document was read.
+    var changeArrivals: [String: ChangeArrival] = [:]
+    /// What a running lint checks to know it is stale (`Connection.isStale`): the newest epoch and version of each
+    /// open document, the configuration generation, and whether the server stopped (shutdown or exit).
+    var lintCurrent: [String: LintKey] = [:]
+    var lintGeneration = 0
+    var lintsStopped = false
+}
+
+struct ChangeArrival: Sendable {
+    var version: Int
+    var at: UInt64
+}
+
+/// The server's output and the `Board` it shares with the threads that lint and answer. Immutable itself; the answers
+/// (`Reply`) and the lints' cancellation checks hold it, not the server.
+final class Connection: Sendable {
+    let options: ServerOptions
+    let output: @Sendable ([UInt8]) -> Void
+    let board = Locked(Board())
+
+    init(options: ServerOptions, output: @escaping @Sendable ([UInt8]) -> Void) {
+        self.options = options
+        self.output = output
+    }
+
+    func send(_ value: JSONValue) {
+        output(value.serializedBytes())
+    }
+
+    /// Answers a request once (later answers, e.g. after a cancellation, are dropped). Any thread.
+    func respond(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
+        let wasPending = board.withLock { $0.pending.removeValue(forKey: id) != nil }
+        guard wasPending else { return }
+        switch result {
+        case .success(let v): send(["jsonrpc": "2.0", "id": id.json, "result": v])
+        case .failure(let e): send(["jsonrpc": "2.0", "id": id.json, "error": e.json])
+        }
+    }
+
+    func isPending(_ id: RequestID?) -> Bool {
+        guard let id else { return true }
+        return board.withLock { $0.pending[id] != nil }
+    }
+
+    func notify<N: OutgoingNotificationType>(_ n: N) {
+        output(message(n))
+    }
+
+    /// The bytes of a notification, for `output`.
+    func message<N: OutgoingNotificationType>(_ n: N) -> [UInt8] {
+        JSONValue.object(JSONObject([("jsonrpc", "2.0"), ("method", .string(N.method)), ("params", n.params)])).serializedBytes()
+    }
+
+    /// Logs to stderr and, at the client's trace level, as `window/logMessage`. Any thread.
     func log(_ type: MessageType, _ message: String) {
         let name = ["", "error", "warning", "info", "log"][type.rawValue]
-        lock.lock()
+        let (trace, forwardLogs) = board.withLock { ($0.trace, $0.forwardLogs) }
         let verbose = trace == "verbose" || options.debug
-        lock.unlock()
         if type <= .info || verbose { options.log("jdlint lsp [\(name)] \(message)") }
-        lock.lock()
         let forward = forwardLogs && (type <= .warning || (trace == "messages" && type <= .info) || trace == "verbose")
-        lock.unlock()
         if forward { notify(LogMessageNotification(type: type, message: message)) }
+    }
+
+    /// Whether a lint of `uri` at `key` under configuration `generation` is stale: a newer version arrived, the
+    /// document was closed (or reopened), the configuration changed, or the server is stopping. Any thread.
+    func isStale(_ uri: String, _ key: LintKey, _ generation: Int) -> Bool {
+        board.withLock { $0.lintsStopped || $0.lintGeneration != generation || $0.lintCurrent[uri] != key }
     }
 }
 
 /// The typed answer to one request: it only accepts the request's response type.
 public struct Reply<Response: JSONEncodable>: Sendable {
-    let server: LanguageServer
+    let connection: Connection
     let id: RequestID
 
     public func callAsFunction(_ result: Result<Response, ResponseError>) {
-        server.respond(id, result.map(\.json))
+        connection.respond(id, result.map(\.json))
     }
 
     public func callAsFunction(_ value: Response) {
-        server.respond(id, .success(value.json))
+        connection.respond(id, .success(value.json))
     }
 
     /// Whether the request is still waiting for an answer (not cancelled).
-    public var isPending: Bool { server.isPending(id) }
+    public var isPending: Bool { connection.isPending(id) }
 }
 
 /// Settings from the client (`initializationOptions`, `didChangeConfiguration`, `workspace/configuration`).
@@ -391,12 +488,12 @@ struct ClientSettings {
 }
 
 /// One version of one open document, as a lint sees it.
-struct LintKey: Equatable {
+struct LintKey: Equatable, Sendable {
     var epoch: Int
     var version: Int
 }
 
-struct PushTarget: Equatable {
+struct PushTarget: Equatable, Sendable {
     var epoch: Int
     var version: Int
     var generation: Int
@@ -422,7 +519,7 @@ final class OpenDocument {
 }
 
 /// The configuration that applies to a document.
-struct EffectiveConfig: @unchecked Sendable {
+struct EffectiveConfig: Sendable {
     var linter: Linter
     var configuration: Configuration
     var error: ConfigError?
@@ -435,23 +532,17 @@ struct EffectiveConfig: @unchecked Sendable {
 }
 
 /// Diagnostics of one version of a document.
-struct LintCache: @unchecked Sendable {
+struct LintCache: Sendable {
     var version: Int
     var epoch: Int
     var generation: Int
     var document: Document
     var diagnostics: [Diagnostic]
-    var lsp: [JSONValue]
+    var lsp: [LSPDiagnostic]
     var linter: Linter?
     var ignored: Bool
     /// The analysis the findings came from (the facts of the hover and the JSON-LD action read it); nil for a
     /// configuration file, a pack, an ignored document and findings moved past later edits.
     var analysis: Analysis? = nil
     var resultID: String { "\(epoch).\(version).\(generation)" }
-}
-
-/// Hands a closure confined to the state queue through the lint queue (it is only ever called on the state queue).
-struct Unchecked<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

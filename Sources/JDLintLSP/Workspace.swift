@@ -144,9 +144,7 @@ extension LanguageServer {
         // A pack that was already open (linted as a posting until now) gets linted again as a pack.
         let packSet = Set(newPacks)
         if documents.values.contains(where: { $0.document.path.map { packSet.contains(LanguageServer.standardized($0)) } == true }) {
-            // A strong capture: the state queue is the server's own and runs the block soon. (A weak capture made a
-            // side table whose disguised pointer LeakSanitizer reports as a leak while the server is alive.)
-            queue.async { self.configurationChanged() }
+            onState { server in server.configurationChanged() }
         }
     }
 
@@ -192,7 +190,7 @@ extension LanguageServer {
     /// The errors of an open `.jdlint.json` (its editor text, with the files it extends and the packs it loads), each
     /// where it is: the key, or the key and its value when they share a line (`"maxx": 15`); an error in another
     /// file of the chain or in a pack is shown on the `extends` or `packs` entry that leads to it.
-    func configFileDiagnostics(_ document: Document, key: String, buffers: [String: [UInt8]], _ enc: PositionEncoding) -> [JSONValue] {
+    nonisolated func configFileDiagnostics(_ document: Document, key: String, buffers: [String: [UInt8]], _ enc: PositionEncoding) -> [LSPDiagnostic] {
         var overrides = buffers
         overrides[key] = document.bytes
         let (_, problems) = ConfigLoader(baseRegistry: options.registry, overrides: overrides).check(file: key)
@@ -220,8 +218,7 @@ extension LanguageServer {
                 message = "\(e)"
             }
             let r = range ?? lines.contentStart(ofLine: 0)..<lines.contentEnd(ofLine: 0)
-            return ["range": enc.range(r, lines).json, "severity": 1, "code": "config", "source": "jdlint",
-                    "message": .string(message)]
+            return LSPDiagnostic(range: enc.range(r, lines), severity: .error, code: "config", message: message)
         }
     }
 
@@ -321,7 +318,7 @@ extension LanguageServer {
     }
 
     /// The diagnostics of an open pack file: its error (from the editor's text), or none.
-    func packDiagnostics(_ document: Document, _ enc: PositionEncoding) -> [JSONValue] {
+    nonisolated func packDiagnostics(_ document: Document, _ enc: PositionEncoding) -> [LSPDiagnostic] {
         guard let path = document.path, let e = RulePack.diagnose(document.bytes, origin: path) else { return [] }
         let lines = document.lines
         var start = 0, end = lines.contentEnd(ofLine: 0)
@@ -332,8 +329,8 @@ extension LanguageServer {
             if start > end { start = end }
         }
         let where_ = e.path.isEmpty ? "" : " at \(e.path)"
-        return [["range": enc.range(start..<end, lines).json, "severity": 1, "code": .string(LanguageServer.packCode),
-                 "source": "jdlint", "message": .string("Rule pack error\(where_): \(e.message)")]]
+        return [LSPDiagnostic(range: enc.range(start..<end, lines), severity: .error, code: LanguageServer.packCode,
+                              message: "Rule pack error\(where_): \(e.message)")]
     }
 }
 

@@ -177,7 +177,8 @@ struct SplitMix: RandomNumberGenerator {
                 let published = c.diagnostics(uri)
                 if step == 0 {
                     // The first edit (a few bytes in one place) re-ran the block rules on a block or two, not all.
-                    let memo = c.server.lintQueue.sync { c.server.memos[uri]?.memo }
+                    c.server.drain()
+                    let memo = c.server.syncOnState { server in server.memos[uri]?.memo }
                     #expect((memo?.relinted ?? 99) <= 3 && memo?.reusedAnalysis == true, "\(String(describing: memo?.relinted))")
                 }
                 let fresh = TestClient()
@@ -188,5 +189,42 @@ struct SplitMix: RandomNumberGenerator {
                 if Self.shape(published) != Self.shape(expected) { break }
             }
         }
+    }
+}
+
+/// A push lint keeps its memo before its diagnostics reach the client, so the lint of the edit the client sends as
+/// soon as it sees them starts from it (with a memo two edits old, everything between the two edits is linted again).
+@Suite struct MemoHandOverTests {
+    @Test func theNextEditsLintStartsFromThisLintsMemo() {
+        let c = TestClient()
+        c.initialize()
+        let uri = "file:///tmp/memo-hand-over.md"
+        var text = "# Platform Engineer\n\n"
+        for i in 0..<120 { text += "Paragraph \(i): you will build services with the team.\n\n" }
+        c.open(uri, text, language: "markdown")
+        _ = c.diagnostics(uri)
+        // Forty one-byte insertions at alternate ends of the document, prepared here; each is sent by the client the
+        // moment the diagnostics of the previous version arrive (on the thread that publishes them).
+        let lines = LineIndex(Array(text.utf8))
+        let near = lines.lineIndex(containing: c.offset(uri, of: "Paragraph 3:"))
+        let far = lines.lineIndex(containing: c.offset(uri, of: "Paragraph 117:"))
+        var changes: [JSONValue] = []
+        for step in 0..<40 {
+            // At the start of a line: no line moves.
+            let at: JSONValue = ["line": .int(step % 2 == 0 ? near : far), "character": 0]
+            changes.append(["jsonrpc": "2.0", "method": "textDocument/didChange",
+                            "params": ["textDocument": ["uri": .string(uri), "version": .int(step + 2)],
+                                       "contentChanges": [["range": ["start": at, "end": at], "text": "x"]]]])
+        }
+        let server = c.server!, prepared = changes
+        c.onMessage = { m in
+            guard m["method"] == "textDocument/publishDiagnostics", let v = m["params"]?["version"]?.intValue, v >= 1, v <= prepared.count else { return }
+            server.receive(prepared[v - 1].serializedBytes())
+        }
+        c.send(changes[0])
+        #expect(c.waitFor { $0["method"] == "textDocument/publishDiagnostics" && $0["params"]?["version"] == .int(changes.count + 1) } != nil)
+        c.server.drain()
+        let relinted = c.server.syncOnState { server in server.memos[uri]?.memo.relinted }
+        #expect((relinted ?? 99) <= 3, "the last edit re-linted \(relinted.map(String.init) ?? "?") blocks")
     }
 }

@@ -14,6 +14,8 @@ final class TestClient: @unchecked Sendable {
     var responders: [String: @Sendable (JSONValue?) -> JSONValue] = [:]
     var encoding = PositionEncoding.utf16
     var texts: [String: String] = [:]
+    /// Called with each message from the server, on the thread that sent it, before anything else sees it.
+    var onMessage: (@Sendable (JSONValue) -> Void)?
     var versions: [String: Int] = [:]
 
     init(options: ServerOptions = ServerOptions(debounceMs: 0)) {
@@ -31,15 +33,12 @@ final class TestClient: @unchecked Sendable {
                                     _exitCode = code
                                     lock.unlock()
                                 })
-        // The server's queued work refers to it unowned (it lives as long as the process in real use): keep every
-        // test server alive so a timer firing after a test ends finds it.
-        TestClient.keepAliveLock.lock()
-        TestClient.keepAlive.append(server)
-        TestClient.keepAliveLock.unlock()
     }
 
-    nonisolated(unsafe) static var keepAlive: [LanguageServer] = []
-    static let keepAliveLock = NSLock()
+    /// A client that goes away closes the connection, as an editor's process does: the server exits and is freed.
+    deinit {
+        server?.connectionClosed()
+    }
 
     var messages: [JSONValue] { lock.lock(); defer { lock.unlock() }; return _messages }
     var exitCode: Int32? { lock.lock(); defer { lock.unlock() }; return _exitCode }
@@ -47,6 +46,7 @@ final class TestClient: @unchecked Sendable {
 
     func received(_ bytes: [UInt8]) {
         guard let v = try? JSONParser.parseValue(bytes) else { fatalError("server sent invalid JSON: \(String(decoding: bytes, as: UTF8.self))") }
+        onMessage?(v)
         lock.lock()
         _messages.append(v)
         let responder = v["method"]?.stringValue.flatMap { responders[$0] }

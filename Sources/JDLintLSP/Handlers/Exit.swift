@@ -1,0 +1,11 @@
+import JDLintCore
+
+/// `exit`: accepted in any state; the exit code is 0 after `shutdown`, else 1.
+enum ExitHandler: NotificationHandler {
+    typealias Notification = ExitNotification
+    static let acceptedInAnyState = true
+
+    static func handle(_ server: isolated LanguageServer, _ notification: Notification) {
+        server.exit()
+    }
+}
