@@ -16,6 +16,8 @@ import JDLintKit
 public struct ServerOptions: Sendable {
     /// The current year for date rules.
     public var currentYear: Int
+    /// Today (`YYYY-MM-DD`), the date `--profile auto` judges undated postings by; nil: the laws' dates are not checked.
+    public var today: String? = nil
     /// Debounce of push diagnostics unless the client configures `debounceMs`.
     public var debounceMs: Int
     /// Sink for log lines (stderr in the real server); never stdout.

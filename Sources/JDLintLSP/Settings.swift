@@ -150,7 +150,7 @@ extension LanguageServer {
                     settingsError = error
                 }
             }
-            let linter = Linter(registry: registry, configuration: configuration, settings: LintSettings(currentYear: options.currentYear))
+            let linter = Linter(registry: registry, configuration: configuration, settings: LintSettings(currentYear: options.currentYear, today: options.today))
             eff = EffectiveConfig(linter: linter, configuration: configuration, error: settingsError)
             linters[key] = eff
         }

@@ -92,6 +92,7 @@ public enum LSPMain {
         let env = ProcessInfo.processInfo.environment
         options.currentYear = env["JDLINT_CURRENT_YEAR"].flatMap(Int.init)
             ?? currentLocalYear()
+        options.today = currentLocalDate()
         options.lintDelayMs = env["JDLINT_LSP_LINT_DELAY_MS"].flatMap(Int.init) ?? 0
         options.watchParentProcess = true
         if let url = env["JDLINT_DOCS_URL"], !url.isEmpty { options.docsBaseURL = url }
