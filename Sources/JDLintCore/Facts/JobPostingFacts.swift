@@ -931,9 +931,18 @@ struct FactsReader {
 
     mutating func dates() {
         for f in fields(Self.postedKeys) { if let d = Self.isoDate(f.value) { add("datePosted", .string(d), f.valueRange); break } }
+        // A line that is nothing but a date, among the first blocks (“Friday, April 3, 2020” under the title of a
+        // scraped posting): the day it was posted.
+        for b in a.blocks.prefix(8) where b.kind == .paragraph && b.proseRange.count <= 40 {
+            if let d = Self.isoDate(String(decoding: t[b.proseRange], as: UTF8.self)) {
+                add("datePosted", .string(d), a.sourceRange(b.proseRange))
+                break
+            }
+        }
         for f in fields(Self.validKeys) { if let d = Self.isoDate(f.value) { add("validThrough", .string(d), f.valueRange); break } }
     }
 
+    static let weekdays = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                          "november", "december"]
 
@@ -963,9 +972,12 @@ struct FactsReader {
             if q > 12 && q <= 31 && p <= 12 { return "\(y)-\(two(p))-\(two(q))" }
             return nil
         }
-        // Words: a day, a month name, a year in any order of day and month.
+        // Words: a day, a month name, a year in any order of day and month (a weekday before them is dropped:
+        // “Friday, April 3, 2020”; `15-Apr-2020` splits at its hyphens).
         var tokens: [String] = []
         Tokenizer.words(b, 0..<b.count) { tokens.append(Bytes.lowerString(b, $0)) }
+        if tokens.count == 1 { tokens = tokens[0].split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init) }
+        if let first = tokens.first, Self.weekdays.contains(where: { $0 == first || ($0.hasPrefix(first) && first.count >= 3) }) { tokens.removeFirst() }
         guard tokens.count == 3 || (tokens.count == 4 && ["st", "nd", "rd", "th"].contains(tokens[1])) else { return nil }
         var day: Int?, month: Int?, year: Int?
         for tok in tokens {

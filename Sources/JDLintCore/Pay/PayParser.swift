@@ -1036,6 +1036,8 @@ struct Scanner {
         if f1.num.large || badFollower(f1.num, hi) { return nil }
         // 401k, 403b, 457b: retirement plans.
         if f1.num.thousands && f1.num.integerDigits == 3 && (f1.num.value == 401_000 || f1.num.value == 403_000 || f1.num.value == 457_000) { return nil }
+        // 1099: the US contractor's tax form (“1099 contractor”, “W-2 or 1099”), unless a period makes it pay.
+        if f1Bare && f1.num.value == 1099 && !f1.num.thousands && f1.num.integerDigits == 4 && periodAfter(f1.end, hi) == nil { return nil }
         var resume = f1.end
         // `$60k+`
         var open = false

@@ -52265,7 +52265,7 @@ Złotów
   "description": "New York State and New York City: the minimum and maximum annual salary or hourly wage in every posting.",
   "basis": "N.Y. Labor Law § 194-b and NYC Admin. Code § 8-107(32): postings must state the compensation range (the lowest and highest pay believed in good faith, annual salary or hourly wage); a single figure only when the pay is fixed; Labor Law § 194-a bans salary-history questions.",
   "requires": ["pay"],
-  "pay": {"range": true, "period": true, "allowFixed": true, "noSalaryHistory": true, "inPosting": true},
+  "pay": {"range": true, "period": true, "allowFixed": true, "noSalaryHistory": true, "inPosting": true, "commissionDisclosure": true},
   "law": {
     "jurisdiction": "New York State",
     "citation": "N.Y. Labor Law § 194-b",
@@ -52275,7 +52275,7 @@ Złotów
     "minEmployees": 4,
     "remote": "Jobs performed at least in part in New York State, or outside it for a supervisor, office or work site in New York.",
     "where": {"countries": ["US"], "regions": ["NY"], "cities": ["New York", "New York City", "NYC", "Manhattan", "Brooklyn", "Queens", "The Bronx", "Staten Island"], "remote": "open"},
-    "posting": "The compensation range (lowest to highest annual salary or hourly wage believed in good faith); one figure only when the pay is fixed. New York City, Ithaca and Westchester County have their own laws (us-ny-nyc, us-ny-ithaca, us-ny-westchester).",
+    "posting": "The compensation range (lowest to highest annual salary or hourly wage believed in good faith); one figure only when the pay is fixed; a job paid solely on commission may instead state that its compensation is based on commission (§ 194-b(1)). New York City, Ithaca and Westchester County have their own laws (us-ny-nyc, us-ny-ithaca, us-ny-westchester).",
     "verified": "Carried over from the profile's first version; not re-read in this session (the search found no primary source for § 194-b).",
     "unsettled": [
       "The nysenate.gov address was not opened in this check.",

@@ -17,6 +17,8 @@ struct SalaryMissingCurrencyRule: Rule {
             RuleExample("Salary: $60,000 - $80,000 per year."),
             RuleExample("Salary: 60.000 € per year; USD 60,000 to 80,000; 66 USD per hour."),
             RuleExample("Salary: GS-13, Band 5, grade 6-7; call 555-123-4567 in 2025-2026."),
+            // A US tax form, not a figure: “1099, commission only”, “W-2 or 1099”.
+            RuleExample("Compensation: 1099, commission only. Open to W-2 or 1099 contractors."),
             RuleExample("Salary: 60,000 per year. That is £60,000 per year."),
             RuleExample("We work 9-5 and have 20-30 people in 2 offices; 401(k) included."),
             // Front matter is data for the site's template, not prose.

@@ -14,7 +14,8 @@ struct SalaryMissingRangeRule: Rule {
             accept a single figure, and `us-ny`, `us-ny-nyc`, `us-ny-ithaca` and `us-md` accept one when the pay is \
             described as fixed; open-ended pay is never a range. Most laws want the pay in the posting itself, not \
             behind a link or “on request”; Illinois (`us-il`) accepts a hyperlink to the pay scale. Vermont (`us-vt`) \
-            lets a commission job say so instead of giving its pay, and wants a tipped job's base wage. Ontario \
+            and New York State (`us-ny`) let a job paid on commission say so instead of giving its pay, and Vermont \
+            wants a tipped job's base wage. Ontario \
             (`ca-on`) allows an annual range at most $50,000 wide unless its top is above $200,000. Messages name \
             each law with its section.
             """ + PayLaws.explanationList(),
@@ -47,6 +48,9 @@ struct SalaryMissingRangeRule: Rule {
             RuleExample("# Nurse\n\nThis role pays a fixed rate of $25 per hour.\n", format: .markdown, profiles: ["us-ny"]),
             RuleExample("---\ntitle: Nurse\nsalary: \"$60,000 - $70,000 per year\"\n---\n\nWe are hiring.\n", format: .markdown, profiles: ["us-ny"]),
             RuleExample("# Sales associate\n\nThis role is paid on commission.\n", format: .markdown, profiles: ["us-vt"]),
+            // New York State (Labor Law § 194-b(1)): a job paid solely on commission says so instead.
+            RuleExample("# Sales associate\n\nThis role is paid solely on commission.\n", format: .markdown, profiles: ["us-ny"]),
+            RuleExample("# Sales associate\n\nCompensation: 1099, commission only.\n", format: .markdown, profiles: ["us-ny"]),
             RuleExample("# Server\n\nBase wage $6.50 - $7.00 per hour plus tips.\n", format: .markdown, profiles: ["us-vt"]),
             RuleExample("# Nurse\n\nPay scale: https://example.com/pay-scales\n", format: .markdown, profiles: ["us-il"]),
             // Ontario: a range $50,000 wide, and a wider one whose top is above $200,000 a year (exempt).
