@@ -24,6 +24,9 @@ import Testing
         #expect(applied(lint("# Analyst\n\nLocation: Toronto\n\nSalary: $70,000 - $90,000 per year.\n")) == ["ca-on"])
         #expect(applied(lint("# Analyst\n\nLocation: Remote - Colorado\n\nSalary: $70,000 - $90,000 per year.\n")) == ["us-co"])
         #expect(applied(lint("# Analyst\n\nLocation: Berlin, Germany\n\nSalary: €50,000 per year.\n")) == ["eu"])
+        // A member state's own law with the Directive: Poland's from 24 December 2025, the Directive's from 7 June 2026.
+        #expect(applied(lint("# Analyst\n\nLocation: Kraków, Poland\n\nWe are hiring.\n", asOf: "2026-01-10")) == ["eu-pl"])
+        #expect(applied(lint("# Analyst\n\nLocation: Kraków, Poland\n\nWe are hiring.\n")) == ["eu", "eu-pl"])
         #expect(applied(lint("# Analyst\n\nLocation: White Plains, NY\n\nSalary: $70,000 - $90,000 per year.\n")) == ["us-ny", "us-ny-westchester"])
         // A city name alone in a posting paid in pounds is not the American or Canadian city (corpus: NHS postings
         // at Queen's Hospital, in Bedford, Scarborough, Colchester CO4).

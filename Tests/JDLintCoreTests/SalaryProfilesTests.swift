@@ -6,7 +6,7 @@ import Testing
     static let names = ["us-co", "us-ny", "us-ca", "us-wa", "us-il", "eu"]
     /// Every pay-transparency profile: the six first ones and those added with their laws' metadata.
     static let laws = names + ["us-hi", "us-dc", "us-md", "us-mn", "us-nj", "us-vt", "us-ma", "us-ny-nyc", "us-nj-jersey-city",
-                               "us-ny-ithaca", "us-ny-westchester", "us-oh-cleveland", "ca-bc", "ca-on"]
+                               "us-ny-ithaca", "us-ny-westchester", "us-oh-cleveland", "ca-bc", "ca-on", "eu-pl"]
 
     @Test(arguments: laws)
     func profileLoads(_ name: String) throws {
@@ -30,7 +30,7 @@ import Testing
 
     /// Every built-in profile file is well formed: known keys and types, and a law with citation, address and date.
     @Test func builtInProfilesValidate() {
-        #expect(Profile.names.count == 22)
+        #expect(Profile.names.count == 23)
         for name in Profile.names {
             #expect(Profile.problems(Profile.builtin[name]!.raw) == [], "Rules/profiles/\(name).json")
         }

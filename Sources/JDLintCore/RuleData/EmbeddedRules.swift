@@ -51851,6 +51851,33 @@ Złotów
 }
 
 """#,
+        "profiles/eu-pl.json": #"""
+{
+  // Poland's transposition of the EU Pay Transparency Directive's recruitment article: Labour Code (Kodeks pracy)
+  // art. 18(3ca) and the amended art. 22(1) § 1 point 6, in force since 24 December 2025.
+  "description": "Poland: the pay, its starting amount or its range, in the job advertisement or before the interview; no questions about pay history.",
+  "basis": "Kodeks pracy art. 18(3ca) (added by the 2025 amendment transposing Art. 5 of Directive (EU) 2023/970, in force 24 December 2025): a job applicant must be told the pay, its starting amount or its range, based on objective, gender-neutral criteria, in the advertisement, or before the interview when the advertisement does not give it; art. 22(1) § 1 point 6 no longer lets the employer ask for pay in current or previous employment.",
+  "requires": ["pay"],
+  "pay": {"range": false, "period": true, "noSalaryHistory": true, "inPosting": false},
+  "law": {
+    "jurisdiction": "Poland",
+    "citation": "Kodeks pracy art. 18(3ca)",
+    "url": "https://www.roedl.pl/en/good-to-know/good-to-know/labour-law/pay-transparency-at-recruitment-stage",
+    "effective": "2025-12-24",
+    "employers": "Every employer recruiting employees under the Labour Code",
+    "minEmployees": null,
+    "remote": "The Labour Code applies to employment in Poland; the amendment names no rule for remote positions.",
+    "where": {"countries": ["PL"], "cities": ["Warsaw", "Warszawa", "Kraków", "Krakow", "Wrocław", "Wroclaw", "Gdańsk", "Gdansk", "Poznań", "Poznan", "Łódź", "Lodz"], "remote": "located"},
+    "posting": "The pay, its starting amount or its range, in the advertisement or, when the advertisement does not give it, before the interview (so not necessarily in the posting); no questions about the applicant's current or previous pay.",
+    "verified": "From law-firm summaries of the amending act as passed by the Sejm on 9 May 2025 and in force on 24 December 2025 (Rödl & Partner, ATL Law, Ecovis): art. 18(3ca) on pay information at recruitment (in the advertisement, else before the interview, else before the contract) and art. 22(1) § 1 point 6 on pay-history questions. The address is Rödl & Partner's summary.",
+    "unsettled": [
+      "The act's text in the Journal of Laws (Dziennik Ustaw) was not opened in this check; the address is a law firm's summary, not the statute.",
+      "Pay may be given before the interview instead of in the advertisement: jdlint cannot see that, so a posting without pay is reported as a reminder, not as a breach."
+    ]
+  }
+}
+
+"""#,
         "profiles/eu.json": #"""
 {
   // EU pay transparency. Source: Directive (EU) 2023/970 (Pay Transparency Directive), Article 5

@@ -21,7 +21,7 @@ struct SalaryHistoryRequestRule: Rule {
         scope: .block)
 
     /// The profiles added with their laws' metadata whose law bans pay-history questions (checked).
-    static let laws = ["us-dc", "us-mn", "us-nj", "us-nj-jersey-city", "us-oh-cleveland", "ca-bc"]
+    static let laws = ["us-dc", "us-mn", "us-nj", "us-nj-jersey-city", "us-oh-cleveland", "ca-bc", "eu-pl"]
 
     static let first = Keywords.set(["current", "previous", "prior", "past", "last", "present"])
     static let nouns = Keywords.set(["salary", "pay", "compensation", "remuneration", "wage", "wages", "earnings", "ctc", "package"])

@@ -88,6 +88,9 @@ struct SalaryMissingRangeRule: Rule {
                 message += "."
             } else if !loose.isEmpty {
                 message += ", or its range (required by \(SalarySupport.names(loose)))."
+            } else if payProfiles.allSatisfy({ $0.pay["inPosting"]?.boolValue == false }) {
+                // Laws that accept the pay before the interview instead (the EU Directive, Poland).
+                message += " (\(SalarySupport.names(payProfiles)) require\(payProfiles.count == 1 ? "s" : "") it in the advertisement or before the interview)."
             } else {
                 message += " (required by \(SalarySupport.names(payProfiles)))."
             }
@@ -187,7 +190,7 @@ struct SalaryMissingRangeRule: Rule {
     /// and its range accepted; a single figure is flagged where the law wants a range and accepted where it allows
     /// one (always, or when the pay is said to be fixed); open-ended pay is flagged everywhere.
     static let laws = ["us-hi", "us-dc", "us-md", "us-mn", "us-nj", "us-vt", "us-ma", "us-ny-nyc", "us-nj-jersey-city",
-                       "us-ny-ithaca", "us-ny-westchester", "us-oh-cleveland", "ca-bc", "ca-on"]
+                       "us-ny-ithaca", "us-ny-westchester", "us-oh-cleveland", "ca-bc", "ca-on", "eu-pl"]
     static let rangeOnly = ["us-dc", "us-md", "us-ma", "us-ny-nyc", "us-nj-jersey-city", "us-ny-ithaca", "us-ny-westchester", "us-oh-cleveland"]
     static let singleAllowed = ["us-hi", "us-mn", "us-nj", "us-vt", "ca-bc", "ca-on", "us-co", "us-il"]
     static let fixedAllowed = ["us-md", "us-ny-nyc", "us-ny-ithaca"]
