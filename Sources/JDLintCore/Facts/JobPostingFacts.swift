@@ -91,6 +91,19 @@ public struct JobPostingFacts: Sendable {
         return r.out.contains { props.contains($0.property) }
     }
 
+    /// The schema.org employment types a posting states (`CONTRACTOR`, `PART_TIME`…), as `jdlint facts` reads them.
+    public static func employmentTypes(in a: Analysis) -> [String] {
+        var r = FactsReader(a)
+        r.employmentType()
+        guard let v = r.out.first(where: { $0.property == "employmentType" })?.value else {
+            if let f = a.fields.first(where: { $0.origin == .jsonld && $0.rawKey == "employmentType" }), let v = f.json {
+                return (v.arrayValue ?? [v]).compactMap(\.stringValue)
+            }
+            return []
+        }
+        return (v.arrayValue ?? [v]).compactMap(\.stringValue)
+    }
+
     /// Null, an empty string, array or object: states nothing.
     static func isBlank(_ v: JSONValue) -> Bool {
         switch v {

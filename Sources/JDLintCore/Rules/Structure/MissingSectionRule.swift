@@ -19,7 +19,9 @@ struct MissingSectionRule: Rule {
             employment type and pay, and is not asked for responsibilities (the call is the task), benefits, \
             requirements, a location or an \
             equal-opportunity statement; freelance work (“freelance”, “per project”) is not asked for benefits or \
-            an equal-opportunity statement. \
+            an equal-opportunity statement, and a posting whose only employment type is contract or freelance work \
+            (CONTRACTOR, as `jdlint facts` reads it) is not asked for benefits. A part is reported missing only \
+            when `jdlint facts` finds nothing for it either: the two never contradict each other. \
             With the `google-jobs` profile, the schema.org JobPosting structured data (a JSON-LD file or a \
             `<script type="application/ld+json">` in HTML) must have the properties Google requires (title, \
             description, datePosted, hiringOrganization, jobLocation — or jobLocationType TELECOMMUTE with \
@@ -137,6 +139,28 @@ struct MissingSectionRule: Rule {
 
                 Contract: 3 months. To apply, email finance@example.com. We welcome applicants from all backgrounds.
                 """, options: JSONObject([("ignore", .array(["title"]))])),
+            // Freelance work comes without benefits: not asked for (judged on pythonjobs' contractor postings).
+            RuleExample("""
+                ---
+                title: Illustrator for a children's book
+                location: Remote
+                employment_type: freelance
+                ---
+
+                We are a small publisher looking for an illustrator to draw twelve plates for a picture book about the sea.
+
+                ## What you will do
+                - Draw twelve full-page plates
+
+                ## What you bring
+                - A portfolio of picture-book work
+
+                ## Pay
+                $4,000 for the project, paid in two instalments.
+
+                ## How to apply
+                Send your portfolio to art@example.com. We welcome applicants of every background and do not discriminate.
+                """, format: .markdown),
             // Headings asked as questions in bold (“What are the key responsibilities of the role?”).
             RuleExample("""
                 <h1>CT Radiographer</h1>
@@ -782,7 +806,15 @@ struct MissingSectionRule: Rule {
             // One finding per missing part: each can be judged, fixed or suppressed on its own. A part is missing
             // only when `jdlint facts` finds nothing for it either (one truth: a location the facts extract is never
             // reported missing).
-            for part in required where !present.contains(part) && !JobPostingFacts.states(part, in: a) {
+            // Freelance and contract work, and volunteering, come without benefits (and volunteering without pay):
+            // a posting that is only that is not asked for them.
+            var notExpected: Set<String> = []
+            if required.contains(where: { ($0 == "benefits" || $0 == "pay") && !present.contains($0) }) {
+                let types = JobPostingFacts.employmentTypes(in: a)
+                if !types.isEmpty && types.allSatisfy({ $0 == "CONTRACTOR" || $0 == "VOLUNTEER" }) { notExpected.insert("benefits") }
+                if !types.isEmpty && types.allSatisfy({ $0 == "VOLUNTEER" }) { notExpected.insert("pay") }
+            }
+            for part in required where !present.contains(part) && !notExpected.contains(part) && !JobPostingFacts.states(part, in: a) {
                 guard let p = SectionCatalog.byID[part] else { continue }
                 reporter.report("The posting lacks \(p.name): \(p.why).", at: Self.anchor(a))
             }
