@@ -317,57 +317,17 @@ public struct JSONParser {
         guard i < b.count else { throw error("unexpected end of input") }
         switch b[i] {
         case 0x7B:
-            try enter()
-            i += 1
             var o = JSONObject()
             o.entries.reserveCapacity(8)
-            try skip()
-            if i < b.count && b[i] == 0x7D { i += 1; depth -= 1; return .object(o) }
-            let start = i
-            while true {
-                try skip()
-                guard i < b.count, b[i] == 0x22 else { throw error("expected a string key in object") }
-                let key = try fastString()
-                try skip()
-                guard i < b.count, b[i] == 0x3A else { throw error("expected ':' after object key") }
-                i += 1
-                try skip()
-                o.entries.append((key, try anyValue()))
-                try skip()
-                guard i < b.count else { throw error("unterminated object", at: start) }
-                if b[i] == 0x2C {
-                    i += 1
-                    try skip()
-                    if allowComments && i < b.count && b[i] == 0x7D { i += 1; break }
-                    continue
-                }
-                if b[i] == 0x7D { i += 1; break }
-                throw error("expected ',' or '}' in object")
+            try forEachItem(closing: 0x7D, unterminatedAtFirstItem: true) { (p: inout JSONParser) throws(JSONError) in
+                let key = try p.fastString()
+                try p.colon()
+                o.entries.append((key, try p.anyValue()))
             }
-            depth -= 1
             return .object(o)
         case 0x5B:
-            try enter()
-            let start = i
-            i += 1
             var items: [JSONValue] = []
-            try skip()
-            if i < b.count && b[i] == 0x5D { i += 1; depth -= 1; return .array(items) }
-            while true {
-                try skip()
-                items.append(try anyValue())
-                try skip()
-                guard i < b.count else { throw error("unterminated array", at: start) }
-                if b[i] == 0x2C {
-                    i += 1
-                    try skip()
-                    if allowComments && i < b.count && b[i] == 0x5D { i += 1; break }
-                    continue
-                }
-                if b[i] == 0x5D { i += 1; break }
-                throw error("expected ',' or ']' in array")
-            }
-            depth -= 1
+            try forEachItem(closing: 0x5D) { (p: inout JSONParser) throws(JSONError) in items.append(try p.anyValue()) }
             return .array(items)
         case 0x22:
             return .string(try fastString())
@@ -570,70 +530,68 @@ public struct JSONParser {
         if depth > JSONParser.maxDepth { throw error("nesting deeper than \(JSONParser.maxDepth) levels") }
     }
 
-    mutating func parseArray() throws(JSONError) -> JSONNode {
-        let start = i
+    /// The one loop over the elements of an array or the members of an object, for both trees (`parseAny` builds
+    /// `JSONNode`s with positions, `anyValue` plain `JSONValue`s): nesting depth, commas, JSONC's trailing comma and
+    /// the errors. The parser is at the opening bracket; `item` parses one element, or one member from its key's
+    /// opening quote (checked here) through its value (`colon()` between them). "Unterminated" errors point at the
+    /// opening bracket, or with `unterminatedAtFirstItem` at the first item (where `parseValue` has always put them
+    /// for objects; its messages reach LSP clients and batch output, so they stay as they were).
+    mutating func forEachItem(closing: UInt8, unterminatedAtFirstItem: Bool = false,
+                              _ item: (inout JSONParser) throws(JSONError) -> Void) throws(JSONError) {
+        var start = i
         try enter()
         i += 1
-        var items: [JSONNode] = []
         try skip()
-        if i < b.count && b[i] == 0x5D {
+        if i < b.count && b[i] == closing {
             i += 1
             depth -= 1
-            return JSONNode(kind: .array(items), range: start..<i)
+            return
         }
+        if unterminatedAtFirstItem { start = i }
+        let isObject = closing == 0x7D
         while true {
             try skip()
-            items.append(try parseAny())
+            if isObject { guard i < b.count, b[i] == 0x22 else { throw error("expected a string key in object") } }
+            try item(&self)
             try skip()
-            guard i < b.count else { throw error("unterminated array", at: start) }
+            guard i < b.count else { throw error(isObject ? "unterminated object" : "unterminated array", at: start) }
             if b[i] == 0x2C {
                 i += 1
                 try skip()
-                if allowComments && i < b.count && b[i] == 0x5D { i += 1; break }
+                if allowComments && i < b.count && b[i] == closing { i += 1; break }
                 continue
             }
-            if b[i] == 0x5D { i += 1; break }
-            throw error("expected ',' or ']' in array")
+            if b[i] == closing { i += 1; break }
+            throw error(isObject ? "expected ',' or '}' in object" : "expected ',' or ']' in array")
         }
         depth -= 1
+    }
+
+    /// Between an object key and its value: the colon, with whitespace (and comments) either side.
+    mutating func colon() throws(JSONError) {
+        try skip()
+        guard i < b.count, b[i] == 0x3A else { throw error("expected ':' after object key") }
+        i += 1
+        try skip()
+    }
+
+    mutating func parseArray() throws(JSONError) -> JSONNode {
+        let start = i
+        var items: [JSONNode] = []
+        try forEachItem(closing: 0x5D) { (p: inout JSONParser) throws(JSONError) in items.append(try p.parseAny()) }
         return JSONNode(kind: .array(items), range: start..<i)
     }
 
     mutating func parseObject() throws(JSONError) -> JSONNode {
         let start = i
-        try enter()
-        i += 1
         var entries: [(key: String, keyRange: Range<Int>, value: JSONNode)] = []
-        try skip()
-        if i < b.count && b[i] == 0x7D {
-            i += 1
-            depth -= 1
-            return JSONNode(kind: .object(entries), range: start..<i)
+        try forEachItem(closing: 0x7D) { (p: inout JSONParser) throws(JSONError) in
+            let keyStart = p.i
+            let (key, _) = try p.parseString()
+            let keyRange = keyStart..<p.i
+            try p.colon()
+            entries.append((key, keyRange, try p.parseAny()))
         }
-        while true {
-            try skip()
-            guard i < b.count, b[i] == 0x22 else { throw error("expected a string key in object") }
-            let keyStart = i
-            let (key, _) = try parseString()
-            let keyRange = keyStart..<i
-            try skip()
-            guard i < b.count, b[i] == 0x3A else { throw error("expected ':' after object key") }
-            i += 1
-            try skip()
-            let v = try parseAny()
-            entries.append((key, keyRange, v))
-            try skip()
-            guard i < b.count else { throw error("unterminated object", at: start) }
-            if b[i] == 0x2C {
-                i += 1
-                try skip()
-                if allowComments && i < b.count && b[i] == 0x7D { i += 1; break }
-                continue
-            }
-            if b[i] == 0x7D { i += 1; break }
-            throw error("expected ',' or '}' in object")
-        }
-        depth -= 1
         return JSONNode(kind: .object(entries), range: start..<i)
     }
 }
