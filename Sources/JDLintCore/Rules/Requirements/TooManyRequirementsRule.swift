@@ -97,8 +97,8 @@ struct TooManyRequirementsRule: Rule {
         let optional = any(optionalBytes)
         // A long heading that is a sentence ("… is a trust that truly cares about you.") is not a section label.
         var n = 0
-        for c in h where c == 0x20 { n += 1 }
-        if n >= 9 && h.last != 0x3A && !optional { return .other }
+        for c in h where c == .space { n += 1 }
+        if n >= 9 && h.last != .colon && !optional { return .other }
         if optional { return .optional }
         if any(dutyBytes) && !any(notDuties) { return .duties }
         if any(requiredBytes) { return .required }
@@ -187,7 +187,7 @@ struct TooManyRequirementsRule: Rule {
                     }
                     guard b.level == topLevel else { continue }
                     // An item that is itself a lead-in to optional items (“* Bonus points for experience in:”).
-                    if let last = a.text[b.proseRange].last(where: { !Bytes.isWhitespace($0) }), last == 0x3A,
+                    if let last = a.text[b.proseRange].last(where: { !Bytes.isWhitespace($0) }), last == .colon,
                        Self.classify(a.string(b.proseRange)) == .optional {
                         current = .optional
                         leadIn = true
@@ -207,7 +207,7 @@ struct TooManyRequirementsRule: Rule {
                     while e > b.proseRange.lowerBound && Bytes.isWhitespace(a.text[e - 1]) { e -= 1 }
                     guard e > b.proseRange.lowerBound else { continue }
                     let c = Self.classify(heading: a.string(b.proseRange))
-                    let endsLead = a.text[e - 1] == 0x3A || a.text[e - 1] == 0x3F
+                    let endsLead = a.text[e - 1] == .colon || a.text[e - 1] == .question
                     // A lead-in that ends with a colon (or asks “What can we offer you?”) switches to any kind, and
                     // one naming another part (“Benefits:”) to none; one without (“Top candidates will also have”,
                     // “Bonus points for experience in”) only to optional.

@@ -124,9 +124,9 @@ extension MissingSectionRule {
         for i in 0..<w.count where labelWords.contains(w[i].hash) {
             var k = w[i].range.upperBound
             let end = min(t.count, k + 4)
-            while k < end && (t[k] == 0x20 || t[k] == 0x3A) { k += 1 }
+            while k < end && (t[k] == .space || t[k] == .colon) { k += 1 }
             var digits = 0
-            while k < t.count && (Bytes.isDigit(t[k]) || t[k] == 0x2C) { if Bytes.isDigit(t[k]) { digits += 1 }; k += 1 }
+            while k < t.count && (Bytes.isDigit(t[k]) || t[k] == .comma) { if Bytes.isDigit(t[k]) { digits += 1 }; k += 1 }
             if digits >= 4 { return true }
         }
         return false
@@ -148,27 +148,27 @@ extension MissingSectionRule {
         let n = t.count
         func digitsAt(_ k: Int) -> Bool {
             var j = k
-            while j < n && (t[j] == 0x20 || (t[j] == 0xC2 && j + 1 < n && t[j + 1] == 0xA0)) { j += t[j] == 0x20 ? 1 : 2; if j - k > 2 { return false } }
+            while j < n && (t[j] == .space || (t[j] == 0xC2 && j + 1 < n && t[j + 1] == 0xA0)) { j += t[j] == .space ? 1 : 2; if j - k > 2 { return false } }
             var d = 0
-            while j < n && (Bytes.isDigit(t[j]) || t[j] == 0x2C || t[j] == 0x2E) { if Bytes.isDigit(t[j]) { d += 1 }; j += 1 }
+            while j < n && (Bytes.isDigit(t[j]) || t[j] == .comma || t[j] == .period) { if Bytes.isDigit(t[j]) { d += 1 }; j += 1 }
             // `$40 million in revenue`, `£1bn turnover`: money, but not pay.
-            while j < n && t[j] == 0x20 { j += 1 }
+            while j < n && t[j] == .space { j += 1 }
             for unit in Self.bigUnits where j + unit.count <= n && Bytes.equalsLower(t, j..<(j + unit.count), unit)
                 && (j + unit.count == n || !Bytes.isASCIILetter(t[j + unit.count])) { return false }
             return d >= 2
         }
         func digitsBefore(_ k: Int) -> Bool {
             var j = k
-            while j > 0 && t[j - 1] == 0x20 && k - j < 2 { j -= 1 }
+            while j > 0 && t[j - 1] == .space && k - j < 2 { j -= 1 }
             var d = 0
-            while j > 0 && (Bytes.isDigit(t[j - 1]) || t[j - 1] == 0x2C || t[j - 1] == 0x2E || t[j - 1] == 0x6B) { if Bytes.isDigit(t[j - 1]) { d += 1 }; j -= 1 }
+            while j > 0 && (Bytes.isDigit(t[j - 1]) || t[j - 1] == .comma || t[j - 1] == .period || t[j - 1] == UInt8(ascii: "k")) { if Bytes.isDigit(t[j - 1]) { d += 1 }; j -= 1 }
             return d >= 2
         }
         var i = 0
         while i < n {
             let c = t[i]
             var symLen = 0
-            if c == 0x24 { symLen = 1 }  // $
+            if c == .dollar { symLen = 1 }  // $
             else if c == 0xC2 && i + 1 < n && t[i + 1] == 0xA3 { symLen = 2 }  // £
             else if c == 0xE2 && i + 2 < n && t[i + 1] == 0x82 && t[i + 2] == 0xAC { symLen = 3 }  // €
             if symLen > 0 {
@@ -192,7 +192,7 @@ extension MissingSectionRule {
     static func hasCityState(_ t: [UInt8]) -> Bool {
         var i = 1
         while i + 4 <= t.count {
-            if t[i] == 0x20 && Bytes.isASCIILetter(t[i - 1]) && Bytes.isUpper(t[i + 1]) && Bytes.isUpper(t[i + 2])
+            if t[i] == .space && Bytes.isASCIILetter(t[i - 1]) && Bytes.isUpper(t[i + 1]) && Bytes.isUpper(t[i + 2])
                 && i + 3 < t.count && (t[i + 3] == UInt8(ascii: ")") || t[i + 3] == UInt8(ascii: ","))
             {
                 var k = i - 1
@@ -201,7 +201,7 @@ extension MissingSectionRule {
                     return true
                 }
             }
-            if t[i] == 0x2C && t[i + 1] == 0x20 && Bytes.isASCIILetter(t[i - 1]) && Bytes.isUpper(t[i + 2]) && Bytes.isUpper(t[i + 3])
+            if t[i] == .comma && t[i + 1] == .space && Bytes.isASCIILetter(t[i - 1]) && Bytes.isUpper(t[i + 2]) && Bytes.isUpper(t[i + 3])
                 && (i + 4 == t.count || !Bytes.isASCIILetter(t[i + 4]))
             {
                 if usStates.contains(String(decoding: t[(i + 2)..<(i + 4)], as: UTF8.self)) { return true }

@@ -211,14 +211,14 @@ extension MissingSectionRule {
         while i < n {
             guard Bytes.isDigit(t[i]) else { i += 1; continue }
             var j = i
-            while j < n && (Bytes.isDigit(t[j]) || t[j] == 0x2E) { j += 1 }
-            if j < n && t[j] == 0x20 { j += 1 }
+            while j < n && (Bytes.isDigit(t[j]) || t[j] == .period) { j += 1 }
+            if j < n && t[j] == .space { j += 1 }
             var k = j
             while k < n && Bytes.isASCIILetter(t[k]) { k += 1 }
             let unit = Bytes.lowerString(t, j..<k)
             if unit == "hrs" || unit == "hr" || unit == "h" || unit == "hours" {
                 var m = k
-                while m < n && m < k + 3 && (t[m] == 0x2F || t[m] == 0x20) { m += 1 }
+                while m < n && m < k + 3 && (t[m] == .slash || t[m] == .space) { m += 1 }
                 var e = m
                 while e < n && Bytes.isASCIILetter(t[e]) { e += 1 }
                 let next = Bytes.lowerString(t, m..<e)
