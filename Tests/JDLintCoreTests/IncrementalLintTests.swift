@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import JDLintCore
+import JDLintTestSupport
 
 /// The incremental lint (`Linter.lint(_:previous:parallel:)`, what the language server runs on every edit) must find
 /// exactly what a whole lint finds, after any edit; and block-scoped rules must keep their claim
 /// (`Invariants.localityProblems`) on real documents, not just on their examples.
 @Suite struct IncrementalLintTests {
-    typealias RNG = FixPropertyTests.SeededRNG
+    typealias RNG = SplitMix64
 
     static func sequential(_ n: Int, _ body: @escaping @Sendable (Int) -> Void) { for i in 0..<n { body(i) } }
 

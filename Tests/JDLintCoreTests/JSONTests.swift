@@ -32,6 +32,39 @@ import Testing
         }
     }
 
+    /// Both trees (positions: `parse`; plain values: `parseValue`) walk arrays and objects with one loop; their errors
+    /// are the same, except that `parseValue` has always put an unterminated object's error at its first member.
+    @Test func bothTreesReportTheSameErrors() {
+        let cases: [(text: String, message: String, node: Int, value: Int)] = [
+            ("[1,2", "unterminated array", 0, 0),
+            ("{\"a\":1", "unterminated object", 0, 1),
+            ("{ \"a\":1", "unterminated object", 0, 2),
+            ("[1 2]", "expected ',' or ']' in array", 3, 3),
+            ("{\"a\" 1}", "expected ':' after object key", 5, 5),
+            ("{1:2}", "expected a string key in object", 1, 1),
+            ("{\"a\":1 \"b\":2}", "expected ',' or '}' in object", 7, 7),
+            ("[1,]", "unexpected character ']'", 3, 3),
+            ("[", "unexpected end of input", 1, 1),
+        ]
+        for c in cases {
+            do {
+                _ = try JSONParser.parse(c.text)
+                Issue.record("parse accepted \(c.text)")
+            } catch {
+                #expect(error.message == c.message && error.offset == c.node, "parse \(c.text): \(error)")
+            }
+            do {
+                _ = try JSONParser.parseValue(Array(c.text.utf8))
+                Issue.record("parseValue accepted \(c.text)")
+            } catch {
+                #expect(error.message == c.message && error.offset == c.value, "parseValue \(c.text): \(error)")
+            }
+        }
+        let jsonc = "[1, {\"a\": [], \"b\": {},},]"
+        #expect((try? JSONParser.parse(jsonc, allowComments: true))?.value == (try? JSONParser.parseValue(Array(jsonc.utf8), allowComments: true)))
+        #expect((try? JSONParser.parseValue(Array(jsonc.utf8), allowComments: true)) == .array([1, .object(JSONObject([("a", .array([])), ("b", .object(JSONObject()))]))]))
+    }
+
     @Test func deepNestingIsRefusedNotCrashing() {
         let deep = String(repeating: "[", count: 100_000)
         #expect(throws: JSONError.self) { try JSONParser.parseValue(Array(deep.utf8)) }

@@ -1,5 +1,6 @@
 import Testing
 @testable import JDLintCore
+import JDLintTestSupport
 
 /// The linear-time pattern language of `pattern` rules: syntax, semantics (leftmost-longest, non-overlapping)
 /// and the errors that keep backtracking constructs out.
@@ -93,7 +94,7 @@ import Testing
     @Test func agreesWithBruteForce() throws {
         let patterns = ["a(ab)?", "(a|aa)(a|aa)?b", "\\d(\\d+x)?", "\\bab\\b", "x? ?y", "(ab|a)(bc|c)?", "a a", "(a|b)?1\\b", "\\d+ ?y"]
         let alphabet: [UInt8] = Array("aabx1 y".utf8)
-        var rng = Lcg(state: 42)
+        var rng = SplitMix64(seed: 42)
         for pattern in patterns {
             let p = try PackPattern([pattern])
             for _ in 0..<200 {
@@ -152,14 +153,5 @@ import Testing
             pos += 1
         }
         return accept && e > s
-    }
-}
-
-/// A tiny deterministic generator for the property test.
-struct Lcg: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return state >> 11 | state << 53
     }
 }

@@ -17,23 +17,23 @@ import Testing
         let start = try #require(Self.readme.range(of: "<!-- rules:start -->\n"))
         let end = try #require(Self.readme.range(of: "<!-- rules:end -->"))
         let table = String(Self.readme[start.upperBound..<end.lowerBound])
-        #expect(table == RuleDocs.table(.builtin), "README rule table is stale: run scripts/gen-readme-rules")
+        #expect(table == RuleDocs.table(.builtin), "README rule table is stale: run scripts/generate")
     }
 
     static let rulesDoc = packageFile("docs/rules.md")
 
     /// docs/rules.md, where diagnostics link to (LSP `codeDescription.href`, SARIF `helpUri`), is the registry's.
     @Test func rulesReferenceIsCurrent() {
-        #expect(!Self.rulesDoc.isEmpty, "docs/rules.md is missing: run scripts/gen-rules-doc")
-        #expect(Self.rulesDoc == RuleDocs.reference(.builtin), "docs/rules.md is stale: run scripts/gen-rules-doc")
+        #expect(!Self.rulesDoc.isEmpty, "docs/rules.md is missing: run scripts/generate")
+        #expect(Self.rulesDoc == RuleDocs.reference(.builtin), "docs/rules.md is stale: run scripts/generate")
     }
 
     static let payLawsDoc = packageFile("docs/pay-laws.md")
 
     /// docs/pay-laws.md is the table made from Rules/profiles/, and names every law's profile and citation.
     @Test func payLawsTableIsCurrent() {
-        #expect(!Self.payLawsDoc.isEmpty, "docs/pay-laws.md is missing: run scripts/gen-pay-laws")
-        #expect(Self.payLawsDoc == PayLaws.markdown(), "docs/pay-laws.md is stale: run scripts/gen-pay-laws")
+        #expect(!Self.payLawsDoc.isEmpty, "docs/pay-laws.md is missing: run scripts/generate")
+        #expect(Self.payLawsDoc == PayLaws.markdown(), "docs/pay-laws.md is stale: run scripts/generate")
         for p in PayLaws.profiles {
             #expect(Self.payLawsDoc.contains("| `\(p.name)` |"), "docs/pay-laws.md has no row for \(p.name)")
             #expect(Self.payLawsDoc.contains(p.law!.citation))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import JDLintCore
 
@@ -26,6 +27,32 @@ import Testing
         if let fix = m.fix, fix != .displayOnly {
             #expect(!m.corrections.isEmpty, "a rule with fixes shows at least one correction")
         }
+    }
+
+    /// Every Swift type that conforms to `Rule` in the core is in the registry: a rule written but left out of its
+    /// category's `all` list (GrammarRules, StructureRules…) would otherwise vanish silently — no examples checked, no
+    /// documentation, no row in the README. Pack rule types (Packs/) are made once per pack entry, not registered.
+    @Test func everyRuleTypeIsRegistered() throws {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)  // Tests/JDLintCoreTests/RuleExamplesTests.swift
+        let core = parts.joined(separator: "/") + "/Sources/JDLintCore"
+        let registered = Set(RuleRegistry.builtin.rules.map { String(describing: type(of: $0)) })
+        let declaration = /^\s*(?:public\s+|internal\s+|private\s+|fileprivate\s+)?(?:final\s+)?(?:struct|class|enum)\s+(\w+)[^:{]*:([^{]*)\{/
+        var declared: [String] = []
+        for path in try TestFiles.list(core) where path.hasSuffix(".swift") && !path.hasPrefix("Packs/") {
+            for line in try TestFiles.read(core + "/" + path).split(separator: "\n") {
+                guard let m = line.firstMatch(of: declaration) else { continue }
+                let conformances = m.output.2.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                if conformances.contains("Rule") {
+                    let name = String(m.output.1)
+                    declared.append(name)
+                    let isRegistered = registered.contains(name)
+                    #expect(isRegistered,
+                            "\(m.output.1) (Sources/JDLintCore/\(path)) conforms to Rule but is not registered: add it to its category's `all` list")
+                }
+            }
+        }
+        #expect(declared.count >= 30, "the scan found only \(declared.count) rule types")
     }
 
     @Test func registryIsSortedAndUnique() {

@@ -2,6 +2,7 @@ import Foundation
 import JDLintCore
 import Testing
 @testable import JDLintLSP
+import JDLintTestSupport
 
 @Suite struct SuppressionActionTests {
     /// Applies the "Disable … for this line/file" action and checks that the finding is gone.
@@ -131,18 +132,6 @@ import Testing
     }
 }
 
-/// A seeded generator (runs repeat exactly).
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// The server lints edits incrementally (`LintMemo`): after any sequence of edits it must publish what a fresh
 /// server publishes for the same text.
 @Suite struct IncrementalServerTests {
@@ -155,7 +144,7 @@ struct SplitMix: RandomNumberGenerator {
         for i in 0..<30 { text += "- You will build a API \(i) and and review code 😀.\n" }
         text += "\n## Pay\n\nThe salary is $64334 per year.\n\nWe need a engineer who who can lift heavy objects.\n"
         let inserts = ["a ", "an ", "\n\n", "## Benefits\n", "the the ", "$90000 ", "😀", "- ", "rockstar ", "\r\n", "x"]
-        var rng = SplitMix(state: 0x5EED_1A7E)
+        var rng = SplitMix64(seed: 0x5EED_1A7E)
         for language in ["markdown", "plaintext"] {
             let uri = "file:///tmp/incremental-\(language).md"
             let c = TestClient()

@@ -304,12 +304,12 @@ public final class Analysis: Sendable {
     /// The first line of a paragraph when it reads as a title: 1–12 words, a capital first, no sentence end.
     static func titleLine(_ t: [UInt8], _ r: Range<Int>) -> Range<Int>? {
         var e = r.lowerBound
-        while e < r.upperBound && t[e] != 0x0A { e += 1 }
+        while e < r.upperBound && t[e] != .lineFeed { e += 1 }
         guard e < r.upperBound, e > r.lowerBound, Bytes.isUpper(t[r.lowerBound]) else { return nil }  // a one-line paragraph is prose
         var hi = e
         while hi > r.lowerBound && Bytes.isWhitespace(t[hi - 1]) { hi -= 1 }
         let last = t[hi - 1]
-        guard last != 0x2E && last != 0x2C && last != 0x3B && last != 0x3A && last != 0x21 && last != 0x3F else { return nil }
+        guard last != .period && last != .comma && last != .semicolon && last != .colon && last != .exclamation && last != .question else { return nil }
         var words = 0
         Tokenizer.words(t, r.lowerBound..<hi) { _ in words += 1 }
         return words >= 1 && words <= 12 ? r.lowerBound..<hi : nil
@@ -396,7 +396,7 @@ public enum Tokenizer {
             var len = 1
             if c < 0x80 {
                 isWord = Bytes.isASCIILetter(c) || Bytes.isDigit(c)
-                if !isWord && c == 0x27 && start >= 0 && i + 1 < end && Bytes.isASCIILetter(t[i + 1]) { isWord = true }
+                if !isWord && c == UInt8(ascii: "'") && start >= 0 && i + 1 < end && Bytes.isASCIILetter(t[i + 1]) { isWord = true }
             } else {
                 let (v, l) = Bytes.scalar(t, i)
                 len = l
@@ -430,12 +430,12 @@ public enum Tokenizer {
         while start < end && Bytes.isWhitespace(t[start]) { start += 1 }
         while i < end {
             let c = t[i]
-            if (c == 0x2E || c == 0x21 || c == 0x3F) && i + 1 < end && Bytes.isWhitespace(t[i + 1]) && i > start {
+            if (c == .period || c == .exclamation || c == .question) && i + 1 < end && Bytes.isWhitespace(t[i + 1]) && i > start {
                 var isEnd = true
-                if c == 0x2E {
+                if c == .period {
                     // word before the period
                     var w = i
-                    while w > start && (Bytes.isASCIILetter(t[w - 1]) || t[w - 1] == 0x2E) { w -= 1 }
+                    while w > start && (Bytes.isASCIILetter(t[w - 1]) || t[w - 1] == .period) { w -= 1 }
                     let word = Bytes.lowerString(t, w..<i)
                     if i - w == 1 && Bytes.isUpper(t[w]) { isEnd = false }  // initial: "J. Smith"
                     else if abbreviations.contains(word) { isEnd = false }
@@ -446,7 +446,7 @@ public enum Tokenizer {
                 }
                 if isEnd {
                     var e = i + 1
-                    while e < end && (t[e] == 0x22 || t[e] == 0x29 || t[e] == 0x27) { e += 1 }
+                    while e < end && (t[e] == .quote || t[e] == .rightParen || t[e] == .apostrophe) { e += 1 }
                     body(start..<e)
                     start = e
                     while start < end && Bytes.isWhitespace(t[start]) { start += 1 }

@@ -124,12 +124,12 @@ public enum Gazetteer {
         if i > 0 {
             var k = r.lowerBound
             var newline = false
-            while k > word(i - 1).upperBound { k -= 1; if t[k] == 0x0A { newline = true; break } }
+            while k > word(i - 1).upperBound { k -= 1; if t[k] == .lineFeed { newline = true; break } }
             guard newline else { return false }
         }
         var j = i + 1
         while j < count && j <= i + 6 {
-            if t[word(j - 1).upperBound..<word(j).lowerBound].contains(0x0A) { return true }
+            if t[word(j - 1).upperBound..<word(j).lowerBound].contains(.lineFeed) { return true }
             j += 1
         }
         return j == count
@@ -138,7 +138,7 @@ public enum Gazetteer {
     /// No line break and no sentence end between two offsets.
     static func sameLine(_ t: [UInt8], _ a: Int, _ b: Int) -> Bool {
         guard a <= b else { return false }
-        for k in a..<b where t[k] == 0x0A || t[k] == 0x2E || t[k] == 0x3B { return false }
+        for k in a..<b where t[k] == .lineFeed || t[k] == .period || t[k] == .semicolon { return false }
         return true
     }
 

@@ -144,11 +144,11 @@ public struct LineIndex: Sendable, Equatable {
                         let lead = (b & 0xC0) != 0x80 ? 1 : 0
                         s &+= lead
                         u &+= lead &+ (b >= 0xF0 ? 1 : 0)
-                        if b <= 0x0D {
-                            if b == 0x0A {
+                        if b <= .carriageReturn {
+                            if b == .lineFeed {
                                 if skipLF { skipLF = false } else { starts.append(j + 1) }
-                            } else if b == 0x0D {
-                                if j + 1 < n && buf[j + 1] == 0x0A {
+                            } else if b == .carriageReturn {
+                                if j + 1 < n && buf[j + 1] == .lineFeed {
                                     starts.append(j + 2)
                                     skipLF = true
                                 } else {
@@ -236,8 +236,8 @@ public struct LineIndex: Sendable, Equatable {
     public func contentEnd(ofLine line: Int) -> Int {
         var end = line + 1 < lineStarts.count ? lineStarts[line + 1] : byteCount
         if end > lineStarts[line] && end <= byteCount && end > 0 && line + 1 < lineStarts.count {
-            if bytes[end - 1] == 0x0A { end -= 1 }
-            if end > lineStarts[line] && bytes[end - 1] == 0x0D { end -= 1 }
+            if bytes[end - 1] == .lineFeed { end -= 1 }
+            if end > lineStarts[line] && bytes[end - 1] == .carriageReturn { end -= 1 }
         }
         return max(end, contentStart(ofLine: line))
     }

@@ -25,3 +25,17 @@ extension String {
         return a.withUTF8 { s in b.withUTF8 { t in Bytes.contains(s, t) } }
     }
 }
+
+extension StringProtocol {
+    /// Without leading and trailing white space (and any of `extra`).
+    var trimmed: String { trimmed(extra: "") }
+
+    func trimmed(extra: String) -> String {
+        let b = Array(utf8)
+        let x = Array(extra.utf8)
+        var lo = 0, hi = b.count
+        while lo < hi && (Bytes.isWhitespace(b[lo]) || x.contains(b[lo])) { lo += 1 }
+        while hi > lo && (Bytes.isWhitespace(b[hi - 1]) || x.contains(b[hi - 1])) { hi -= 1 }
+        return String(decoding: b[lo..<hi], as: UTF8.self)
+    }
+}

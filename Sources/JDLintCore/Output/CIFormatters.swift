@@ -81,7 +81,7 @@ public struct JUnitFormatter: OutputFormatter {
     public init() {}
 
     public func format(_ reports: [FileReport], registry: RuleRegistry) -> String {
-        let x = OutputSupport.xml
+        let x = { (s: String) in OutputSupport.xml(s) }
         let failures = reports.filter { $0.error == nil && !$0.diagnostics.isEmpty }.count
         let errors = reports.filter { $0.error != nil }.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -117,7 +117,7 @@ public struct CheckstyleFormatter: OutputFormatter {
     public init() {}
 
     public func format(_ reports: [FileReport], registry: RuleRegistry) -> String {
-        let x = OutputSupport.xml
+        let x = { (s: String) in OutputSupport.xml(s) }
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n"
         for r in reports {
             out += "  <file name=\"\(x(r.path))\""

@@ -8,22 +8,7 @@
 public struct HTMLReportFormatter: OutputFormatter {
     public init() {}
 
-    static func esc(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count + 16)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{7F}", "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    static func esc(_ s: String) -> String { OutputSupport.xml(s, .page) }
 
     static func severityLabel(_ s: Severity) -> (icon: String, label: String) {
         switch s {

@@ -1,20 +1,32 @@
 /// Small helpers shared by the output formats (no Foundation: escaping and encoding by hand).
 enum OutputSupport {
+    /// What XML attribute values and the HTML report's XHTML text write differently (`xml(_:_:)`).
+    enum XMLStyle {
+        /// JUnit and checkstyle attributes: tab, LF and CR as character references (a parser normalises them to
+        /// spaces otherwise), `'` as `&apos;`, and the C1 controls XML 1.0 discourages replaced too.
+        case attribute
+        /// The HTML report: whitespace as it is, `'` as `&#39;`, C1 controls other than DEL kept.
+        case page
+    }
+
     /// Text for XML attribute values and character data: `& < > " '` escaped, and characters XML 1.0 forbids
-    /// (C0 controls other than tab, LF, CR; U+FFFE/U+FFFF) replaced by U+FFFD so parsers never choke.
-    static func xml(_ s: String) -> String {
+    /// (C0 controls other than tab, LF, CR; DEL; U+FFFE/U+FFFF) replaced by U+FFFD so parsers never choke.
+    static func xml(_ s: String, _ style: XMLStyle = .attribute) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
+        let attribute = style == .attribute
         for u in s.unicodeScalars {
             switch u {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out += "&#\(u.value);"
+            case "'": out += attribute ? "&apos;" : "&#39;"
+            case "\t", "\n", "\r":
+                if attribute { out += "&#\(u.value);" } else { out.unicodeScalars.append(u) }
             default:
-                if u.value < 0x20 || u.value == 0xFFFE || u.value == 0xFFFF || (0x7F...0x84).contains(u.value) || (0x86...0x9F).contains(u.value) {
+                if u.value < 0x20 || u.value == 0x7F || u.value == 0xFFFE || u.value == 0xFFFF
+                    || (attribute && ((0x80...0x84).contains(u.value) || (0x86...0x9F).contains(u.value))) {
                     out.unicodeScalars.append("\u{FFFD}")
                 } else {
                     out.unicodeScalars.append(u)

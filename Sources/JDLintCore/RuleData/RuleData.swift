@@ -1,4 +1,4 @@
-/// Access to the rule data of `Rules/`, embedded in the binary (see `scripts/embed-rules`).
+/// Access to the rule data of `Rules/`, embedded in the binary (see `scripts/generate`).
 public enum RuleData {
     /// Paths (relative to `Rules/`) of every embedded file, sorted.
     public static var paths: [String] { EmbeddedRules.files.keys.sorted() }

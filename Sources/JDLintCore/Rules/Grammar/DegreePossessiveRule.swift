@@ -54,7 +54,7 @@ struct DegreePossessiveRule: Rule {
             // "Bachelors or Masters degree", "Bachelors/Masters degree": the first one too.
             if n.block == w.block, n.hash != degree && n.hash != degrees {
                 var j = i + 1
-                if conjunctions.contains(n.hash) { j += 1 } else if !(w.range.upperBound < n.range.lowerBound && t[w.range.upperBound] == 0x2F) { continue }
+                if conjunctions.contains(n.hash) { j += 1 } else if !(w.range.upperBound < n.range.lowerBound && t[w.range.upperBound] == .slash) { continue }
                 guard j + 1 < words.count, words[j].block == w.block, titles.contains(words[j].hash),
                       words[j + 1].block == w.block, words[j + 1].hash == degree || words[j + 1].hash == degrees else { continue }
                 n = words[j]
@@ -63,18 +63,18 @@ struct DegreePossessiveRule: Rule {
             // Between: spaces, or a misplaced apostrophe ("bachelors' degree", "bachelors’ degree").
             var k = w.range.upperBound
             var apostrophe: Range<Int>?
-            if k < n.range.lowerBound && t[k] == 0x27 { apostrophe = k..<(k + 1); k += 1 }
+            if k < n.range.lowerBound && t[k] == .apostrophe { apostrophe = k..<(k + 1); k += 1 }
             else if k + 2 < n.range.lowerBound && t[k] == 0xE2 && t[k + 1] == 0x80 && t[k + 2] == 0x99 { apostrophe = k..<(k + 3); k += 3 }
             var ok = k < n.range.lowerBound
             let pair = titles.contains(n.hash)
             while k < n.range.lowerBound {
-                if t[k] != 0x20 && t[k] != 0x09 && !(pair && (t[k] == 0x2F || Bytes.isASCIILetter(t[k]))) { ok = false; break }
+                if t[k] != .space && t[k] != .tab && !(pair && (t[k] == .slash || Bytes.isASCIILetter(t[k]))) { ok = false; break }
                 k += 1
             }
             guard ok else { continue }
             if curly == nil { curly = Self.usesCurlyApostrophes(t) }
             let mark: String
-            if let ap = apostrophe { mark = t[ap.lowerBound] == 0x27 ? "'" : "’" } else { mark = curly! ? "’" : "'" }
+            if let ap = apostrophe { mark = t[ap.lowerBound] == .apostrophe ? "'" : "’" } else { mark = curly! ? "’" : "'" }
             let s = w.range.upperBound - 1  // the final "s"
             let sChar = String(UnicodeScalar(t[s]))
             let fixedRange = s..<(apostrophe?.upperBound ?? w.range.upperBound)
@@ -89,7 +89,7 @@ struct DegreePossessiveRule: Rule {
         var curly = 0, straight = 0
         var i = 1
         while i + 2 < t.count {
-            if t[i] == 0x27 && Bytes.isASCIILetter(t[i - 1]) && Bytes.isASCIILetter(t[i + 1]) { straight += 1 }
+            if t[i] == .apostrophe && Bytes.isASCIILetter(t[i - 1]) && Bytes.isASCIILetter(t[i + 1]) { straight += 1 }
             if t[i] == 0xE2 && t[i + 1] == 0x80 && t[i + 2] == 0x99 && Bytes.isASCIILetter(t[i - 1]) && i + 3 < t.count
                 && Bytes.isASCIILetter(t[i + 3]) { curly += 1 }
             i += 1

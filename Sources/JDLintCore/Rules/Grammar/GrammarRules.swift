@@ -3,6 +3,7 @@ public enum GrammarRules {
     public static let all: [any Rule] = [
         DegreePossessiveRule(),
         IndefiniteArticleRule(),
+        RepeatedPunctuationRule(),
         RepeatedWordRule(),
         SentenceCaseRule(),
         SpacingRule(),

@@ -98,10 +98,10 @@ struct IndefiniteArticleRule: Rule {
             let len = w.range.count
             guard len <= 2 else { continue }
             let s = w.range.lowerBound
-            guard (t[s] | 0x20) == 0x61 else { continue }
+            guard (t[s] | 0x20) == UInt8(ascii: "a") else { continue }
             let isAn: Bool
             if len == 1 { isAn = false } else {
-                guard (t[s + 1] | 0x20) == 0x6E else { continue }
+                guard (t[s + 1] | 0x20) == UInt8(ascii: "n") else { continue }
                 isAn = true
             }
             let next = words[i + 1]
@@ -117,7 +117,7 @@ struct IndefiniteArticleRule: Rule {
             let after = next.range.upperBound
             if after < block.proseRange.upperBound {
                 let c = t[after]
-                if c == 0x40 || (c == 0x3A && after + 1 < block.proseRange.upperBound && t[after + 1] == 0x2F) { continue }
+                if c == .at || (c == .colon && after + 1 < block.proseRange.upperBound && t[after + 1] == .slash) { continue }
             }
             // "A or B", "a la carte"; but "an IT manager", "an A grade", "an I-9" are checked.
             if notAfterArticle.contains(next.hash) && !Bytes.isUpper(t[next.range.upperBound - 1]) { continue }
@@ -154,13 +154,13 @@ struct IndefiniteArticleRule: Rule {
             // the slip, and changing it would leave the phrase wrong.
             if Self.pluralFollows(a, i + 1) { continue }
             // “a M/F employer” (male/female): a single letter in a slash pair is read as its word.
-            if next.range.count == 1 && after < block.proseRange.upperBound && t[after] == 0x2F && Bytes.isUpper(n0) { continue }
+            if next.range.count == 1 && after < block.proseRange.upperBound && t[after] == .slash && Bytes.isUpper(n0) { continue }
             let original = a.string(w.range)
             let replacement = Self.article(an: wantsAn, like: original, shout: shout)
             var wordEnd = next.range.upperBound
             let blockEnd = block.proseRange.upperBound
             while wordEnd < blockEnd && (Bytes.isASCIILetter(t[wordEnd]) || Bytes.isDigit(t[wordEnd])
-                                         || (t[wordEnd] == 0x2D && wordEnd + 1 < blockEnd && Bytes.isASCIILetter(t[wordEnd + 1]))) {
+                                         || (t[wordEnd] == .hyphen && wordEnd + 1 < blockEnd && Bytes.isASCIILetter(t[wordEnd + 1]))) {
                 wordEnd += 1
             }
             let word = a.string(next.range.lowerBound..<max(wordEnd, next.range.upperBound))
@@ -193,7 +193,7 @@ struct IndefiniteArticleRule: Rule {
     static func canPrecede(_ t: [UInt8], _ s: Int) -> Bool {
         let c = t[s - 1]
         switch c {
-        case 0x20, 0x09, 0x0A, 0x0D, 0x28, 0x5B, 0x7B, 0x22, 0x27, 0x2A, 0x5F, 0x3E: return true
+        case .space, .tab, .lineFeed, .carriageReturn, .leftParen, .leftBracket, .leftBrace, .quote, .apostrophe, .asterisk, .underscore, .greaterThan: return true
         default: break
         }
         if c >= 0x80 && s >= 2 {
@@ -214,12 +214,12 @@ struct IndefiniteArticleRule: Rule {
         while k < to {
             let c = t[k]
             switch c {
-            case 0x20, 0x09, 0x0A, 0x0D:
+            case .space, .tab, .lineFeed, .carriageReturn:
                 sawSpace = true
                 k += 1
-            case 0x22, 0x27, 0x2A, 0x5F:
+            case .quote, .apostrophe, .asterisk, .underscore:
                 k += 1
-            case 0x24:
+            case .dollar:
                 currency = true
                 k += 1
             case 0xC2 where k + 1 < to && (t[k + 1] == 0xA0 || t[k + 1] == 0xAB || t[k + 1] == 0xA3):
@@ -244,7 +244,7 @@ struct IndefiniteArticleRule: Rule {
         var k = s
         while k > blockStart {
             let c = t[k - 1]
-            if c == 0x20 || c == 0x09 || c == 0x22 || c == 0x27 || c == 0x28 || c == 0x2A || c == 0x5F || c >= 0x80 && c != 0xA2 {
+            if c == .space || c == .tab || c == .quote || c == .apostrophe || c == .leftParen || c == .asterisk || c == .underscore || c >= 0x80 && c != 0xA2 {
                 if c >= 0x80 {
                     // step over a whole multi-byte scalar (quotes, nbsp); bullets and dashes start a sentence
                     var b = k - 1
@@ -258,7 +258,7 @@ struct IndefiniteArticleRule: Rule {
                 k -= 1
                 continue
             }
-            return c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A || c == 0x3B || c == 0x0A || c == 0x2D || c == 0x7C || c == 0x3E
+            return c == .period || c == .exclamation || c == .question || c == .colon || c == .semicolon || c == .lineFeed || c == .hyphen || c == .verticalBar || c == .greaterThan
         }
         return true
     }
@@ -307,18 +307,18 @@ struct IndefiniteArticleRule: Rule {
         if e < r.upperBound && t[e] >= 0x80 { return .unsure }
         let lr = r.lowerBound..<e
         let followedByDigit = e < r.upperBound && Bytes.isDigit(t[e])
-        let following: UInt8 = e < blockEnd ? t[e] : 0x20
+        let following: UInt8 = e < blockEnd ? t[e] : .space
         if lr.count == 1 {
             // "an A grade", "an A+", "an A-list", but not "a A 0.5 WTE post" (a doubled article)
-            if c0 == 0x41 && !(following == 0x2B || following == 0x2D || following == 0x2F || following == 0x26
-                               || (e + 1 < blockEnd && following == 0x20 && Bytes.isLower(t[e + 1]))) {
+            if c0 == UInt8(ascii: "A") && !(following == .plus || following == .hyphen || following == .slash || following == .ampersand
+                               || (e + 1 < blockEnd && following == .space && Bytes.isLower(t[e + 1]))) {
                 return .unsure
             }
             if Bytes.isUpper(c0) {
                 // "an X-ray", "an F", "an H-1B"; not "A" + "&"…
                 return p.letterSound(c0)
             }
-            return following == 0x2D || followedByDigit ? p.letterSound(c0) : .unsure  // "an e-mail", "an x-ray"
+            return following == .hyphen || followedByDigit ? p.letterSound(c0) : .unsure  // "an e-mail", "an x-ray"
         }
         var u = 0
         while lr.lowerBound + u < e && Bytes.isUpper(t[lr.lowerBound + u]) { u += 1 }
@@ -327,7 +327,7 @@ struct IndefiniteArticleRule: Rule {
         if u == 0 && Bytes.isUpper(t[lr.lowerBound + 1]) { return p.letterSound(c0) }  // "iOS", "eBay", "mRNA"
         // "Msc", "Rq", "Hba1c": no English word starts so; read letter by letter (but "Mr", "Ft" are words).
         if Bytes.isUpper(c0) && lr.count <= 4 && Pronunciation.unpronounceableStart(c0, t[lr.lowerBound + 1])
-            && !(c0 == 0x4D && Bytes.lower(t[lr.lowerBound + 1]) == 0x63) && !p.abbreviations.contains(Word.hash(t, lr)) {
+            && !(c0 == UInt8(ascii: "M") && Bytes.lower(t[lr.lowerBound + 1]) == UInt8(ascii: "c")) && !p.abbreviations.contains(Word.hash(t, lr)) {
             return p.letterSound(c0)
         }
         return p.wordSound(t, lr)

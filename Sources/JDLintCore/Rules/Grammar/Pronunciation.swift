@@ -87,7 +87,7 @@ struct Pronunciation: Sendable {
 
     static func isVowelLetter(_ b: UInt8) -> Bool {
         switch Bytes.lower(b) {
-        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return true
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"): return true
         default: return false
         }
     }
@@ -98,11 +98,11 @@ struct Pronunciation: Sendable {
         let x = Bytes.lower(a), y = Bytes.lower(b)
         if isVowelLetter(x) || isVowelLetter(y) { return false }
         switch (x, y) {
-        case (0x62, 0x6C), (0x62, 0x72), (0x63, 0x68), (0x63, 0x6C), (0x63, 0x72), (0x64, 0x72), (0x64, 0x77), (0x66, 0x6C),
-             (0x66, 0x72), (0x67, 0x6C), (0x67, 0x72), (0x67, 0x6E), (0x6B, 0x6E), (0x6B, 0x72), (0x6B, 0x6C), (0x70, 0x68),
-             (0x70, 0x6C), (0x70, 0x72), (0x70, 0x73), (0x72, 0x68), (0x73, 0x63), (0x73, 0x68), (0x73, 0x6B), (0x73, 0x6C),
-             (0x73, 0x6D), (0x73, 0x6E), (0x73, 0x70), (0x73, 0x71), (0x73, 0x74), (0x73, 0x77), (0x74, 0x68), (0x74, 0x72),
-             (0x74, 0x77), (0x77, 0x68), (0x77, 0x72), (0x73, 0x76), (0x76, 0x6C), (0x63, 0x7A), (0x7A, 0x68):
+        case (UInt8(ascii: "b"), UInt8(ascii: "l")), (UInt8(ascii: "b"), UInt8(ascii: "r")), (UInt8(ascii: "c"), UInt8(ascii: "h")), (UInt8(ascii: "c"), UInt8(ascii: "l")), (UInt8(ascii: "c"), UInt8(ascii: "r")), (UInt8(ascii: "d"), UInt8(ascii: "r")), (UInt8(ascii: "d"), UInt8(ascii: "w")), (UInt8(ascii: "f"), UInt8(ascii: "l")),
+             (UInt8(ascii: "f"), UInt8(ascii: "r")), (UInt8(ascii: "g"), UInt8(ascii: "l")), (UInt8(ascii: "g"), UInt8(ascii: "r")), (UInt8(ascii: "g"), UInt8(ascii: "n")), (UInt8(ascii: "k"), UInt8(ascii: "n")), (UInt8(ascii: "k"), UInt8(ascii: "r")), (UInt8(ascii: "k"), UInt8(ascii: "l")), (UInt8(ascii: "p"), UInt8(ascii: "h")),
+             (UInt8(ascii: "p"), UInt8(ascii: "l")), (UInt8(ascii: "p"), UInt8(ascii: "r")), (UInt8(ascii: "p"), UInt8(ascii: "s")), (UInt8(ascii: "r"), UInt8(ascii: "h")), (UInt8(ascii: "s"), UInt8(ascii: "c")), (UInt8(ascii: "s"), UInt8(ascii: "h")), (UInt8(ascii: "s"), UInt8(ascii: "k")), (UInt8(ascii: "s"), UInt8(ascii: "l")),
+             (UInt8(ascii: "s"), UInt8(ascii: "m")), (UInt8(ascii: "s"), UInt8(ascii: "n")), (UInt8(ascii: "s"), UInt8(ascii: "p")), (UInt8(ascii: "s"), UInt8(ascii: "q")), (UInt8(ascii: "s"), UInt8(ascii: "t")), (UInt8(ascii: "s"), UInt8(ascii: "w")), (UInt8(ascii: "t"), UInt8(ascii: "h")), (UInt8(ascii: "t"), UInt8(ascii: "r")),
+             (UInt8(ascii: "t"), UInt8(ascii: "w")), (UInt8(ascii: "w"), UInt8(ascii: "h")), (UInt8(ascii: "w"), UInt8(ascii: "r")), (UInt8(ascii: "s"), UInt8(ascii: "v")), (UInt8(ascii: "v"), UInt8(ascii: "l")), (UInt8(ascii: "c"), UInt8(ascii: "z")), (UInt8(ascii: "z"), UInt8(ascii: "h")):
             return false
         default:
             return true
@@ -133,20 +133,20 @@ struct Pronunciation: Sendable {
         // Thousands separators: "11,000", "8,500"
         var grouped = false
         var k = j
-        while k + 3 < end && t[k] == 0x2C && Bytes.isDigit(t[k + 1]) && Bytes.isDigit(t[k + 2]) && Bytes.isDigit(t[k + 3])
+        while k + 3 < end && t[k] == .comma && Bytes.isDigit(t[k + 1]) && Bytes.isDigit(t[k + 2]) && Bytes.isDigit(t[k + 3])
                 && (k + 4 >= end || !Bytes.isDigit(t[k + 4])) {
             grouped = true
             k += 4
         }
         let d0 = t[i], d1: UInt8 = n > 1 ? t[i + 1] : 0
-        if d0 == 0x30 { return n == 1 ? .consonant : .either }  // "zero" / "oh"
+        if d0 == UInt8(ascii: "0") { return n == 1 ? .consonant : .either }  // "zero" / "oh"
         let lead = ((n - 1) % 3) + 1
-        if (grouped && n == 1 && d0 == 0x31 && k > j && (t[j + 1] == 0x31 || t[j + 1] == 0x38))
-            || (!grouped && n == 4 && d0 == 0x31 && (d1 == 0x31 || d1 == 0x38)) {
+        if (grouped && n == 1 && d0 == UInt8(ascii: "1") && k > j && (t[j + 1] == UInt8(ascii: "1") || t[j + 1] == UInt8(ascii: "8")))
+            || (!grouped && n == 4 && d0 == UInt8(ascii: "1") && (d1 == UInt8(ascii: "1") || d1 == UInt8(ascii: "8"))) {
             return .either  // "1,100" / "1800": "one thousand one hundred" or "eleven hundred"
         }
-        if d0 == 0x38 { return .vowel }  // eight, eighty, eight hundred, eight thousand…
-        if lead == 2 && d0 == 0x31 && (d1 == 0x31 || d1 == 0x38) { return .vowel }  // eleven, eighteen (thousand…)
+        if d0 == UInt8(ascii: "8") { return .vowel }  // eight, eighty, eight hundred, eight thousand…
+        if lead == 2 && d0 == UInt8(ascii: "1") && (d1 == UInt8(ascii: "1") || d1 == UInt8(ascii: "8")) { return .vowel }  // eleven, eighteen (thousand…)
         return .consonant
     }
 }

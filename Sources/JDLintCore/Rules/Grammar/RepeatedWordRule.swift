@@ -74,19 +74,19 @@ struct RepeatedWordRule: Rule {
             var newlines = 0
             for k in p.range.upperBound..<w.range.lowerBound {
                 let c = t[k]
-                if c == 0x0A { newlines += 1; continue }
-                if c != 0x20 && c != 0x09 && c != 0x0D { gapOK = false; break }
+                if c == .lineFeed { newlines += 1; continue }
+                if c != .space && c != .tab && c != .carriageReturn { gapOK = false; break }
             }
             guard gapOK, newlines <= 1 else { continue }
             // Across a line break only a lower-case repeat: "experience\nExperience with" is a list run together.
             if newlines == 1 && Bytes.isUpper(t[w.range.lowerBound]) { continue }
             if allowed.contains(w.hash) { continue }
             // Single letters ("A A") are often list labels or initials.
-            if w.range.count == 1 && (t[w.range.lowerBound] | 0x20) != 0x61 { continue }
+            if w.range.count == 1 && (t[w.range.lowerBound] | 0x20) != UInt8(ascii: "a") { continue }
             let end = a.blocks[w.block].proseRange.upperBound
-            let after: UInt8 = w.range.upperBound < end ? t[w.range.upperBound] : 0x20
+            let after: UInt8 = w.range.upperBound < end ? t[w.range.upperBound] : .space
             // "five five-unit", "in in-person", "Smith smith@example.com"
-            if after == 0x2D || after == 0x40 || after == 0x2E && w.range.upperBound + 1 < end && Bytes.isASCIILetter(t[w.range.upperBound + 1]) {
+            if after == .hyphen || after == .at || after == .period && w.range.upperBound + 1 < end && Bytes.isASCIILetter(t[w.range.upperBound + 1]) {
                 continue
             }
             if Bytes.equalsLower(t, w.range, "in"), i + 1 < words.count, latinAfterIn.contains(words[i + 1].hash) { continue }

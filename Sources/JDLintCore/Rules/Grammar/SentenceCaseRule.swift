@@ -82,18 +82,18 @@ struct SentenceCaseRule: Rule {
                 guard Bytes.isLower(t[start]) else { continue }
                 // The previous sentence ends with one ".", "!" or "?" (not "...", not "?!"); closing quotes allowed.
                 var e = prev.range.upperBound
-                while e > prev.range.lowerBound && (t[e - 1] == 0x22 || t[e - 1] == 0x29 || t[e - 1] == 0x27) { e -= 1 }
+                while e > prev.range.lowerBound && (t[e - 1] == .quote || t[e - 1] == .rightParen || t[e - 1] == .apostrophe) { e -= 1 }
                 guard e - 1 > prev.range.lowerBound else { continue }
                 let stop = t[e - 1]
                 // A full stop only: a "?" inside a sentence is often a character lost to a wrong encoding.
-                guard stop == 0x2E else { continue }
+                guard stop == .period else { continue }
                 let before = t[e - 2]
-                if before == 0x2E || before == 0x21 || before == 0x3F { continue }
+                if before == .period || before == .exclamation || before == .question { continue }
                 // Word before the stop: not an abbreviation, not a number ("3.", "v2.").
                 var ws = e - 1
                 while ws > prev.range.lowerBound && Bytes.isASCIILetter(t[ws - 1]) { ws -= 1 }
                 if ws == e - 1 { continue }  // no letters: "3." "$5."
-                if ws > prev.range.lowerBound && (t[ws - 1] == 0x2E || Bytes.isDigit(t[ws - 1])) { continue }  // "a.m." "U.S."
+                if ws > prev.range.lowerBound && (t[ws - 1] == .period || Bytes.isDigit(t[ws - 1])) { continue }  // "a.m." "U.S."
                 if abbreviations.contains(Word.hash(t, ws..<(e - 1))) { continue }
                 // "LLC. is", "PhD. in": an acronym before the stop reads as an abbreviation
                 var caps = false
@@ -101,7 +101,7 @@ struct SentenceCaseRule: Rule {
                 if caps { continue }
                 // A line break between them: a list run together, not a sentence
                 var newline = false
-                for k in e..<start where t[k] == 0x0A || t[k] == 0x2A || t[k] == 0x2D || t[k] >= 0x80 { newline = true; break }
+                for k in e..<start where t[k] == .lineFeed || t[k] == .asterisk || t[k] == .hyphen || t[k] >= 0x80 { newline = true; break }
                 if newline { continue }
                 // Another language ("inkl. deines Lebenslaufs")
                 if SpacingRule.isForeignBlock(a, a.blocks[s.block].proseRange) { continue }
@@ -128,7 +128,7 @@ struct SentenceCaseRule: Rule {
                 guard cur.kind == .listItem, prev.kind == .listItem, cur.listID == prev.listID, cur.listID >= 0,
                       cur.level == prev.level else { continue }
                 let pr = prev.proseRange
-                guard pr.count > 2, t[pr.upperBound - 1] == 0x2E, t[pr.upperBound - 2] != 0x2E, Bytes.isUpper(t[pr.lowerBound]) else { continue }
+                guard pr.count > 2, t[pr.upperBound - 1] == .period, t[pr.upperBound - 2] != .period, Bytes.isUpper(t[pr.lowerBound]) else { continue }
                 let start = cur.proseRange.lowerBound
                 guard Bytes.isLower(t[start]), checkWord(a, t, start, cur.proseRange.upperBound) else { continue }
                 guard upperItems[cur.listID, default: 0] >= lowerItems[cur.listID, default: 0] else { continue }
@@ -143,8 +143,8 @@ struct SentenceCaseRule: Rule {
         while k < end && Bytes.isLower(t[k]) { k += 1 }
         if k < end {
             let c = t[k]
-            if Bytes.isUpper(c) || Bytes.isDigit(c) || c == 0x2E || c == 0x2F || c == 0x40 || c == 0x5F || c == 0x3A || c == 0x2D
-                || c == 0x28 || c >= 0x80 && !(c == 0xE2 || c == 0xC2) {
+            if Bytes.isUpper(c) || Bytes.isDigit(c) || c == .period || c == .slash || c == .at || c == .underscore || c == .colon || c == .hyphen
+                || c == .leftParen || c >= 0x80 && !(c == 0xE2 || c == 0xC2) {
                 return false
             }
         }
@@ -153,14 +153,14 @@ struct SentenceCaseRule: Rule {
         var vowel = false
         for m in start..<k where Pronunciation.isVowelLetter(t[m]) { vowel = true; break }
         if !vowel { return false }
-        return k - start >= 2 || t[start] == 0x61  // "a" is fine to flag; other single letters are labels
+        return k - start >= 2 || t[start] == UInt8(ascii: "a")  // "a" is fine to flag; other single letters are labels
     }
 
     func report(_ a: Analysis, _ t: [UInt8], _ start: Int, _ reporter: inout Reporter) {
         var k = start
         while k < t.count && Bytes.isLower(t[k]) { k += 1 }
         let word = a.string(start..<k)
-        let upper = String(UnicodeScalar(t[start] - 0x20))
+        let upper = String(UnicodeScalar(t[start] - 0x20))  // a lower-case ASCII letter → its capital
         reporter.report("“\(word)” starts a sentence: capitalise it.", prose: start..<k,
                         fix: ("Capitalise “\(word)”", .unsafe, [(start..<(start + 1), upper)]))
     }

@@ -62,28 +62,28 @@ struct SpacingRule: Rule {
             var i = r.lowerBound
             while i < r.upperBound {
                 let c = t[i]
-                if c == 0x20 {
+                if c == .space {
                     var j = i
-                    while j < r.upperBound && t[j] == 0x20 { j += 1 }
+                    while j < r.upperBound && t[j] == .space { j += 1 }
                     let n = j - i
-                    let before: UInt8 = i > r.lowerBound ? t[i - 1] : 0x0A
-                    let after: UInt8 = j < r.upperBound ? t[j] : 0x0A
+                    let before: UInt8 = i > r.lowerBound ? t[i - 1] : .lineFeed
+                    let after: UInt8 = j < r.upperBound ? t[j] : .lineFeed
                     // Doubled space between two words (not after sentence punctuation, not an aligned column).
-                    if !html && (n == 2 || n == 3) && (Bytes.isASCIILetter(before) || before == 0x2C) && Bytes.isLower(after)
+                    if !html && (n == 2 || n == 3) && (Bytes.isASCIILetter(before) || before == .comma) && Bytes.isLower(after)
                         && i > r.lowerBound && a.isVerbatim(i..<j) {
                         reporter.report("Two spaces between words.", prose: i..<j, fix: ("Use one space", .safe, [(i..<j, " ")]))
                     }
                     // Space before punctuation.
-                    if j < r.upperBound, i > r.lowerBound, Self.isClosingPunct(after), Bytes.isASCIILetter(before) || Bytes.isDigit(before) || before == 0x29,
-                       Self.punctFollowOK(t, j, r.upperBound), !(after == 0x3A && Self.isFieldLike(t, r, i)),
+                    if j < r.upperBound, i > r.lowerBound, Self.isClosingPunct(after), Bytes.isASCIILetter(before) || Bytes.isDigit(before) || before == .rightParen,
+                       Self.punctFollowOK(t, j, r.upperBound), !(after == .colon && Self.isFieldLike(t, r, i)),
                        a.isVerbatim((i - 1)..<(j + 1)), !Self.afterAddress(t, r, i),
                        // "C ," is usually "C++," with the "++" lost by a scraper
                        !(Bytes.isUpper(before) && (i - 1 == r.lowerBound || !Bytes.isASCIILetter(t[i - 2]))),
-                       after != 0x3A || (Bytes.isLower(before) && j + 2 < r.upperBound && Bytes.isLower(t[j + 2])),
+                       after != .colon || (Bytes.isLower(before) && j + 2 < r.upperBound && Bytes.isLower(t[j + 2])),
                        // " ? " inside a sentence is usually a bullet or dash lost to a wrong encoding
-                       !((after == 0x3F || after == 0x21) && j + 2 < r.upperBound && t[j + 1] == 0x20 && Bytes.isASCIILetter(t[j + 2])),
+                       !((after == .question || after == .exclamation) && j + 2 < r.upperBound && t[j + 1] == .space && Bytes.isASCIILetter(t[j + 2])),
                        // French typography puts a space before : ; ! ?
-                       after == 0x2C || after == 0x2E || !Self.isForeignBlock(a, r) {
+                       after == .comma || after == .period || !Self.isForeignBlock(a, r) {
                         reporter.report("Space before “\(String(UnicodeScalar(after)))”.", prose: i..<(j + 1),
                                         fix: ("Remove the space", .safe, [(i..<j, "")]))
                     }
@@ -91,7 +91,7 @@ struct SpacingRule: Rule {
                     continue
                 }
                 // Missing space after a full stop, "!" or "?": "skills.Excellent".
-                if (c == 0x2E || c == 0x21 || c == 0x3F) && i + 2 < r.upperBound && Bytes.isUpper(t[i + 1]) && Bytes.isLower(t[i + 2])
+                if (c == .period || c == .exclamation || c == .question) && i + 2 < r.upperBound && Bytes.isUpper(t[i + 1]) && Bytes.isLower(t[i + 2])
                     && Self.runOnSentence(t, r, i) {
                     // Markup between the stop and the word ("people.**Career**"): report, but inserting could break it.
                     let fix: (String, Applicability, [(Range<Int>, String)])? =
@@ -114,10 +114,10 @@ struct SpacingRule: Rule {
         var i = 0
         let n = b.count
         while i + 3 < n {
-            if b[i] == 0x3C {
+            if b[i] == .lessThan {
                 let c = b[i + 1] | 0x20
-                if (c == 0x70 && (b[i + 2] == 0x3E || b[i + 2] == 0x20)) || (c == 0x62 && (b[i + 2] | 0x20) == 0x72)
-                    || b[i + 1] == 0x2F && Bytes.isASCIILetter(b[i + 2]) || (c == 0x6C && (b[i + 2] | 0x20) == 0x69) {
+                if (c == UInt8(ascii: "p") && (b[i + 2] == .greaterThan || b[i + 2] == .space)) || (c == UInt8(ascii: "b") && (b[i + 2] | 0x20) == UInt8(ascii: "r"))
+                    || b[i + 1] == .slash && Bytes.isASCIILetter(b[i + 2]) || (c == UInt8(ascii: "l") && (b[i + 2] | 0x20) == UInt8(ascii: "i")) {
                     return true
                 }
             }
@@ -132,25 +132,25 @@ struct SpacingRule: Rule {
         var k = i
         while k > r.lowerBound && !Bytes.isWhitespace(t[k - 1]) {
             let c = t[k - 1]
-            if c == 0x40 || c == 0x2F || (c == 0x2E && k < i) { return true }
+            if c == .at || c == .slash || (c == .period && k < i) { return true }
             k -= 1
         }
         return false
     }
 
     static func isClosingPunct(_ c: UInt8) -> Bool {
-        c == 0x2C || c == 0x2E || c == 0x3B || c == 0x3A || c == 0x21 || c == 0x3F
+        c == .comma || c == .period || c == .semicolon || c == .colon || c == .exclamation || c == .question
     }
 
     /// The punctuation mark at `j` ends a word: followed by white space, the end, a quote or a closing bracket
     /// (not ".NET", not "...", not ":)", not ".5").
     static func punctFollowOK(_ t: [UInt8], _ j: Int, _ end: Int) -> Bool {
         let c = t[j]
-        if j + 1 >= end { return c != 0x3A }  // a trailing " :" is a label
+        if j + 1 >= end { return c != .colon }  // a trailing " :" is a label
         let n = t[j + 1]
-        if n == c || n == 0x2E { return false }  // "..", "!!", "?!"
-        if c == 0x3A || c == 0x3B { if n == 0x29 || n == 0x28 || n == 0x2D || n == 0x44 || n == 0x50 { return false } }  // :) ;-) :D
-        return n == 0x20 || n == 0x0A || n == 0x0D || n == 0x09 || n == 0x22 || n == 0x29
+        if n == c || n == .period { return false }  // "..", "!!", "?!"
+        if c == .colon || c == .semicolon { if n == .rightParen || n == .leftParen || n == .hyphen || n == UInt8(ascii: "D") || n == UInt8(ascii: "P") { return false } }  // :) ;-) :D
+        return n == .space || n == .lineFeed || n == .carriageReturn || n == .tab || n == .quote || n == .rightParen
     }
 
     /// "Salary : 40,000" at the start of a line reads as a label; leave the colon alone there.
@@ -158,11 +158,11 @@ struct SpacingRule: Rule {
         var k = i
         var words = 0
         var inWord = false
-        while k > r.lowerBound && t[k - 1] != 0x0A {
+        while k > r.lowerBound && t[k - 1] != .lineFeed {
             let isLetter = Bytes.isASCIILetter(t[k - 1])
             if isLetter && !inWord { words += 1 }
             inWord = isLetter
-            if t[k - 1] == 0x2E || t[k - 1] == 0x2C { return false }
+            if t[k - 1] == .period || t[k - 1] == .comma { return false }
             k -= 1
         }
         return words <= 3
@@ -181,9 +181,9 @@ struct SpacingRule: Rule {
         var k = s
         while k < e {
             let c = t[k]
-            if k != i && (c == 0x2E || c == 0x2F || c == 0x40 || c == 0x5F || c == 0x3A || c == 0x3D || c == 0x23) {
+            if k != i && (c == .period || c == .slash || c == .at || c == .underscore || c == .colon || c == .equals || c == .numberSign) {
                 // a trailing stop or comma after the next word is fine: "skills.Excellent."
-                if !(k == e - 1 && (c == 0x2E || c == 0x3A)) { return false }
+                if !(k == e - 1 && (c == .period || c == .colon)) { return false }
             }
             if Bytes.isDigit(c) { return false }
             if c >= 0x80 && c != 0xE2 && c != 0x80 && c != 0x99 { return false }

@@ -109,7 +109,7 @@ struct SubjectVerbAgreementRule: Rule {
             guard k < w[j].range.lowerBound else { return false }
             while k < w[j].range.lowerBound {
                 let c = t[k]
-                if c != 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { return false }
+                if c != .space && c != .tab && c != .lineFeed && c != .carriageReturn { return false }
                 k += 1
             }
             return true
@@ -119,7 +119,7 @@ struct SubjectVerbAgreementRule: Rule {
             var k = w[i].range.lowerBound
             while k > w[i - 1].range.upperBound {
                 let c = t[k - 1]
-                if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A || c == 0x3B || c == 0x0A || c == 0x2D { return true }
+                if c == .period || c == .exclamation || c == .question || c == .colon || c == .semicolon || c == .lineFeed || c == .hyphen { return true }
                 k -= 1
             }
             return false
@@ -179,7 +179,7 @@ struct SubjectVerbAgreementRule: Rule {
                     guard verb < n, adjacent(noun - 1, noun), adjacent(noun, verb) else { break }
                     let nr = w[noun].range
                     let last = Bytes.lower(t[nr.upperBound - 1])
-                    if last == 0x73 && nr.count > 3 && !Bytes.equalsLower(t, nr, "this") && ofPluralVerbs.contains(w[verb].hash) {
+                    if last == UInt8(ascii: "s") && nr.count > 3 && !Bytes.equalsLower(t, nr, "this") && ofPluralVerbs.contains(w[verb].hash) {
                         report(a, t, verb, subject: i, &reporter)
                         break
                     }

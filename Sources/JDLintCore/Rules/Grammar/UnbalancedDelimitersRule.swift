@@ -25,7 +25,7 @@ struct UnbalancedDelimitersRule: Rule {
         ])
 
     /// Kinds of marks tracked (the opener's byte): "(" "[" "“" and the straight double quote.
-    static let quote: UInt8 = 0x22, curly: UInt8 = 0x9C
+    static let quote: UInt8 = .quote, curly: UInt8 = 0x9C
 
     /// Walks a block and calls `body(position, kind, isOpener)` for every bracket or quotation mark.
     /// Straight and curly quotes open when they stand before a word and close when they stand after one.
@@ -35,18 +35,18 @@ struct UnbalancedDelimitersRule: Rule {
         func isSpaceOrOpen(_ k: Int) -> Bool {
             if k < r.lowerBound { return true }
             let c = t[k]
-            return Bytes.isWhitespace(c) || c == 0x28 || c == 0x5B || c == 0x2D || c == 0x2F || c == 0xA0 || c == 0x94 || c == 0x93
+            return Bytes.isWhitespace(c) || c == .leftParen || c == .leftBracket || c == .hyphen || c == .slash || c == 0xA0 || c == 0x94 || c == 0x93
         }
         func isSpaceAfter(_ k: Int) -> Bool { k >= r.upperBound || Bytes.isWhitespace(t[k]) }
         while i < r.upperBound {
             let c = t[i]
             switch c {
-            case 0x28, 0x5B:
+            case .leftParen, .leftBracket:
                 // ":(" and ";(" are faces
-                if !(i > r.lowerBound && (t[i - 1] == 0x3A || t[i - 1] == 0x3B)) { body(i, c, true) }
-            case 0x29, 0x5D:
-                body(i, c == 0x29 ? 0x28 : 0x5B, false)
-            case 0x22:
+                if !(i > r.lowerBound && (t[i - 1] == .colon || t[i - 1] == .semicolon)) { body(i, c, true) }
+            case .rightParen, .rightBracket:
+                body(i, c == .rightParen ? .leftParen : .leftBracket, false)
+            case .quote:
                 // inch marks: 24", 5'10" (but "… GS15" closes an open quotation)
                 if i > r.lowerBound && Bytes.isDigit(t[i - 1]) && !straightOpen { break }
                 let opens = isSpaceOrOpen(i - 1) && !isSpaceAfter(i + 1)
@@ -107,7 +107,7 @@ struct UnbalancedDelimitersRule: Rule {
     static func looksLikeJSON(_ t: [UInt8], _ r: Range<Int>) -> Bool {
         var i = r.lowerBound
         while i + 2 < r.upperBound {
-            if t[i] == 0x22 && t[i + 1] == 0x3A && (t[i + 2] == 0x22 || t[i + 2] == 0x7B || t[i + 2] == 0x5B) { return true }
+            if t[i] == .quote && t[i + 1] == .colon && (t[i + 2] == .quote || t[i + 2] == .leftBrace || t[i + 2] == .leftBracket) { return true }
             i += 1
         }
         return false

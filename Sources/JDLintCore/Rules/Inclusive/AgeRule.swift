@@ -52,8 +52,8 @@ struct AgeRule: Rule {
             // An application form's level option (“Experience - Less than 2 years - …, Required”): a field value,
             // not a cap written by the employer.
             var p = range.lowerBound
-            while p > 0 && a.text[p - 1] == 0x20 { p -= 1 }
-            if p > 0 && (a.text[p - 1] == 0x2D || a.text[p - 1] == 0x3A) { continue }
+            while p > 0 && a.text[p - 1] == .space { p -= 1 }
+            if p > 0 && (a.text[p - 1] == .hyphen || a.text[p - 1] == .colon) { continue }
             reporter.report("“\(a.string(range))”: a cap on experience screens out older candidates; state the minimum you need instead.",
                             prose: range)
         }

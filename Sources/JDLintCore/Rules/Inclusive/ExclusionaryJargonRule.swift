@@ -62,8 +62,8 @@ struct ExclusionaryJargonRule: Rule {
             if words[i].hash == h[0] && words[i + 1].hash == h[1] && words[i + 2].hash == h[2] && words[i + 3].hash == h[3]
                 && words[i + 3].block == words[i].block {
                 let gap = t[words[i + 1].range.upperBound..<words[i + 2].range.lowerBound]
-                let joinedBySpace = gap.allSatisfy { $0 == 0x20 || $0 == 0x2D }
-                if !joinedBySpace && gap.count <= 6 && gap.allSatisfy({ $0 == 0x20 || $0 == 0x2C || $0 == 0x3B || $0 == 0x2D || $0 == 0x26 || $0 == 0x2F || $0 >= 0x80 }) {
+                let joinedBySpace = gap.allSatisfy { $0 == .space || $0 == .hyphen }
+                if !joinedBySpace && gap.count <= 6 && gap.allSatisfy({ $0 == .space || $0 == .comma || $0 == .semicolon || $0 == .hyphen || $0 == .ampersand || $0 == .slash || $0 >= 0x80 }) {
                     let r = words[i].range.lowerBound..<words[i + 3].range.upperBound
                     reporter.report("“\(a.string(r))” is bro-culture language and tells most people they will not fit in; remove it.", prose: r)
                     i += 4

@@ -110,7 +110,7 @@ struct GenderCodedRule: Rule {
             if let only = e.onlyBefore {
                 let gapEnd = sameBlock ? a.words[next].range.lowerBound : lastWord.range.upperBound
                 let gap = t[lastWord.range.upperBound..<gapEnd]
-                let punct = !sameBlock || gap.contains(where: { $0 == 0x2E || $0 == 0x2C || $0 == 0x3B || $0 == 0x29 })
+                let punct = !sameBlock || gap.contains(where: { $0 == .period || $0 == .comma || $0 == .semicolon || $0 == .rightParen })
                 if !punct && !only.contains(a.words[next]) { continue }
             }
             if e.skipCapitalised && Bytes.isUpper(t[m.range.lowerBound]) {

@@ -74,12 +74,12 @@ struct GenderedTermsRule: Rule {
             if words[k].hash == sHash { return "s" }
             return pronouns[words[k].hash]
         }
-        func gapText(_ k: Int) -> [UInt8] { Array(t[words[k].range.upperBound..<words[k + 1].range.lowerBound]).filter { $0 != 0x20 } }
+        func gapText(_ k: Int) -> [UInt8] { Array(t[words[k].range.upperBound..<words[k + 1].range.lowerBound]).filter { $0 != .space } }
         while i < words.count {
             guard let p = pron(i) else { i += 1; continue }
             var end = i
             var second: String?
-            if i + 1 < words.count, words[i + 1].block == words[i].block, let q = pron(i + 1), gapText(i) == [0x2F] || (p == "s" && gapText(i) == [0x29]) {
+            if i + 1 < words.count, words[i + 1].block == words[i].block, let q = pron(i + 1), gapText(i) == [.slash] || (p == "s" && gapText(i) == [.rightParen]) {
                 end = i + 1; second = q
             } else if i + 2 < words.count, words[i + 2].block == words[i].block, words[i + 1].hash == orHash, let q = pron(i + 2),
                       gapText(i).isEmpty, gapText(i + 1).isEmpty {
@@ -91,9 +91,9 @@ struct GenderedTermsRule: Rule {
                 guard m1 != m2 || p == "s" else { i = end + 1; continue }
                 // “She/he/they”: already inclusive.
                 if end + 1 < words.count, words[end + 1].block == words[i].block, words[end + 1].hash == Self.theyHash,
-                   gapText(end) == [0x2F] { i = end + 2; continue }
+                   gapText(end) == [.slash] { i = end + 2; continue }
                 var start = words[i].range.lowerBound
-                if p == "s" && start > 0 && t[start - 1] == 0x28 { start -= 1 }  // "(s)he"
+                if p == "s" && start > 0 && t[start - 1] == .leftParen { start -= 1 }  // "(s)he"
                 let r = start..<words[end].range.upperBound
                 let original = a.string(r)
                 if let n = Self.neutral(p, q) {

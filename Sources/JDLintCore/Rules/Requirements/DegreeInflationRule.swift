@@ -39,8 +39,8 @@ struct DegreeInflationRule: Rule {
     /// The head noun of a title: the last word before a separator, skipping level marks.
     static func titleIsCovered(_ title: String) -> Bool {
         var b = Array(title.utf8)
-        if let cut = b.firstIndex(where: { $0 == 0x28 || $0 == 0x2C || $0 == 0x7C || $0 == 0x2F || $0 == 0x3A }) { b = Array(b[..<cut]) }
-        if let dash = (0..<max(b.count - 2, 0)).first(where: { b[$0] == 0x20 && (b[$0 + 1] == 0x2D || b[$0 + 1] == 0xE2) }) { b = Array(b[..<dash]) }
+        if let cut = b.firstIndex(where: { $0 == .leftParen || $0 == .comma || $0 == .verticalBar || $0 == .slash || $0 == .colon }) { b = Array(b[..<cut]) }
+        if let dash = (0..<max(b.count - 2, 0)).first(where: { b[$0] == .space && (b[$0 + 1] == .hyphen || b[$0 + 1] == 0xE2) }) { b = Array(b[..<dash]) }
         var words: [UInt64] = []
         Tokenizer.words(b, 0..<b.count) { words.append(Word.hash(b, $0)) }
         while let l = words.last, levels.contains(l) { words.removeLast() }

@@ -47,13 +47,13 @@ struct ExcessiveAvailabilityRule: Rule {
         for b in a.blocks {
         var i = b.proseRange.lowerBound
         while i < b.proseRange.upperBound && i + 3 < t.count {
-            if t[i] == 0x32 && t[i + 1] == 0x34 && (i == 0 || !Bytes.isDigit(t[i - 1])) {
+            if t[i] == UInt8(ascii: "2") && t[i + 1] == UInt8(ascii: "4") && (i == 0 || !Bytes.isDigit(t[i - 1])) {
                 var k = i + 2
-                while k < t.count && t[k] == 0x20 { k += 1 }
-                if k < t.count && (t[k] == 0x2F || t[k] == 0x78 || t[k] == 0x58) {
+                while k < t.count && t[k] == .space { k += 1 }
+                if k < t.count && (t[k] == .slash || t[k] == UInt8(ascii: "x") || t[k] == UInt8(ascii: "X")) {
                     k += 1
-                    while k < t.count && t[k] == 0x20 { k += 1 }
-                    if k < t.count && t[k] == 0x37 && (k + 1 == t.count || !Bytes.isDigit(t[k + 1])) {
+                    while k < t.count && t[k] == .space { k += 1 }
+                    if k < t.count && t[k] == UInt8(ascii: "7") && (k + 1 == t.count || !Bytes.isDigit(t[k + 1])) {
                         let s = TermList.sentence(a, at: i)
                         if terms.contextIn(a, avail, s, cache) { anchors.append(i..<(k + 1)) }
                         i = k + 1

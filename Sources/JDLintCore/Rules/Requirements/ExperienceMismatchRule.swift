@@ -57,7 +57,7 @@ struct ExperienceMismatchRule: Rule {
             // Level "I": an upper-case I after another word ("Technician I", "Analyst I (Temporary)").
             // Not on a professional ladder (“Associate Research Scientist I”, “Software Engineer I”), where level I
             // is a grade that may ask for years of graduate work.
-            if k > 0 && r.count == 1 && b[r.lowerBound] == 0x49 && (k == words.count - 1 || b[words[k].upperBound] != 0x27)
+            if k > 0 && r.count == 1 && b[r.lowerBound] == UInt8(ascii: "I") && (k == words.count - 1 || b[words[k].upperBound] != .apostrophe)
                 && !notLevel.contains(Word.hash(b, words[k - 1]))
                 && !words[..<k].contains(where: { professionalLadder.contains(Word.hash(b, $0)) }) {
                 return "level I"

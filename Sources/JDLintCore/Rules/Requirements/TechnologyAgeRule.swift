@@ -53,7 +53,7 @@ struct TechnologyAgeRule: Rule {
             let block = words[d.yearsWord].block
             while k < words.count && k <= d.yearsWord + 7 && words[k].block == block {
                 let g = a.text[words[k - 1].range.upperBound..<words[k].range.lowerBound]
-                if g.contains(where: { $0 == 0x2E || $0 == 0x3B || $0 == 0x3A || $0 == 0x28 || $0 == 0x2C }) && found.isEmpty && k > d.yearsWord + 1 { break }
+                if g.contains(where: { $0 == .period || $0 == .semicolon || $0 == .colon || $0 == .leftParen || $0 == .comma }) && found.isEmpty && k > d.yearsWord + 1 { break }
                 if let m = idx.match(a, k) {
                     found.append(m)
                     // list continuation
@@ -63,8 +63,8 @@ struct TechnologyAgeRule: Rule {
                         while n < words.count && listJoin.contains(words[n]) && n < next + 3 { n += 1 }
                         guard n < words.count, words[n].block == block else { break }
                         let between = a.text[found.last!.end..<words[n].range.lowerBound]
-                        guard between.count <= 12, !between.contains(where: { $0 == 0x3B || $0 == 0x28 || $0 == 0x0A }) else { break }
-                        if let p = between.firstIndex(of: 0x2E), p + 1 < between.endIndex, Bytes.isWhitespace(between[p + 1]) { break }
+                        guard between.count <= 12, !between.contains(where: { $0 == .semicolon || $0 == .leftParen || $0 == .lineFeed }) else { break }
+                        if let p = between.firstIndex(of: .period), p + 1 < between.endIndex, Bytes.isWhitespace(between[p + 1]) { break }
                         guard let m2 = idx.match(a, n) else { break }
                         found.append(m2)
                         next = a.wordIndex(atOrAfter: m2.end)
@@ -77,7 +77,7 @@ struct TechnologyAgeRule: Rule {
             // Backward: "X (N+ years)", "X – N years", "X: N years"
             if found.isEmpty && d.firstWord > 0 && words[d.firstWord - 1].block == block {
                 let g = a.text[words[d.firstWord - 1].range.upperBound..<words[d.firstWord].range.lowerBound]
-                if g.contains(where: { $0 == 0x28 || $0 == 0x3A || $0 == 0x2D || $0 == 0xE2 }) && g.count <= 5 {
+                if g.contains(where: { $0 == .leftParen || $0 == .colon || $0 == .hyphen || $0 == 0xE2 }) && g.count <= 5 {
                     // find an alias that ends right at the end of the previous word
                     var s = d.firstWord - 1
                     while s >= 0 && s >= d.firstWord - 4 && words[s].block == block {

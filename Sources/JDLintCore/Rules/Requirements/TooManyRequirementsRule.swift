@@ -63,31 +63,28 @@ struct TooManyRequirementsRule: Rule {
 
     enum Kind { case required, optional, duties, other }
 
+    /// The heading and item words, from `Rules/requirements-headings.json` (what each list means is said there).
+    static let headingData = RuleData.json("requirements-headings.json")
+
+    static func headingWords(_ key: String) -> [String] {
+        guard let items = headingData[key]?.arrayValue else {
+            preconditionFailure("Rules/requirements-headings.json has no list \"\(key)\"")
+        }
+        return items.compactMap(\.stringValue)
+    }
+
     static func normalise(_ s: String) -> String {
         s.lowercased().replacing("’", with: "'")
     }
 
-    static let optionalMarks = ["preferred", "nice to have", "nice-to-have", "bonus", "desirable", "desired", "plus", "pluses",
-                                "additional", "would be great", "not required", "optional", "extra credit", "advantage",
-                                "ideally", "helpful", "good to have", "great to have", "even better", "brownie points", "not all", "some of",
-                                "added value", "added-value", "a plus", "an asset", "welcome", "considered", "ideal candidate",
-                                "still be considered", "don't meet every", "do not meet every", "not necessarily", "meets many",
-                                "most of", "any of"]
-    static let requiredMarks = ["requirement", "qualification", "what you'll need", "what you will need", "what you need",
-                                "what we're looking for", "what we are looking for", "who you are", "about you", "you have",
-                                "you'll have", "you will have", "you bring", "you'll bring", "what you bring", "skills", "experience",
-                                "must have", "must-have", "essential", "competenc", "person specification", "knowledge",
-                                "your profile", "criteria", "who we're looking for", "who we are looking for",
-                                "you should have", "you are", "you're"]
-    static let dutyMarks = ["responsibilit", "responsible for", "duties", "what you'll do", "what you will do", "what you'll be doing",
-                            "what you will be doing", "the role", "your role", "in this role", "day to day", "day-to-day",
-                            "key tasks", "tasks", "accountabilit", "your impact", "the job", "what the job involves",
-                            "main purpose", "you will", "you'll", "functions", "what you will achieve", "what you'll achieve"]
+    static let optionalMarks = headingWords("optionalHeading")
+    static let requiredMarks = headingWords("requiredHeading")
+    static let dutyMarks = headingWords("dutyHeading")
 
     static let optionalBytes = optionalMarks.map { Array($0.utf8) }
     static let requiredBytes = requiredMarks.map { Array($0.utf8) }
     static let dutyBytes = dutyMarks.map { Array($0.utf8) }
-    static let notDuties = ["you'll need", "you will need", "you'll have", "you will have", "you'll bring"].map { Array($0.utf8) }
+    static let notDuties = headingWords("notDutyHeading").map { Array($0.utf8) }
 
     static func classify(_ heading: String) -> Kind {
         // Bytes, not String searches (about 60 marks a heading): an ASCII heading lower-cased byte by byte, any other
@@ -97,8 +94,8 @@ struct TooManyRequirementsRule: Rule {
         let optional = any(optionalBytes)
         // A long heading that is a sentence ("… is a trust that truly cares about you.") is not a section label.
         var n = 0
-        for c in h where c == 0x20 { n += 1 }
-        if n >= 9 && h.last != 0x3A && !optional { return .other }
+        for c in h where c == .space { n += 1 }
+        if n >= 9 && h.last != .colon && !optional { return .other }
         if optional { return .optional }
         if any(dutyBytes) && !any(notDuties) { return .duties }
         if any(requiredBytes) { return .required }
@@ -120,20 +117,13 @@ struct TooManyRequirementsRule: Rule {
     }
 
     /// Headings of conditions of employment, application instructions and the like.
-    static let conditionMarks = ["condition", "how to apply", "application", "resume", "cv ", "interview", "award", "offer",
-                                 "achievement", "about us", "who are", "why join", "why work",
-                                 "what we offer", "benefit", "perks", "physical", "working environment", "work environment",
-                                 "assessment", "evaluat"].map { Array($0.utf8) }
+    static let conditionMarks = headingWords("conditionHeading").map { Array($0.utf8) }
 
     /// An item that is not a requirement an applicant could be spared: marked optional ("… is a plus", "an asset",
     /// "preferred"), a legal condition of employment (citizenship, a background check), or an instruction about the
     /// application itself (the résumé's format).
-    static let itemOptional = ["preferred", "a plus", "an asset", "desirable", "desired", "nice to have", "nice-to-have", "bonus",
-                               "advantage", "advantageous", "ideally", "good to know", "good to have", "added value", "added-value",
-                               "is helpful", "are helpful", "would be great", "welcome", "not required", "optional"].map { Array($0.utf8) }
-    static let itemCondition = ["citizen", "citizenship", "background check", "background investigation", "drug test", "drug screen",
-                                "selective service", "e-verify", "security clearance", "your resume", "your résumé", "resume must",
-                                "resumes must", "your cv", "right to work", "work permit", "dbs check", "disclosure and barring"].map { Array($0.utf8) }
+    static let itemOptional = headingWords("optionalItem").map { Array($0.utf8) }
+    static let itemCondition = headingWords("conditionItem").map { Array($0.utf8) }
 
     /// An item that names a benefit (a pension, holiday, parking, “get paid weekly”): a benefits list run on into
     /// the requirements, not a requirement.
@@ -187,7 +177,7 @@ struct TooManyRequirementsRule: Rule {
                     }
                     guard b.level == topLevel else { continue }
                     // An item that is itself a lead-in to optional items (“* Bonus points for experience in:”).
-                    if let last = a.text[b.proseRange].last(where: { !Bytes.isWhitespace($0) }), last == 0x3A,
+                    if let last = a.text[b.proseRange].last(where: { !Bytes.isWhitespace($0) }), last == .colon,
                        Self.classify(a.string(b.proseRange)) == .optional {
                         current = .optional
                         leadIn = true
@@ -207,7 +197,7 @@ struct TooManyRequirementsRule: Rule {
                     while e > b.proseRange.lowerBound && Bytes.isWhitespace(a.text[e - 1]) { e -= 1 }
                     guard e > b.proseRange.lowerBound else { continue }
                     let c = Self.classify(heading: a.string(b.proseRange))
-                    let endsLead = a.text[e - 1] == 0x3A || a.text[e - 1] == 0x3F
+                    let endsLead = a.text[e - 1] == .colon || a.text[e - 1] == .question
                     // A lead-in that ends with a colon (or asks “What can we offer you?”) switches to any kind, and
                     // one naming another part (“Benefits:”) to none; one without (“Top candidates will also have”,
                     // “Bonus points for experience in”) only to optional.

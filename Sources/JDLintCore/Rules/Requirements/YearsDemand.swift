@@ -60,7 +60,7 @@ struct YearsDemand: Sendable, Equatable {
             var v = 0
             for k in w.range {
                 guard Bytes.isDigit(t[k]) else { return numberHashes[w.hash] }
-                v = v * 10 + Int(t[k] - 0x30)
+                v = v * 10 + Int(t[k] - UInt8(ascii: "0"))
             }
             return v
         }
@@ -77,7 +77,7 @@ struct YearsDemand: Sendable, Equatable {
         var i = g.startIndex
         while i < g.endIndex {
             let c = g[i]
-            if c == 0x20 || c == 0x09 || extra.contains(c) { i += 1; continue }
+            if c == .space || c == .tab || extra.contains(c) { i += 1; continue }
             if c == 0xC2 && i + 1 < g.endIndex && g[i + 1] == 0xA0 { i += 2; continue }  // nbsp
             return false
         }
@@ -86,8 +86,8 @@ struct YearsDemand: Sendable, Equatable {
 
     /// Whether a gap is a range dash ("-", "–", "—", with spaces).
     static func isDash(_ g: ArraySlice<UInt8>) -> Bool {
-        let s = Array(g).filter { $0 != 0x20 }
-        return s == [0x2D] || s == [0xE2, 0x80, 0x93] || s == [0xE2, 0x80, 0x94]
+        let s = Array(g).filter { $0 != .space }
+        return s == [.hyphen] || s == [0xE2, 0x80, 0x93] || s == [0xE2, 0x80, 0x94]
     }
 
     /// Every years demand in the document, in order.
@@ -105,7 +105,7 @@ struct YearsDemand: Sendable, Equatable {
             }
             guard words[j].block == block, let n = number(a, j) else { continue }
             let g = gap(a, j)
-            guard orMore || gapIsSpace(g, allowing: [0x2B, 0x2D, 0x29]) else { continue }  // "5+ years", "5-years", "(5) years"
+            guard orMore || gapIsSpace(g, allowing: [.plus, .hyphen, .rightParen]) else { continue }  // "5+ years", "5-years", "(5) years"
             var minV = n, maxV: Int? = nil, first = j
             // ranges: "3-5 years", "3 to 5 years", "three (3) years"
             if j >= 1, words[j - 1].block == block, let m = number(a, j - 1), isDash(gap(a, j - 1)), m < n {
@@ -113,7 +113,7 @@ struct YearsDemand: Sendable, Equatable {
             } else if j >= 2, words[j - 2].block == block, let m = number(a, j - 2), m < n,
                       words[j - 1].hash == Word.hash("to") || words[j - 1].hash == Word.hash("or") {
                 minV = m; maxV = n; first = j - 2
-            } else if j >= 1, words[j - 1].block == block, let m = number(a, j - 1), m == n, gap(a, j - 1).contains(0x28) {
+            } else if j >= 1, words[j - 1].block == block, let m = number(a, j - 1), m == n, gap(a, j - 1).contains(.leftParen) {
                 first = j - 1  // "five (5) years"
             }
             if orMore { maxV = nil }
@@ -137,7 +137,7 @@ struct YearsDemand: Sendable, Equatable {
             if i + 1 < words.count, words[i + 1].block == block, disqualifyingAfter.contains(words[i + 1]) { continue }
             // "a 5-year degree", "3 year contract": the singular or hyphenated form is an adjective unless experience follows.
             let singular = words[i].hash == Word.hash("year") || words[i].hash == Word.hash("yr")
-            if singular || g.contains(0x2D) {
+            if singular || g.contains(.hyphen) {
                 guard i + 1 < words.count, words[i + 1].block == block,
                       experienceWords.contains(words[i + 1]) || words[i + 1].hash == Word.hash("of") || words[i + 1].hash == Word.hash("in")
                 else { continue }
@@ -147,14 +147,14 @@ struct YearsDemand: Sendable, Equatable {
             var exp = false
             var k = i + 1
             while k < words.count && k <= i + 7 && words[k].block == block {
-                if a.text[words[k - 1].range.upperBound..<words[k].range.lowerBound].contains(where: { $0 == 0x2E || $0 == 0x3B }) { break }
+                if a.text[words[k - 1].range.upperBound..<words[k].range.lowerBound].contains(where: { $0 == .period || $0 == .semicolon }) { break }
                 if experienceWords.contains(words[k]) { exp = true; break }
                 k += 1
             }
             if !exp {
                 var k = start - 1
                 while k >= 0 && k >= start - 5 && words[k].block == block {
-                    if a.text[words[k].range.upperBound..<words[k + 1].range.lowerBound].contains(where: { $0 == 0x2E || $0 == 0x3B }) { break }
+                    if a.text[words[k].range.upperBound..<words[k + 1].range.lowerBound].contains(where: { $0 == .period || $0 == .semicolon }) { break }
                     if experienceBefore.contains(words[k]) { exp = true; break }
                     k -= 1
                 }
@@ -223,7 +223,7 @@ struct TechnologyIndex: Sendable {
             var ok = true
             for (k, b) in c.bytes.enumerated() where Bytes.lower(t[start + k]) != b {
                 // allow a hyphen or space where the alias has the other
-                if (b == 0x20 || b == 0x2D) && (t[start + k] == 0x20 || t[start + k] == 0x2D) { continue }
+                if (b == .space || b == .hyphen) && (t[start + k] == .space || t[start + k] == .hyphen) { continue }
                 ok = false
                 break
             }
@@ -231,9 +231,9 @@ struct TechnologyIndex: Sendable {
             let end = start + c.bytes.count
             if end < t.count {
                 let n = t[end]
-                if Bytes.isASCIILetter(n) || Bytes.isDigit(n) || n == 0x23 || n == 0x2B { continue }
-                if n == 0x2D && end + 1 < t.count && (Bytes.isASCIILetter(t[end + 1]) || Bytes.isDigit(t[end + 1])) { continue }
-                if n == 0x2E && end + 1 < t.count && Bytes.isASCIILetter(t[end + 1]) { continue }  // "node.js" is its own alias
+                if Bytes.isASCIILetter(n) || Bytes.isDigit(n) || n == .numberSign || n == .plus { continue }
+                if n == .hyphen && end + 1 < t.count && (Bytes.isASCIILetter(t[end + 1]) || Bytes.isDigit(t[end + 1])) { continue }
+                if n == .period && end + 1 < t.count && Bytes.isASCIILetter(t[end + 1]) { continue }  // "node.js" is its own alias
             }
             return (c.tech, start, end)
         }

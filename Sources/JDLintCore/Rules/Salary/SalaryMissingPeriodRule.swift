@@ -102,16 +102,16 @@ struct SalaryMissingPeriodRule: Rule {
         // A malformed figure (“$67,00”): the defect is the figure, which salary/number-format reads.
         if s.amounts.contains(where: { !$0.groupingValid || Self.shortGroup(t, $0) }) { return true }
         // Digits that go on past the figure as read (“£30,0000”): a typo, read short.
-        for m in s.amounts where m.range.upperBound + 1 < t.count && (t[m.range.upperBound] == 0x2C || t[m.range.upperBound] == 0x2E)
+        for m in s.amounts where m.range.upperBound + 1 < t.count && (t[m.range.upperBound] == .comma || t[m.range.upperBound] == .period)
             && Bytes.isDigit(t[m.range.upperBound + 1]) { return true }
-        if s.currency == "USD" || s.currency == "GBP", s.amounts.contains(where: { $0.decimalSeparator == 0x2C }) { return true }
+        if s.currency == "USD" || s.currency == "GBP", s.amounts.contains(where: { $0.decimalSeparator == .comma }) { return true }
         // The abbreviation after the figure.
         let w = a.words
         var i = a.wordIndex(atOrAfter: s.proseRange.upperBound)
         if i < w.count, w[i].range.lowerBound - s.proseRange.upperBound <= 2, periodAbbreviations.contains(w[i].hash) { return true }
         // The period a few words on, after a qualifier (“£18,166 to £19,339 pro-rata, per annum”).
         var k = i
-        while k < w.count && k < i + 5 && w[k].block == w[max(i, 0)].block && !t[s.proseRange.upperBound..<w[k].range.lowerBound].contains(0x2E) {
+        while k < w.count && k < i + 5 && w[k].block == w[max(i, 0)].block && !t[s.proseRange.upperBound..<w[k].range.lowerBound].contains(.period) {
             if periodAfterWords.contains(w[k].hash) && (k == i || qualifierWords.contains(w[k - 1].hash) || perWords.contains(w[k - 1].hash)) {
                 return true
             }
@@ -167,7 +167,7 @@ struct SalaryMissingPeriodRule: Rule {
         var prevEnd = ws[0].range.lowerBound
         var figureLine = -1
         for w in ws {
-            if t[prevEnd..<w.range.lowerBound].contains(0x0A) { line += 1 }
+            if t[prevEnd..<w.range.lowerBound].contains(.lineFeed) { line += 1 }
             if figureLine < 0 && w.range.upperBound > offset { figureLine = line }
             lineOf.append(line)
             prevEnd = w.range.upperBound
@@ -195,7 +195,7 @@ struct SalaryMissingPeriodRule: Rule {
         var digits = 0
         var k = m.range.upperBound - 1
         while k >= m.range.lowerBound {
-            if Bytes.isDigit(t[k]) { digits += 1 } else if t[k] == 0x2C { return digits != 3 } else { digits = 0 }
+            if Bytes.isDigit(t[k]) { digits += 1 } else if t[k] == .comma { return digits != 3 } else { digits = 0 }
             k -= 1
         }
         return false

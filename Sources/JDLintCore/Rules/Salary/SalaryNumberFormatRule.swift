@@ -64,17 +64,17 @@ struct SalaryNumberFormatRule: Rule {
                 let written = a.string(m.range)
                 if !m.thousands && m.groupSeparator == nil && m.integerDigits >= 5 {
                     var sep = house
-                    if m.decimalSeparator == 0x2E && sep == "." { sep = "," }
-                    if m.decimalSeparator == 0x2C && sep == "," { sep = "." }
+                    if m.decimalSeparator == .period && sep == "." { sep = "," }
+                    if m.decimalSeparator == .comma && sep == "," { sep = "." }
                     let g = SalarySupport.grouped(digits, sep: sep)
                     reporter.report("Write “\(a.string(intRange))” with thousands separators: “\(g)”.",
                                     prose: start..<intRange.upperBound, fix: ("Write “\(g)”", .safe, [(intRange, g)]))
                 } else if !m.thousands && m.groupSeparator != nil && !m.groupingValid {
                     let sep: String
                     switch m.groupSeparator {
-                    case 0x2E: sep = "."
-                    case 0x27: sep = "'"
-                    case 0x20: sep = " "
+                    case .period: sep = "."
+                    case .apostrophe: sep = "'"
+                    case .space: sep = " "
                     default: sep = ","
                     }
                     let g = SalarySupport.grouped(digits, sep: sep)
@@ -83,7 +83,7 @@ struct SalaryNumberFormatRule: Rule {
                 }
                 if m.zeroDecimals && m.value >= 1000 && !meaningfulCents && intRange.upperBound < m.range.upperBound {
                     let cents = intRange.upperBound..<m.range.upperBound
-                    guard t[cents.lowerBound] == 0x2E || t[cents.lowerBound] == 0x2C else { continue }
+                    guard t[cents.lowerBound] == .period || t[cents.lowerBound] == .comma else { continue }
                     reporter.report("“\(written)”: the “\(a.string(cents))” adds nothing to a salary figure.",
                                     prose: start..<m.range.upperBound, fix: ("Remove “\(a.string(cents))”", .safe, [(cents, "")]))
                 }

@@ -51,11 +51,11 @@ enum SalarySupport {
     static func houseSeparator(_ a: Analysis) -> String {
         var counts: [UInt8: Int] = [:]
         for p in a.pay where p.inProse { for m in p.amounts { if let g = m.groupSeparator, m.groupingValid { counts[g, default: 0] += 1 } } }
-        guard let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key != 0x2C) }) else { return "," }
+        guard let best = counts.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key != .comma) }) else { return "," }
         switch best.key {
-        case 0x2E: return "."
-        case 0x20: return " "
-        case 0x27: return "'"
+        case .period: return "."
+        case .space: return " "
+        case .apostrophe: return "'"
         default: return ","
         }
     }

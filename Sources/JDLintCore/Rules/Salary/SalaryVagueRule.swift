@@ -105,13 +105,13 @@ struct SalaryVagueRule: Rule {
                 }
             }
             // DOE / D.O.E. (capitals only: not John Doe)
-            if h == doe && t[w[i].range.lowerBound] == 0x44 && Bytes.isUpper(t[w[i].range.lowerBound + 1]) && Self.payBefore(a, i) {
+            if h == doe && t[w[i].range.lowerBound] == UInt8(ascii: "D") && Bytes.isUpper(t[w[i].range.lowerBound + 1]) && Self.payBefore(a, i) {
                 report(&reporter, a, w[i].range)
                 i += 1
                 continue
             }
-            if w[i].range.count == 1 && t[w[i].range.lowerBound] == 0x44 && i + 2 < w.count && w[i + 2].range.upperBound - w[i].range.lowerBound == 5,
-               t[w[i].range.lowerBound + 1] == 0x2E, Bytes.equalsLower(t, w[i + 1].range, "o"), Bytes.equalsLower(t, w[i + 2].range, "e") {
+            if w[i].range.count == 1 && t[w[i].range.lowerBound] == UInt8(ascii: "D") && i + 2 < w.count && w[i + 2].range.upperBound - w[i].range.lowerBound == 5,
+               t[w[i].range.lowerBound + 1] == .period, Bytes.equalsLower(t, w[i + 1].range, "o"), Bytes.equalsLower(t, w[i + 2].range, "e") {
                 report(&reporter, a, w[i].range.lowerBound..<w[i + 2].range.upperBound)
                 i += 3
                 continue

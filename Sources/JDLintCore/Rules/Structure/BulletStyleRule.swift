@@ -46,7 +46,7 @@ struct BulletStyleRule: Rule {
 
     static func isNumbered(_ m: String) -> Bool {
         guard let f = m.utf8.first else { return false }
-        return Bytes.isDigit(f) || (m.utf8.count == 2 && Bytes.isLower(f) && m.utf8.last == 0x29)
+        return Bytes.isDigit(f) || (m.utf8.count == 2 && Bytes.isLower(f) && m.utf8.last == .rightParen)
     }
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
@@ -82,7 +82,7 @@ struct BulletStyleRule: Rule {
             var skip = false
             for i in items {
                 let r = a.blocks[i].proseRange
-                guard let lastIndex = t[r].lastIndex(where: { !Bytes.isWhitespace($0) && $0 != 0x22 && $0 != 0x29 && $0 != 0x27 }) else { continue }
+                guard let lastIndex = t[r].lastIndex(where: { !Bytes.isWhitespace($0) && $0 != .quote && $0 != .rightParen && $0 != .apostrophe }) else { continue }
                 let last = t[lastIndex]
                 // Items whose ending says nothing about the list's style: an abbreviation's full stop (“etc.”,
                 // “D.C.”), an ellipsis, a bare link, a lead-in to a nested list, several sentences, or a paragraph
@@ -91,9 +91,9 @@ struct BulletStyleRule: Rule {
                 // A list written as one sentence (“…; or”, “…, and”): its punctuation is the sentence's.
                 if Self.endsWithConjunction(t, r.lowerBound, lastIndex) { skip = true; break }
                 switch last {
-                case 0x2E: withStop.append(i)
-                case 0x3B, 0x2C, 0x3A: skip = true
-                case 0x21, 0x3F: continue  // exclamations and questions are neither
+                case .period: withStop.append(i)
+                case .semicolon, .comma, .colon: skip = true
+                case .exclamation, .question: continue  // exclamations and questions are neither
                 default:
                     if Bytes.isASCIILetter(last) || Bytes.isDigit(last) || last >= 0x80 { without.append(i) }
                 }
@@ -115,14 +115,14 @@ struct BulletStyleRule: Rule {
     static func isNeutral(_ a: Analysis, _ i: Int, _ lastIndex: Int) -> Bool {
         let t = a.text
         let r = a.blocks[i].proseRange
-        if t[lastIndex] == 0x2E {
+        if t[lastIndex] == .period {
             // An ellipsis (“...”).
-            if lastIndex > r.lowerBound && t[lastIndex - 1] == 0x2E { return true }
+            if lastIndex > r.lowerBound && t[lastIndex - 1] == .period { return true }
             // The word before the full stop: an abbreviation, or dotted initials (“D.C.”, “M.A.”, “U.S.”).
             var k = lastIndex
-            while k > r.lowerBound && (Bytes.isASCIILetter(t[k - 1]) || t[k - 1] == 0x2E) { k -= 1 }
+            while k > r.lowerBound && (Bytes.isASCIILetter(t[k - 1]) || t[k - 1] == .period) { k -= 1 }
             let word = t[k..<lastIndex]
-            if word.contains(0x2E) { return true }
+            if word.contains(.period) { return true }
             if !word.isEmpty && abbreviations.contains(Word.hash(Array(word), 0..<word.count)) { return true }
         }
         // “…” (U+2026).
@@ -134,7 +134,7 @@ struct BulletStyleRule: Rule {
         var start = r.lowerBound
         while start < r.upperBound && Bytes.isWhitespace(t[start]) { start += 1 }
         if start + 4 <= lastIndex, Bytes.equalsLower(t, start..<(start + 4), "http") || Bytes.equalsLower(t, start..<(start + 4), "www."),
-           !t[start...lastIndex].contains(0x20) { return true }
+           !t[start...lastIndex].contains(.space) { return true }
         // A lead-in to a nested list.
         if i + 1 < a.blocks.count, a.blocks[i + 1].kind == .listItem, a.blocks[i + 1].level > a.blocks[i].level { return true }
         // Several sentences, or a line break after a sentence's end or before a capital (a joined paragraph or
@@ -142,19 +142,19 @@ struct BulletStyleRule: Rule {
         var k = r.lowerBound
         while k < lastIndex {
             let c = t[k]
-            if c == 0x0A {
+            if c == .lineFeed {
                 var p = k
                 while p > r.lowerBound && Bytes.isWhitespace(t[p - 1]) { p -= 1 }
                 var n = k + 1
                 while n < lastIndex && Bytes.isWhitespace(t[n]) { n += 1 }
-                if p > r.lowerBound && n < lastIndex && (Bytes.isUpper(t[n]) || t[p - 1] == 0x2E || t[p - 1] == 0x21 || t[p - 1] == 0x3F || t[p - 1] == 0x3A) {
+                if p > r.lowerBound && n < lastIndex && (Bytes.isUpper(t[n]) || t[p - 1] == .period || t[p - 1] == .exclamation || t[p - 1] == .question || t[p - 1] == .colon) {
                     return true
                 }
-            } else if c == 0x2E || c == 0x21 || c == 0x3F, k + 2 < lastIndex, t[k + 1] == 0x20, Bytes.isUpper(t[k + 2]) {
+            } else if c == .period || c == .exclamation || c == .question, k + 2 < lastIndex, t[k + 1] == .space, Bytes.isUpper(t[k + 2]) {
                 // Not after an abbreviation or initials (“e.g. Python”, “J. Smith”).
                 var w = k
                 while w > r.lowerBound && Bytes.isASCIILetter(t[w - 1]) { w -= 1 }
-                if c != 0x2E || (k - w > 1 && !abbreviations.contains(Word.hash(Array(t[w..<k]), 0..<(k - w)))) { return true }
+                if c != .period || (k - w > 1 && !abbreviations.contains(Word.hash(Array(t[w..<k]), 0..<(k - w)))) { return true }
             }
             k += 1
         }
@@ -165,7 +165,7 @@ struct BulletStyleRule: Rule {
     static func endsWithConjunction(_ t: [UInt8], _ start: Int, _ lastIndex: Int) -> Bool {
         var k = lastIndex + 1
         while k > start && Bytes.isASCIILetter(t[k - 1]) { k -= 1 }
-        guard k > start, t[k - 1] == 0x20 || t[k - 1] == 0x3B || t[k - 1] == 0x2C else { return false }
+        guard k > start, t[k - 1] == .space || t[k - 1] == .semicolon || t[k - 1] == .comma else { return false }
         let n = lastIndex + 1 - k
         return (n == 2 && Bytes.equalsLower(t, k..<(k + 2), Array("or".utf8))) || (n == 3 && Bytes.equalsLower(t, k..<(k + 3), Array("and".utf8)))
     }

@@ -85,7 +85,7 @@ struct DuplicateHeadingRule: Rule {
             // The first line of the block (a scraped paragraph may run the title into the next lines).
             let r = block.proseRange
             var e = r.lowerBound
-            while e < r.upperBound && a.text[e] != 0x0A { e += 1 }
+            while e < r.upperBound && a.text[e] != .lineFeed { e += 1 }
             let lineRange = r.lowerBound..<e
             guard Analysis.titleKey(a.text, lineRange, equals: tkBytes) else { continue }
             // In Markdown and HTML a paragraph (often bold) that restates a heading title introduces the body under

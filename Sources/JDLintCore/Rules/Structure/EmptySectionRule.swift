@@ -45,8 +45,8 @@ struct EmptySectionRule: Rule {
         let src = a.sourceRange(a.blocks[h].proseRange)
         let b = a.document.bytes
         var k = src.upperBound
-        while k < b.count && (b[k] == 0x20 || b[k] == 0x2A || b[k] == 0x5F) { k += 1 }
-        return k < b.count && b[k] == 0x3A
+        while k < b.count && (b[k] == .space || b[k] == .asterisk || b[k] == .underscore) { k += 1 }
+        return k < b.count && b[k] == .colon
     }
 
     /// Generic section labels that name no part of the catalogue.
@@ -89,12 +89,12 @@ struct EmptySectionRule: Rule {
         let t = a.text
         guard a.phraseText(block: h).count <= 6 else { return false }
         var hi = r.upperBound
-        while hi > r.lowerBound && (Bytes.isWhitespace(t[hi - 1]) || t[hi - 1] == 0x3A) { hi -= 1 }
+        while hi > r.lowerBound && (Bytes.isWhitespace(t[hi - 1]) || t[hi - 1] == .colon) { hi -= 1 }
         for k in r.lowerBound..<hi {
             let c = t[k]
-            if Bytes.isDigit(c) || c == 0x3A || c == 0x7B || c == 0x7D { return false }
+            if Bytes.isDigit(c) || c == .colon || c == .leftBrace || c == .rightBrace { return false }
         }
-        if hi > r.lowerBound, [0x2E, 0x21, 0x3F].contains(t[hi - 1]) { return false }
+        if hi > r.lowerBound, [.period, .exclamation, .question].contains(t[hi - 1]) { return false }
         // A word of three letters or more (not a line of template placeholders such as “￼ - GS-￼”).
         var run = 0
         for k in r.lowerBound..<hi {
@@ -144,7 +144,7 @@ struct EmptySectionRule: Rule {
             // Headings inferred from plain text or bold paragraphs are guesses: only a `Label:` line is sure enough.
             if !blocks[h].explicit {
                 let src = a.document.bytes[blocks[h].sourceRange]
-                guard src.last(where: { !Bytes.isWhitespace($0) && $0 != 0x2A && $0 != 0x5F }) == 0x3A || isColonHeading(a, h) else { continue }
+                guard src.last(where: { !Bytes.isWhitespace($0) && $0 != .asterisk && $0 != .underscore }) == .colon || isColonHeading(a, h) else { continue }
             }
             // A sub-heading right after this one gives it content.
             if h + 1 < blocks.count, blocks[h + 1].kind == .heading, blocks[h].explicit,

@@ -67,7 +67,7 @@ struct LengthRule: Rule {
         // and body keys are already blocks, and short values (dates, tags, URLs) are not prose.
         for f in a.fields where f.origin == .frontMatter && !Self.notProseKeys.contains(f.key) {
             var spaces = 0
-            for c in f.value.utf8 where c == 0x20 { spaces += 1 }
+            for c in f.value.utf8 where c == .space { spaces += 1 }
             if spaces >= 4 && !f.value.hasPrefix("http") { chars += f.value.unicodeScalars.count }
         }
         // Words as a reader (or `wc -w`) counts them: runs of non-space characters with a letter or digit in them.

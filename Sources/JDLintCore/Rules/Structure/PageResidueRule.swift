@@ -105,8 +105,8 @@ struct PageResidueRule: Rule {
             let text = a.phraseText(block: i)
             guard let (_, linkable) = Self.match(text, containsPhrase: containing[i], patterns: patterns) else { continue }
             // A label that introduces what follows (“Terms and conditions:”) is a heading, not residue.
-            if a.text[block.proseRange].last == 0x3A && i + 1 < a.blocks.count { continue }
-            if block.kind == .heading && a.document.bytes[block.sourceRange].last(where: { !Bytes.isWhitespace($0) }) == 0x3A
+            if a.text[block.proseRange].last == .colon && i + 1 < a.blocks.count { continue }
+            if block.kind == .heading && a.document.bytes[block.sourceRange].last(where: { !Bytes.isWhitespace($0) }) == .colon
                 && sectionBody[i] == true { continue }
             if linkable {
                 // A working button, or a real section (“## Apply now” with instructions under it), is not residue.

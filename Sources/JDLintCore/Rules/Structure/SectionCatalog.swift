@@ -30,7 +30,7 @@ struct PhraseText: Sendable {
         var amps = 0
         for r in ranges {
             total += r.count
-            for i in r where t[i] == 0x26 { amps += 1 }
+            for i in r where t[i] == .ampersand { amps += 1 }
         }
         var starts: [UInt32] = []
         var store: [UInt64] = []
@@ -52,19 +52,19 @@ struct PhraseText: Sendable {
                         let c = b[i]
                         if c < 0x80 {
                             let lower = c | 0x20
-                            if (lower >= 0x61 && lower <= 0x7A) || (c >= 0x30 && c <= 0x39) {
-                                let v = c >= 0x41 && c <= 0x5A ? lower : c
+                            if (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9")) {
+                                let v = c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? lower : c
                                 if !inWord { starts.append(UInt32(o)); h = 0xcbf29ce484222325; inWord = true }
                                 out[o] = v
                                 o += 1
                                 h = (h ^ UInt64(v)) &* 0x100000001b3
-                            } else if c == 0x27 && inWord {
+                            } else if c == .apostrophe && inWord {
                                 // apostrophe inside a word: dropped
                             } else {
                                 if inWord { store.append(h); inWord = false }
-                                if c == 0x26 {  // `&` reads as the word `and`
+                                if c == .ampersand {  // `&` reads as the word `and`
                                     starts.append(UInt32(o))
-                                    out[o] = 0x61; out[o + 1] = 0x6E; out[o + 2] = 0x64
+                                    out[o] = UInt8(ascii: "a"); out[o + 1] = UInt8(ascii: "n"); out[o + 2] = UInt8(ascii: "d")
                                     o += 3
                                     store.append(andHash)
                                 }
@@ -291,11 +291,11 @@ enum SectionCatalog {
         while k < r.upperBound && (Bytes.isWhitespace(b[k])) { k += 1 }
         var j = k
         while j < r.upperBound && (Bytes.isDigit(b[j]) || "ivxIVX".utf8.contains(b[j])) { j += 1 }
-        if j == k, j < r.upperBound, Bytes.isASCIILetter(b[j]), j + 1 < r.upperBound, b[j + 1] == 0x29 { j += 1 }
-        if j > k && j < r.upperBound && (b[j] == 0x2E || b[j] == 0x29 || b[j] == 0x3A) && j + 1 < r.upperBound && b[j + 1] == 0x20 {
+        if j == k, j < r.upperBound, Bytes.isASCIILetter(b[j]), j + 1 < r.upperBound, b[j + 1] == .rightParen { j += 1 }
+        if j > k && j < r.upperBound && (b[j] == .period || b[j] == .rightParen || b[j] == .colon) && j + 1 < r.upperBound && b[j + 1] == .space {
             return (j + 2)..<r.upperBound
         }
-        if j > k && j < r.upperBound && b[j] == 0x20 && b[k...j].allSatisfy({ Bytes.isDigit($0) || $0 == 0x20 }) {
+        if j > k && j < r.upperBound && b[j] == .space && b[k...j].allSatisfy({ Bytes.isDigit($0) || $0 == .space }) {
             return (j + 1)..<r.upperBound
         }
         return r
@@ -304,7 +304,7 @@ enum SectionCatalog {
     /// A short `Label:` at the start of a paragraph or list item (`Salary: £30,000`, `**Location:** Remote`):
     /// the label's prose range, when it is 1–5 words.
     static func leadLabel(_ t: [UInt8], _ r: Range<Int>) -> Range<Int>? {
-        guard let k = labelEnd(t, r, at: 0x3A, maxWords: 5, maxBytes: 48, stops: leadStops), k > r.lowerBound else { return nil }
+        guard let k = labelEnd(t, r, at: .colon, maxWords: 5, maxBytes: 48, stops: leadStops), k > r.lowerBound else { return nil }
         return r.lowerBound..<k
     }
 
@@ -312,10 +312,10 @@ enum SectionCatalog {
     /// written as a plain line in Markdown (“Responsibilities⏎Develop course materials…”), which CommonMark joins
     /// into the paragraph after it.
     static func lineLabel(_ t: [UInt8], _ r: Range<Int>) -> Range<Int>? {
-        guard let k = labelEnd(t, r, at: 0x0A, maxWords: 4, maxBytes: 40, stops: lineStops) else { return nil }
+        guard let k = labelEnd(t, r, at: .lineFeed, maxWords: 4, maxBytes: 40, stops: lineStops) else { return nil }
         var e = k
-        while e > r.lowerBound && t[e - 1] == 0x20 { e -= 1 }
-        guard e > r.lowerBound, k + 1 < r.upperBound, Bytes.isASCIILetter(t[e - 1]) || t[e - 1] == 0x29 else { return nil }
+        while e > r.lowerBound && t[e - 1] == .space { e -= 1 }
+        guard e > r.lowerBound, k + 1 < r.upperBound, Bytes.isASCIILetter(t[e - 1]) || t[e - 1] == .rightParen else { return nil }
         return r.lowerBound..<e
     }
 
@@ -325,20 +325,20 @@ enum SectionCatalog {
     static func blockLabel(_ t: [UInt8], _ r: Range<Int>) -> Range<Int>? {
         var e = r.upperBound
         while e > r.lowerBound && Bytes.isWhitespace(t[e - 1]) { e -= 1 }
-        if e > r.lowerBound && t[e - 1] == 0x3A { e -= 1 }
-        guard e > r.lowerBound, e - r.lowerBound <= 48, Bytes.isASCIILetter(t[e - 1]) || t[e - 1] == 0x29 else { return nil }
+        if e > r.lowerBound && t[e - 1] == .colon { e -= 1 }
+        guard e > r.lowerBound, e - r.lowerBound <= 48, Bytes.isASCIILetter(t[e - 1]) || t[e - 1] == .rightParen else { return nil }
         var words = 1
         for k in r.lowerBound..<e {
             let c = t[k]
-            if c == 0x20 { words += 1; if words > 5 { return nil } }
-            if c == 0x0A || lineStops.contains(c) { return nil }
+            if c == .space { words += 1; if words > 5 { return nil } }
+            if c == .lineFeed || lineStops.contains(c) { return nil }
         }
         return r.lowerBound..<e
     }
 
     /// Sentence ends (and a line break) stop a `Label:`; sentence ends, colons and commas stop a heading line.
-    static let leadStops: [UInt8] = [0x2E, 0x21, 0x3F, 0x0A]
-    static let lineStops: [UInt8] = [0x2E, 0x21, 0x3F, 0x3A, 0x2C]
+    static let leadStops: [UInt8] = [.period, .exclamation, .question, .lineFeed]
+    static let lineStops: [UInt8] = [.period, .exclamation, .question, .colon, .comma]
 
     /// Where a label at the start of `r` ends: the first `terminator` within `maxBytes`, before `maxWords` words and
     /// before any of `stops`.
@@ -349,7 +349,7 @@ enum SectionCatalog {
         while k < limit {
             let c = t[k]
             if c == terminator { return k }
-            if c == 0x20 { words += 1; if words > maxWords { return nil } }
+            if c == .space { words += 1; if words > maxWords { return nil } }
             if stops.contains(c) { return nil }
             k += 1
         }

@@ -12,7 +12,7 @@ enum StructureSupport {
         var k = lines.contentStart(ofLine: first)
         while k < range.lowerBound {
             if Bytes.isWhitespace(b[k]) { k += 1; continue }
-            if b[k] == 0x3C, let e = tagEnd(b, k, limit: range.lowerBound) { k = e; continue }
+            if b[k] == .lessThan, let e = tagEnd(b, k, limit: range.lowerBound) { k = e; continue }
             return nil
         }
         // After the range on its last line: white space and tags only.
@@ -20,7 +20,7 @@ enum StructureSupport {
         let end = lines.contentEnd(ofLine: last)
         while k < end {
             if Bytes.isWhitespace(b[k]) { k += 1; continue }
-            if b[k] == 0x3C, let e = tagEnd(b, k, limit: end) { k = e; continue }
+            if b[k] == .lessThan, let e = tagEnd(b, k, limit: end) { k = e; continue }
             return nil
         }
         var lo = max(lines.fullRange(ofLine: first).lowerBound, lines.bomLength)
@@ -39,14 +39,14 @@ enum StructureSupport {
         hi = min(hi, b.count)
         // A lone CR line end before the removed lines and an LF after them would become one CRLF, merging two
         // lines: no fix then (mixed CR / LF line ends are rare; the finding stays).
-        if lo > 0 && b[lo - 1] == 0x0D && hi < b.count && b[hi] == 0x0A { return nil }
+        if lo > 0 && b[lo - 1] == .carriageReturn && hi < b.count && b[hi] == .lineFeed { return nil }
         return .remove(lo..<hi)
     }
 
     static func tagEnd(_ b: [UInt8], _ k: Int, limit: Int) -> Int? {
-        guard k + 1 < limit, Bytes.isASCIILetter(b[k + 1]) || b[k + 1] == 0x2F else { return nil }
+        guard k + 1 < limit, Bytes.isASCIILetter(b[k + 1]) || b[k + 1] == .slash else { return nil }
         var j = k + 1
-        while j < limit && b[j] != 0x3E { j += 1 }
+        while j < limit && b[j] != .greaterThan { j += 1 }
         return j < limit ? j + 1 : nil
     }
 

@@ -78,7 +78,7 @@ struct TemplateResidueRule: Rule {
             var k = r.lowerBound
             while k < end {
                 let c = b[k]
-                if c == 0x5B || c == 0x3C || c == 0x7B { break }
+                if c == .leftBracket || c == .lessThan || c == .leftBrace { break }
                 k += 1
             }
             return k
@@ -86,10 +86,10 @@ struct TemplateResidueRule: Rule {
         while i < end {
             let c = t[i]
             // [Company Name], <insert salary>
-            if c == 0x5B || c == 0x3C {
-                let close: UInt8 = c == 0x5B ? 0x5D : 0x3E
+            if c == .leftBracket || c == .lessThan {
+                let close: UInt8 = c == .leftBracket ? .rightBracket : .greaterThan
                 var j = i + 1
-                while j < end && j - i < 60 && t[j] != close && t[j] != 0x0A && t[j] != c { j += 1 }
+                while j < end && j - i < 60 && t[j] != close && t[j] != .lineFeed && t[j] != c { j += 1 }
                 if j < end && t[j] == close && j > i + 1 && isPlaceholder(t, (i + 1)..<j) && !isLabel(t, i, j, r) {
                     out.append(i..<(j + 1))
                     i = j + 1
@@ -97,8 +97,8 @@ struct TemplateResidueRule: Rule {
                 }
             }
             // {{ … }}, {% … %}
-            if c == 0x7B && i + 1 < end && (t[i + 1] == 0x7B || t[i + 1] == 0x25) {
-                let closer: [UInt8] = t[i + 1] == 0x7B ? [0x7D, 0x7D] : [0x25, 0x7D]
+            if c == .leftBrace && i + 1 < end && (t[i + 1] == .leftBrace || t[i + 1] == .percent) {
+                let closer: [UInt8] = t[i + 1] == .leftBrace ? [.rightBrace, .rightBrace] : [.percent, .rightBrace]
                 var j = i + 2
                 while j + 1 < end && j - i < 120 && !(t[j] == closer[0] && t[j + 1] == closer[1]) { j += 1 }
                 if j + 1 < end {
@@ -113,29 +113,29 @@ struct TemplateResidueRule: Rule {
         func consider(_ w: Range<Int>) {
             // Placeholder words are short ALL-CAPS or x-runs: allocate a string only for those.
             let first = t[w.lowerBound]
-            guard w.count >= 2 && w.count <= 8 && (Bytes.isUpper(first) || first == 0x78) else { return }
+            guard w.count >= 2 && w.count <= 8 && (Bytes.isUpper(first) || first == UInt8(ascii: "x")) else { return }
             let isWord = p.wordHashes.contains(exactHash(t, w)) && p.words.contains(String(decoding: t[w], as: UTF8.self))
             if isWord && !out.contains(where: { $0.overlaps(w) }) { out.append(w); return }
             // Runs of X standing for digits: `$XX,XXX`, `XXk`, `£X.XX`
-            guard t[w].allSatisfy({ $0 == 0x58 || $0 == 0x78 || $0 == 0x6B }), t[w].first != 0x6B else { return }
-            let xs = t[w].filter { $0 != 0x6B }.count
-            guard xs >= 1, t[w].filter({ $0 == 0x58 }).count == xs || t[w].filter({ $0 == 0x78 }).count == xs else { return }
+            guard t[w].allSatisfy({ $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") || $0 == UInt8(ascii: "k") }), t[w].first != UInt8(ascii: "k") else { return }
+            let xs = t[w].filter { $0 != UInt8(ascii: "k") }.count
+            guard xs >= 1, t[w].filter({ $0 == UInt8(ascii: "X") }).count == xs || t[w].filter({ $0 == UInt8(ascii: "x") }).count == xs else { return }
             var lo = w.lowerBound, hi = w.upperBound
             var money = false
-            while lo > r.lowerBound && (t[lo - 1] == 0x24 || t[lo - 1] == 0x2C || t[lo - 1] == 0x2E || t[lo - 1] == 0x58 || t[lo - 1] == 0x78) {
-                if t[lo - 1] == 0x24 { money = true }
+            while lo > r.lowerBound && (t[lo - 1] == .dollar || t[lo - 1] == .comma || t[lo - 1] == .period || t[lo - 1] == UInt8(ascii: "X") || t[lo - 1] == UInt8(ascii: "x")) {
+                if t[lo - 1] == .dollar { money = true }
                 lo -= 1
             }
             if lo >= r.lowerBound + 2 && t[lo - 2] == 0xC2 && t[lo - 1] == 0xA3 { lo -= 2; money = true }  // £
             if lo >= r.lowerBound + 3 && t[lo - 3] == 0xE2 && t[lo - 2] == 0x82 && t[lo - 1] == 0xAC { lo -= 3; money = true }  // €
-            while hi < end && (t[hi] == 0x2C || t[hi] == 0x2E) && hi + 1 < end && (t[hi + 1] == 0x58 || t[hi + 1] == 0x78) {
+            while hi < end && (t[hi] == .comma || t[hi] == .period) && hi + 1 < end && (t[hi + 1] == UInt8(ascii: "X") || t[hi + 1] == UInt8(ascii: "x")) {
                 money = true
                 hi += 1
-                while hi < end && (t[hi] == 0x58 || t[hi] == 0x78) { hi += 1 }
+                while hi < end && (t[hi] == UInt8(ascii: "X") || t[hi] == UInt8(ascii: "x")) { hi += 1 }
             }
             let run = lo..<hi
             guard money || xs >= 3 else { return }
-            if xs >= 3 && !money && t[w].first == 0x58 && xs == 3 && !isWord { return }
+            if xs >= 3 && !money && t[w].first == UInt8(ascii: "X") && xs == 3 && !isWord { return }
             if !out.contains(where: { $0.overlaps(run) }) { out.append(run) }
         }
         if let words {
@@ -177,12 +177,12 @@ struct TemplateResidueRule: Rule {
         // At the start of the block or of a line, or after the end of the previous field's text (“…solutions.[RESPONSIBILITY
         // STATEMENTS]Collaborate…”, “…experience; [WORK EXPERIENCE] 5-9 years”).
         var p = open
-        while p > r.lowerBound && t[p - 1] == 0x20 { p -= 1 }
-        guard p == r.lowerBound || [0x2E, 0x3B, 0x3A, 0x2C, 0x21, 0x3F, 0x0A].contains(t[p - 1]) else { return false }
+        while p > r.lowerBound && t[p - 1] == .space { p -= 1 }
+        guard p == r.lowerBound || [.period, .semicolon, .colon, .comma, .exclamation, .question, .lineFeed].contains(t[p - 1]) else { return false }
         if t[(open + 1)..<close].contains(where: Bytes.isLower) { return false }
         // Content of three words or more before the next label.
         var end = close + 1
-        while end < r.upperBound && t[end] != 0x5B { end += 1 }
+        while end < r.upperBound && t[end] != .leftBracket { end += 1 }
         var words = 0
         Tokenizer.words(t, (close + 1)..<end) { _ in words += 1 }
         return words >= 3
@@ -191,7 +191,7 @@ struct TemplateResidueRule: Rule {
     /// The inside of brackets reads as a placeholder: 1–6 words with a placeholder word, or ALL CAPS words.
     static func isPlaceholder(_ t: [UInt8], _ r: Range<Int>) -> Bool {
         let s = t[r]
-        if s.contains(where: { $0 == 0x2F || $0 == 0x3D || $0 == 0x22 || $0 == 0x28 }) { return false }  // URLs, tags, attributes
+        if s.contains(where: { $0 == .slash || $0 == .equals || $0 == .quote || $0 == .leftParen }) { return false }  // URLs, tags, attributes
         var words: [Range<Int>] = []
         Tokenizer.words(t, r) { words.append($0) }
         guard !words.isEmpty && words.count <= 6 else { return false }
@@ -243,7 +243,7 @@ struct TemplateResidueRule: Rule {
             if a.blocks.contains(where: { $0.sourceRange.overlaps(f.valueRange) && $0.kind != .field }) { continue }
             var r = f.valueRange
             let src = a.document.bytes
-            if r.count >= 2 && (src[r.lowerBound] == 0x22 || src[r.lowerBound] == 0x27) && src[r.upperBound - 1] == src[r.lowerBound] {
+            if r.count >= 2 && (src[r.lowerBound] == .quote || src[r.lowerBound] == .apostrophe) && src[r.upperBound - 1] == src[r.lowerBound] {
                 r = (r.lowerBound + 1)..<(r.upperBound - 1)
             }
             reporter.report("Unfilled placeholder “\(f.value)” in `\(f.rawKey)`: fill it in or remove it.", at: r)

@@ -1,0 +1,204 @@
+// Amounts: numbers as written (grouping, decimals, `k`), and figures (a number with its currency) and ranges.
+
+extension Scanner {
+    // MARK: numbers
+
+    /// Reads the number starting at `p` (a digit at a word boundary), up to `end`.
+    func number(at p: Int, _ end: Int, dotIsDecimal: Bool) -> Num? {
+        var groups: [Range<Int>] = []
+        var seps: [UInt8] = []  // first byte of each separator
+        var strayGap = false
+        var k = p
+        while k < end && Bytes.isDigit(t[k]) { k += 1 }
+        groups.append(p..<k)
+        while k < end {
+            let c = t[k]
+            var sepLen = 0
+            var sepByte: UInt8 = c
+            if c == 0x2C || c == 0x2E || c == 0x27 { sepLen = 1 }
+            else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && t[k + 2] == 0x99 { sepLen = 3; sepByte = 0x27 }
+            else { let s = spaceLen(k, end); if s > 0 && t[k] != 0x09 && t[k] != 0x0A && t[k] != 0x0D { sepLen = s; sepByte = 0x20 } }
+            // `$53, 080`: a stray space after a thousands comma.
+            if c == 0x2C && k + 5 <= end && t[k + 1] == 0x20 && groups[0].count <= 3 && seps.isEmpty
+                && Bytes.isDigit(t[k + 2]) && Bytes.isDigit(t[k + 3]) && Bytes.isDigit(t[k + 4]) && (k + 5 == end || !Bytes.isDigit(t[k + 5]))
+                && groups[0].count >= 1
+            {
+                groups.append((k + 2)..<(k + 5))
+                seps.append(0x2C)
+                strayGap = true
+                k += 5
+                continue
+            }
+            guard sepLen > 0, k + sepLen < end, Bytes.isDigit(t[k + sepLen]) else { break }
+            var e = k + sepLen
+            while e < end && Bytes.isDigit(t[e]) { e += 1 }
+            let len = e - (k + sepLen)
+            if sepByte == 0x20 || sepByte == 0x27 {
+                // Space and apostrophe grouping only in the strict form: 1–3 digits, then groups of three.
+                guard len == 3, groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }),
+                      seps.allSatisfy({ $0 == sepByte }) else { break }
+            }
+            if sepByte == 0x2C && len > 3 && seps.isEmpty { break }  // "64,3345": a list, not a number
+            groups.append((k + sepLen)..<e)
+            seps.append(sepByte)
+            k = e
+        }
+        // Decide which separator (if any) is the decimal point.
+        var decimalIndex = -1  // index into seps
+        if let last = seps.last, last == 0x2C || last == 0x2E {
+            let L = groups[groups.count - 1].count
+            let distinct = Set(seps)
+            if distinct.count > 1 {
+                if seps.dropLast().allSatisfy({ $0 != last }) && L <= 3 && (L != 3 || last == 0x2E || last == 0x2C) { decimalIndex = seps.count - 1 }
+            } else if seps.count == 1 {
+                if L <= 2 { decimalIndex = 0 }
+                else if L == 3 && last == 0x2E && (dotIsDecimal || groups[0].count > 3) { decimalIndex = 0 }
+                else if L > 3 && last == 0x2E { decimalIndex = 0 }
+            }
+        }
+        if decimalIndex < 0, let last = seps.last, groups[groups.count - 1].count > 3 {
+            // `1,2345` / `1.2345` as a whole: cut before the odd group.
+            _ = last
+            groups.removeLast()
+            seps.removeLast()
+            k = groups[groups.count - 1].upperBound
+        }
+        let intGroups = decimalIndex >= 0 ? Array(groups[0...decimalIndex]) : groups
+        var value = 0.0
+        var digits = 0
+        for g in intGroups { for i in g { value = value * 10 + Double(t[i] - 0x30); digits += 1 } }
+        var decimals = 0
+        var zero = true
+        if decimalIndex >= 0 {
+            var frac = 0.0
+            var scale = 1.0
+            for i in groups[decimalIndex + 1] { frac = frac * 10 + Double(t[i] - 0x30); scale *= 10; decimals += 1; if t[i] != 0x30 { zero = false } }
+            value += frac / scale
+        }
+        let groupSeps = decimalIndex >= 0 ? Array(seps[0..<decimalIndex]) : seps
+        var valid = true
+        var indian = false
+        if !groupSeps.isEmpty {
+            let ig = intGroups
+            valid = ig[0].count >= 1 && ig[0].count <= 3 && ig.dropFirst().allSatisfy { $0.count == 3 } && Set(groupSeps).count == 1
+            if !valid && ig.count >= 3 && ig.last!.count == 3 && ig.dropFirst().dropLast().allSatisfy({ $0.count == 2 }) && ig[0].count <= 2 {
+                indian = true
+            }
+        }
+        // `€ 2.000,-`: a dash for zero cents.
+        if k + 1 < end && (t[k] == 0x2C || t[k] == 0x2E) && t[k + 1] == 0x2D && !(k + 2 < end && (Bytes.isDigit(t[k + 2]) || t[k + 2] == 0x2D)) { k += 2 }
+        if strayGap { valid = false }
+        var num = Num(value: value, range: p..<k, integerDigits: digits, groupSeparator: groupSeps.first, groupingValid: valid,
+                      indianGrouping: indian, decimals: decimals, decimalSeparator: decimalIndex >= 0 ? seps[decimalIndex] : nil, zeroDecimals: decimals > 0 && zero, thousands: false, large: false,
+                      yearLike: false, leadingZero: t[p] == 0x30 && digits > 1)
+        // Suffixes: k, m/bn/million.
+        if k < end && (t[k] == 0x6B || t[k] == 0x4B) && !isAlnum(k + 1) {
+            num.thousands = true
+            num.value *= 1000
+            k += 1
+            num.range = p..<k
+        } else if k < end && (t[k] == 0x6D || t[k] == 0x4D) && (!isAlnum(k + 1) || (k + 1 < end && (t[k + 1] == 0x6E || t[k + 1] == 0x6D) && !isAlnum(k + 2))) {
+            num.large = true
+        } else if k + 1 < end && (t[k] == 0x62 || t[k] == 0x42) && (t[k + 1] == 0x6E || t[k + 1] == 0x4E) && !isAlnum(k + 2) {
+            num.large = true
+        } else {
+            let w = skipSpaces(k, end)
+            if w > k && w < end && Bytes.isASCIILetter(t[w]) {
+                let we = wordEnd(w, end)
+                if Bytes.equalsLower(t, w..<we, "million") || Bytes.equalsLower(t, w..<we, "billion") || Bytes.equalsLower(t, w..<we, "bn")
+                    || Bytes.equalsLower(t, w..<we, "mn") || Bytes.equalsLower(t, w..<we, "trillion") || Bytes.equalsLower(t, w..<we, "m")
+                    || Bytes.equalsLower(t, w..<we, "mil") || Bytes.equalsLower(t, w..<we, "millions") || Bytes.equalsLower(t, w..<we, "billions")
+                { num.large = true }
+                if Bytes.equalsLower(t, w..<we, "thousand") { num.value *= 1000; num.thousands = true }
+            }
+        }
+        num.yearLike = digits == 4 && seps.isEmpty && !num.thousands && value >= 1900 && value <= 2100
+        return num
+    }
+
+    /// `true` when the bytes right after a number make it something else: `60kg`, `3rd`, `10%`, `401(k)`.
+    func badFollower(_ num: Num, _ end: Int) -> Bool {
+        let k = num.range.upperBound
+        if k < end && (Bytes.isASCIILetter(t[k]) || Bytes.isDigit(t[k])) { return true }
+        let s = skipSpaces(k, end)
+        if s < end && t[s] == 0x25 { return true }  // %
+        if s < end && Bytes.isASCIILetter(t[s]) {
+            let we = wordEnd(s, end)
+            if Bytes.equalsLower(t, s..<we, "percent") || Bytes.equalsLower(t, s..<we, "pct") { return true }
+        }
+        if k < end && t[k] == 0x28 && k + 2 < end && (t[k + 1] | 0x20 == 0x6B || t[k + 1] | 0x20 == 0x62) && t[k + 2] == 0x29 { return true }  // 401(k)
+        if k + 1 < end && t[k] == 0x2F && Bytes.isDigit(t[k + 1]) { return true }  // 24/7, dates
+        if k + 1 < end && (t[k] == 0x3A) && Bytes.isDigit(t[k + 1]) { return true }  // 9:30
+        return false
+    }
+
+    // MARK: figures
+
+    /// A figure whose number starts at `p` (currency before it looked up, currency after it read).
+    func figure(at p: Int, _ region: Range<Int>, currencyHint: String?) -> Figure? {
+        let cur = currencyEnding(at: skipSpacesBack(p, region.lowerBound), region.lowerBound)
+        // A currency symbol must be close (one space at most).
+        var currency: String?
+        var start = p
+        if let (code, s) = cur, p - s <= 7 { currency = code; start = s }
+        let hint = currency ?? currencyHint
+        let dotIsDecimal = hint == "USD" || hint == "GBP" || hint == "CAD" || hint == "AUD" || hint == "INR" || hint == "NZD"
+            || hint == "SGD" || hint == "HKD" || hint == "JPY"
+        guard var num = number(at: p, region.upperBound, dotIsDecimal: dotIsDecimal) else { return nil }
+        var end = num.range.upperBound
+        let weak = currency == "USD" && start < p && t[start] == 0x24
+        if weak, !num.large, let (code, e) = currencyAfter(end, region.upperBound), Scanner.dollars.contains(code) {
+            // `$110k AUD`: the code says which dollar.
+            return Figure(num: num, currency: code, start: start, end: e)
+        }
+        if currency == nil, !num.large, let (code, e) = currencyAfter(end, region.upperBound) {
+            currency = code
+            end = e
+            // Re-read with the currency's decimal convention when it matters.
+            if (code == "USD" || code == "GBP") && !dotIsDecimal, let again = number(at: p, region.upperBound, dotIsDecimal: true) {
+                if again.range == num.range || again.range.upperBound == num.range.upperBound { num = again }
+            }
+        }
+        if currency == nil, !num.large, num.value >= 1000 {
+            // `25,800 pounds` (never `50 pounds`, a weight)
+            let w = skipSpaces(end, region.upperBound)
+            let we = wordEnd(w, region.upperBound)
+            if w > end && (Bytes.equalsLower(t, w..<we, "pounds") || Bytes.equalsLower(t, w..<we, "sterling")) { currency = "GBP"; end = we }
+        }
+        return Figure(num: num, currency: currency, start: start, end: end, weak: weak)
+    }
+
+    static let dollars: Set<String> = ["USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"]
+
+    /// The range separator after a first figure: returns where the second figure may start.
+    func rangeSeparator(_ i: Int, _ end: Int, allowAnd: Bool) -> Int? {
+        var k = skipSpaces(i, end)
+        guard k < end else { return nil }
+        let c = t[k]
+        if c == 0x2D || c == 0x7E { k += 1; if k < end && t[k] == 0x2D { k += 1 } }  // - -- ~
+        else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && t[k + 2] >= 0x90 && t[k + 2] <= 0x95 { k += 3 }  // ‐ ‑ ‒ – — ―
+        else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x88 && t[k + 2] == 0x92 { k += 3 }  // minus sign
+        else if Bytes.isASCIILetter(c) {
+            let we = wordEnd(k, end)
+            if Bytes.equalsLower(t, k..<we, "to") || Bytes.equalsLower(t, k..<we, "through") || Bytes.equalsLower(t, k..<we, "thru")
+                || (allowAnd && Bytes.equalsLower(t, k..<we, "and")) { k = we } else { return nil }
+            // `to up to`: no
+        } else { return nil }
+        k = skipSpaces(k, end)
+        // `$106,595 to GS-15 Step 10 $138,572`: a grade label before the second figure.
+        if k < end && Bytes.isASCIILetter(t[k]) {
+            let we = wordEnd(k, end)
+            if Keywords.grades.contains(Word.hash(t, k..<we)) && we - k >= 2 {
+                var q = we
+                while q < end && q < k + 30 && !currencyStart(q, end) {
+                    let c = t[q]
+                    guard Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c == 0x20 || c == 0x2D || c == 0x2C || c == 0x3A else { return nil }
+                    q += 1
+                }
+                return q < end && currencyStart(q, end) ? q : nil
+            }
+        }
+        // `- $80,000`, `to € 65.000`, `– 80k`
+        return k < end ? k : nil
+    }
+}
