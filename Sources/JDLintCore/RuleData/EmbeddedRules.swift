@@ -3914,7 +3914,6 @@ Convent
 Convoy
 Convoy Place
 Conway Springs
-Conwy
 Conyngham
 Coober Pedy
 Coodanup
@@ -4954,7 +4953,6 @@ Eaglesham
 Eagleton Village
 Eagleview
 Eagleville
-Ealing
 Earby
 Earith
 Earle
@@ -6884,7 +6882,6 @@ Hackham
 Hackham West
 Hackleburg
 Hackleton
-Hackney
 Haddenham
 Haddon
 Haddon Heights
@@ -7437,7 +7434,6 @@ Hilldale
 Hillen
 Hiller
 Hillhurst
-Hillingdon
 Hillman
 Hillsboro Beach
 Hillsborough Park
@@ -8511,7 +8507,6 @@ Kingston Estates
 Kingston Seymour
 Kingston South East
 Kingston Springs
-Kingston upon Thames
 Kingstone
 Kingstree
 Kingsway South
@@ -8929,7 +8924,6 @@ Lamartine
 Lamberhurst
 Lambert
 Lambertville
-Lambeth
 Lambourn
 Lambton
 Lambton Baby Point
@@ -9222,7 +9216,6 @@ Levindale
 Lewis Center
 Lewis Point
 Lewisburg
-Lewisham
 Lewisport
 Lewisporte
 Lewistown
@@ -16625,7 +16618,6 @@ Wandin North
 Wandina
 Wandoan
 Wandong
-Wandsworth
 Wangi Wangi
 Wanguri
 Wannanup
@@ -18920,6 +18912,7 @@ Angatuba
 Angeles City
 Angermünde
 Angers
+Anglesey
 Anglet
 Angleton
 Angoche
@@ -20405,6 +20398,7 @@ Barjala
 Barkam
 Barki Saria
 Barking
+Barking and Dagenham
 Barkā Kānā
 Barkā’
 Barletta
@@ -21378,6 +21372,7 @@ Blacksburg
 Blacktown
 Blackwall
 Blackwood
+Blaenau Gwent
 Blagnac
 Blagodarnyy
 Blagoevgrad
@@ -22837,6 +22832,7 @@ Carlton
 Carlópolis
 Carmagnola
 Carmarthen
+Carmarthenshire
 Carmel
 Carmelo
 Carmen De La Legua Reynoso
@@ -23092,6 +23088,7 @@ Ceper
 Cepu
 Cercola
 Cerdanyola del Vallès
+Ceredigion
 Cerejeiras
 Ceres
 Cereté
@@ -24179,6 +24176,7 @@ Contumo
 Conversano
 Converse
 Conway
+Conwy
 Conyers
 Coogee
 Cookeville
@@ -24873,6 +24871,7 @@ Den Den
 Den Helder
 Denai Alam
 Denain
+Denbighshire
 Denderleeuw
 Dendermonde
 Deneysville
@@ -25615,6 +25614,7 @@ Eagle
 Eagle Mountain
 Eagle Pass
 Eagle River
+Ealing
 Ealing Common
 Earl Shilton
 Earlsfield
@@ -26564,6 +26564,7 @@ Flers
 Fleurus
 Fleury-les-Aubrais
 Flint
+Flintshire
 Floirac
 Flora
 Floral Park
@@ -28121,6 +28122,7 @@ Hacienda Heights
 Hacienda La Calera
 Hacienda Santa Fe
 Hackensack
+Hackney
 Hacılar
 Hacıqabul
 Had Soualem
@@ -28248,6 +28250,7 @@ Hammam-Lif
 Hammamet
 Hammanskraal
 Hamme
+Hammersmith and Fulham
 Hamminkeln
 Hammond
 Hampshire
@@ -28321,6 +28324,7 @@ Harewood
 Hargeysa
 Haridwar
 Harihar
+Haringey
 Haripur
 Haripād
 Harker Heights
@@ -28408,6 +28412,7 @@ Haveli Lakha
 Havelian
 Havelock
 Haverhill
+Havering
 Havertown
 Havlíčkův Brod
 Havza
@@ -28669,6 +28674,7 @@ Hille
 Hillegom
 Hillerød
 Hilliard
+Hillingdon
 Hillsboro
 Hillsborough
 Hillside
@@ -29632,6 +29638,7 @@ Isla Cristina
 Isla Vista
 Islamabad
 Islamgarh
+Isle of Anglesey
 Isle of Lewis
 Isle of Wight
 Isleworth
@@ -31342,6 +31349,7 @@ Kenora
 Kenosha
 Kenscoff
 Kensington
+Kensington and Chelsea
 Kensington-Cedar Cottage
 Kensington-Chinatown
 Kent
@@ -31674,6 +31682,7 @@ Kingsland
 Kingsport
 Kingston
 Kingston upon Hull
+Kingston upon Thames
 Kingstown
 Kingsview Village-The Westway
 Kingsville
@@ -33009,6 +33018,7 @@ Lambaréné
 Lambayeque
 Lambayong
 Lambersart
+Lambeth
 Lamerd
 Lamezia Terme
 Lami
@@ -33408,6 +33418,7 @@ Levittown
 Levoberezhnyy
 Lewe
 Lewes
+Lewisham
 Lewiston
 Lewiston Orchards
 Lewisville
@@ -35965,6 +35976,7 @@ Monino
 Moniquirá
 Monkayo
 Monkey Bay
+Monmouthshire
 Monoharpur
 Monopoli
 Monor
@@ -37097,6 +37109,7 @@ Neapoli
 Near North Side
 Near South Side
 Neath
+Neath Port Talbot
 Neb Sarai
 Nebaj
 Nebbi
@@ -37295,6 +37308,7 @@ Newcastle
 Newcastle under Lyme
 Newcastle upon Tyne
 Newfoundland
+Newham
 Newington
 Newmarket
 Newnan
@@ -39218,6 +39232,7 @@ Pemangkat
 Pematangsiantar
 Pemba
 Pembroke Pines
+Pembrokeshire
 Penalva
 Penarth
 Penco
@@ -40931,6 +40946,7 @@ Red Wing
 Reda
 Redan
 Redbank Plains
+Redbridge
 Redcar
 Redcliff
 Redding
@@ -41081,6 +41097,7 @@ Rhennouch
 Rho
 Rhode Island
 Rhondda
+Rhondda Cynon Taf
 Rhoon
 Rhosllannerchrugog
 Rhyl
@@ -41120,6 +41137,7 @@ Richland
 Richmond
 Richmond Hill
 Richmond West
+Richmond upon Thames
 Rickmansworth
 Ridder
 Ridderkerk
@@ -44178,6 +44196,7 @@ Southington
 Southlake
 Southport
 Southsea
+Southwark
 Southwest Waterfront
 Souto Soares
 Souza Gare
@@ -46135,6 +46154,7 @@ Torcy
 Tordera
 Tordher
 Toretsk
+Torfaen
 Torgau
 Torhout
 Toride
@@ -46212,6 +46232,7 @@ Tours
 Tovar
 Toviklin
 Towada
+Tower Hamlets
 Town 'n' Country
 Townline
 Townsville
@@ -47029,6 +47050,7 @@ Valdepeñas
 Valdezarza
 Valdivia
 Valdosta
+Vale of Glamorgan
 Vale of Leven
 Valence
 Valencia
@@ -47797,6 +47819,7 @@ Walsall
 Walsrode
 Waltham
 Waltham Abbey
+Waltham Forest
 Walthamstow
 Walton-on-Thames
 Walton-on-the-Naze
@@ -47811,6 +47834,7 @@ Wanaraja
 Wanchaq
 Wandlitz
 Wandsbek
+Wandsworth
 Wang Nam Yen
 Wang Noi
 Wang Saphung

@@ -139,6 +139,10 @@ struct MissingSectionRule: Rule {
 
                 Contract: 3 months. To apply, email finance@example.com. We welcome applicants from all backgrounds.
                 """, options: JSONObject([("ignore", .array(["title"]))])),
+            // A London borough or a Welsh county is a location (“our teams in Redbridge”; judged false on nhs_jobs).
+            RuleExample("Community Nurse\n\nJoin our district nursing teams in Redbridge, caring for people at home.\n",
+                        options: JSONObject([("ignore", .array(["title", "summary", "responsibilities", "requirements", "pay", "benefits",
+                                                                 "employment-type", "how-to-apply", "equal-opportunity"].map { .string($0) }))])),
             // Freelance work comes without benefits: not asked for (judged on pythonjobs' contractor postings).
             RuleExample("""
                 ---
