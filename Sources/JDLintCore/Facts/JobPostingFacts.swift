@@ -86,7 +86,11 @@ public struct JobPostingFacts: Sendable {
         case "location": r.location()
         case "employment-type": r.employmentType()
         case "how-to-apply": r.apply()
-        default: r.run()
+        case "title": r.title()
+        case "pay": r.salary()
+        case "benefits", "responsibilities": r.sections()
+        case "requirements": r.sections(); r.experience()
+        default: return false
         }
         return r.out.contains { props.contains($0.property) }
     }
