@@ -75,9 +75,15 @@ public enum Bytes {
     /// Whether `needle` occurs in `haystack` (plain byte comparison; both indexed from 0, as arrays and buffers are).
     @inlinable public static func contains<H: RandomAccessCollection, N: RandomAccessCollection>(_ haystack: H, _ needle: N) -> Bool
     where H.Element == UInt8, H.Index == Int, N.Element == UInt8, N.Index == Int {
+        firstOffset(of: needle, in: haystack) != nil
+    }
+
+    /// Where `needle` first occurs in `haystack`, as an offset from the haystack's start (plain byte comparison).
+    @inlinable public static func firstOffset<H: RandomAccessCollection, N: RandomAccessCollection>(of needle: N, in haystack: H) -> Int?
+    where H.Element == UInt8, H.Index == Int, N.Element == UInt8, N.Index == Int {
         let n = haystack.count, m = needle.count
-        if m == 0 { return true }
-        if n < m { return false }
+        if m == 0 { return 0 }
+        if n < m { return nil }
         let h0 = haystack.startIndex, n0 = needle.startIndex
         let first = needle[n0]
         var i = 0
@@ -85,11 +91,11 @@ public enum Bytes {
             if haystack[h0 + i] == first {
                 var k = 1
                 while k < m && haystack[h0 + i + k] == needle[n0 + k] { k += 1 }
-                if k == m { return true }
+                if k == m { return i }
             }
             i += 1
         }
-        return false
+        return nil
     }
 
     /// ASCII-lowercased copy of a range as a String.

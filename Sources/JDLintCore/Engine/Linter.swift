@@ -205,7 +205,7 @@ public struct Linter: Sendable {
         // changed, the block rules re-run on every block (the analysis is still re-used).
         let settings = settings.resolved(for: analysis)
         // Under `--profile auto` the laws chosen are part of every block rule's context.
-        let lawKey: UInt64 = settings.isAuto ? settings.profiles.joined(separator: ",").utf8.reduce(14695981039346656037) { ($0 ^ UInt64($1)) &* 1099511628211 } : 0
+        let lawKey: UInt64 = settings.isAuto ? Word.hash(settings.profiles.joined(separator: ",")) : 0
         let contexts = local.map { active[$0].rule.blockContext(analysis) ^ lawKey }
         let plan = previous?.contexts == contexts ? plan : nil
         let localIDs = local.map { ids[$0] }

@@ -39,11 +39,7 @@ extension FactsReader {
         while k > 0 && i - k < 160 && t[k - 1] != 0x2E && t[k - 1] != 0x0A && t[k - 1] != 0x21 && t[k - 1] != 0x3F { k -= 1 }
         guard k < i else { return false }
         let lower = t[k..<i].map(Bytes.lower)
-        return exclusionPhrases.contains { p in
-            guard lower.count >= p.count else { return false }
-            for s in 0...(lower.count - p.count) where lower[s] == p[0] && Array(lower[s..<(s + p.count)]) == p { return true }
-            return false
-        }
+        return exclusionPhrases.contains { Bytes.contains(lower, $0) }
     }
 
     mutating func location() {

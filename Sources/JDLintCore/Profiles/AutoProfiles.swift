@@ -141,7 +141,7 @@ public enum AutoProfiles {
                     let name = l.jurisdiction.lowercased().replacing(" state", with: "").replacing(" city", with: "").replacing(" county", with: "")
                     // The law's own place, or the state or province it lies in (Westchester County in New York).
                     let names = [name] + w.regions.flatMap { r in regionCodes.filter { $0.value.region == r }.map { $0.key.replacing(" state", with: "") } }
-                    if excluded.contains(where: { e in names.contains { contains(e, Array($0.utf8)) } }) {
+                    if excluded.contains(where: { e in names.contains { Bytes.contains(e, Array($0.utf8)) } }) {
                         choices.append(ProfileChoice(profile: law.name, applied: false,
                                                      reason: "remote job, but the posting excludes applicants in \(l.jurisdiction)"))
                         continue
@@ -198,21 +198,13 @@ public enum AutoProfiles {
             if i - start > 8 && i - start < 400 {
                 let lower = t[start..<i].map(Bytes.lower)
                 for p in FactsReader.exclusionPhrases {
-                    if let k = index(of: p, in: lower) { out.append(Array(lower[(k + p.count)...])); break }
+                    if let k = Bytes.firstOffset(of: p, in: lower) { out.append(Array(lower[(k + p.count)...])); break }
                 }
             }
             start = i + 1
         }
         return out
     }
-
-    static func index(of p: [UInt8], in s: [UInt8]) -> Int? {
-        guard !p.isEmpty, s.count >= p.count else { return nil }
-        for k in 0...(s.count - p.count) where s[k] == p[0] && s[k..<(k + p.count)].elementsEqual(p) { return k }
-        return nil
-    }
-
-    static func contains(_ s: [UInt8], _ p: [UInt8]) -> Bool { index(of: p, in: s) != nil }
 
     /// Whether a place lies in a law's jurisdiction.
     static func located(_ p: Place, in w: LawPlace) -> Bool {

@@ -36,8 +36,11 @@ struct SalaryUpcomingLawRule: Rule {
         for c in s.profileChoices {
             guard let day = c.upcoming, let p = Profile.builtin[c.profile], let l = p.law else { continue }
             guard Self.withinAYear(day, of: c.date) else { continue }
+            // Nothing to prepare when the pay is stated as the law will want it: a closed range, or a single figure
+            // where the law accepts one (open-ended pay never is).
             let wantsRange = p.pay["range"]?.boolValue == true
-            guard a.pay.isEmpty || (wantsRange && !closedRange && p.pay["allowSingle"]?.boolValue != true) || (wantsRange && a.pay.contains { $0.openEnded } && !closedRange) else { continue }
+            let singleFigureDoes = p.pay["allowSingle"]?.boolValue == true && !a.pay.contains { $0.openEnded }
+            guard a.pay.isEmpty || (wantsRange && !closedRange && !singleFigureDoes) else { continue }
             let what = a.pay.isEmpty ? "the posting states no pay" : "the posting's pay is not a range"
             reporter.report("\(l.label) covers this posting from \(day) (\(c.place)), and \(what). The law requires: \(l.posting)", at: SalarySupport.documentAnchor(a))
         }
