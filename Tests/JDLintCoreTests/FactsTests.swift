@@ -282,6 +282,59 @@ import Testing
         #expect(x["baseSalary"]?["value"]?["value"] == 45000)
     }
 
+    @Test func payWrittenAgainstItsPeriodAndAlternatives() {
+        // A period glued to a figure with its currency (benchmarks/facts misses: `£40,000pa`, `£33,792.19per annum`).
+        var x = Self.extract("# Nurse\n\nA competitive salary of up to £41,000pa FTE.\n", .markdown)
+        #expect(x["baseSalary"]?["value"] == ["@type": "QuantitativeValue", "maxValue": 41000, "unitText": "YEAR"])
+        x = Self.extract("# Paramedic\n\nSalary: £31,250.50per annum\n", .markdown)
+        #expect(x["baseSalary"]?["value"] == ["@type": "QuantitativeValue", "value": 31250.5, "unitText": "YEAR"])
+        x = Self.extract("# Manager\n\nSalary: £26,000 - £31,000pa plus bonus\n", .markdown)
+        #expect(x["baseSalary"]?["value"] == ["@type": "QuantitativeValue", "minValue": 26000, "maxValue": 31000, "unitText": "YEAR"])
+        // Letters glued to a figure without a currency stay something else (`40kg`, `3rd`), and a bare `1999pa` is not pay.
+        #expect(Self.extract("# Porter\n\nSalary: lift up to 25kg.\n", .markdown)["baseSalary"] == nil)
+        // ` / ` between alternatives: the hours of one do not make the next figure something other than pay.
+        x = Self.extract("# Support Worker\n\nSalary: £17,100 based on 37 hours / £20,800 based on 45 hours / £9.10 per hour\n", .markdown)
+        #expect(x["baseSalary"]?["value"] == ["@type": "QuantitativeValue", "minValue": 17100, "maxValue": 20800])
+    }
+
+    @Test func placesAfterCompassWordsSitesAndPostcodes() {
+        func localities(_ text: String, _ format: DocumentFormat = .markdown) -> [String] {
+            let x = Self.extract(text, format)
+            let places = x["jobLocation"]?.arrayValue ?? (x["jobLocation"].map { [$0] } ?? [])
+            return places.compactMap { $0["address"]?["addressLocality"]?.stringValue ?? $0["address"]?["addressRegion"]?.stringValue
+                ?? $0["address"]?["addressCountry"]?.stringValue }
+        }
+        // Lower-case and paired compass words between the preposition and the place.
+        #expect(localities("# Nurse\n\nThe hospital is located in central London, near the river.\n") == ["London"])
+        #expect(localities("# Nurse\n\nA ward in south-east London.\n") == ["London"])
+        // “North West” before “London” is London's part, not the region of England.
+        #expect(localities("# Nurse\n\nA unit in inner North West London.\n") == ["London"])
+        // A site, a comma and its town after “at”; a site word, a comma and a town.
+        #expect(localities("# Psychologist\n\nThis role is based at Marston Barracks, Colchester and works with a small team.\n") == ["Colchester"])
+        #expect(localities("# Nurse\n\nThe Elms Hospital, Shepton Mallet has been rated outstanding.\n") == ["Shepton Mallet"])
+        // A place before its postcode, on the same line or the next.
+        #expect(localities("# Receptionist\n\nThe team works from 4 Mill Road, Andover SP10 1AA.\n") == ["Andover"])
+        #expect(localities("<h1>Nurse</h1><p>Ward 3</p><p>Aldeburgh</p><p>IP15 5AA</p>", .html) == ["Aldeburgh"])
+        // Not places: products in a list after “in”, a street after a site, a name that goes on.
+        #expect(localities("# Assistant\n\nProficient in Microsoft Excel, Outlook, Word and PowerPoint.\n").isEmpty)
+        #expect(localities("# Porter\n\nWrite to Personnel, University House, Winston Churchill Avenue.\n").isEmpty)
+        #expect(!localities("# Lecturer\n\nWe work with colleagues at Dublin City University, Trinity College Dublin.\n").contains("Trinity"))
+        // A distance or where people live is not where the job is (blind judgements, benchmarks/facts/location-judgements-*).
+        #expect(localities("# Nurse\n\nOur clinic is based in Winchester, about 20 minutes from Eastleigh.\n") == ["Winchester"])
+        #expect(localities("# Nurse\n\nThe ward is within easy reach of central London.\n").isEmpty)
+        #expect(localities("# Therapist\n\nWe provide services for people living in Powys.\n").isEmpty)
+        #expect(localities("# Engineer\n\nThis is a remote role; applicants must reside in Texas.\n").isEmpty)
+        // A sentence about the city as a place.
+        #expect(localities("# Oncologist\n\nJoin our team.\n\nLeicester is a vibrant place to live and work.\n") == ["Leicester"])
+        #expect(localities("# Oncologist\n\nJoin our team.\n\nLeicester is hiring five nurses for the new ward this spring.\n").isEmpty)
+        #expect(localities("# Oncologist\n\nJoin our team.\n\nLeicester is a lovely city only 20 minutes away by train.\n").isEmpty)
+        // A town that a capitalised name goes on from is that name, unless the name is a local service in the town.
+        #expect(localities("# Ward Sister\n\nA post at Dawlish Community Hospital on the coast.\n") == ["Dawlish"])
+        #expect(localities("# Nurse\n\nJoin us within the Holsworthy Community Nursing Team.\n") == ["Holsworthy"])
+        #expect(localities("# Lecturer\n\nTeach at Somers Town College of Art.\n").isEmpty)
+        #expect(localities("# Nurse\n\nWork at the South West Thames Renal and Transplant Unit.\n").isEmpty)
+    }
+
     @Test func datesNeedADate() {
         let x = Self.extract("---\ntitle: Cook\ndate: last Tuesday\nclosing_date: 03/04/2026\n---\n\nCook meals.\n", .markdown)
         #expect(x["datePosted"] == nil)

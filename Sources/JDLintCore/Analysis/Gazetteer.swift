@@ -51,7 +51,13 @@ public enum Gazetteer {
                                 "plant", "depot", "facility", "team"].map { Word.hash($0) })
 
     static let compass = WordSet(["north", "south", "east", "west", "central", "greater", "mid", "northern", "southern", "eastern",
-                                  "western", "inner", "outer", "upper", "lower"].map { Word.hash($0) })
+                                  "western", "inner", "outer", "upper", "lower", "northeast", "northwest", "southeast", "southwest",
+                                  "downtown"].map { Word.hash($0) })
+    static let distance = WordSet(["minutes", "mins", "minute", "miles", "mile", "hour", "hours", "hrs", "km", "kilometres",
+                                   "kilometers", "journey", "drive", "commute", "away", "distance", "reach", "ride"].map { Word.hash($0) })
+    static let awayFrom = WordSet(["from", "of", "outside", "near", "around"].map { Word.hash($0) })
+    /// (Not “residents of Brent”: a community post serves the residents where it is.)
+    static let residing = WordSet(["living", "live", "lives", "reside", "resides", "residing"].map { Word.hash($0) })
     static let the = Word.hash("the")
     static let inHash = Word.hash("in")
 
@@ -77,11 +83,23 @@ public enum Gazetteer {
             guard Bytes.isUpper(t[r.lowerBound]) else { i += 1; continue }
             // The preposition right before, or before “the” (“across the South East”).
             // A compass word between them (“residents in West Essex”, “across North Wales”) is part of the place.
+            // Lower case too, and two of them (“in central London”, “in south-east London”, “in inner North East London”).
             var p = i - 1
             var region = false
-            if p > 0 && Bytes.isUpper(t[word(p).lowerBound]) && compass.contains(Word.hash(t, word(p))) { p -= 1; region = true }
+            var compassWords = 0
+            while compassWords < 3 && p > 0 && compass.contains(Word.hash(t, word(p))) && sameLine(t, word(p).upperBound, r.lowerBound) {
+                if Bytes.isUpper(t[word(p).lowerBound]) { region = true }
+                p -= 1
+                compassWords += 1
+            }
             if p > 0 && Word.hash(t, word(p)) == Self.the { p -= 1 }
-            let preposition = p >= 0 && before.contains(Word.hash(t, word(p))) && sameLine(t, word(p).upperBound, r.lowerBound)
+            var preposition = p >= 0 && before.contains(Word.hash(t, word(p))) && sameLine(t, word(p).upperBound, r.lowerBound)
+            // Not where the job is: a distance (“90 minutes from central London”, “within easy reach of Leeds”) or where
+            // people live (“services for people living in Powys”, “applicants must reside in Texas”).
+            if preposition, p >= 1, sameLine(t, word(p - 1).upperBound, word(p).lowerBound) {
+                let b = Word.hash(t, word(p - 1))
+                if residing.contains(b) || (distance.contains(b) && awayFrom.contains(Word.hash(t, word(p)))) { preposition = false }
+            }
             let short = shortLine(t, count: count, word: word, i)
             // The longest name starting here: its words on one line, the last one capitalised too.
             var n = min(names.maxWords, count - i)
@@ -89,6 +107,14 @@ public enum Gazetteer {
                 let last = word(i + n - 1)
                 let h = Word.hash(t, r.lowerBound..<last.upperBound)
                 if (n == 1 || (Bytes.isUpper(t[last.lowerBound]) && sameLine(t, r.lowerBound, last.upperBound))) && names.set.contains(h) {
+                    // A region named by compass words before a place (“North East” in “North East London”) is the
+                    // place's part: the place is read next, with the compass words before it.
+                    if i + n < count, (i..<(i + n)).allSatisfy({ compass.contains(Word.hash(t, word($0))) }),
+                       Bytes.isUpper(t[word(i + n).lowerBound]), t[last.upperBound..<word(i + n).lowerBound].allSatisfy({ $0 == .space }),
+                       startsName(t, names, count: count, word: word, i + n) {
+                        i += n
+                        continue scan
+                    }
                     // A town needs a preposition (“based in Aldeburgh”): alone on a short line (“Porter” as a heading) or
                     // before “Hospital” (“Cygnet Hospital”) it is as often a name or a job.
                     let town = towns && !names.cities.contains(h)
@@ -116,6 +142,16 @@ public enum Gazetteer {
             }
             i += 1
         }
+    }
+
+    /// A name of `names` starts at word `j` (“London” after “North West”; not “Region”).
+    static func startsName(_ t: [UInt8], _ names: Names, count: Int, word: (Int) -> Range<Int>, _ j: Int) -> Bool {
+        var m = min(names.maxWords, count - j)
+        while m >= 1 {
+            if names.set.contains(Word.hash(t, word(j).lowerBound..<word(j + m - 1).upperBound)) { return true }
+            m -= 1
+        }
+        return false
     }
 
     /// Word `i` starts a line of at most six words (“Ormskirk, West Lancashire” on a line of its own).

@@ -100,6 +100,10 @@ extension FactsReader {
                 let n = words.upperBound
                 if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
                 if !country && Self.allCaps(t, r) { return true }
+                // A street's name (“Charter House, Parkway”); a town with a capitalised word after it is part of a name
+                // (“Wytheville Community College”), unless it names a local service (“Liskeard Community Hospital”).
+                if words.count == 1, Self.streetWords.contains(w[words.lowerBound].hash) { return true }
+                if !country, !Gazetteer.isCity(Word.hash(t, r)), Self.townNameGoesOn(t, w, n) { return true }
                 if n < w.count, !Gazetteer.isCity(Word.hash(t, r)), Bytes.isUpper(t[w[n].range.lowerBound]),
                    Self.siteWords.contains(w[n].hash) || Self.namePartWords.contains(w[n].hash),
                    t[r.upperBound..<w[n].range.lowerBound].allSatisfy({ $0 == 0x20 }) {
@@ -144,6 +148,7 @@ extension FactsReader {
                 let p = words.lowerBound - 1, n = words.upperBound
                 if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
                 if Self.allCaps(t, first.lowerBound..<last.upperBound) { return true }
+                if words.count == 1, Self.streetWords.contains(w[words.lowerBound].hash) { return true }
                 // “Richmond, Virginia”, “Leeds, England”: a place, a comma and its state or country.
                 if Self.qualifier(t, after: last.upperBound) != nil, !found.contains(where: { $0.0 == first.lowerBound }),
                    !Self.excludes(t, before: first.lowerBound) {
@@ -151,8 +156,33 @@ extension FactsReader {
                     if place.locality != nil { found.append((first.lowerBound, place)) }
                     return found.count < 50
                 }
+                // A place before its postcode is an address (“Junction Road, Andover SP10 3QX”, “Newport NP10 9DU”).
+                if Self.postcode(t, after: last.upperBound), !found.contains(where: { $0.0 == first.lowerBound }),
+                   !Self.excludes(t, before: first.lowerBound) {
+                    let r = first.lowerBound..<last.upperBound
+                    found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
+                    return found.count < 50
+                }
+                // A site and its town after “at”, “in”, “within”: “based at Merville Barracks, Colchester”, “within the
+                // Princess of Wales hospital, Bridgend”; a site word, a comma and the town: “Practice Plus Group Hospital,
+                // Shepton Mallet”.
+                let afterSite = Self.cityAfterSite(t, w, words.lowerBound)
+                    || (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: true) && t[w[p].range.upperBound] == .comma)
+                if afterSite, Self.nameEnds(t, w, n), !found.contains(where: { $0.0 == first.lowerBound }),
+                   !Self.excludes(t, before: first.lowerBound) {
+                    let r = first.lowerBound..<last.upperBound
+                    found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
+                    return found.count < 50
+                }
                 // Cities of the main list only: many towns share a name with a company or a hospital (“Cygnet Hospital”).
                 guard Gazetteer.isCity(Word.hash(t, first.lowerBound..<last.upperBound)) else { return true }
+                // A sentence about the city as a place (“Norwich is an excellent place to live”, “Carmarthen is a historic
+                // town”): the posting tells applicants where they would work.
+                if Self.startsSentence(t, first.lowerBound), Self.describesPlace(t, w, n), !found.contains(where: { $0.0 == first.lowerBound }) {
+                    let r = first.lowerBound..<last.upperBound
+                    found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
+                    return found.count < 50
+                }
                 // “Greater Richmond”, “Greater Manchester” (a region of its own when the gazetteer has it).
                 let greater = p >= 0 && w[p].hash == Self.greaterWord && Bytes.isUpper(t[w[p].range.lowerBound])
                 let named = greater || (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: true)) || siteAfter(n, last.upperBound)

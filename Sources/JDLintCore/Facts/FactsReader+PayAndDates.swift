@@ -14,6 +14,8 @@ extension FactsReader {
         if st.inProse {
             var end = st.proseRange.upperBound
             for other in pay where !st.isRange && other.inProse && other.proseRange.lowerBound >= end {
+                // A bare small figure between them is not pay (“£16,778 based on 37 hours / £20,404 based on 45 hours”).
+                if Bytes.isDigit(t[other.proseRange.lowerBound]), st.currency != nil, !other.isRange, other.max * 10 < st.min { continue }
                 let gap = t[end..<other.proseRange.lowerBound]
                 // Single figures only, not one in brackets after another (“£36,708 (£21,460 pro rata)”).
                 guard !gap.contains(0x0A), !other.isRange,

@@ -48,6 +48,8 @@ extension FactsReader {
             if Bytes.isUpper(t[last.lowerBound]), names.set.contains(h), !names.countries.contains(h),
                !t[w[j].range.lowerBound..<last.upperBound].contains(0x0A) {
                 if j + n < w.count, streetWords.contains(w[j + n].hash) { return nil }
+                // A town that a capitalised word follows is a name (“London, Cygnet Hospital Blackheath”).
+                if !Gazetteer.isCity(h), townNameGoesOn(t, w, j + n) { return nil }
                 return j..<(j + n)
             }
             n -= 1
@@ -58,7 +60,7 @@ extension FactsReader {
     /// Capitalised words that make a place name next to them a site (“University Hospitals Birmingham”).
     static let siteWords = WordSet(["house", "hospital", "hospitals", "infirmary", "nhs", "clinic", "centre", "center", "university",
                                     "college", "trust", "surgery", "campus", "council", "office", "offices", "medical",
-                                    "health"].map { Word.hash($0) })
+                                    "health", "camhs", "cmht", "hospice", "barracks"].map { Word.hash($0) })
 
     /// The place named at prose range `r`, with what follows it on the same line (“Tacoma, WA 98402”, “Leeds,
     /// England”).
@@ -120,6 +122,119 @@ extension FactsReader {
         if let code = usStateCodes[word.lowercased()] { return (Address(region: code, country: "US", range: 0..<0), e) }
         if let c = countryCodes[word.lowercased()] { return (Address(country: c, range: 0..<0), e) }
         return nil
+    }
+
+    /// A UK postcode right after a place name, after a space or `, ` (`Andover SP10 3QX`, `Leeds, LS1 4AP`).
+    static func postcode(_ t: [UInt8], after end: Int) -> Bool {
+        // Or on the next line, as an address is written (“Liverpool” then “L8 7SS”).
+        var k = end
+        if k < t.count && t[k] == .comma { k += 1 }
+        guard k < t.count, t[k] == .space || t[k] == .lineFeed else { return false }
+        k += 1
+        if t[k - 1] == .lineFeed { while k < t.count && t[k] == .lineFeed && k - end < 3 { k += 1 } }
+        // The outward code: one or two letters, a digit, then a digit or letter at most.
+        let s = k
+        while k < t.count && k - s < 2 && Bytes.isUpper(t[k]) { k += 1 }
+        guard k > s, k < t.count, Bytes.isDigit(t[k]) else { return false }
+        k += 1
+        if k < t.count && (Bytes.isDigit(t[k]) || Bytes.isUpper(t[k])) { k += 1 }
+        guard k < t.count, t[k] == .space else { return false }
+        k += 1
+        // The inward code: a digit and two letters, then no letter or digit.
+        guard k + 3 <= t.count, Bytes.isDigit(t[k]), Bytes.isUpper(t[k + 1]), Bytes.isUpper(t[k + 2]) else { return false }
+        return k + 3 == t.count || !(Bytes.isASCIILetter(t[k + 3]) || Bytes.isDigit(t[k + 3]))
+    }
+
+    static let siteClauseStarts = WordSet(["at", "in", "within", "based", "located"].map { Word.hash($0) })
+    static let siteNameLinks = WordSet(["of", "the", "and", "hospital", "hospitals", "centre", "center", "unit", "site"].map { Word.hash($0) })
+    static let theWord = Word.hash("the"), ofWord = Word.hash("of"), andWord = Word.hash("and")
+
+    /// Word `i` (a city) follows `, ` after a capitalised name that follows “at”, “in”, “within” in the same clause
+    /// (“based at Merville Barracks, Colchester”, “at Defence Medical Rehabilitation Centre, Stanford Hall,
+    /// Loughborough”).
+    /// A list of single words (“in Excel, Word, Outlook”) or a product (“in Microsoft Excel, Outlook”) is not a site:
+    /// the name needs two words in a row and a word that makes it a site (Hospital, Barracks, Hall, Court…).
+    static func cityAfterSite(_ t: [UInt8], _ w: WordList, _ i: Int) -> Bool {
+        guard i >= 2 else { return false }
+        let gap = t[w[i - 1].range.upperBound..<w[i].range.lowerBound]
+        guard gap.elementsEqual([UInt8.comma, .space]) else { return false }
+        var k = i - 1
+        var names = 0
+        var twoInARow = false
+        var siteWord = false
+        while k >= 0 && i - k <= 9 {
+            let g = t[w[k].range.upperBound..<w[k + 1].range.lowerBound]
+            guard g.count <= 2, g.allSatisfy({ $0 == .space || $0 == .comma }) else { return false }
+            let h = w[k].hash
+            if siteWords.contains(h) || namePartWords.contains(h) || streetWords.contains(h) || siteNameLinks.contains(h) && h != theWord && h != ofWord && h != andWord {
+                siteWord = true
+            }
+            if Bytes.isUpper(t[w[k].range.lowerBound]) {
+                if names > 0 && g.allSatisfy({ $0 == .space }) { twoInARow = true }
+                names += 1
+            } else if siteClauseStarts.contains(h) {
+                return twoInARow && siteWord && g.allSatisfy { $0 == .space }
+            } else if siteNameLinks.contains(h) {
+                if g.allSatisfy({ $0 == .space }) { twoInARow = true }
+            } else {
+                return false
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// The name ends at word `n - 1`: no capitalised word follows it after a space (“Winston Churchill Avenue”,
+    /// “Trinity College”, “Carlton Colville”).
+    static func nameEnds(_ t: [UInt8], _ w: WordList, _ n: Int) -> Bool {
+        guard n < w.count else { return true }
+        let g = t[w[n - 1].range.upperBound..<w[n].range.lowerBound]
+        return !(g.allSatisfy({ $0 == .space }) && Bytes.isUpper(t[w[n].range.lowerBound]))
+    }
+
+    static let awayWord = Word.hash("away")
+    static let numberWords = WordSet(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "fifteen", "twenty",
+                                      "thirty", "forty", "fifty", "few", "an", "a"].map { Word.hash($0) })
+    static let placeVerbs = WordSet(["is", "has", "offers"].map { Word.hash($0) })
+    static let placeNouns = WordSet(["place", "city", "town", "area", "county", "village", "destination", "situated", "located",
+                                     "live"].map { Word.hash($0) })
+
+    /// Words `n…` say what a place is like (“is an excellent place to live”, “is a historic town”, “is conveniently
+    /// situated”): a verb, then within eight words of the same sentence a word for a place, and no distance in it.
+    static func describesPlace(_ t: [UInt8], _ w: WordList, _ n: Int) -> Bool {
+        guard n < w.count, placeVerbs.contains(w[n].hash) else { return false }
+        var k = n + 1
+        var place = false
+        // Not a place to live near the job (“Stamford is a lovely town only 20 minutes away”).
+        while k < w.count && k <= n + 16 {
+            guard Gazetteer.sameLine(t, w[k - 1].range.upperBound, w[k].range.lowerBound) else { break }
+            // A distance: “away”, or a unit after a number (“20 minutes”; not “miles of coastline”).
+            if w[k].hash == awayWord || (Gazetteer.distance.contains(w[k].hash) && (Bytes.isDigit(t[w[k - 1].range.lowerBound])
+                                                                                  || numberWords.contains(w[k - 1].hash))) { return false }
+            if k <= n + 8 && placeNouns.contains(w[k].hash) { place = true }
+            k += 1
+        }
+        return place
+    }
+
+    /// Words that end the name of a local service named after its town.
+    static let serviceSites = WordSet(["hospital", "hospitals", "infirmary", "clinic", "centre", "center", "surgery", "team", "unit",
+                                       "ward", "practice"].map { Word.hash($0) })
+
+    /// A town with capitalised words after it is a name (“Wytheville Community College”, “Somers Town”), unless the
+    /// words name a local service after it: “Liskeard Community Hospital”, “Holsworthy Community Nursing Team”,
+    /// “Hexham General hospital” are in that town.
+    static func townNameGoesOn(_ t: [UInt8], _ w: WordList, _ n: Int) -> Bool {
+        guard !nameEnds(t, w, n) else { return false }
+        var k = n
+        while k < w.count && k < n + 4 {
+            let g = t[w[k - 1].range.upperBound..<w[k].range.lowerBound]
+            guard g.allSatisfy({ $0 == .space }) else { return true }
+            if k > n, serviceSites.contains(w[k].hash) { return false }
+            guard Bytes.isUpper(t[w[k].range.lowerBound]) else { return true }
+            k += 1
+        }
+        return true
     }
 
     /// A five-digit US ZIP code right after `, ST` (`Tacoma, WA 98402`).
@@ -193,7 +308,7 @@ extension FactsReader {
     /// Words after a name that make it a street (`Floyd Drive`, `Manthorpe Road`), not a town.
     static let streetWords = WordSet(["drive", "road", "street", "avenue", "lane", "way", "close", "court", "crescent", "place",
                                       "terrace", "rd", "st", "ave", "boulevard", "blvd", "square", "gardens", "grove", "row",
-                                      "walk", "hill", "parade", "mews"].map { Word.hash($0) })
+                                      "walk", "hill", "parade", "mews", "parkway"].map { Word.hash($0) })
 
     /// The places of a text where any place name counts (a title, a field).
     static func places(in b: [UInt8], anywhere: Bool, source: (Range<Int>) -> Range<Int>) -> [Address] {

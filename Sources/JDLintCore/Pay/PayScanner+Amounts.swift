@@ -116,10 +116,14 @@ extension Scanner {
         return num
     }
 
-    /// `true` when the bytes right after a number make it something else: `60kg`, `3rd`, `10%`, `401(k)`.
-    func badFollower(_ num: Num, _ end: Int) -> Bool {
+    /// `true` when the bytes right after a number make it something else: `60kg`, `3rd`, `10%`, `401(k)`. A period
+    /// written against a figure with its currency is pay (`£40,000pa`, `£33,792.19per annum`, `£12.50ph`).
+    func badFollower(_ num: Num, _ end: Int, currency: Bool = false) -> Bool {
         let k = num.range.upperBound
-        if k < end && (Bytes.isASCIILetter(t[k]) || Bytes.isDigit(t[k])) { return true }
+        if k < end && Bytes.isDigit(t[k]) { return true }
+        if k < end && Bytes.isASCIILetter(t[k]) {
+            guard currency, let (_, r) = periodAfter(k, end), r.lowerBound == k else { return true }
+        }
         let s = skipSpaces(k, end)
         if s < end && t[s] == 0x25 { return true }  // %
         if s < end && Bytes.isASCIILetter(t[s]) {

@@ -68,9 +68,18 @@ extension Scanner {
     /// The nearest pay or non-pay keyword before `pos` in the sentence.
     func keywordBefore(_ pos: Int, _ region: Range<Int>) -> Verdict? {
         let words = wordsBefore(pos, region, limit: 10)
+        // ` / ` separates alternatives: a non-pay word before it belongs to the one before (“£16,778 based on 37 hours
+        // / £20,404 based on 45 hours”).
+        var alternative = Int.max
+        for k in stride(from: pos - 1, to: Swift.max(region.lowerBound, words.last?.lowerBound ?? pos) + 1, by: -1)
+        where t[k] == .slash && t[k - 1] == .space && k + 1 < t.count && t[k + 1] == .space {
+            alternative = k
+            break
+        }
         for (i, w) in words.enumerated() {
             let h = Word.hash(t, w)
             if Keywords.negative.contains(h) {
+                if w.upperBound <= alternative && alternative != Int.max { continue }
                 // `Salary (inclusive of London allowance): £32,055`
                 if words.dropFirst(i + 1).prefix(3).contains(where: { Keywords.afterStops.contains(Word.hash(t, $0)) }) { continue }
                 return .negative
@@ -120,7 +129,7 @@ extension Scanner {
         guard var f1 = figure(at: p, r, currencyHint: nil) else { return nil }
         var f1ImpliedK = false, f2ImpliedK = false
         let f1Bare = f1.currency == nil
-        if f1.num.large || badFollower(f1.num, hi) { return nil }
+        if f1.num.large || badFollower(f1.num, hi, currency: !f1Bare) { return nil }
         // 401k, 403b, 457b: retirement plans.
         if f1.num.thousands && f1.num.integerDigits == 3 && (f1.num.value == 401_000 || f1.num.value == 403_000 || f1.num.value == 457_000) { return nil }
         // 1099: the US contractor's tax form (“1099 contractor”, “W-2 or 1099”), unless a period makes it pay.
@@ -155,7 +164,7 @@ extension Scanner {
                     compatible = true
                     if f1.weak { f1.currency = c2; f1.weak = false } else { g.currency = c1 }
                 }
-                if compatible && !g.num.large && !badFollower(g.num, hi) && !(g.end < hi && t[g.end] == 0x2D && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1])) {
+                if compatible && !g.num.large && !badFollower(g.num, hi, currency: g.currency != nil || f1.currency != nil) && !(g.end < hi && t[g.end] == 0x2D && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1])) {
                     // The k of one end applies to the other (`$60 - 80K`, `$60k-80`).
                     if g.num.thousands && !f1.num.thousands && f1.num.value < 1000 && f1.num.value * 1000 <= g.num.value * 1.0001 + 1 {
                         f1.num.value *= 1000
