@@ -335,6 +335,17 @@ import Testing
         #expect(localities("# Nurse\n\nWork at the South West Thames Renal and Transplant Unit.\n").isEmpty)
     }
 
+    @Test func employmentTypesAreTheFactsOwn() {
+        // JSON-LD's own employmentType passes through `jdlint facts`; the check that spares volunteer postings the
+        // benefits and pay findings reads the same value, not the description's “volunteer position”.
+        let json = #"{"@context":"https://schema.org","@type":"JobPosting","title":"Guide","employmentType":"FULL_TIME","description":"<p>This is a volunteer position at the museum.</p>"}"#
+        let a = Analysis(document: Document(text: json, format: .jsonld))
+        #expect(JobPostingFacts.employmentTypes(in: a) == ["FULL_TIME"])
+        #expect(JobPostingFacts.extract(a)["employmentType"]?.value == "FULL_TIME")
+        let text = Analysis(document: Document(text: "# Guide\n\nThis is a volunteer position at the museum.\n", format: .markdown))
+        #expect(JobPostingFacts.employmentTypes(in: text) == ["VOLUNTEER"])
+    }
+
     @Test func datesNeedADate() {
         let x = Self.extract("---\ntitle: Cook\ndate: last Tuesday\nclosing_date: 03/04/2026\n---\n\nCook meals.\n", .markdown)
         #expect(x["datePosted"] == nil)

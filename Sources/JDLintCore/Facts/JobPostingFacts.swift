@@ -95,16 +95,15 @@ public struct JobPostingFacts: Sendable {
         return r.out.contains { props.contains($0.property) }
     }
 
-    /// The schema.org employment types a posting states (`CONTRACTOR`, `PART_TIME`…), as `jdlint facts` reads them.
+    /// The schema.org employment types a posting states (`CONTRACTOR`, `PART_TIME`…), as `jdlint facts` reads them:
+    /// a JSON-LD `employmentType` first (it passes through), else what the text states.
     public static func employmentTypes(in a: Analysis) -> [String] {
+        if let f = a.fields.first(where: { $0.origin == .jsonld && $0.rawKey == "employmentType" }), let v = f.json, !isBlank(v) {
+            return (v.arrayValue ?? [v]).compactMap(\.stringValue)
+        }
         var r = FactsReader(a)
         r.employmentType()
-        guard let v = r.out.first(where: { $0.property == "employmentType" })?.value else {
-            if let f = a.fields.first(where: { $0.origin == .jsonld && $0.rawKey == "employmentType" }), let v = f.json {
-                return (v.arrayValue ?? [v]).compactMap(\.stringValue)
-            }
-            return []
-        }
+        guard let v = r.out.first(where: { $0.property == "employmentType" })?.value else { return [] }
         return (v.arrayValue ?? [v]).compactMap(\.stringValue)
     }
 
