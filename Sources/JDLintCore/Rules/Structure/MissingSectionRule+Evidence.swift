@@ -86,6 +86,8 @@ extension MissingSectionRule {
         return false
     }
 
+    static let sitePrefixes = WordSet(["hmp", "hmyoi", "yoi", "raf", "hmnb"].map { Word.hash($0) })
+
     /// A named workplace: “Glenfield Hospital”, “Leicester Royal Infirmary”, “Main Campus”, “Fellview Health Centre”.
     static func hasNamedSite(_ a: Analysis) -> Bool {
         let t = a.text
@@ -93,6 +95,8 @@ extension MissingSectionRule {
         if w.count > 1 {
             for i in 1..<w.count where Bytes.isUpper(t[w[i].range.lowerBound]) && Bytes.isUpper(t[w[i - 1].range.lowerBound]) {
                 if siteWords.contains(w[i].hash) { return true }
+                // A prison or a base named after its kind: “HMP Highpoint”, “RAF Shawbury”.
+                if sitePrefixes.contains(w[i - 1].hash), t[w[i - 1].range.upperBound] == .space { return true }
             }
         }
         // The title and the fields (`Company: Chesterfield County Public Schools`, `title: Nurse (Chester VA)`).

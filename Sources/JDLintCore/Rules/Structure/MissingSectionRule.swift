@@ -100,6 +100,24 @@ struct MissingSectionRule: Rule {
             RuleExample("# ↓↓Welder\n\nWeld steel frames.\n", format: .markdown, options: JSONObject([("require", .array(["location"]))]), profiles: ["google-jobs"]),
         ],
         nonTriggering: [
+            // A prison or a base named after its kind is a workplace: the location is stated (blind judgement,
+            // benchmarks/precision/location-and-period-judgements-2026-12-07.tsv).
+            RuleExample("""
+                # Healthcare Assistant
+
+                HMP Greywell is situated on the A1 at Little Marsden, a short drive from the coast.
+
+                ## Responsibilities
+                - Support the nursing team
+
+                ## Requirements
+                - Care experience
+
+                ## Benefits
+                - 27 days of holiday
+
+                Full-time, £24,000 per year. Send your CV to jobs@example.com. We are an equal opportunity employer.
+                """, format: .markdown, options: JSONObject([("require", .array(["location"]))])),
             RuleExample("""
                 ---
                 title: Backend Engineer
