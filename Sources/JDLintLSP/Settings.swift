@@ -10,12 +10,14 @@ import JDLintKit
 // The client's settings and the configuration of each document.
 
 extension LanguageServer {
-    /// Asks the client for the `jdlint` settings. The first time (`initial`), published lints wait for the answer
-    /// (at most a second), so a document opened right after `initialized` is not first linted without the user's
-    /// settings and then again with them.
+    /// Asks the client for the `jdlint` settings. The first time (`initial`), published lints and the messages that
+    /// depend on `initialized` (all but cancellations, traces, `shutdown` and `exit`) wait for the answer (at most a
+    /// second), so a document opened right after `initialized` is not first linted without the user's settings and
+    /// then again with them.
     func pullConfiguration(initial: Bool = false) {
         if initial {
             awaitingInitialSettings = true
+            initialSettingsHold = holdCurrentMessage()
             onState(after: .seconds(1)) { server in server.releaseHeldLints() }
         }
         request(ConfigurationRequest(scopeURI: root.map { URI.from(path: $0) })) { value in
@@ -34,6 +36,10 @@ extension LanguageServer {
         let requests = heldRequests
         heldRequests.removeAll()
         for r in requests { r() }
+        if let hold = initialSettingsHold {
+            initialSettingsHold = nil
+            finishMessage(hold)
+        }
     }
 
     /// Lays client settings (nil: none beyond `initializationOptions`) over the initialization options and re-lints.
