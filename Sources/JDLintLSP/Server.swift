@@ -399,7 +399,16 @@ struct Ticket<Value: Sendable>: Sendable {
 }
 
 /// What other threads read of the server while it runs: written by the actor, except `pending`, from which answering
-/// a request (any thread) removes its id.
+/// a request (any thread) removes its id, and the debug `changeArrivals`, which the reader thread stamps.
+///
+/// Why it is not the actor's: every field is read synchronously by code that must not wait for the state queue (a
+/// hop there would queue behind whatever message is being handled, and the reads are on hot paths). A running lint
+/// asks `isStale` between rules (`lintCurrent`, `lintGeneration`, `lintsStopped`) to stop as soon as it is
+/// superseded; a push lint decides to publish under the lock (`pushTargets`), atomically with `didClose` clearing the
+/// document, so closed or superseded findings are never sent; an answer from the lint queue or a global queue removes
+/// its id from `pending` exactly once, so a cancelled request is never answered twice; `log` reads the trace level
+/// on any thread. The actor stays the one owner of the state: the board holds only copies of it (which version is
+/// current, which generation) and the ids of unanswered requests, kept in step by the actor's handlers.
 struct Board: Sendable {
     /// Requests received and not yet answered (nor cancelled), and whether their handler is cancellable.
     var pending: [RequestID: Bool] = [:]
