@@ -113,7 +113,8 @@ public actor LanguageServer {
     var parentWatch: DispatchSourceTimer?
     var configGeneration = 0
     var loader: ConfigLoader
-    var linters: [String: EffectiveConfig] = [:]
+    /// The configuration of each set of configuration files (`effectiveConfig`), emptied when settings or files change.
+    let linters = LinterCache<[String], EffectiveConfig>()
     var shownConfigErrors: Set<String> = []
     /// Standardised paths of the workspace folders the client named (the sandbox).
     var workspaceFolders: [String] = []

@@ -137,11 +137,7 @@ extension LanguageServer {
         } catch {
             fileError = error
         }
-        let key = resolved?.files.joined(separator: "\u{1}") ?? ""
-        var eff: EffectiveConfig
-        if let cached = linters[key] {
-            eff = cached
-        } else {
+        var eff = linters.entry(resolved?.files ?? []) {
             var configuration = resolved?.configuration ?? Configuration()
             let registry = resolved?.registry ?? options.registry
             var settingsError: ConfigError?
@@ -149,7 +145,7 @@ extension LanguageServer {
                 var merged = o.merged(over: configuration)
                 merged.baseDirectory = configuration.baseDirectory
                 merged.file = configuration.file
-                do {
+                do throws(ConfigError) {
                     try o.validate(against: registry)
                     configuration = merged
                 } catch {
@@ -157,8 +153,7 @@ extension LanguageServer {
                 }
             }
             let linter = Linter(registry: registry, configuration: configuration, settings: LintSettings(currentYear: options.currentYear, today: options.today))
-            eff = EffectiveConfig(linter: linter, configuration: configuration, error: settingsError)
-            linters[key] = eff
+            return EffectiveConfig(linter: linter, configuration: configuration, error: settingsError)
         }
         eff.error = fileError ?? settings.error ?? eff.error
         eff.isPack = isPack(path)

@@ -35,7 +35,7 @@ extension LintCommand {
             let loader = ConfigLoader(extraPacks: o.packs)
             let settings = try lintSettings()
             let (fixedConfig, defaultConfig) = try configurations(loader)
-            let linters = LinterCache(settings: settings, select: o.select, ignore: o.ignore)
+            let linters = RunLinters(settings: settings, select: o.select, ignore: o.ignore)
             var gathered = LintGathered()
             let readsStdin = o.paths.contains("-")
             if readsStdin {
@@ -106,7 +106,7 @@ extension LintCommand {
 
     /// Lints (or fixes) standard input, `-` among the paths.
     func lintStandardInput(_ gathered: inout LintGathered, fixedConfig: ResolvedConfig?, defaultConfig: ResolvedConfig,
-                           loader: ConfigLoader, linters: LinterCache) throws(LintStop) {
+                           loader: ConfigLoader, linters: RunLinters) throws(LintStop) {
         let o = options
         let allowed: Applicability = o.unsafeFixes ? .unsafe : .safe
         let name = o.stdinFilename ?? "<stdin>"
@@ -189,7 +189,7 @@ extension LintCommand {
     /// Lints (or fixes) the files on every core, keeping every report (the formats that are not streamed, `--fix`,
     /// `--diff`).
     func lintFiles(_ files: [String], _ gathered: inout LintGathered, fixedConfig: ResolvedConfig?, defaultConfig: ResolvedConfig,
-                   loader: ConfigLoader, linters: LinterCache) {
+                   loader: ConfigLoader, linters: RunLinters) {
         let o = options
         let allowed: Applicability = o.unsafeFixes ? .unsafe : .safe
         let results = Slots<FileResult>(count: files.count)

@@ -34,7 +34,7 @@ struct LintCommand {
 
     /// Lints `files` on every core and streams the formatter's output in path order (see `StreamableFormatter`).
     func runStreaming(_ formatter: any StreamableFormatter, files: [String], walkProblems: [FileProblem], fixedConfig: ResolvedConfig?,
-                      defaultConfig: ResolvedConfig, loader: ConfigLoader, linters: LinterCache) -> Int32 {
+                      defaultConfig: ResolvedConfig, loader: ConfigLoader, linters: RunLinters) -> Int32 {
         let o = options
         // Output entries in byte order of their paths: files to lint and paths that could not be walked.
         enum Entry { case file(String), problem(FileProblem) }
@@ -122,7 +122,7 @@ struct LintCommand {
     }
 
     func lintFile(_ path: String, fixedConfig: ResolvedConfig?, defaultConfig: ResolvedConfig, loader: ConfigLoader,
-                  linters: LinterCache, fix: Bool, write: Bool, allowed: Applicability) -> FileResult {
+                  linters: RunLinters, fix: Bool, write: Bool, allowed: Applicability) -> FileResult {
         let doc: Document
         switch InputReader.read(path: path) {
         case .failure(let p):
@@ -180,28 +180,16 @@ func relative(_ path: String, to base: String, cwd: String) -> String {
     return abs.hasPrefix(b) ? String(abs.dropFirst(b.count)) : path
 }
 
-/// One linter per resolved configuration, shared across threads.
-final class LinterCache: @unchecked Sendable {
+/// The run's linters: one per resolved configuration (`LinterCache`, shared by the worker threads), with the run's
+/// settings, `--select` and `--ignore`.
+struct RunLinters: Sendable {
+    let cache = LinterCache<[String], Linter>()
     let settings: LintSettings
     let select: [String]
     let ignore: [String]
-    let lock = Lock()
-    var cache: [String: Linter] = [:]
-
-    init(settings: LintSettings, select: [String], ignore: [String]) {
-        self.settings = settings
-        self.select = select
-        self.ignore = ignore
-    }
 
     func linter(for config: ResolvedConfig) -> Linter {
-        let key = config.files.joined(separator: "\u{0}")
-        lock.lock()
-        defer { lock.unlock() }
-        if let l = cache[key] { return l }
-        let l = Linter(registry: config.registry, configuration: config.configuration, settings: settings, select: select, ignore: ignore)
-        cache[key] = l
-        return l
+        cache.linter(for: config, settings: settings, select: select, ignore: ignore)
     }
 }
 
