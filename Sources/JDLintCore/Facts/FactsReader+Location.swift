@@ -36,7 +36,7 @@ extension FactsReader {
 
     static func excludes(_ t: [UInt8], before i: Int) -> Bool {
         var k = i
-        while k > 0 && i - k < 160 && t[k - 1] != 0x2E && t[k - 1] != 0x0A && t[k - 1] != 0x21 && t[k - 1] != 0x3F { k -= 1 }
+        while k > 0 && i - k < 160 && t[k - 1] != .period && t[k - 1] != .lineFeed && t[k - 1] != .exclamation && t[k - 1] != .question { k -= 1 }
         guard k < i else { return false }
         let lower = t[k..<i].map(Bytes.lower)
         return exclusionPhrases.contains { Bytes.contains(lower, $0) }
@@ -102,7 +102,7 @@ extension FactsReader {
                 if !country && Self.allCaps(t, r) { return true }
                 if n < w.count, !Gazetteer.isCity(Word.hash(t, r)), Bytes.isUpper(t[w[n].range.lowerBound]),
                    Self.siteWords.contains(w[n].hash) || Self.namePartWords.contains(w[n].hash),
-                   t[r.upperBound..<w[n].range.lowerBound].allSatisfy({ $0 == 0x20 }) {
+                   t[r.upperBound..<w[n].range.lowerBound].allSatisfy({ $0 == .space }) {
                     return true
                 }
                 // “Riverside Clinic is hiring”: a name starting a sentence before “Clinic”, “Office” is the site's name.
@@ -124,14 +124,14 @@ extension FactsReader {
             // “Bristol NHS Foundation Trust”).
             func site(_ k: Int, _ a: Int, _ b: Int, comma: Bool) -> Bool {
                 guard k >= 0 && k < w.count, Bytes.isUpper(t[w[k].range.lowerBound]), Self.siteWords.contains(w[k].hash) else { return false }
-                return b - a <= (comma ? 2 : 1) && !t[a..<b].contains(0x0A) && !t[a..<b].contains(0x2E)
+                return b - a <= (comma ? 2 : 1) && !t[a..<b].contains(.lineFeed) && !t[a..<b].contains(.period)
             }
             /// A site word after the name, past up to three capitalised words (“Blackpool Teaching Hospitals”).
             func siteAfter(_ n: Int, _ end: Int) -> Bool {
                 var k = n, prevEnd = end
                 while k < w.count && k < n + 4 {
                     let g = t[prevEnd..<w[k].range.lowerBound]
-                    guard g.count <= 2, !g.contains(0x0A), !g.contains(0x2E), !g.contains(0x2C), Bytes.isUpper(t[w[k].range.lowerBound]) else { return false }
+                    guard g.count <= 2, !g.contains(.lineFeed), !g.contains(.period), !g.contains(.comma), Bytes.isUpper(t[w[k].range.lowerBound]) else { return false }
                     if Self.siteWords.contains(w[k].hash) { return true }
                     prevEnd = w[k].range.upperBound
                     k += 1
@@ -177,8 +177,8 @@ extension FactsReader {
             // The employer's name, whole or its first two words (“Lincoln Learning timeframes”).
             func startsOrgName(_ off: Int) -> Bool {
                 orgNames.contains { n in
-                    let firstTwo = n.split(separator: 0x20).prefix(2).joined(separator: [0x20])
-                    let m = Array(n.split(separator: 0x20).count >= 2 ? Array(firstTwo) : n)
+                    let firstTwo = n.split(separator: .space).prefix(2).joined(separator: [.space])
+                    let m = Array(n.split(separator: .space).count >= 2 ? Array(firstTwo) : n)
                     return off + m.count <= t.count && t[off..<(off + m.count)].map(Bytes.lower) == m
                 }
             }

@@ -17,16 +17,16 @@ extension Scanner {
                 k = s
                 continue
             }
-            if (c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3B) && k < region.upperBound && Bytes.isWhitespace(t[k]) {
+            if (c == .period || c == .exclamation || c == .question || c == .semicolon) && k < region.upperBound && Bytes.isWhitespace(t[k]) {
                 // Sentence end, unless an abbreviation (`approx. $60k`).
-                if c == 0x2E {
+                if c == .period {
                     var s = k - 1
-                    while s > lo && (Bytes.isASCIILetter(t[s - 1]) || t[s - 1] == 0x2E) { s -= 1 }
+                    while s > lo && (Bytes.isASCIILetter(t[s - 1]) || t[s - 1] == .period) { s -= 1 }
                     if s < k - 1 && Keywords.abbreviations.contains(Word.hash(t, s..<(k - 1))) { k -= 1; continue }
                 }
                 break
             }
-            if c == 0x0A { break }
+            if c == .lineFeed { break }
             k -= 1
         }
         return out
@@ -45,7 +45,7 @@ extension Scanner {
                 k = e
                 continue
             }
-            if c == 0x20 || c == 0x2D || c == 0x09 || c == 0x0A || c == 0x0D { k += 1; continue }
+            if c == .space || c == .hyphen || c == .tab || c == .lineFeed || c == .carriageReturn { k += 1; continue }
             let s = spaceLen(k, hi)
             if s > 0 { k += s; continue }
             break
@@ -91,16 +91,16 @@ extension Scanner {
             // Word boundary before the number.
             if i > lo {
                 let b = t[i - 1]
-                if Bytes.isASCIILetter(b) || Bytes.isDigit(b) || b == 0x2E || b == 0x2C || b == 0x2F || b == 0x23 || b == 0x5F {
+                if Bytes.isASCIILetter(b) || Bytes.isDigit(b) || b == .period || b == .comma || b == .slash || b == .numberSign || b == .underscore {
                     // `A320`, `v2.5`, `#3`: skip the whole run.
-                    if !(b == 0x2E && i >= lo + 2 && t[i - 2] == 0x20) {  // `. 5` is fine
-                        while i < hi && (Bytes.isDigit(t[i]) || t[i] == 0x2C || t[i] == 0x2E) { i += 1 }
+                    if !(b == .period && i >= lo + 2 && t[i - 2] == .space) {  // `. 5` is fine
+                        while i < hi && (Bytes.isDigit(t[i]) || t[i] == .comma || t[i] == .period) { i += 1 }
                         continue
                     }
                 }
                 // `GS-13`, `1-800-…`: a hyphen glued to a letter or digit word before.
-                if b == 0x2D && i >= lo + 2 && (Bytes.isASCIILetter(t[i - 2]) || Bytes.isDigit(t[i - 2])) {
-                    while i < hi && (Bytes.isDigit(t[i]) || t[i] == 0x2C || t[i] == 0x2E) { i += 1 }
+                if b == .hyphen && i >= lo + 2 && (Bytes.isASCIILetter(t[i - 2]) || Bytes.isDigit(t[i - 2])) {
+                    while i < hi && (Bytes.isDigit(t[i]) || t[i] == .comma || t[i] == .period) { i += 1 }
                     continue
                 }
             }
@@ -108,7 +108,7 @@ extension Scanner {
                 emit(s)
                 i = max(next, i + 1)
             } else {
-                while i < hi && (Bytes.isDigit(t[i]) || t[i] == 0x2C || t[i] == 0x2E || t[i] == 0x6B || t[i] == 0x4B) { i += 1 }
+                while i < hi && (Bytes.isDigit(t[i]) || t[i] == .comma || t[i] == .period || t[i] == UInt8(ascii: "k") || t[i] == UInt8(ascii: "K")) { i += 1 }
             }
         }
     }
@@ -128,7 +128,7 @@ extension Scanner {
         var resume = f1.end
         // `$60k+`
         var open = false
-        if resume < hi && t[resume] == 0x2B { open = true; resume += 1 }
+        if resume < hi && t[resume] == .plus { open = true; resume += 1 }
         // Range.
         let before1 = wordsBefore(f1.start, r, limit: 3)
         let afterBetween = before1.first.map { Word.hash(t, $0) == Keywords.between } ?? false
@@ -155,7 +155,7 @@ extension Scanner {
                     compatible = true
                     if f1.weak { f1.currency = c2; f1.weak = false } else { g.currency = c1 }
                 }
-                if compatible && !g.num.large && !badFollower(g.num, hi) && !(g.end < hi && t[g.end] == 0x2D && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1])) {
+                if compatible && !g.num.large && !badFollower(g.num, hi) && !(g.end < hi && t[g.end] == .hyphen && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1])) {
                     // The k of one end applies to the other (`$60 - 80K`, `$60k-80`).
                     if g.num.thousands && !f1.num.thousands && f1.num.value < 1000 && f1.num.value * 1000 <= g.num.value * 1.0001 + 1 {
                         f1.num.value *= 1000
@@ -177,7 +177,7 @@ extension Scanner {
                     // Re-read the first figure with the second's currency conventions.
                     if f1.currency == nil, let c2 = g.currency { f1.currency = c2 }
                     resume = g.end
-                    if resume < hi && t[resume] == 0x2B { open = true; resume += 1 }
+                    if resume < hi && t[resume] == .plus { open = true; resume += 1 }
                 }
             }
         }
@@ -187,15 +187,15 @@ extension Scanner {
             resume = f1.end
         }
         // Phone numbers: `555-123-4567` (a third group), `(555) 123`.
-        if let g = f2, g.end < hi && (t[g.end] == 0x2D) && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1]) { return nil }
+        if let g = f2, g.end < hi && (t[g.end] == .hyphen) && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1]) { return nil }
         if f1Bare, let w0 = before1.first, Keywords.grades.contains(Word.hash(t, w0)), w0.upperBound + 3 >= f1.start { return nil }
         var currency = f1.currency ?? f2?.currency
         if currency == nil {
             // `23,259 to 29,473 (GBP)`
             var k = skipSpaces(resume, hi)
-            if k < hi && t[k] == 0x28 { k += 1 }
+            if k < hi && t[k] == .leftParen { k += 1 }
             let we = wordEnd(k, hi)
-            if let code = isoCode(k..<we), we < hi, t[we] == 0x29 { currency = code; resume = we + 1 }
+            if let code = isoCode(k..<we), we < hi, t[we] == .rightParen { currency = code; resume = we + 1 }
         }
         // Period.
         var period: PayPeriod?
@@ -242,7 +242,7 @@ extension Scanner {
                 let h = Word.hash(t, w)
                 if Keywords.payNouns.contains(h) || h == H.w_salary || h == H.w_paid {
                     // `10% of salary, up to £2,500` is not a label.
-                    let percentOf = j + 2 < ws.count && Bytes.equalsLower(t, ws[j + 1], "of") && ws[j + 2].upperBound < hi && t[ws[j + 2].upperBound] == 0x25
+                    let percentOf = j + 2 < ws.count && Bytes.equalsLower(t, ws[j + 1], "of") && ws[j + 2].upperBound < hi && t[ws[j + 2].upperBound] == .percent
                     labelled = !percentOf
                     break
                 }
@@ -301,14 +301,14 @@ extension Scanner {
     /// `true` when a currency symbol or code starts at `k` (for the second figure of a range).
     func currencyStart(_ k: Int, _ end: Int) -> Bool {
         let c = t[k]
-        if c == 0x24 { return true }
+        if c == .dollar { return true }
         if c == 0xC2 && k + 1 < end && (t[k + 1] == 0xA3 || t[k + 1] == 0xA5) { return true }
         if c == 0xE2 && k + 2 < end && t[k + 1] == 0x82 { return true }
         if Bytes.isUpper(c) && k + 3 <= end && isoCode(k..<(k + 3)) != nil { return true }
         if Bytes.isUpper(c) {  // US$, CA$, AU$
             var e = k
             while e < end && e < k + 3 && Bytes.isUpper(t[e]) { e += 1 }
-            if e < end && t[e] == 0x24 { return true }
+            if e < end && t[e] == .dollar { return true }
         }
         return false
     }
