@@ -5,6 +5,55 @@ extension Scanner {
 
     /// Reads the number starting at `p` (a digit at a word boundary), up to `end`.
     func number(at p: Int, _ end: Int, dotIsDecimal: Bool) -> Num? {
+        let read = digitGroups(at: p, end)
+        var groups = read.groups, seps = read.seps
+        let strayGap = read.strayGap
+        var k = groups[groups.count - 1].upperBound
+        let decimalIndex = decimalSeparatorIndex(groups, seps, dotIsDecimal: dotIsDecimal)
+        if decimalIndex < 0, let last = seps.last, groups[groups.count - 1].count > 3 {
+            // `1,2345` / `1.2345` as a whole: cut before the odd group.
+            _ = last
+            groups.removeLast()
+            seps.removeLast()
+            k = groups[groups.count - 1].upperBound
+        }
+        let intGroups = decimalIndex >= 0 ? Array(groups[0...decimalIndex]) : groups
+        var value = 0.0
+        var digits = 0
+        for g in intGroups { for i in g { value = value * 10 + Double(t[i] - UInt8(ascii: "0")); digits += 1 } }
+        var decimals = 0
+        var zero = true
+        if decimalIndex >= 0 {
+            var frac = 0.0
+            var scale = 1.0
+            for i in groups[decimalIndex + 1] { frac = frac * 10 + Double(t[i] - UInt8(ascii: "0")); scale *= 10; decimals += 1; if t[i] != UInt8(ascii: "0") { zero = false } }
+            value += frac / scale
+        }
+        let groupSeps = decimalIndex >= 0 ? Array(seps[0..<decimalIndex]) : seps
+        var valid = true
+        var indian = false
+        if !groupSeps.isEmpty {
+            let ig = intGroups
+            valid = ig[0].count >= 1 && ig[0].count <= 3 && ig.dropFirst().allSatisfy { $0.count == 3 } && Set(groupSeps).count == 1
+            if !valid && ig.count >= 3 && ig.last!.count == 3 && ig.dropFirst().dropLast().allSatisfy({ $0.count == 2 }) && ig[0].count <= 2 {
+                indian = true
+            }
+        }
+        // `€ 2.000,-`: a dash for zero cents.
+        if k + 1 < end && (t[k] == .comma || t[k] == .period) && t[k + 1] == .hyphen && !(k + 2 < end && (Bytes.isDigit(t[k + 2]) || t[k + 2] == .hyphen)) { k += 2 }
+        if strayGap { valid = false }
+        var num = Num(value: value, range: p..<k, integerDigits: digits, groupSeparator: groupSeps.first, groupingValid: valid,
+                      indianGrouping: indian, decimals: decimals, decimalSeparator: decimalIndex >= 0 ? seps[decimalIndex] : nil, zeroDecimals: decimals > 0 && zero, thousands: false, large: false,
+                      yearLike: false, leadingZero: t[p] == UInt8(ascii: "0") && digits > 1)
+        suffix(&num, &k, from: p, end)
+        num.yearLike = digits == 4 && seps.isEmpty && !num.thousands && value >= 1900 && value <= 2100
+        return num
+    }
+
+    /// The digit groups of the number at `p` and the first byte of each separator between them: a comma, a period, an
+    /// apostrophe (’ too) or a space, the last two only in the strict form (1–3 digits, then groups of three);
+    /// `strayGap`: `$53, 080`, a stray space after a thousands comma, read as one group.
+    func digitGroups(at p: Int, _ end: Int) -> (groups: [Range<Int>], seps: [UInt8], strayGap: Bool) {
         var groups: [Range<Int>] = []
         var seps: [UInt8] = []  // first byte of each separator
         var strayGap = false
@@ -43,7 +92,11 @@ extension Scanner {
             seps.append(sepByte)
             k = e
         }
-        // Decide which separator (if any) is the decimal point.
+        return (groups, seps, strayGap)
+    }
+
+    /// Which separator (an index into `seps`), if any, is the decimal point (-1: none).
+    func decimalSeparatorIndex(_ groups: [Range<Int>], _ seps: [UInt8], dotIsDecimal: Bool) -> Int {
         var decimalIndex = -1  // index into seps
         if let last = seps.last, last == .comma || last == .period {
             let L = groups[groups.count - 1].count
@@ -56,42 +109,11 @@ extension Scanner {
                 else if L > 3 && last == .period { decimalIndex = 0 }
             }
         }
-        if decimalIndex < 0, let last = seps.last, groups[groups.count - 1].count > 3 {
-            // `1,2345` / `1.2345` as a whole: cut before the odd group.
-            _ = last
-            groups.removeLast()
-            seps.removeLast()
-            k = groups[groups.count - 1].upperBound
-        }
-        let intGroups = decimalIndex >= 0 ? Array(groups[0...decimalIndex]) : groups
-        var value = 0.0
-        var digits = 0
-        for g in intGroups { for i in g { value = value * 10 + Double(t[i] - UInt8(ascii: "0")); digits += 1 } }
-        var decimals = 0
-        var zero = true
-        if decimalIndex >= 0 {
-            var frac = 0.0
-            var scale = 1.0
-            for i in groups[decimalIndex + 1] { frac = frac * 10 + Double(t[i] - UInt8(ascii: "0")); scale *= 10; decimals += 1; if t[i] != UInt8(ascii: "0") { zero = false } }
-            value += frac / scale
-        }
-        let groupSeps = decimalIndex >= 0 ? Array(seps[0..<decimalIndex]) : seps
-        var valid = true
-        var indian = false
-        if !groupSeps.isEmpty {
-            let ig = intGroups
-            valid = ig[0].count >= 1 && ig[0].count <= 3 && ig.dropFirst().allSatisfy { $0.count == 3 } && Set(groupSeps).count == 1
-            if !valid && ig.count >= 3 && ig.last!.count == 3 && ig.dropFirst().dropLast().allSatisfy({ $0.count == 2 }) && ig[0].count <= 2 {
-                indian = true
-            }
-        }
-        // `€ 2.000,-`: a dash for zero cents.
-        if k + 1 < end && (t[k] == .comma || t[k] == .period) && t[k + 1] == .hyphen && !(k + 2 < end && (Bytes.isDigit(t[k + 2]) || t[k + 2] == .hyphen)) { k += 2 }
-        if strayGap { valid = false }
-        var num = Num(value: value, range: p..<k, integerDigits: digits, groupSeparator: groupSeps.first, groupingValid: valid,
-                      indianGrouping: indian, decimals: decimals, decimalSeparator: decimalIndex >= 0 ? seps[decimalIndex] : nil, zeroDecimals: decimals > 0 && zero, thousands: false, large: false,
-                      yearLike: false, leadingZero: t[p] == UInt8(ascii: "0") && digits > 1)
-        // Suffixes: k, m/bn/million.
+        return decimalIndex
+    }
+
+    /// The suffixes after a number: `k` (thousands), `m`, `bn`, `million` (too large to be pay), `thousand`.
+    func suffix(_ num: inout Num, _ k: inout Int, from p: Int, _ end: Int) {
         if k < end && (t[k] == UInt8(ascii: "k") || t[k] == UInt8(ascii: "K")) && !isAlnum(k + 1) {
             num.thousands = true
             num.value *= 1000
@@ -112,8 +134,6 @@ extension Scanner {
                 if Bytes.equalsLower(t, w..<we, "thousand") { num.value *= 1000; num.thousands = true }
             }
         }
-        num.yearLike = digits == 4 && seps.isEmpty && !num.thousands && value >= 1900 && value <= 2100
-        return num
     }
 
     /// `true` when the bytes right after a number make it something else: `60kg`, `3rd`, `10%`, `401(k)`.
