@@ -208,28 +208,7 @@ public enum HTMLFrontend {
         let b = input.bytes
         let n = b.count
         guard i + 1 < n else { return nil }
-        // Comment
-        if b[i + 1] == .exclamation {
-            if i + 3 < n && b[i + 2] == .hyphen && b[i + 3] == .hyphen {
-                var j = i + 4
-                while j + 2 < n && !(b[j] == .hyphen && b[j + 1] == .hyphen && b[j + 2] == .greaterThan) { j += 1 }
-                let end = min(j + 3, n)
-                let inner = String(decoding: b[(i + 4)..<min(j, n)], as: UTF8.self)
-                let src = input.sourceRange(i..<end)
-                if let d = Directive.parse(Substring(inner), range: src) { prose.directives.append(d) }
-                prose.opaqueRanges.append(src)
-                return end
-            }
-            // <!DOCTYPE …> or <![CDATA[…]]>
-            var j = i + 2
-            while j < n && b[j] != .greaterThan { j += 1 }
-            return min(j + 1, n)
-        }
-        if b[i + 1] == .question {  // <? … ?>
-            var j = i + 2
-            while j < n && b[j] != .greaterThan { j += 1 }
-            return min(j + 1, n)
-        }
+        if b[i + 1] == .exclamation || b[i + 1] == .question { return declarationEnd(input, at: i, &prose) }
         var j = i + 1
         let closing = b[j] == .slash
         if closing { j += 1 }
@@ -266,18 +245,7 @@ public enum HTMLFrontend {
         }
         if name == "title" && !closing {
             let close = findClose(b, name, from: end)
-            var t = MappedBytes()
-            var k = end
-            while k < close.contentEnd {
-                if b[k] == .ampersand, let (d, e) = Entities.decode(b, at: k) {
-                    t.appendSynthetic(d, source: input.sourceRange(k..<e))
-                    k = e
-                } else {
-                    t.append(from: input, range: k..<(k + 1))
-                    k += 1
-                }
-            }
-            title = t
+            title = decodedText(input, end..<close.contentEnd)
             return close.end
         }
         if name == "strong" || name == "b" {
@@ -288,9 +256,61 @@ public enum HTMLFrontend {
             return end  // inline tag: dropped, no separator
         }
         flushBlock(input, end: i, &st, &prose)
+        blockTag(name, closing: closing, &st, &prose)
+        st.blockStart = !closing && name != "br" && name != "hr" ? tagSource.lowerBound : -1
+        return end
+    }
+
+    /// A comment (a `jdlint-disable` directive is read from it), `<!DOCTYPE …>`, `<![CDATA[…]]>` or `<? … ?>` at `i`:
+    /// the offset after it.
+    static func declarationEnd(_ input: MappedBytes, at i: Int, _ prose: inout Prose) -> Int {
+        let b = input.bytes
+        let n = b.count
+        // Comment
+        if b[i + 1] == .exclamation {
+            if i + 3 < n && b[i + 2] == .hyphen && b[i + 3] == .hyphen {
+                var j = i + 4
+                while j + 2 < n && !(b[j] == .hyphen && b[j + 1] == .hyphen && b[j + 2] == .greaterThan) { j += 1 }
+                let end = min(j + 3, n)
+                let inner = String(decoding: b[(i + 4)..<min(j, n)], as: UTF8.self)
+                let src = input.sourceRange(i..<end)
+                if let d = Directive.parse(Substring(inner), range: src) { prose.directives.append(d) }
+                prose.opaqueRanges.append(src)
+                return end
+            }
+            // <!DOCTYPE …> or <![CDATA[…]]>
+            var j = i + 2
+            while j < n && b[j] != .greaterThan { j += 1 }
+            return min(j + 1, n)
+        }
+        // <? … ?>
+        var j = i + 2
+        while j < n && b[j] != .greaterThan { j += 1 }
+        return min(j + 1, n)
+    }
+
+    /// The text of `range` with its character references decoded (the page's `<title>`).
+    static func decodedText(_ input: MappedBytes, _ range: Range<Int>) -> MappedBytes {
+        let b = input.bytes
+        var t = MappedBytes()
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if b[k] == .ampersand, let (d, e) = Entities.decode(b, at: k) {
+                t.appendSynthetic(d, source: input.sourceRange(k..<e))
+                k = e
+            } else {
+                t.append(from: input, range: k..<(k + 1))
+                k += 1
+            }
+        }
+        return t
+    }
+
+    /// Opens or closes the container of a block tag (headings, lists and their items, paragraphs, cells).
+    static func blockTag(_ name: String, closing: Bool, _ st: inout State, _ prose: inout Prose) {
         switch name {
         case "h1", "h2", "h3", "h4", "h5", "h6":
-            if closing { popContainer(&st) } else { st.container.append(.heading(Int(b[nameStart + 1] - UInt8(ascii: "0")))) }
+            if closing { popContainer(&st) } else { st.container.append(.heading(Int(name.utf8.last! - UInt8(ascii: "0")))) }
         case "ul", "ol", "menu":
             if closing { if !st.lists.isEmpty { st.lists.removeLast() } } else { st.lists.append((prose.newList(), name == "ol", 0)) }
         case "li":
@@ -317,8 +337,6 @@ public enum HTMLFrontend {
         default:
             break
         }
-        st.blockStart = !closing && name != "br" && name != "hr" ? tagSource.lowerBound : -1
-        return end
     }
 
     static func popContainer(_ st: inout State) {
