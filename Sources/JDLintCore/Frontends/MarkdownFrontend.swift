@@ -38,9 +38,12 @@ public enum MarkdownFrontend {
         return lines
     }
 
+    /// An open list: its id, the indent of its items and the class of its marker (`markerClass`).
+    typealias ListLevel = (id: Int, indent: Int, marker: UInt8)
+
     static func parseBlocks(_ input: MappedBytes, _ lines: [Line], from idx: inout Int, into prose: inout Prose, liquid: Bool = false) {
         let b = input.bytes
-        var listStack: [(id: Int, indent: Int, marker: UInt8)] = []
+        var listStack: [ListLevel] = []
         var prevBlank = true
         while idx < lines.count {
             let line = lines[idx]
@@ -126,82 +129,104 @@ public enum MarkdownFrontend {
             }
             // List item
             if let (marker, textStart) = listMarker(b, c0, end) {
-                while let top = listStack.last, top.indent > line.indent { listStack.removeLast() }
-                // A new list: a new indent, or (after a blank line) another bullet character, as in CommonMark.
-                // Adjacent items with mixed markers stay one list: that is how readers see them.
-                let mch = Self.markerClass(marker)
-                if let top = listStack.last, top.indent == line.indent, prevBlank, top.marker != mch {
-                    listStack.removeLast()
-                }
-                if listStack.last?.indent != line.indent { listStack.append((prose.newList(), line.indent, mch)) }
-                listStack[listStack.count - 1].marker = mch
-                let contentIndent = line.indent + (textStart - c0)
-                var j = idx + 1
-                var e = end
-                // Lazy and indented continuation lines (not new items, not blank).
-                while j < lines.count && !lines[j].blank {
-                    let l = lines[j]
-                    if listMarker(b, l.contentStart, l.range.upperBound) != nil || b[l.contentStart] == .numberSign || isThematicBreak(b, l.contentStart, l.range.upperBound) { break }
-                    _ = contentIndent
-                    e = l.range.upperBound
-                    j += 1
-                }
-                let inline = Inline.render(input, textStart..<e, &prose, liquid: liquid)
-                prose.addBlock(.listItem, inline: inline, sourceRange: input.sourceRange(c0..<e), level: listStack.count, marker: marker,
-                               markerRange: input.sourceRange(c0..<(c0 + marker.utf8.count)), listID: listStack.last!.id)
-                idx = j
+                listItem(input, lines, &idx, marker: marker, textStart: textStart, &listStack, prevBlank: prevBlank, &prose, liquid: liquid)
                 prevBlank = false
                 continue
             }
             if line.indent < 2 { listStack.removeAll() }
-            // Block quote: strip markers, treat as a paragraph.
-            var textStart = c0
-            if first == .greaterThan {
-                textStart = c0 + 1
-                if textStart < end && b[textStart] == .space { textStart += 1 }
-            }
-            // Paragraph (with setext underline)
-            var j = idx + 1
-            var e = end
-            var setext = 0
-            while j < lines.count && !lines[j].blank {
-                let l = lines[j]
-                let lc = l.contentStart
-                if l.indent < 4, let lvl = setextLevel(b, lc, l.range.upperBound) { setext = lvl; break }
-                if b[lc] == .numberSign || listMarker(b, lc, l.range.upperBound) != nil || isThematicBreak(b, lc, l.range.upperBound)
-                    || (b[lc] == .lessThan && lc + 1 < l.range.upperBound && (Bytes.isASCIILetter(b[lc + 1]) || b[lc + 1] == .slash) && isBlockHTML(b, lc, l.range.upperBound))
-                    || startsWith(b, lc, l.range.upperBound, "```")
-                { break }
-                // Scraped postings run `Location: Leeds` lines and `Requirements:` labels into one paragraph: each
-                // starts a block of its own.
-                let content = TextFrontend.trimmed(b, lc..<l.range.upperBound)
-                if TextFrontend.fieldKey(b, content) != nil || TextFrontend.headingKind(b, content, standalone: false, first: false) == .colon {
-                    break
-                }
-                e = l.range.upperBound
-                j += 1
-            }
-            let inline = Inline.render(input, textStart..<e, &prose, liquid: liquid)
-            if setext > 0 {
-                prose.addBlock(.heading, inline: inline, sourceRange: input.sourceRange(c0..<lines[j].range.upperBound), level: setext)
-                idx = j + 1
-            } else if let (key, _) = TextFrontend.fieldKey(b, c0..<end), j == idx + 1 {
-                // `Location: Boston, MA` as its own line.
-                let colon = firstIndex(b, c0..<end, .colon) ?? c0
-                var v = colon + 1
-                while v < end && Bytes.isSpace(b[v]) { v += 1 }
-                let rawKey = String(decoding: b[c0..<colon], as: UTF8.self)
-                let value = Inline.render(input, v..<end, &prose, liquid: liquid)
-                prose.fields.append(Field(key: key, rawKey: rawKey.trimmingCharacters(in: "*_ "),
-                                          value: String(decoding: value.bytes, as: UTF8.self),
-                                          keyRange: input.sourceRange(c0..<colon), valueRange: input.sourceRange(v..<end), origin: .line))
-                prose.addBlock(.field, inline: value, sourceRange: input.sourceRange(c0..<end), fieldKey: key)
-                idx = j
-            } else {
-                prose.addBlock(.paragraph, inline: inline, sourceRange: input.sourceRange(c0..<e))
-                idx = j
-            }
+            paragraph(input, lines, &idx, &prose, liquid: liquid)
             prevBlank = false
+        }
+    }
+
+    /// One list item at line `idx` (its marker and where its text starts), with its lazy and indented continuation
+    /// lines; a new list starts at a new indent or, after a blank line, with another bullet character.
+    static func listItem(_ input: MappedBytes, _ lines: [Line], _ idx: inout Int, marker: String, textStart: Int,
+                         _ listStack: inout [ListLevel], prevBlank: Bool, _ prose: inout Prose, liquid: Bool) {
+        let b = input.bytes
+        let line = lines[idx]
+        let c0 = line.contentStart
+        let end = line.range.upperBound
+        while let top = listStack.last, top.indent > line.indent { listStack.removeLast() }
+        // A new list: a new indent, or (after a blank line) another bullet character, as in CommonMark.
+        // Adjacent items with mixed markers stay one list: that is how readers see them.
+        let mch = Self.markerClass(marker)
+        if let top = listStack.last, top.indent == line.indent, prevBlank, top.marker != mch {
+            listStack.removeLast()
+        }
+        if listStack.last?.indent != line.indent { listStack.append((prose.newList(), line.indent, mch)) }
+        listStack[listStack.count - 1].marker = mch
+        let contentIndent = line.indent + (textStart - c0)
+        var j = idx + 1
+        var e = end
+        // Lazy and indented continuation lines (not new items, not blank).
+        while j < lines.count && !lines[j].blank {
+            let l = lines[j]
+            if listMarker(b, l.contentStart, l.range.upperBound) != nil || b[l.contentStart] == .numberSign || isThematicBreak(b, l.contentStart, l.range.upperBound) { break }
+            _ = contentIndent
+            e = l.range.upperBound
+            j += 1
+        }
+        let inline = Inline.render(input, textStart..<e, &prose, liquid: liquid)
+        prose.addBlock(.listItem, inline: inline, sourceRange: input.sourceRange(c0..<e), level: listStack.count, marker: marker,
+                       markerRange: input.sourceRange(c0..<(c0 + marker.utf8.count)), listID: listStack.last!.id)
+        idx = j
+    }
+
+    /// A paragraph from line `idx` (a block quote's markers stripped): a setext heading when underlined, a field when it
+    /// is one `Key: value` line.
+    static func paragraph(_ input: MappedBytes, _ lines: [Line], _ idx: inout Int, _ prose: inout Prose, liquid: Bool) {
+        let b = input.bytes
+        let line = lines[idx]
+        let c0 = line.contentStart
+        let end = line.range.upperBound
+        let first = b[c0]
+        // Block quote: strip markers, treat as a paragraph.
+        var textStart = c0
+        if first == .greaterThan {
+            textStart = c0 + 1
+            if textStart < end && b[textStart] == .space { textStart += 1 }
+        }
+        // Paragraph (with setext underline)
+        var j = idx + 1
+        var e = end
+        var setext = 0
+        while j < lines.count && !lines[j].blank {
+            let l = lines[j]
+            let lc = l.contentStart
+            if l.indent < 4, let lvl = setextLevel(b, lc, l.range.upperBound) { setext = lvl; break }
+            if b[lc] == .numberSign || listMarker(b, lc, l.range.upperBound) != nil || isThematicBreak(b, lc, l.range.upperBound)
+                || (b[lc] == .lessThan && lc + 1 < l.range.upperBound && (Bytes.isASCIILetter(b[lc + 1]) || b[lc + 1] == .slash) && isBlockHTML(b, lc, l.range.upperBound))
+                || startsWith(b, lc, l.range.upperBound, "```")
+            { break }
+            // Scraped postings run `Location: Leeds` lines and `Requirements:` labels into one paragraph: each
+            // starts a block of its own.
+            let content = TextFrontend.trimmed(b, lc..<l.range.upperBound)
+            if TextFrontend.fieldKey(b, content) != nil || TextFrontend.headingKind(b, content, standalone: false, first: false) == .colon {
+                break
+            }
+            e = l.range.upperBound
+            j += 1
+        }
+        let inline = Inline.render(input, textStart..<e, &prose, liquid: liquid)
+        if setext > 0 {
+            prose.addBlock(.heading, inline: inline, sourceRange: input.sourceRange(c0..<lines[j].range.upperBound), level: setext)
+            idx = j + 1
+        } else if let (key, _) = TextFrontend.fieldKey(b, c0..<end), j == idx + 1 {
+            // `Location: Boston, MA` as its own line.
+            let colon = firstIndex(b, c0..<end, .colon) ?? c0
+            var v = colon + 1
+            while v < end && Bytes.isSpace(b[v]) { v += 1 }
+            let rawKey = String(decoding: b[c0..<colon], as: UTF8.self)
+            let value = Inline.render(input, v..<end, &prose, liquid: liquid)
+            prose.fields.append(Field(key: key, rawKey: rawKey.trimmingCharacters(in: "*_ "),
+                                      value: String(decoding: value.bytes, as: UTF8.self),
+                                      keyRange: input.sourceRange(c0..<colon), valueRange: input.sourceRange(v..<end), origin: .line))
+            prose.addBlock(.field, inline: value, sourceRange: input.sourceRange(c0..<end), fieldKey: key)
+            idx = j
+        } else {
+            prose.addBlock(.paragraph, inline: inline, sourceRange: input.sourceRange(c0..<e))
+            idx = j
         }
     }
 
