@@ -461,6 +461,16 @@ import Testing
         #expect(c.all { $0["id"] == id && $0["method"] == nil }.count == 1)
     }
 
+    @Test func aSecondInitializedDoesNotHoldMessagesForever() {
+        let c = TestClient()
+        c.initialize(pull: true, configuration: true)  // never answered
+        c.notify("initialized", [:])
+        let uri = "file:///tmp/twice.txt"
+        c.open(uri, text)
+        let r = c.request("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]], timeout: 5)
+        #expect(codes(r["result"]?["items"]?.arrayValue) == ["grammar/indefinite-article", "grammar/repeated-word"])
+    }
+
     @Test func anUnansweredSettingsRequestHoldsLintsForOneSecondAtMost() {
         let c = TestClient()
         c.initialize(configuration: true)  // never answered
