@@ -47,7 +47,8 @@ public struct ServerOptions: Sendable {
 /// The jdlint language server: LSP 3.17 over JSON-RPC 2.0, transport-independent.
 ///
 /// Ownership: the server is an actor, and all its mutable state is the actor's, on one executor: `queue`, a serial
-/// dispatch queue (`StateExecutor`). Messages are handled on it in the order they arrive (`receive` parses on the
+/// dispatch queue (`StateExecutor`). Messages are handled on it in the order they arrive, except that one waits
+/// while a message it depends on is held in flight (`MessageDependency`, `scheduler`; `receive` parses on the
 /// reader's thread and queues the handling); its handlers never lint. Linting, fixing and formatting run on the
 /// serial `lintQueue`, which gets an immutable `LintSnapshot` (or a document and a linter) and hands its result
 /// back to the actor (`onState`); the facts of the hover and of the JSON-LD action are read on a global queue the
@@ -102,12 +103,18 @@ public actor LanguageServer {
     /// second): published lints wait in `heldPushLints`.
     var awaitingInitialSettings = false
     var heldPushLints = Set<String>()
-    /// Requests that need findings, waiting for the initial settings like `heldPushLints`.
+    /// Lints for requests, waiting for the initial settings like `heldPushLints` (those of a request that started
+    /// before `initialized`: later ones wait in the `scheduler`).
     var heldRequests: [() -> Void] = []
+    /// `initialized`, held in flight until the initial settings arrive: the messages that depend on it wait.
+    var initialSettingsHold: HeldMessage?
+    /// The messages received and not finished: which may start (`MessageDependency`).
+    var scheduler = MessageScheduler()
     var parentWatch: DispatchSourceTimer?
     var configGeneration = 0
     var loader: ConfigLoader
-    var linters: [String: EffectiveConfig] = [:]
+    /// The configuration of each set of configuration files (`effectiveConfig`), emptied when settings or files change.
+    let linters = LinterCache<[String], EffectiveConfig>()
     var shownConfigErrors: Set<String> = []
     /// Standardised paths of the workspace folders the client named (the sandbox).
     var workspaceFolders: [String] = []
@@ -279,8 +286,13 @@ public actor LanguageServer {
             respond(id, .failure(ResponseError(code: ErrorCode.methodNotFound, message: "method not found: \(method)")))
             return
         }
-        handler.run(self, id, params)
-        assert(handler.execution.order == .parallel || !isPending(id), "\(method) runs in order but was not answered in order")
+        let prepared = handler.prepare(id, params)
+        schedule(prepared.dependency) { server in
+            // Cancelled while it waited for the messages it depends on: not started.
+            guard server.isPending(id) else { return server.log(.log, "request \(id) cancelled before it started") }
+            prepared.start(server)
+            assert(handler.execution.order == .parallel || !server.isPending(id), "\(method) runs in order but was not answered in order")
+        }
     }
 
     func handleNotification(_ method: String, _ params: Params) {
@@ -293,7 +305,8 @@ public actor LanguageServer {
             if !method.hasPrefix("$/") { log(.log, "unknown notification \(method) ignored") }
             return
         }
-        handler.run(self, params)
+        let prepared = handler.prepare(params)
+        schedule(prepared.dependency, prepared.start)
     }
 
     func handleResponse(_ id: RequestID, _ result: JSONValue?, _ error: JSONValue?) {
@@ -320,6 +333,8 @@ public actor LanguageServer {
         outgoing.removeAll()
         waiting.removeAll()
         heldRequests.removeAll()
+        scheduler.removeAll()
+        initialSettingsHold = nil
         parkedWorkspaceRequests.removeAll()
         workspaceReports.removeAll()
         parentWatch?.cancel()
@@ -385,7 +400,16 @@ struct Ticket<Value: Sendable>: Sendable {
 }
 
 /// What other threads read of the server while it runs: written by the actor, except `pending`, from which answering
-/// a request (any thread) removes its id.
+/// a request (any thread) removes its id, and the debug `changeArrivals`, which the reader thread stamps.
+///
+/// Why it is not the actor's: every field is read synchronously by code that must not wait for the state queue (a
+/// hop there would queue behind whatever message is being handled, and the reads are on hot paths). A running lint
+/// asks `isStale` between rules (`lintCurrent`, `lintGeneration`, `lintsStopped`) to stop as soon as it is
+/// superseded; a push lint decides to publish under the lock (`pushTargets`), atomically with `didClose` clearing the
+/// document, so closed or superseded findings are never sent; an answer from the lint queue or a global queue removes
+/// its id from `pending` exactly once, so a cancelled request is never answered twice; `log` reads the trace level
+/// on any thread. The actor stays the one owner of the state: the board holds only copies of it (which version is
+/// current, which generation) and the ids of unanswered requests, kept in step by the actor's handlers.
 struct Board: Sendable {
     /// Requests received and not yet answered (nor cancelled), and whether their handler is cancellable.
     var pending: [RequestID: Bool] = [:]

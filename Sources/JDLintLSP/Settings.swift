@@ -10,12 +10,14 @@ import JDLintKit
 // The client's settings and the configuration of each document.
 
 extension LanguageServer {
-    /// Asks the client for the `jdlint` settings. The first time (`initial`), published lints wait for the answer
-    /// (at most a second), so a document opened right after `initialized` is not first linted without the user's
-    /// settings and then again with them.
+    /// Asks the client for the `jdlint` settings. The first time (`initial`), published lints and the messages that
+    /// depend on `initialized` (all but cancellations, traces, `shutdown` and `exit`) wait for the answer (at most a
+    /// second), so a document opened right after `initialized` is not first linted without the user's settings and
+    /// then again with them.
     func pullConfiguration(initial: Bool = false) {
         if initial {
             awaitingInitialSettings = true
+            initialSettingsHold = holdCurrentMessage()
             onState(after: .seconds(1)) { server in server.releaseHeldLints() }
         }
         request(ConfigurationRequest(scopeURI: root.map { URI.from(path: $0) })) { value in
@@ -34,6 +36,10 @@ extension LanguageServer {
         let requests = heldRequests
         heldRequests.removeAll()
         for r in requests { r() }
+        if let hold = initialSettingsHold {
+            initialSettingsHold = nil
+            finishMessage(hold)
+        }
     }
 
     /// Lays client settings (nil: none beyond `initializationOptions`) over the initialization options and re-lints.
@@ -131,11 +137,7 @@ extension LanguageServer {
         } catch {
             fileError = error
         }
-        let key = resolved?.files.joined(separator: "\u{1}") ?? ""
-        var eff: EffectiveConfig
-        if let cached = linters[key] {
-            eff = cached
-        } else {
+        var eff = linters.entry(resolved?.files ?? []) {
             var configuration = resolved?.configuration ?? Configuration()
             let registry = resolved?.registry ?? options.registry
             var settingsError: ConfigError?
@@ -143,7 +145,7 @@ extension LanguageServer {
                 var merged = o.merged(over: configuration)
                 merged.baseDirectory = configuration.baseDirectory
                 merged.file = configuration.file
-                do {
+                do throws(ConfigError) {
                     try o.validate(against: registry)
                     configuration = merged
                 } catch {
@@ -151,8 +153,7 @@ extension LanguageServer {
                 }
             }
             let linter = Linter(registry: registry, configuration: configuration, settings: LintSettings(currentYear: options.currentYear, today: options.today))
-            eff = EffectiveConfig(linter: linter, configuration: configuration, error: settingsError)
-            linters[key] = eff
+            return EffectiveConfig(linter: linter, configuration: configuration, error: settingsError)
         }
         eff.error = fileError ?? settings.error ?? eff.error
         eff.isPack = isPack(path)

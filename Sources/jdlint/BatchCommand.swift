@@ -135,14 +135,13 @@ enum BatchCommand {
     }
 }
 
-/// Linters per profile selection, built once.
-final class BatchLinters: @unchecked Sendable {
+/// Linters per profile selection, built once (`LinterCache`).
+final class BatchLinters: Sendable {
     let resolved: ResolvedConfig
     let base: LintSettings
     let select: [String]
     let ignore: [String]
-    let lock = Lock()
-    var cache: [String: Linter] = [:]
+    let cache = LinterCache<String, Linter>()
 
     init(resolved: ResolvedConfig, base: LintSettings, select: [String], ignore: [String]) {
         self.resolved = resolved
@@ -154,13 +153,9 @@ final class BatchLinters: @unchecked Sendable {
     func linter(_ profiles: [String]?) -> Linter {
         var settings = base
         if let p = profiles { settings.profiles = p }
-        let key = settings.profiles.joined(separator: ",")
-        lock.lock()
-        defer { lock.unlock() }
-        if let l = cache[key] { return l }
-        let l = Linter(registry: resolved.registry, configuration: resolved.configuration, settings: settings, select: select, ignore: ignore)
-        cache[key] = l
-        return l
+        return cache.entry(settings.profiles.joined(separator: ",")) {
+            Linter(registry: resolved.registry, configuration: resolved.configuration, settings: settings, select: select, ignore: ignore)
+        }
     }
 }
 

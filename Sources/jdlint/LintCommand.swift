@@ -18,214 +18,6 @@ struct LintCommand {
     let stdout: OutputStream
     let stderr: OutputStream
 
-    func run() -> Int32 {
-        let o = options
-        let loader = ConfigLoader(extraPacks: o.packs)
-        let year = currentLocalYear()
-        var settings = LintSettings(currentYear: ProcessInfo.processInfo.environment["JDLINT_CURRENT_YEAR"].flatMap(Int.init) ?? year,
-                                    today: currentLocalDate(), asOf: o.asOf)
-        if !o.profiles.isEmpty {
-            let unknown = o.profiles.filter { !Profile.isKnown($0) }
-            guard unknown.isEmpty else {
-                stderr.write("jdlint: unknown profile\(unknown.count == 1 ? "" : "s") \(unknown.map { "\"\($0)\"" }.joined(separator: ", ")) (known: \(Profile.selectableNames.joined(separator: ", ")))\n")
-                return 2
-            }
-            settings.profiles = o.profiles
-        }
-
-        // The configuration: explicit, none, or the nearest per file.
-        var fixedConfig: ResolvedConfig?
-        do {
-            if let c = o.config { fixedConfig = try loader.load(file: c) } else if o.noConfig { fixedConfig = try loader.defaults() }
-        } catch {
-            stderr.write("jdlint: \(error)\n")
-            return 2
-        }
-        let defaultConfig: ResolvedConfig
-        do { defaultConfig = try loader.defaults() } catch {
-            stderr.write("jdlint: \(error)\n")
-            return 2
-        }
-        // Validate --select/--ignore against the registry.
-        for p in o.select + o.ignore where !(fixedConfig ?? defaultConfig).registry.matchesAny(p) {
-            let hint = (fixedConfig ?? defaultConfig).registry.closestID(to: p).map { " (did you mean \($0)?)" } ?? ""
-            stderr.write("jdlint: unknown rule or category \"\(p)\"\(hint); `jdlint rules` lists them\n")
-            return 2
-        }
-        let linters = LinterCache(settings: settings, select: o.select, ignore: o.ignore)
-
-        var problems: [FileProblem] = []
-        var reports: [FileReport] = []
-        var exit: Int32 = 0
-        var diffs: [(path: String, diff: String)] = []
-        let allowed: Applicability = o.unsafeFixes ? .unsafe : .safe
-
-        // Standard input
-        let readsStdin = o.paths.contains("-")
-        if readsStdin {
-            let name = o.stdinFilename ?? "<stdin>"
-            let bytes = FileDescriptor.standardInput.readToEnd()
-            switch InputReader.document(bytes: bytes, path: name, format: DocumentFormat.infer(fromPath: name)) {
-            case .failure(let p):
-                problems.append(p)
-                reports.append(FileReport(path: name, document: nil, diagnostics: [], error: p.message))
-                if o.fix && !o.diff { stdout.write(bytes: bytes) }  // never swallow the input of a formatter pipe
-            case .success(let doc):
-                let config: ResolvedConfig
-                do { config = try fixedConfig ?? (o.stdinFilename.flatMap { try loader.nearest(for: $0) } ?? defaultConfig) } catch {
-                    stderr.write("jdlint: \(error)\n")
-                    if o.fix && !o.diff { stdout.write(bytes: bytes) }
-                    return 2
-                }
-                let linter = linters.linter(for: config)
-                if o.fix || o.diff {
-                    let result = Fixer.fix(doc, with: linter, allowed: allowed)
-                    if o.diff {
-                        diffs.append((name, UnifiedDiff.make(doc.bytes, result.bytes, oldName: diffName("a", name), newName: diffName("b", name))))
-                    } else {
-                        stdout.write(bytes: result.bytes)
-                    }
-                    var report = FileReport(path: name, document: result.final.document, diagnostics: result.remaining,
-                                            fixed: result.fixed, analysis: result.final.analysis, profileChoices: result.final.profileChoices)
-                    report.fixEdits = result.edits
-                    report.fixPasses = result.passes
-                    if o.diff {
-                        let r = linter.lint(doc)
-                        report = FileReport(path: name, document: doc, diagnostics: r.diagnostics, analysis: r.analysis, profileChoices: r.profileChoices)
-                    }
-                    reports.append(report)
-                } else {
-                    let r = linter.lint(doc)
-                    reports.append(FileReport(path: name, document: doc, diagnostics: r.diagnostics, analysis: r.analysis, profileChoices: r.profileChoices))
-                }
-            }
-        }
-
-        // Files
-        let filePaths = o.paths.filter { $0 != "-" }
-        var ignoreGlobs: [(String, String)] = []
-        if let c = fixedConfig { ignoreGlobs = c.configuration.ignore.map { ($0, c.configuration.baseDirectory) } }
-        let cwd = FileManager.default.currentDirectoryPath
-        let search = FileWalker.search(filePaths.isEmpty && !readsStdin ? ["."] : filePaths) { path in
-            if ignoreGlobs.contains(where: { Glob.matches($0.0, relative(path, to: $0.1, cwd: cwd)) }) { return true }
-            if fixedConfig == nil, let c = try? loader.nearest(for: path) {
-                return c.configuration.ignore.contains { Glob.matches($0, relative(path, to: c.configuration.baseDirectory, cwd: cwd)) }
-            }
-            return false
-        }
-        let files = search.files, walkProblems = search.problems
-        // A folder with nothing to lint is a mistake (a wrong path, everything ignored), as in ESLint: say so and stop.
-        if !search.emptyFolders.isEmpty {
-            for f in search.emptyFolders {
-                let name = f == "." ? ". (the current folder)" : f
-                stderr.write("jdlint: no postings found in \(name) (looked for \(FileWalker.searchedExtensions) files; README, LICENSE, CHANGELOG and the like are skipped)\n")
-            }
-            return 2
-        }
-        // A broken configuration stops the run before anything is reported: errors on standard error, nothing on
-        // standard output (the loader caches per folder, so the files' lint below finds them resolved).
-        if fixedConfig == nil {
-            var seen = Set<String>()
-            var broken = false
-            for path in files {
-                do throws(ConfigError) { _ = try loader.nearest(for: path) } catch {
-                    if seen.insert(error.description).inserted { stderr.write("jdlint: \(error)\n") }
-                    broken = true
-                }
-            }
-            if broken { return 2 }
-        }
-        problems += walkProblems
-        for p in walkProblems { reports.append(FileReport(path: p.path, document: nil, diagnostics: [], error: p.message)) }
-
-        // The common case (lint files, no fixing, a streamable format): write each file's part as soon as it and every
-        // file before it are done, and keep no documents — memory stays flat however many files there are.
-        if !readsStdin && !o.fix && !o.diff, reports.count == walkProblems.count {
-            let isTTY = isatty(1) != 0
-            let color = o.color == "always" || (o.color == "auto" && isTTY && o.output == nil && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-            let options = FormatOptions(color: color, showFixes: o.showFixes, statistics: o.statistics && o.format == "text")
-            if let streamer = Formats.make(o.format, options: options) as? any StreamableFormatter {
-                return runStreaming(streamer, files: files, walkProblems: walkProblems, fixedConfig: fixedConfig, defaultConfig: defaultConfig,
-                                    loader: loader, linters: linters)
-            }
-        }
-
-        let results = Slots<FileResult>(count: files.count)
-        let jobs = o.jobs ?? ProcessInfo.processInfo.activeProcessorCount
-        let write = o.fix && !o.diff
-        let fixedConfigLet = fixedConfig
-        let progress = Progress(total: files.count, quiet: o.quiet)
-        let work: @Sendable (Int) -> Void = { (i: Int) in
-            defer { progress.tick() }
-            let path = files[i]
-            results.set(i, self.lintFile(path, fixedConfig: fixedConfigLet, defaultConfig: defaultConfig, loader: loader, linters: linters,
-                                         fix: o.fix || o.diff, write: write, allowed: allowed))
-        }
-        runParallel(count: files.count, jobs: files.count < 4 ? 1 : jobs, work)
-        progress.finish()
-        var configErrorsSeen = Set<String>()
-        for r in results.items {
-            guard let r else { continue }
-            if let p = r.problem { problems.append(p) }
-            if let d = r.diff { diffs.append((r.report.path, d)) }
-            if let e = r.configError {
-                // One message per broken configuration, however many files it governs.
-                if configErrorsSeen.insert(e.description).inserted { stderr.write("jdlint: \(e)\n") }
-                exit = 2
-            }
-            reports.append(r.report)
-        }
-        // Diffs in path order, like the report.
-        let diffOutput = diffs.enumerated().sorted { a, b in
-            a.element.path.utf8.lexicographicallyPrecedes(b.element.path.utf8) || (a.element.path == b.element.path && a.offset < b.offset)
-        }.map(\.element.diff).joined()
-        // Stable output whatever the scheduling: by path (byte order), then as found.
-        reports = reports.enumerated().sorted { a, b in
-            a.element.path.utf8.lexicographicallyPrecedes(b.element.path.utf8) || (a.element.path == b.element.path && a.offset < b.offset)
-        }.map(\.element)
-        // The exit code counts every finding, also those --quiet hides.
-        let summary = Summary(reports)
-
-        // Report
-        let isTTY = isatty(1) != 0
-        let color = o.color == "always" || (o.color == "auto" && isTTY && o.output == nil && ProcessInfo.processInfo.environment["NO_COLOR"] == nil)
-        if o.quiet {
-            reports = reports.map { var r = $0; r.diagnostics = r.diagnostics.filter { $0.severity == .error }; return r }
-        }
-        let registry = (fixedConfig ?? defaultConfig).registry
-        let formatter = Formats.make(o.format, options: FormatOptions(color: color, showFixes: o.showFixes, statistics: o.statistics && o.format == "text"))!
-        let text = formatter.format(reports, registry: registry)
-        if o.statistics && o.format != "text" {
-            // Machine formats stay parseable: the table goes to standard error.
-            stderr.write(TextFormatter.statistics(reports))
-        }
-        if let out = o.output {
-            guard FileManager.default.createFile(atPath: out, contents: Data(text.utf8)) else {
-                stderr.write("jdlint: cannot write the report to \(out)\n")
-                return 2
-            }
-        }
-        if o.diff {
-            // The diff is the output (the report only goes to --output when one is given).
-            stdout.write(diffOutput)
-        } else if o.output == nil {
-            // With --fix on standard input the fixed text went to standard output; the report goes to standard error.
-            if readsStdin && o.fix { stderr.write(text) } else { stdout.write(text) }
-        }
-        problems.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        for p in problems { stderr.write("jdlint: \(p)\n") }
-
-        if !problems.isEmpty { exit = 2 }
-        if exit == 2 { return 2 }
-        if o.exitZero { return 0 }
-        if o.diff { return diffOutput.isEmpty ? 0 : 1 }
-        if summary.errors > 0 {
-            _ = maxWarningsExceeded(summary)
-            return 1
-        }
-        return maxWarningsExceeded(summary) ? 1 : 0
-    }
-
     /// Whether `--max-warnings` is exceeded; says so on standard error when it is.
     func maxWarningsExceeded(_ summary: Summary) -> Bool {
         guard let m = options.maxWarnings, summary.warnings > m else { return false }
@@ -242,7 +34,7 @@ struct LintCommand {
 
     /// Lints `files` on every core and streams the formatter's output in path order (see `StreamableFormatter`).
     func runStreaming(_ formatter: any StreamableFormatter, files: [String], walkProblems: [FileProblem], fixedConfig: ResolvedConfig?,
-                      defaultConfig: ResolvedConfig, loader: ConfigLoader, linters: LinterCache) -> Int32 {
+                      defaultConfig: ResolvedConfig, loader: ConfigLoader, linters: RunLinters) -> Int32 {
         let o = options
         // Output entries in byte order of their paths: files to lint and paths that could not be walked.
         enum Entry { case file(String), problem(FileProblem) }
@@ -330,7 +122,7 @@ struct LintCommand {
     }
 
     func lintFile(_ path: String, fixedConfig: ResolvedConfig?, defaultConfig: ResolvedConfig, loader: ConfigLoader,
-                  linters: LinterCache, fix: Bool, write: Bool, allowed: Applicability) -> FileResult {
+                  linters: RunLinters, fix: Bool, write: Bool, allowed: Applicability) -> FileResult {
         let doc: Document
         switch InputReader.read(path: path) {
         case .failure(let p):
@@ -388,28 +180,16 @@ func relative(_ path: String, to base: String, cwd: String) -> String {
     return abs.hasPrefix(b) ? String(abs.dropFirst(b.count)) : path
 }
 
-/// One linter per resolved configuration, shared across threads.
-final class LinterCache: @unchecked Sendable {
+/// The run's linters: one per resolved configuration (`LinterCache`, shared by the worker threads), with the run's
+/// settings, `--select` and `--ignore`.
+struct RunLinters: Sendable {
+    let cache = LinterCache<[String], Linter>()
     let settings: LintSettings
     let select: [String]
     let ignore: [String]
-    let lock = Lock()
-    var cache: [String: Linter] = [:]
-
-    init(settings: LintSettings, select: [String], ignore: [String]) {
-        self.settings = settings
-        self.select = select
-        self.ignore = ignore
-    }
 
     func linter(for config: ResolvedConfig) -> Linter {
-        let key = config.files.joined(separator: "\u{0}")
-        lock.lock()
-        defer { lock.unlock() }
-        if let l = cache[key] { return l }
-        let l = Linter(registry: config.registry, configuration: config.configuration, settings: settings, select: select, ignore: ignore)
-        cache[key] = l
-        return l
+        cache.linter(for: config, settings: settings, select: select, ignore: ignore)
     }
 }
 

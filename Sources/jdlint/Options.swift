@@ -125,8 +125,8 @@ struct LintOptions {
             case "--facts": o.facts = true
             default:
                 let names = flags.map(\.name)
-                let close = names.min { editDistanceCLI($0, a) < editDistanceCLI($1, a) }
-                let hint = close.map { editDistanceCLI($0, a) <= 3 ? " (did you mean \($0)?)" : "" } ?? ""
+                let close = names.min { editDistance($0, a) < editDistance($1, a) }
+                let hint = close.map { editDistance($0, a) <= 3 ? " (did you mean \($0)?)" : "" } ?? ""
                 throw UsageError("unknown option \(a)\(hint); see jdlint --help")
             }
             if inlineValue != nil && !["--format", "--output", "--config", "--stdin-filename", "--max-warnings", "--select", "--ignore",
@@ -148,19 +148,6 @@ struct LintOptions {
         }
         return o
     }
-}
-
-func editDistanceCLI(_ a: String, _ b: String) -> Int {
-    let x = Array(a.utf8), y = Array(b.utf8)
-    if x.isEmpty { return y.count }
-    if y.isEmpty { return x.count }
-    var prev = Array(0...y.count), cur = [Int](repeating: 0, count: y.count + 1)
-    for i in 1...x.count {
-        cur[0] = i
-        for j in 1...y.count { cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1)) }
-        swap(&prev, &cur)
-    }
-    return prev[y.count]
 }
 
 extension String {

@@ -26,6 +26,32 @@ import Testing
         #expect(cancellableIffParallel)
     }
 
+    @Test func dependenciesFollowTheDeclarations() throws {
+        let a = "file:///a.txt", b = "file:///b.txt"
+        #expect(MessageDependency.documentUpdate(a).isDependency(of: .documentRequest(a)))
+        #expect(MessageDependency.documentRequest(a).isDependency(of: .documentUpdate(a)))
+        #expect(!MessageDependency.documentUpdate(a).isDependency(of: .documentRequest(b)))
+        #expect(!MessageDependency.documentRequest(a).isDependency(of: .documentRequest(a)))
+        #expect(MessageDependency.documentUpdate(b).isDependency(of: .workspaceRequest))
+        #expect(!MessageDependency.workspaceRequest.isDependency(of: .documentRequest(a)))
+        #expect(MessageDependency.globalConfigurationChange.isDependency(of: .documentRequest(a)))
+        #expect(!MessageDependency.globalConfigurationChange.isDependency(of: .freestanding))
+        let document = Params(["textDocument": ["uri": .string(a)], "position": ["line": 0, "character": 0],
+                               "range": ["start": ["line": 0, "character": 0], "end": ["line": 0, "character": 0]],
+                               "context": ["diagnostics": []], "options": ["tabSize": 4, "insertSpaces": true]])
+        #expect(HoverHandler.dependency(try HoverRequest(params: document)) == .documentRequest(a))
+        #expect(FormattingHandler.dependency(try FormattingRequest(params: document)) == .documentRequest(a))
+        #expect(CodeActionHandler.dependency(try CodeActionRequest(params: document)) == .documentRequest(a))
+        #expect(WorkspaceDiagnosticHandler.dependency(try WorkspaceDiagnosticRequest(params: Params(["previousResultIds": []])))
+                == .workspaceRequest)
+        #expect(ShutdownHandler.dependency(try ShutdownRequest(params: Params(nil))) == .freestanding)
+        #expect(InitializeHandler.dependency(try InitializeRequest(params: Params(["capabilities": [:]]))) == .globalConfigurationChange)
+        #expect(DidCloseHandler.dependency(try DidCloseNotification(params: document)) == .documentUpdate(a))
+        #expect(CancelRequestHandler.dependency(try CancelRequestNotification(params: Params(["id": 1]))) == .freestanding)
+        #expect(DidChangeConfigurationHandler.dependency(try DidChangeConfigurationNotification(params: Params(["settings": [:]])))
+                == .globalConfigurationChange)
+    }
+
     @Test func capabilitiesAreWhatTheHandlersDeclare() {
         let push = LanguageServer.capabilities(for: NegotiatedClient(encoding: .utf16, pullDiagnostics: false, supportsResolvingEdits: false))
         #expect(push.json.serialized() == """

@@ -441,6 +441,36 @@ import Testing
         #expect(codes(r?["result"]?["items"]?.arrayValue) == [])
     }
 
+    @Test func aRequestWaitingForTheInitialSettingsIsCancelledAndShutdownGoesAhead() {
+        let c = TestClient()
+        c.initialize(pull: true, configuration: true)  // the settings request stays unanswered for now
+        let request = c.waitFor { $0["method"] == "workspace/configuration" }
+        #expect(request != nil)
+        let uri = "file:///tmp/held-cancel.txt"
+        c.open(uri, text)
+        let id = c.sendRequest("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]])
+        c.notify("$/cancelRequest", ["id": id])
+        // Answered at once, well before the settings arrive (a second at most), and never started.
+        let cancelled = c.waitFor(timeout: 0.5) { $0["id"] == id && $0["method"] == nil }
+        #expect(cancelled?["error"]?["code"] == .int(ErrorCode.requestCancelled))
+        let shutdown = c.request("shutdown", timeout: 0.5)
+        #expect(shutdown["result"] == .null && shutdown["error"] == nil)
+        c.send(["jsonrpc": "2.0", "id": request?["id"] ?? .null, "result": [["rules": ["grammar": "off"]]]])
+        c.server.drain()
+        #expect(c.logs.contains { $0.contains("cancelled before it started") } || c.all { $0["id"] == id }.count == 1)
+        #expect(c.all { $0["id"] == id && $0["method"] == nil }.count == 1)
+    }
+
+    @Test func aSecondInitializedDoesNotHoldMessagesForever() {
+        let c = TestClient()
+        c.initialize(pull: true, configuration: true)  // never answered
+        c.notify("initialized", [:])
+        let uri = "file:///tmp/twice.txt"
+        c.open(uri, text)
+        let r = c.request("textDocument/diagnostic", ["textDocument": ["uri": .string(uri)]], timeout: 5)
+        #expect(codes(r["result"]?["items"]?.arrayValue) == ["grammar/indefinite-article", "grammar/repeated-word"])
+    }
+
     @Test func anUnansweredSettingsRequestHoldsLintsForOneSecondAtMost() {
         let c = TestClient()
         c.initialize(configuration: true)  // never answered

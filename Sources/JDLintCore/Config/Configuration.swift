@@ -77,132 +77,148 @@ public struct Configuration: Sendable {
         } catch {
             throw ConfigError(file: file, path: "", message: "invalid JSON: \(error.message)", line: error.line, column: error.column)
         }
-        let li = LineIndex(bytes)
-        func err(_ path: String, _ node: JSONNode, _ msg: String) -> ConfigError {
-            let p = li.position(node.range.lowerBound)
-            return ConfigError(file: file, path: path, message: msg, line: p.line, column: p.column)
-        }
+        let reader = Reader(file: file, lines: LineIndex(bytes))
         guard case .object(let entries) = root.kind else {
-            throw err("", root, "the configuration must be a JSON object, not \(root.value.typeName)")
+            throw reader.error("", root, "the configuration must be a JSON object, not \(root.value.typeName)")
         }
         var c = Configuration()
         c.file = file
         c.baseDirectory = baseDirectory
+        for (key, _, node) in entries {
+            switch key {
+            case "$schema": continue
+            case "extends": c.extends = try reader.strings(key, node)
+            case "ignore": c.ignore = try reader.strings(key, node)
+            case "packs": c.packs = try reader.strings(key, node)
+            case "languages": c.languages = try reader.strings(key, node)
+            case "profile", "profiles":
+                c.profiles = try reader.strings(key, node)
+                c.profilesKey = key
+                if case .array(let items) = node.kind {
+                    for (i, item) in items.enumerated() { c.positions["\(key)[\(i)]"] = reader.position(item) }
+                } else {
+                    c.positions["\(key)[0]"] = reader.position(node)
+                }
+            case "employer": c.employer = try parseEmployer(node, reader)
+            case "rules":
+                guard case .object(let ruleEntries) = node.kind else {
+                    throw reader.error(key, node, "expected an object of rule id → setting, found \(node.value.typeName)")
+                }
+                for (id, _, value) in ruleEntries {
+                    c.rules.append((id, try parseRuleSetting(id, value, reader, &c.positions)))
+                }
+            default:
+                let p = reader.lines.position(node.range.lowerBound)
+                throw ConfigError(file: file, path: key, message: "unknown key \"\(key)\" (known keys: \(knownKeys.sorted().joined(separator: ", ")))",
+                                  line: p.line, column: p.column)
+            }
+        }
+        return c
+    }
+
+    /// The file being parsed and its lines: where a value is, and the error that points at it.
+    struct Reader {
+        let file: String
+        let lines: LineIndex
+
+        func error(_ path: String, _ node: JSONNode, _ msg: String) -> ConfigError {
+            let p = lines.position(node.range.lowerBound)
+            return ConfigError(file: file, path: path, message: msg, line: p.line, column: p.column)
+        }
+
+        func position(_ node: JSONNode) -> (line: Int, column: Int) {
+            let p = lines.position(node.range.lowerBound)
+            return (p.line, p.column)
+        }
+
+        /// A string or an array of strings.
         func strings(_ key: String, _ node: JSONNode) throws(ConfigError) -> [String] {
             switch node.kind {
             case .string(let s, _): return [s]
             case .array(let items):
                 var out: [String] = []
                 for (i, item) in items.enumerated() {
-                    guard let s = item.stringValue else { throw err("\(key)[\(i)]", item, "expected a string, found \(item.value.typeName)") }
+                    guard let s = item.stringValue else { throw error("\(key)[\(i)]", item, "expected a string, found \(item.value.typeName)") }
                     out.append(s)
                 }
                 return out
-            default: throw err(key, node, "expected a string or an array of strings, found \(node.value.typeName)")
+            default: throw error(key, node, "expected a string or an array of strings, found \(node.value.typeName)")
             }
         }
-        for (key, _, node) in entries {
-            switch key {
-            case "$schema": continue
-            case "extends": c.extends = try strings(key, node)
-            case "ignore": c.ignore = try strings(key, node)
-            case "packs": c.packs = try strings(key, node)
-            case "languages": c.languages = try strings(key, node)
-            case "profile", "profiles":
-                c.profiles = try strings(key, node)
-                c.profilesKey = key
-                if case .array(let items) = node.kind {
-                    for (i, item) in items.enumerated() {
-                        let p = li.position(item.range.lowerBound)
-                        c.positions["\(key)[\(i)]"] = (p.line, p.column)
-                    }
-                } else {
-                    let p = li.position(node.range.lowerBound)
-                    c.positions["\(key)[0]"] = (p.line, p.column)
+    }
+
+    /// `"employer": {"size": 40, "states": ["NY"]}`.
+    static func parseEmployer(_ node: JSONNode, _ reader: Reader) throws(ConfigError) -> Employer {
+        guard case .object(let fields) = node.kind else {
+            throw reader.error("employer", node, "expected an object such as {\"size\": 40, \"states\": [\"NY\"]}, found \(node.value.typeName)")
+        }
+        var e = Employer()
+        for (k, _, v) in fields {
+            switch k {
+            case "size":
+                guard let n = v.value.intValue, n >= 1, v.value.doubleValue == Double(n) else {
+                    throw reader.error("employer.size", v, "expected the number of employees (a whole number, 1 or more), found \(v.value.serialized())")
                 }
-            case "employer":
-                guard case .object(let fields) = node.kind else {
-                    throw err(key, node, "expected an object such as {\"size\": 40, \"states\": [\"NY\"]}, found \(node.value.typeName)")
+                e.size = n
+            case "states":
+                let list = try reader.strings("employer.states", v)
+                for (i, st) in list.enumerated() where st.count < 2 || !st.utf8.allSatisfy(Bytes.isASCIILetter) {
+                    throw reader.error("employer.states[\(i)]", v, "expected a region or country code such as \"NY\", \"CO\", \"ON\" or \"DE\", found \"\(st)\"")
                 }
-                var e = Employer()
-                for (k, _, v) in fields {
-                    switch k {
-                    case "size":
-                        guard let n = v.value.intValue, n >= 1, v.value.doubleValue == Double(n) else {
-                            throw err("employer.size", v, "expected the number of employees (a whole number, 1 or more), found \(v.value.serialized())")
-                        }
-                        e.size = n
-                    case "states":
-                        let list = try strings("employer.states", v)
-                        for (i, st) in list.enumerated() where st.count < 2 || !st.utf8.allSatisfy(Bytes.isASCIILetter) {
-                            throw err("employer.states[\(i)]", v, "expected a region or country code such as \"NY\", \"CO\", \"ON\" or \"DE\", found \"\(st)\"")
-                        }
-                        e.states = list.map { $0.uppercased() }
-                    default:
-                        let hint = closest(to: k, among: ["size", "states"]) { max(2, $0.count / 3) }.map { " (did you mean \"\($0)\"?)" } ?? ""
-                        throw err("employer.\(k)", v, "unknown key \"\(k)\"\(hint); employer has size and states")
-                    }
-                }
-                c.employer = e
-            case "rules":
-                guard case .object(let ruleEntries) = node.kind else {
-                    throw err(key, node, "expected an object of rule id → setting, found \(node.value.typeName)")
-                }
-                for (id, _, value) in ruleEntries {
-                    let path = "rules.\(id)"
-                    let vp = li.position(value.range.lowerBound)
-                    c.positions[path] = (vp.line, vp.column)
-                    var setting = RuleSetting()
-                    switch value.kind {
-                    case .string(let s, _):
-                        guard let lv = parseLevel(s) else {
-                            throw err(path, value, "expected one of off, on, info, warning, error; found \"\(s)\"\(levelHint(s))")
-                        }
-                        setting = lv
-                    case .bool(let b):
-                        setting.enabled = b
-                    case .object(let props):
-                        for (pk, _, pv) in props {
-                            let pp = li.position(pv.range.lowerBound)
-                            c.positions["\(path).\(pk)"] = (pp.line, pp.column)
-                            switch pk {
-                            case "severity", "level":
-                                guard let s = pv.stringValue, let lv = parseLevel(s) else {
-                                    let found = pv.stringValue.map { "\"\($0)\"\(levelHint($0))" } ?? "\(pv.value.serialized()) (\(pv.value.typeName))"
-                                    throw err("\(path).\(pk)", pv, "expected one of off, on, info, warning, error; found \(found)")
-                                }
-                                setting.enabled = lv.enabled
-                                setting.severity = lv.severity
-                            case "enabled":
-                                guard case .bool(let b) = pv.kind else { throw err("\(path).enabled", pv, "expected true or false") }
-                                setting.enabled = b
-                            case "options":
-                                guard case .object = pv.kind, let o = pv.value.objectValue else {
-                                    throw err("\(path).options", pv, "expected an object")
-                                }
-                                for e in o { setting.options[e.key] = e.value }
-                                if case .object(let inner) = pv.kind {
-                                    for (ok, _, ov) in inner {
-                                        let op = li.position(ov.range.lowerBound)
-                                        c.positions["\(path).\(ok)"] = (op.line, op.column)
-                                    }
-                                }
-                            default:
-                                setting.options[pk] = pv.value  // options may sit beside severity
-                            }
-                        }
-                    default:
-                        throw err(path, value, "expected \"off\", \"on\", a severity or an object, found \(value.value.typeName)")
-                    }
-                    c.rules.append((id, setting))
-                }
+                e.states = list.map { $0.uppercased() }
             default:
-                let p = li.position(node.range.lowerBound)
-                throw ConfigError(file: file, path: key, message: "unknown key \"\(key)\" (known keys: \(knownKeys.sorted().joined(separator: ", ")))",
-                                  line: p.line, column: p.column)
+                let hint = closest(to: k, among: ["size", "states"]) { max(2, $0.count / 3) }.map { " (did you mean \"\($0)\"?)" } ?? ""
+                throw reader.error("employer.\(k)", v, "unknown key \"\(k)\"\(hint); employer has size and states")
             }
         }
-        return c
+        return e
+    }
+
+    /// One entry of `"rules"`: a level (`"warning"`), `true`/`false`, or an object of severity, enabled and options.
+    /// Records where each value is in `positions`.
+    static func parseRuleSetting(_ id: String, _ value: JSONNode, _ reader: Reader,
+                                 _ positions: inout [String: (line: Int, column: Int)]) throws(ConfigError) -> RuleSetting {
+        let path = "rules.\(id)"
+        positions[path] = reader.position(value)
+        var setting = RuleSetting()
+        switch value.kind {
+        case .string(let s, _):
+            guard let lv = parseLevel(s) else {
+                throw reader.error(path, value, "expected one of off, on, info, warning, error; found \"\(s)\"\(levelHint(s))")
+            }
+            setting = lv
+        case .bool(let b):
+            setting.enabled = b
+        case .object(let props):
+            for (pk, _, pv) in props {
+                positions["\(path).\(pk)"] = reader.position(pv)
+                switch pk {
+                case "severity", "level":
+                    guard let s = pv.stringValue, let lv = parseLevel(s) else {
+                        let found = pv.stringValue.map { "\"\($0)\"\(levelHint($0))" } ?? "\(pv.value.serialized()) (\(pv.value.typeName))"
+                        throw reader.error("\(path).\(pk)", pv, "expected one of off, on, info, warning, error; found \(found)")
+                    }
+                    setting.enabled = lv.enabled
+                    setting.severity = lv.severity
+                case "enabled":
+                    guard case .bool(let b) = pv.kind else { throw reader.error("\(path).enabled", pv, "expected true or false") }
+                    setting.enabled = b
+                case "options":
+                    guard case .object = pv.kind, let o = pv.value.objectValue else {
+                        throw reader.error("\(path).options", pv, "expected an object")
+                    }
+                    for e in o { setting.options[e.key] = e.value }
+                    if case .object(let inner) = pv.kind {
+                        for (ok, _, ov) in inner { positions["\(path).\(ok)"] = reader.position(ov) }
+                    }
+                default:
+                    setting.options[pk] = pv.value  // options may sit beside severity
+                }
+            }
+        default:
+            throw reader.error(path, value, "expected \"off\", \"on\", a severity or an object, found \(value.value.typeName)")
+        }
+        return setting
     }
 
     /// ` (did you mean "warning"?)` for a misspelt severity (`warnign`), empty otherwise.

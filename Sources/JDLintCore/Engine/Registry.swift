@@ -56,13 +56,20 @@ public struct RuleRegistry: Sendable {
 func closest(to s: String, among candidates: [String], limit: (String) -> Int) -> String? {
     var best: (String, Int)?
     for c in candidates {
-        let d = editDistance(Array(s.utf8), Array(c.utf8))
+        let d = editDistance(s, c)
         if d <= limit(c), best == nil || d < best!.1 { best = (c, d) }
     }
     return best?.0
 }
 
-func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+/// The Levenshtein distance between the UTF-8 bytes of two strings (insertions, deletions and substitutions of one
+/// byte each): how far a misspelt rule id, configuration key or command-line option is from a known one.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    editDistance(Array(a.utf8), Array(b.utf8))
+}
+
+/// The Levenshtein distance between two byte strings.
+public func editDistance(_ a: [UInt8], _ b: [UInt8]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
     var prev = Array(0...b.count)

@@ -60,9 +60,9 @@ extension FactsReader {
     /// A sentence ends here: `.`, `!` or `?` before a space or a line break, or a line break.
     static func sentenceEnd(_ t: [UInt8], _ i: Int) -> Bool {
         let c = t[i]
-        if c == 0x0A { return true }
-        guard c == 0x2E || c == 0x21 || c == 0x3F, i + 1 < t.count else { return false }
-        return t[i + 1] == 0x20 || t[i + 1] == 0x0A
+        if c == .lineFeed { return true }
+        guard c == .period || c == .exclamation || c == .question, i + 1 < t.count else { return false }
+        return t[i + 1] == .space || t[i + 1] == .lineFeed
     }
 
     static func contactPoint(_ kind: String, _ value: String) -> JSONValue {
@@ -72,29 +72,29 @@ extension FactsReader {
     /// The first e-mail address (`email`) or web address (`url`) in `t[r]`.
     static func contact(_ t: [UInt8], _ r: Range<Int>) -> (String, Range<Int>)? {
         func local(_ c: UInt8) -> Bool { Bytes.isASCIILetter(c) || Bytes.isDigit(c) || "._%+-".utf8.contains(c) }
-        func host(_ c: UInt8) -> Bool { Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c == 0x2E || c == 0x2D }
+        func host(_ c: UInt8) -> Bool { Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c == .period || c == .hyphen }
         func trimDots(_ e: Int, _ s: Int) -> Int {
             var e = e
-            while e > s && (t[e - 1] == 0x2E || t[e - 1] == 0x2D) { e -= 1 }
+            while e > s && (t[e - 1] == .period || t[e - 1] == .hyphen) { e -= 1 }
             return e
         }
         var i = r.lowerBound
         while i < r.upperBound {
             let c = t[i]
-            if c == 0x40 {  // @
+            if c == .at {  // @
                 var s = i
                 while s > r.lowerBound && local(t[s - 1]) { s -= 1 }
-                while s < i && t[s] == 0x2E { s += 1 }
+                while s < i && t[s] == .period { s += 1 }
                 var e = i + 1
                 // A capital right after a small letter starts the next word of text run into the address
                 // (`…@trust.nhs.ukTelephone`).
                 while e < r.upperBound && host(t[e]) && !(e > i + 1 && Bytes.isLower(t[e - 1]) && Bytes.isUpper(t[e])) { e += 1 }
                 e = trimDots(e, i + 1)
                 let domain = t[(i + 1)..<e]
-                if s < i, let dot = domain.lastIndex(of: 0x2E), e - dot - 1 >= 2, t[(dot + 1)..<e].allSatisfy(Bytes.isASCIILetter) {
+                if s < i, let dot = domain.lastIndex(of: .period), e - dot - 1 >= 2, t[(dot + 1)..<e].allSatisfy(Bytes.isASCIILetter) {
                     return ("email", s..<e)
                 }
-            } else if (c == 0x68 || c == 0x77) && (i == r.lowerBound || !Bytes.isASCIILetter(t[i - 1])) {
+            } else if (c == UInt8(ascii: "h") || c == UInt8(ascii: "w")) && (i == r.lowerBound || !Bytes.isASCIILetter(t[i - 1])) {
                 // http://, https://, www.
                 let rest = Bytes.lowerString(t, i..<min(r.upperBound, i + 8))
                 if rest.hasPrefix("http://") || rest.hasPrefix("https://") || rest.hasPrefix("www.") {

@@ -36,7 +36,7 @@ extension FactsReader {
 
     static func excludes(_ t: [UInt8], before i: Int) -> Bool {
         var k = i
-        while k > 0 && i - k < 160 && t[k - 1] != 0x2E && t[k - 1] != 0x0A && t[k - 1] != 0x21 && t[k - 1] != 0x3F { k -= 1 }
+        while k > 0 && i - k < 160 && t[k - 1] != .period && t[k - 1] != .lineFeed && t[k - 1] != .exclamation && t[k - 1] != .question { k -= 1 }
         guard k < i else { return false }
         let lower = t[k..<i].map(Bytes.lower)
         return exclusionPhrases.contains { Bytes.contains(lower, $0) }
@@ -90,125 +90,12 @@ extension FactsReader {
             if let title = a.title, a.document.format != .jsonld {
                 for p in Self.places(in: Array(title.text.utf8), anywhere: true, source: { _ in title.range }) { append(p) }
             }
-            // The prose: a place name in a place context, and US “City, ST”.
-            let w = a.words
-            var found: [(Int, Address)] = []
-            Gazetteer.forEachPlace(t, count: w.count, word: { w[$0].range }, anywhere: false, towns: true) { words, country in
-                let r = w[words.lowerBound].range.lowerBound..<w[words.upperBound - 1].range.upperBound
-                // A town before “Hospital”, “Park”, “House” is part of a name (“at Cygnet Hospital”, “at Alexandra
-                // Park”), and a name before “Road” a street.
-                let n = words.upperBound
-                if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
-                if !country && Self.allCaps(t, r) { return true }
-                // A street's name (“Charter House, Parkway”); a town with a capitalised word after it is part of a name
-                // (“Wytheville Community College”), unless it names a local service (“Liskeard Community Hospital”).
-                if words.count == 1, Self.streetWords.contains(w[words.lowerBound].hash) { return true }
-                if !country, !Gazetteer.isCity(Word.hash(t, r)), Self.townNameGoesOn(t, w, n) { return true }
-                if n < w.count, !Gazetteer.isCity(Word.hash(t, r)), Bytes.isUpper(t[w[n].range.lowerBound]),
-                   Self.siteWords.contains(w[n].hash) || Self.namePartWords.contains(w[n].hash),
-                   t[r.upperBound..<w[n].range.lowerBound].allSatisfy({ $0 == 0x20 }) {
-                    return true
-                }
-                // “Riverside Clinic is hiring”: a name starting a sentence before “Clinic”, “Office” is the site's name.
-                if n < w.count, Gazetteer.after.contains(w[n].hash), Self.startsSentence(t, r.lowerBound) { return true }
-                // “does not hire candidates residing in New York, California…”: places the job is not.
-                if Self.excludes(t, before: r.lowerBound) { return true }
-                found.append((r.lowerBound, qualified(r, country: country)))
-                // A list of places: “in Chelsea, London and Harefield”, “Leeds or York”.
-                var k = words.upperBound
-                while k < w.count && found.count < 50 {
-                    guard let next = Self.listedPlace(t, w, after: k) else { break }
-                    let nr = w[next.lowerBound].range.lowerBound..<w[next.upperBound - 1].range.upperBound
-                    found.append((nr.lowerBound, Self.address(name: String(decoding: t[nr], as: UTF8.self), country: false, range: a.sourceRange(nr))))
-                    k = next.upperBound
-                }
-                return found.count < 50
-            }
-            // A place named as part of a site (“University Hospitals Birmingham”, “Cumberland Infirmary, Carlisle”,
-            // “Bristol NHS Foundation Trust”).
-            func site(_ k: Int, _ a: Int, _ b: Int, comma: Bool) -> Bool {
-                guard k >= 0 && k < w.count, Bytes.isUpper(t[w[k].range.lowerBound]), Self.siteWords.contains(w[k].hash) else { return false }
-                return b - a <= (comma ? 2 : 1) && !t[a..<b].contains(0x0A) && !t[a..<b].contains(0x2E)
-            }
-            /// A site word after the name, past up to three capitalised words (“Blackpool Teaching Hospitals”).
-            func siteAfter(_ n: Int, _ end: Int) -> Bool {
-                var k = n, prevEnd = end
-                while k < w.count && k < n + 4 {
-                    let g = t[prevEnd..<w[k].range.lowerBound]
-                    guard g.count <= 2, !g.contains(0x0A), !g.contains(0x2E), !g.contains(0x2C), Bytes.isUpper(t[w[k].range.lowerBound]) else { return false }
-                    if Self.siteWords.contains(w[k].hash) { return true }
-                    prevEnd = w[k].range.upperBound
-                    k += 1
-                }
-                return false
-            }
-            Gazetteer.forEachPlace(t, count: w.count, word: { w[$0].range }, anywhere: true, towns: true) { words, country in
-                guard !country else { return true }
-                let first = w[words.lowerBound].range, last = w[words.upperBound - 1].range
-                let p = words.lowerBound - 1, n = words.upperBound
-                if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
-                if Self.allCaps(t, first.lowerBound..<last.upperBound) { return true }
-                if words.count == 1, Self.streetWords.contains(w[words.lowerBound].hash) { return true }
-                // “Richmond, Virginia”, “Leeds, England”: a place, a comma and its state or country.
-                if Self.qualifier(t, after: last.upperBound) != nil, !found.contains(where: { $0.0 == first.lowerBound }),
-                   !Self.excludes(t, before: first.lowerBound) {
-                    let place = qualified(first.lowerBound..<last.upperBound, country: false)
-                    if place.locality != nil { found.append((first.lowerBound, place)) }
-                    return found.count < 50
-                }
-                // A place before its postcode is an address (“Junction Road, Andover SP10 3QX”, “Newport NP10 9DU”).
-                if Self.postcode(t, after: last.upperBound), !found.contains(where: { $0.0 == first.lowerBound }),
-                   !Self.excludes(t, before: first.lowerBound) {
-                    let r = first.lowerBound..<last.upperBound
-                    found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
-                    return found.count < 50
-                }
-                // A site and its town after “at”, “in”, “within”: “based at Merville Barracks, Colchester”, “within the
-                // Princess of Wales hospital, Bridgend”; a site word, a comma and the town: “Practice Plus Group Hospital,
-                // Shepton Mallet”.
-                let afterSite = Self.cityAfterSite(t, w, words.lowerBound)
-                    || (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: true) && t[w[p].range.upperBound] == .comma)
-                if afterSite, Self.nameEnds(t, w, n), !found.contains(where: { $0.0 == first.lowerBound }),
-                   !Self.excludes(t, before: first.lowerBound) {
-                    let r = first.lowerBound..<last.upperBound
-                    found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
-                    return found.count < 50
-                }
-                // Cities of the main list only: many towns share a name with a company or a hospital (“Cygnet Hospital”).
-                guard Gazetteer.isCity(Word.hash(t, first.lowerBound..<last.upperBound)) else { return true }
-                // A sentence about the city as a place (“Norwich is an excellent place to live”, “Carmarthen is a historic
-                // town”): the posting tells applicants where they would work.
-                if Self.startsSentence(t, first.lowerBound), Self.describesPlace(t, w, n), !found.contains(where: { $0.0 == first.lowerBound }) {
-                    let r = first.lowerBound..<last.upperBound
-                    found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
-                    return found.count < 50
-                }
-                // “Greater Richmond”, “Greater Manchester” (a region of its own when the gazetteer has it).
-                let greater = p >= 0 && w[p].hash == Self.greaterWord && Bytes.isUpper(t[w[p].range.lowerBound])
-                let named = greater || (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: true)) || siteAfter(n, last.upperBound)
-                if named && !found.contains(where: { $0.0 == first.lowerBound }) {
-                    let r = first.lowerBound..<last.upperBound
-                    found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
-                }
-                return found.count < 50
-            }
-            var starts = Set(found.map(\.0))
-            for (r, state) in Self.cityStates(t) where found.count < 50 && !starts.contains(r.lowerBound) {
-                starts.insert(r.lowerBound)
-                var p = Address(locality: String(decoding: t[r], as: UTF8.self), region: state, country: "US",
-                                range: a.sourceRange(r.lowerBound..<(r.upperBound + 4)))
-                if let z = Self.zip(t, after: r.upperBound + 4) {
-                    p.postalCode = z
-                    p.range = a.sourceRange(r.lowerBound..<(r.upperBound + 10))
-                }
-                found.append((r.lowerBound, p))
-            }
-            found.sort { $0.0 < $1.0 }
+            let found = placesInProse()
             // The employer's name, whole or its first two words (“Lincoln Learning timeframes”).
             func startsOrgName(_ off: Int) -> Bool {
                 orgNames.contains { n in
-                    let firstTwo = n.split(separator: 0x20).prefix(2).joined(separator: [0x20])
-                    let m = Array(n.split(separator: 0x20).count >= 2 ? Array(firstTwo) : n)
+                    let firstTwo = n.split(separator: .space).prefix(2).joined(separator: [.space])
+                    let m = Array(n.split(separator: .space).count >= 2 ? Array(firstTwo) : n)
                     return off + m.count <= t.count && t[off..<(off + m.count)].map(Bytes.lower) == m
                 }
             }
@@ -224,6 +111,126 @@ extension FactsReader {
         if remote == nil, let title = a.title, Self.titleSaysRemote(title.text) { remote = title.range }
         if remote == nil, let (_, r) = Self.remoteCues.first(in: a) { remote = a.sourceRange(r) }
         if let r = remote { add("jobLocationType", "TELECOMMUTE", r) }
+    }
+
+    /// The places the prose names, by offset: a place name in a place context (and the places listed after it), a
+    /// city with its state or country (“Richmond, Virginia”), a city named as part of a site (“University Hospitals
+    /// Birmingham”), and US “City, ST”; at most 50.
+    func placesInProse() -> [(Int, Address)] {
+        let w = a.words
+        var found: [(Int, Address)] = []
+        Gazetteer.forEachPlace(t, count: w.count, word: { w[$0].range }, anywhere: false, towns: true) { words, country in
+            let r = w[words.lowerBound].range.lowerBound..<w[words.upperBound - 1].range.upperBound
+            // A town before “Hospital”, “Park”, “House” is part of a name (“at Cygnet Hospital”, “at Alexandra
+            // Park”), and a name before “Road” a street.
+            let n = words.upperBound
+            if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
+            if !country && Self.allCaps(t, r) { return true }
+            // A street's name (“Charter House, Parkway”); a town with a capitalised word after it is part of a name
+            // (“Wytheville Community College”), unless it names a local service (“Liskeard Community Hospital”).
+            if words.count == 1, Self.streetWords.contains(w[words.lowerBound].hash) { return true }
+            if !country, !Gazetteer.isCity(Word.hash(t, r)), Self.townNameGoesOn(t, w, n) { return true }
+            if n < w.count, !Gazetteer.isCity(Word.hash(t, r)), Bytes.isUpper(t[w[n].range.lowerBound]),
+               Self.siteWords.contains(w[n].hash) || Self.namePartWords.contains(w[n].hash),
+               t[r.upperBound..<w[n].range.lowerBound].allSatisfy({ $0 == .space }) {
+                return true
+            }
+            // “Riverside Clinic is hiring”: a name starting a sentence before “Clinic”, “Office” is the site's name.
+            if n < w.count, Gazetteer.after.contains(w[n].hash), Self.startsSentence(t, r.lowerBound) { return true }
+            // “does not hire candidates residing in New York, California…”: places the job is not.
+            if Self.excludes(t, before: r.lowerBound) { return true }
+            found.append((r.lowerBound, qualified(r, country: country)))
+            // A list of places: “in Chelsea, London and Harefield”, “Leeds or York”.
+            var k = words.upperBound
+            while k < w.count && found.count < 50 {
+                guard let next = Self.listedPlace(t, w, after: k) else { break }
+                let nr = w[next.lowerBound].range.lowerBound..<w[next.upperBound - 1].range.upperBound
+                found.append((nr.lowerBound, Self.address(name: String(decoding: t[nr], as: UTF8.self), country: false, range: a.sourceRange(nr))))
+                k = next.upperBound
+            }
+            return found.count < 50
+        }
+        // A place named as part of a site (“University Hospitals Birmingham”, “Cumberland Infirmary, Carlisle”,
+        // “Bristol NHS Foundation Trust”).
+        func site(_ k: Int, _ a: Int, _ b: Int, comma: Bool) -> Bool {
+            guard k >= 0 && k < w.count, Bytes.isUpper(t[w[k].range.lowerBound]), Self.siteWords.contains(w[k].hash) else { return false }
+            return b - a <= (comma ? 2 : 1) && !t[a..<b].contains(.lineFeed) && !t[a..<b].contains(.period)
+        }
+        /// A site word after the name, past up to three capitalised words (“Blackpool Teaching Hospitals”).
+        func siteAfter(_ n: Int, _ end: Int) -> Bool {
+            var k = n, prevEnd = end
+            while k < w.count && k < n + 4 {
+                let g = t[prevEnd..<w[k].range.lowerBound]
+                guard g.count <= 2, !g.contains(.lineFeed), !g.contains(.period), !g.contains(.comma), Bytes.isUpper(t[w[k].range.lowerBound]) else { return false }
+                if Self.siteWords.contains(w[k].hash) { return true }
+                prevEnd = w[k].range.upperBound
+                k += 1
+            }
+            return false
+        }
+        Gazetteer.forEachPlace(t, count: w.count, word: { w[$0].range }, anywhere: true, towns: true) { words, country in
+            guard !country else { return true }
+            let first = w[words.lowerBound].range, last = w[words.upperBound - 1].range
+            let p = words.lowerBound - 1, n = words.upperBound
+            if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
+            if Self.allCaps(t, first.lowerBound..<last.upperBound) { return true }
+            if words.count == 1, Self.streetWords.contains(w[words.lowerBound].hash) { return true }
+            // “Richmond, Virginia”, “Leeds, England”: a place, a comma and its state or country.
+            if Self.qualifier(t, after: last.upperBound) != nil, !found.contains(where: { $0.0 == first.lowerBound }),
+               !Self.excludes(t, before: first.lowerBound) {
+                let place = qualified(first.lowerBound..<last.upperBound, country: false)
+                if place.locality != nil { found.append((first.lowerBound, place)) }
+                return found.count < 50
+            }
+            // A place before its postcode is an address (“Junction Road, Andover SP10 3QX”, “Newport NP10 9DU”).
+            if Self.postcode(t, after: last.upperBound), !found.contains(where: { $0.0 == first.lowerBound }),
+               !Self.excludes(t, before: first.lowerBound) {
+                let r = first.lowerBound..<last.upperBound
+                found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
+                return found.count < 50
+            }
+            // A site and its town after “at”, “in”, “within”: “based at Merville Barracks, Colchester”, “within the
+            // Princess of Wales hospital, Bridgend”; a site word, a comma and the town: “Practice Plus Group Hospital,
+            // Shepton Mallet”.
+            let afterSite = Self.cityAfterSite(t, w, words.lowerBound)
+                || (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: true) && t[w[p].range.upperBound] == .comma)
+            if afterSite, Self.nameEnds(t, w, n), !found.contains(where: { $0.0 == first.lowerBound }),
+               !Self.excludes(t, before: first.lowerBound) {
+                let r = first.lowerBound..<last.upperBound
+                found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
+                return found.count < 50
+            }
+            // Cities of the main list only: many towns share a name with a company or a hospital (“Cygnet Hospital”).
+            guard Gazetteer.isCity(Word.hash(t, first.lowerBound..<last.upperBound)) else { return true }
+            // A sentence about the city as a place (“Norwich is an excellent place to live”, “Carmarthen is a historic
+            // town”): the posting tells applicants where they would work.
+            if Self.startsSentence(t, first.lowerBound), Self.describesPlace(t, w, n), !found.contains(where: { $0.0 == first.lowerBound }) {
+                let r = first.lowerBound..<last.upperBound
+                found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
+                return found.count < 50
+            }
+            // “Greater Richmond”, “Greater Manchester” (a region of its own when the gazetteer has it).
+            let greater = p >= 0 && w[p].hash == Self.greaterWord && Bytes.isUpper(t[w[p].range.lowerBound])
+            let named = greater || (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: true)) || siteAfter(n, last.upperBound)
+            if named && !found.contains(where: { $0.0 == first.lowerBound }) {
+                let r = first.lowerBound..<last.upperBound
+                found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
+            }
+            return found.count < 50
+        }
+        var starts = Set(found.map(\.0))
+        for (r, state) in Self.cityStates(t) where found.count < 50 && !starts.contains(r.lowerBound) {
+            starts.insert(r.lowerBound)
+            var p = Address(locality: String(decoding: t[r], as: UTF8.self), region: state, country: "US",
+                            range: a.sourceRange(r.lowerBound..<(r.upperBound + 4)))
+            if let z = Self.zip(t, after: r.upperBound + 4) {
+                p.postalCode = z
+                p.range = a.sourceRange(r.lowerBound..<(r.upperBound + 10))
+            }
+            found.append((r.lowerBound, p))
+        }
+        found.sort { $0.0 < $1.0 }
+        return found
     }
 
     static let greaterWord = Word.hash("greater")

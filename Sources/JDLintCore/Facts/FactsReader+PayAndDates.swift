@@ -18,8 +18,8 @@ extension FactsReader {
                 if Bytes.isDigit(t[other.proseRange.lowerBound]), st.currency != nil, !other.isRange, other.max * 10 < st.min { continue }
                 let gap = t[end..<other.proseRange.lowerBound]
                 // Single figures only, not one in brackets after another (“£36,708 (£21,460 pro rata)”).
-                guard !gap.contains(0x0A), !other.isRange,
-                      gap.filter({ $0 == 0x28 }).count <= gap.filter({ $0 == 0x29 }).count else { break }
+                guard !gap.contains(.lineFeed), !other.isRange,
+                      gap.filter({ $0 == .leftParen }).count <= gap.filter({ $0 == .rightParen }).count else { break }
                 guard other.currency == st.currency, other.period == st.period, !other.openEnded, !st.openEnded,
                       other.min > 0, st.min > 0, max(other.max, st.max) <= 2 * min(other.min, st.min) else { break }
                 st.min = min(st.min, other.min)
@@ -88,11 +88,11 @@ extension FactsReader {
             guard r.upperBound <= b.count, b[r].allSatisfy(Bytes.isDigit) else { return nil }
             return Int(String(decoding: b[r], as: UTF8.self))
         }
-        if b.count >= 10, let y = digits(0..<4), b[4] == 0x2D, let m = digits(5..<7), b[7] == 0x2D, let d = digits(8..<10),
+        if b.count >= 10, let y = digits(0..<4), b[4] == .hyphen, let m = digits(5..<7), b[7] == .hyphen, let d = digits(8..<10),
            (1900...2200).contains(y), (1...12).contains(m), (1...31).contains(d) {
             if b.count == 10 { return s }
             // A time after it: keep the whole value when it is ISO-like (`2026-01-05T09:00:00Z`), else the date.
-            if b[10] == 0x54 && b.count <= 35 && b[10...].allSatisfy({ Bytes.isDigit($0) || ":.+-TZ".utf8.contains($0) }) { return s }
+            if b[10] == UInt8(ascii: "T") && b.count <= 35 && b[10...].allSatisfy({ Bytes.isDigit($0) || ":.+-TZ".utf8.contains($0) }) { return s }
             return String(s.prefix(10))
         }
         // Numbers: `6/16/2020` or `16.06.2020`, read only when one of day and month is above 12 (`03/04/2026` stays

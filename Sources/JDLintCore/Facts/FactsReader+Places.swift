@@ -15,7 +15,7 @@ extension FactsReader {
     static func startsSentence(_ t: [UInt8], _ i: Int) -> Bool {
         var k = i
         while k > 0 && Bytes.isWhitespace(t[k - 1]) { k -= 1 }
-        return k == 0 || t[k - 1] == 0x2E || t[k - 1] == 0x21 || t[k - 1] == 0x3F || (k < i && t[k..<i].contains(0x0A))
+        return k == 0 || t[k - 1] == .period || t[k - 1] == .exclamation || t[k - 1] == .question || (k < i && t[k..<i].contains(.lineFeed))
     }
 
     /// Capitalised words after a town that make it part of a name (“Alexandra Park”, “Fairfield House”).
@@ -31,13 +31,13 @@ extension FactsReader {
         var j = k
         let gap = t[w[k - 1].range.upperBound..<w[k].range.lowerBound]
         if listJoiners.contains(w[k].hash) {
-            guard gap.allSatisfy({ $0 == 0x20 || $0 == 0x2C }), k + 1 < w.count else { return nil }
+            guard gap.allSatisfy({ $0 == .space || $0 == .comma }), k + 1 < w.count else { return nil }
             j = k + 1
             let g2 = t[w[k].range.upperBound..<w[j].range.lowerBound]
-            guard g2.count <= 2, g2.allSatisfy({ $0 == 0x20 }) else { return nil }
+            guard g2.count <= 2, g2.allSatisfy({ $0 == .space }) else { return nil }
         } else {
             let g = Array(gap)
-            guard g == [0x2C, 0x20] || g == [0x20, 0x26, 0x20] || g == [0x26, 0x20] || g == [0x2C] else { return nil }
+            guard g == [.comma, .space] || g == [.space, .ampersand, .space] || g == [.ampersand, .space] || g == [.comma] else { return nil }
         }
         let names = Gazetteer.namesWithTowns
         guard Bytes.isUpper(t[w[j].range.lowerBound]) else { return nil }
@@ -46,7 +46,7 @@ extension FactsReader {
             let last = w[j + n - 1].range
             let h = Word.hash(t, w[j].range.lowerBound..<last.upperBound)
             if Bytes.isUpper(t[last.lowerBound]), names.set.contains(h), !names.countries.contains(h),
-               !t[w[j].range.lowerBound..<last.upperBound].contains(0x0A) {
+               !t[w[j].range.lowerBound..<last.upperBound].contains(.lineFeed) {
                 if j + n < w.count, streetWords.contains(w[j + n].hash) { return nil }
                 // A town that a capitalised word follows is a name (“London, Cygnet Hospital Blackheath”).
                 if !Gazetteer.isCity(h), townNameGoesOn(t, w, j + n) { return nil }
@@ -112,10 +112,10 @@ extension FactsReader {
 
     /// `, WA`, `, Washington`, `, England` after a place name on the same line: its region and country.
     static func qualifier(_ t: [UInt8], after end: Int) -> (Address, Int)? {
-        guard end + 3 < t.count, t[end] == 0x2C, t[end + 1] == 0x20 else { return nil }
+        guard end + 3 < t.count, t[end] == .comma, t[end + 1] == .space else { return nil }
         let s = end + 2
         var e = s
-        while e < t.count && (Bytes.isASCIILetter(t[e]) || (t[e] == 0x20 && e + 1 < t.count && Bytes.isUpper(t[e + 1]))) { e += 1 }
+        while e < t.count && (Bytes.isASCIILetter(t[e]) || (t[e] == .space && e + 1 < t.count && Bytes.isUpper(t[e + 1]))) { e += 1 }
         guard e > s, e - s <= 30 else { return nil }
         let word = String(decoding: t[s..<e], as: UTF8.self)
         if e - s == 2, MissingSectionRule.usStates.contains(word) { return (Address(region: word, country: "US", range: 0..<0), e) }
@@ -239,7 +239,7 @@ extension FactsReader {
 
     /// A five-digit US ZIP code right after `, ST` (`Tacoma, WA 98402`).
     static func zip(_ t: [UInt8], after i: Int) -> String? {
-        guard i + 6 <= t.count, t[i] == 0x20 else { return nil }
+        guard i + 6 <= t.count, t[i] == .space else { return nil }
         let r = (i + 1)..<(i + 6)
         guard t[r].allSatisfy(Bytes.isDigit), i + 6 == t.count || !Bytes.isDigit(t[i + 6]) else { return nil }
         return String(decoding: t[r], as: UTF8.self)
@@ -252,7 +252,7 @@ extension FactsReader {
         var i = 1
         while i + 4 <= t.count {
             defer { i += 1 }
-            guard t[i] == 0x2C, t[i + 1] == 0x20, Bytes.isASCIILetter(t[i - 1]), Bytes.isLower(t[i - 1]),
+            guard t[i] == .comma, t[i + 1] == .space, Bytes.isASCIILetter(t[i - 1]), Bytes.isLower(t[i - 1]),
                   Bytes.isUpper(t[i + 2]), Bytes.isUpper(t[i + 3]), i + 4 == t.count || !Bytes.isASCIILetter(t[i + 4]) else { continue }
             let code = String(decoding: t[(i + 2)..<(i + 4)], as: UTF8.self)
             guard MissingSectionRule.usStates.contains(code) else { continue }
@@ -262,11 +262,11 @@ extension FactsReader {
             var k = i
             while words < 3 {
                 var j = k
-                while j > 0 && (Bytes.isASCIILetter(t[j - 1]) || t[j - 1] == 0x2E || t[j - 1] == 0x27) { j -= 1 }
+                while j > 0 && (Bytes.isASCIILetter(t[j - 1]) || t[j - 1] == .period || t[j - 1] == .apostrophe) { j -= 1 }
                 guard j < k, Bytes.isUpper(t[j]) else { break }
                 start = j
                 words += 1
-                guard j > 1, t[j - 1] == 0x20, Bytes.isASCIILetter(t[j - 2]) else { break }
+                guard j > 1, t[j - 1] == .space, Bytes.isASCIILetter(t[j - 2]) else { break }
                 k = j - 1
             }
             guard words > 0 else { continue }
@@ -285,15 +285,15 @@ extension FactsReader {
         Tokenizer.words(t, 0..<t.count) { r in
             guard out.count < 10, Bytes.isUpper(t[r.lowerBound]), locationLabels.contains(Word.hash(t, r)) else { return }
             var k = r.upperBound
-            while k < t.count && (t[k] == 0x20 || t[k] == 0x09) { k += 1 }
-            guard k < t.count, t[k] == 0x3A || t[k] == 0x2D else { return }
+            while k < t.count && (t[k] == .space || t[k] == .tab) { k += 1 }
+            guard k < t.count, t[k] == .colon || t[k] == .hyphen else { return }
             k += 1
-            while k < t.count && (t[k] == 0x2D || t[k] == 0x3A) { k += 1 }
+            while k < t.count && (t[k] == .hyphen || t[k] == .colon) { k += 1 }
             // `Base - ` needs the space a dash label has (`Base-rate` is a word).
-            guard k < t.count, t[k] == 0x20 || t[k] == 0x09 || t[k - 1] == 0x3A else { return }
-            while k < t.count && (t[k] == 0x20 || t[k] == 0x09 || t[k] == 0xC2 || t[k] == 0xA0) { k += 1 }
+            guard k < t.count, t[k] == .space || t[k] == .tab || t[k - 1] == .colon else { return }
+            while k < t.count && (t[k] == .space || t[k] == .tab || t[k] == 0xC2 || t[k] == 0xA0) { k += 1 }
             var e = k
-            while e < t.count && e - k < 150 && t[e] != 0x0A && t[e] != 0x7C { e += 1 }
+            while e < t.count && e - k < 150 && t[e] != .lineFeed && t[e] != .verticalBar { e += 1 }
             if e > k { out.append(k..<e) }
         }
         return out
@@ -321,7 +321,7 @@ extension FactsReader {
             // A town (not a city of the main list) only after a separator: “Nurse - Wanstead”, “Nurse (Aldeburgh)”.
             if !Gazetteer.isCity(Word.hash(b, r)) {
                 var k = r.lowerBound
-                while k > 0 && b[k - 1] == 0x20 { k -= 1 }
+                while k > 0 && b[k - 1] == .space { k -= 1 }
                 guard k > 0, "-(|,/:".utf8.contains(b[k - 1]) || (k >= 3 && b[(k - 3)..<k].elementsEqual([0xE2, 0x80, 0x93])) else { return true }
             }
             var p = address(name: String(decoding: b[r], as: UTF8.self), country: country, range: source(r))

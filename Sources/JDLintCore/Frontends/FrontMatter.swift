@@ -31,7 +31,7 @@ enum FrontMatter {
                 let blank = l.allSatisfy { Bytes.isWhitespace(b[$0]) }
                 if looksLikeKey(b, l) { keys += 1; continue }
                 if blank || isComment(b, l) || (j == 0 && endsWithCommentBox(b, l))
-                    || (l.count > 0 && (b[l.lowerBound] == 0x20 || b[l.lowerBound] == 0x09 || b[l.lowerBound] == 0x2D)) {
+                    || (l.count > 0 && (b[l.lowerBound] == .space || b[l.lowerBound] == .tab || b[l.lowerBound] == .hyphen)) {
                     continue
                 }
                 return 0
@@ -50,35 +50,35 @@ enum FrontMatter {
 
     /// A line of `#` only (the top of a boxed comment), at least ten long.
     static func isHashRule(_ b: [UInt8], _ r: Range<Int>) -> Bool {
-        r.count >= 10 && b[r].allSatisfy { $0 == 0x23 || Bytes.isSpace($0) } && b[r.lowerBound] == 0x23
+        r.count >= 10 && b[r].allSatisfy { $0 == .numberSign || Bytes.isSpace($0) } && b[r.lowerBound] == .numberSign
     }
 
     /// A YAML comment line (`# …`).
     static func isComment(_ b: [UInt8], _ r: Range<Int>) -> Bool {
         var k = r.lowerBound
-        while k < r.upperBound && (b[k] == 0x20 || b[k] == 0x09) { k += 1 }
-        return k < r.upperBound && b[k] == 0x23
+        while k < r.upperBound && (b[k] == .space || b[k] == .tab) { k += 1 }
+        return k < r.upperBound && b[k] == .numberSign
     }
 
     /// The tail of a boxed `# … #` comment whose start was cut off: text ending in `   #`.
     static func endsWithCommentBox(_ b: [UInt8], _ r: Range<Int>) -> Bool {
         var e = r.upperBound
         while e > r.lowerBound && Bytes.isSpace(b[e - 1]) { e -= 1 }
-        return e - r.lowerBound >= 3 && b[e - 1] == 0x23 && b[e - 2] == 0x20 && b[e - 3] == 0x20
+        return e - r.lowerBound >= 3 && b[e - 1] == .numberSign && b[e - 2] == .space && b[e - 3] == .space
     }
 
     /// `key: value` or `key:` at the start of a line; keys may hold inner spaces (`application link:`), up to four words.
     static func looksLikeKey(_ b: [UInt8], _ r: Range<Int>) -> Bool {
-        guard let f = r.first, Bytes.isASCIILetter(b[f]) || b[f] == 0x5F else { return false }
+        guard let f = r.first, Bytes.isASCIILetter(b[f]) || b[f] == .underscore else { return false }
         var k = r.lowerBound
         var spaces = 0
         while k < r.upperBound && k - r.lowerBound < 40 {
             let c = b[k]
-            if Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c == 0x5F || c == 0x2D { k += 1; continue }
-            if c == 0x20 && k + 1 < r.upperBound && b[k + 1] != 0x20 && b[k + 1] != 0x3A && spaces < 3 { spaces += 1; k += 1; continue }
+            if Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c == .underscore || c == .hyphen { k += 1; continue }
+            if c == .space && k + 1 < r.upperBound && b[k + 1] != .space && b[k + 1] != .colon && spaces < 3 { spaces += 1; k += 1; continue }
             break
         }
-        return k < r.upperBound && b[k] == 0x3A && (k + 1 == r.upperBound || b[k + 1] == 0x20 || b[k + 1] == 0x09)
+        return k < r.upperBound && b[k] == .colon && (k + 1 == r.upperBound || b[k + 1] == .space || b[k + 1] == .tab)
     }
 
     static func skipTOML(_ input: MappedBytes, _ lines: [Range<Int>], into prose: inout Prose) -> Int {
@@ -92,7 +92,7 @@ enum FrontMatter {
 
     static func indent(_ b: [UInt8], _ r: Range<Int>) -> Int {
         var k = r.lowerBound
-        while k < r.upperBound && (b[k] == 0x20 || b[k] == 0x09) { k += 1 }
+        while k < r.upperBound && (b[k] == .space || b[k] == .tab) { k += 1 }
         return k == r.upperBound ? Int.max : k - r.lowerBound
     }
 
@@ -103,12 +103,12 @@ enum FrontMatter {
             let l = lines[i]
             guard indent(b, l) == 0, looksLikeKey(b, l) else { i += 1; continue }
             var colon = l.lowerBound
-            while b[colon] != 0x3A { colon += 1 }
+            while b[colon] != .colon { colon += 1 }
             let rawKey = String(decoding: b[l.lowerBound..<colon], as: UTF8.self)
             var v = colon + 1
             while v < l.upperBound && Bytes.isSpace(b[v]) { v += 1 }
             // A YAML tag (`!!timestamp '2016-03-25'`, `!!str 42`) says how to read the value; the value follows it.
-            if v + 1 < l.upperBound && b[v] == 0x21 {
+            if v + 1 < l.upperBound && b[v] == .exclamation {
                 var k = v
                 while k < l.upperBound && !Bytes.isWhitespace(b[k]) { k += 1 }
                 while k < l.upperBound && Bytes.isSpace(b[k]) { k += 1 }
@@ -121,24 +121,24 @@ enum FrontMatter {
                 j += 1
             }
             // Lists written at indent 0 under the key (`tags:\n- a\n- b`).
-            while j < lines.count && lines[j].count > 1 && b[lines[j].lowerBound] == 0x2D && b[lines[j].lowerBound + 1] == 0x20 { j += 1 }
+            while j < lines.count && lines[j].count > 1 && b[lines[j].lowerBound] == .hyphen && b[lines[j].lowerBound + 1] == .space { j += 1 }
             var last = j - 1
             while last > i && lines[last].allSatisfy({ Bytes.isWhitespace(b[$0]) }) { last -= 1 }
             let valueEnd = last > i ? lines[last].upperBound : l.upperBound
             var value = MappedBytes()
             var json: JSONValue = .null
-            if v < l.upperBound && (b[v] == 0x7C || b[v] == 0x3E) {
+            if v < l.upperBound && (b[v] == .verticalBar || b[v] == .greaterThan) {
                 // Block scalar: dedented lines, line breaks kept (folded `>` also keeps them: prose blocks still split right).
                 if last > i {
                     let ind = (i + 1...last).map { indent(b, lines[$0]) }.min() ?? 0
                     for k in (i + 1)...last {
                         let r = lines[k]
                         if r.count > ind { value.append(from: input, range: (r.lowerBound + ind)..<r.upperBound) }
-                        value.appendSynthetic([0x0A], source: input.sourceRange(r.upperBound..<r.upperBound))
+                        value.appendSynthetic([.lineFeed], source: input.sourceRange(r.upperBound..<r.upperBound))
                     }
                 }
                 json = .string(String(decoding: value.bytes, as: UTF8.self))
-            } else if v < l.upperBound && (b[v] == 0x22 || b[v] == 0x27) {
+            } else if v < l.upperBound && (b[v] == .quote || b[v] == .apostrophe) {
                 value = quoted(input, from: v, to: valueEnd, quote: b[v])
                 json = .string(String(decoding: value.bytes, as: UTF8.self))
             } else if v < l.upperBound {
@@ -152,7 +152,7 @@ enum FrontMatter {
                         let r = lines[k]
                         let s = r.lowerBound + min(indent(b, r), r.count)
                         if s < r.upperBound {
-                            value.appendSynthetic([0x20], source: input.sourceRange(s..<s))
+                            value.appendSynthetic([.space], source: input.sourceRange(s..<s))
                             value.append(from: input, range: s..<r.upperBound)
                         }
                     }
@@ -206,7 +206,7 @@ enum FrontMatter {
     static func commentStart(_ b: [UInt8], _ r: Range<Int>) -> Int? {
         var k = r.lowerBound + 1
         while k < r.upperBound {
-            if b[k] == 0x23 && (b[k - 1] == 0x20 || b[k - 1] == 0x09) { return k - 1 }
+            if b[k] == .numberSign && (b[k - 1] == .space || b[k - 1] == .tab) { return k - 1 }
             k += 1
         }
         return nil
@@ -220,20 +220,20 @@ enum FrontMatter {
         var run = i
         while i < limit {
             let c = b[i]
-            if quote == 0x22 && c == 0x5C && i + 1 < limit {
+            if quote == .quote && c == .backslash && i + 1 < limit {
                 out.append(from: input, range: run..<i)
                 let e = b[i + 1]
                 var d: [UInt8] = []
                 var len = 2
                 switch e {
-                case 0x6E: d = [0x0A]
-                case 0x74: d = [0x09]
-                case 0x22: d = [0x22]
-                case 0x5C: d = [0x5C]
-                case 0x2F: d = [0x2F]
-                case 0x72: d = []
-                case 0x0A, 0x0D: d = []  // escaped line break: joined
-                case 0x75 where i + 5 < limit:
+                case UInt8(ascii: "n"): d = [.lineFeed]
+                case UInt8(ascii: "t"): d = [.tab]
+                case .quote: d = [.quote]
+                case .backslash: d = [.backslash]
+                case .slash: d = [.slash]
+                case UInt8(ascii: "r"): d = []
+                case .lineFeed, .carriageReturn: d = []  // escaped line break: joined
+                case UInt8(ascii: "u") where i + 5 < limit:
                     if let v = UInt32(String(decoding: b[(i + 2)..<(i + 6)], as: UTF8.self), radix: 16), let u = UnicodeScalar(v) {
                         d = Array(String(Character(u)).utf8)
                     }
@@ -246,7 +246,7 @@ enum FrontMatter {
                 continue
             }
             if c == quote {
-                if quote == 0x27 && i + 1 < limit && b[i + 1] == 0x27 {
+                if quote == .apostrophe && i + 1 < limit && b[i + 1] == .apostrophe {
                     out.append(from: input, range: run..<(i + 1))
                     i += 2
                     run = i
@@ -254,12 +254,12 @@ enum FrontMatter {
                 }
                 break
             }
-            if c == 0x0A || c == 0x0D {
+            if c == .lineFeed || c == .carriageReturn {
                 // A line break inside a quoted scalar folds to a space; the next line's indentation is dropped.
                 out.append(from: input, range: run..<i)
                 var k = i
                 while k < limit && Bytes.isWhitespace(b[k]) { k += 1 }
-                out.appendSynthetic([0x20], source: input.sourceRange(i..<k))
+                out.appendSynthetic([.space], source: input.sourceRange(i..<k))
                 i = k
                 run = i
                 continue

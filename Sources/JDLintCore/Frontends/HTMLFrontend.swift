@@ -45,7 +45,7 @@ public enum HTMLFrontend {
         var titleText: MappedBytes?
         while i < n {
             let c = b[i]
-            if c == 0x3C {  // '<'
+            if c == .lessThan {  // '<'
                 flushText(input, textStart..<i, &st)
                 if let end = handleTag(input, at: i, &st, &prose, &titleText) {
                     i = end
@@ -56,10 +56,10 @@ public enum HTMLFrontend {
                 textStart = i
                 continue
             }
-            if c == 0x26 {  // '&'
+            if c == .ampersand {  // '&'
                 flushText(input, textStart..<i, &st)
                 if let (decoded, end) = Entities.decode(b, at: i) {
-                    if decoded == [0x20] {
+                    if decoded == [.space] {
                         markSpace(input, i..<end, &st)
                     } else {
                         flushSpace(&st)
@@ -132,7 +132,7 @@ public enum HTMLFrontend {
         } else {
             st.pendingSpace = true
             st.pendingSpaceSource = input.sourceRange(r)
-            st.pendingSpaceVerbatim = r.count == 1 && input.bytes[r.lowerBound] == 0x20 && input.isVerbatim(r)
+            st.pendingSpaceVerbatim = r.count == 1 && input.bytes[r.lowerBound] == .space && input.isVerbatim(r)
         }
     }
 
@@ -143,9 +143,9 @@ public enum HTMLFrontend {
         let src = st.pendingSpaceSource
         if st.pendingSpaceVerbatim && src.count == 1 {
             // Only a literal space maps byte for byte; a line break or tab becomes a space standing for it.
-            st.inline.appendVerbatim([0x20], sourceStart: src.lowerBound)
+            st.inline.appendVerbatim([.space], sourceStart: src.lowerBound)
         } else {
-            st.inline.appendSynthetic([0x20], source: src)
+            st.inline.appendSynthetic([.space], source: src)
         }
     }
 
@@ -191,11 +191,11 @@ public enum HTMLFrontend {
         if first >= 0x80 && !(Bytes.isWordScalar(Bytes.scalar(t, lo).value)) { return false }  // bullets, dashes, emoji
         let last = t[hi - 1]
         // A bold question is a heading too (“What are the key responsibilities?”, “What's in it for you?”).
-        if last == 0x2E || last == 0x21 || last == 0x2C || last == 0x3B { return false }
+        if last == .period || last == .exclamation || last == .comma || last == .semicolon { return false }
         var words = 0, digits = 0, inWord = false
         for i in lo..<hi {
             let c = t[i]
-            if c == 0x40 || c == 0x24 || c == 0xA3 || c == 0x2F && i + 1 < hi && t[i + 1] == 0x2F { return false }  // @ $ £ //
+            if c == .at || c == .dollar || c == 0xA3 || c == .slash && i + 1 < hi && t[i + 1] == .slash { return false }  // @ $ £ //
             if Bytes.isDigit(c) { digits += 1 }
             if Bytes.isWhitespace(c) { inWord = false } else if !inWord { inWord = true; words += 1 }
         }
@@ -208,41 +208,20 @@ public enum HTMLFrontend {
         let b = input.bytes
         let n = b.count
         guard i + 1 < n else { return nil }
-        // Comment
-        if b[i + 1] == 0x21 {
-            if i + 3 < n && b[i + 2] == 0x2D && b[i + 3] == 0x2D {
-                var j = i + 4
-                while j + 2 < n && !(b[j] == 0x2D && b[j + 1] == 0x2D && b[j + 2] == 0x3E) { j += 1 }
-                let end = min(j + 3, n)
-                let inner = String(decoding: b[(i + 4)..<min(j, n)], as: UTF8.self)
-                let src = input.sourceRange(i..<end)
-                if let d = Directive.parse(Substring(inner), range: src) { prose.directives.append(d) }
-                prose.opaqueRanges.append(src)
-                return end
-            }
-            // <!DOCTYPE …> or <![CDATA[…]]>
-            var j = i + 2
-            while j < n && b[j] != 0x3E { j += 1 }
-            return min(j + 1, n)
-        }
-        if b[i + 1] == 0x3F {  // <? … ?>
-            var j = i + 2
-            while j < n && b[j] != 0x3E { j += 1 }
-            return min(j + 1, n)
-        }
+        if b[i + 1] == .exclamation || b[i + 1] == .question { return declarationEnd(input, at: i, &prose) }
         var j = i + 1
-        let closing = b[j] == 0x2F
+        let closing = b[j] == .slash
         if closing { j += 1 }
         guard j < n, Bytes.isASCIILetter(b[j]) else { return nil }
         let nameStart = j
-        while j < n && (Bytes.isASCIILetter(b[j]) || Bytes.isDigit(b[j]) || b[j] == 0x2D || b[j] == 0x3A) { j += 1 }
+        while j < n && (Bytes.isASCIILetter(b[j]) || Bytes.isDigit(b[j]) || b[j] == .hyphen || b[j] == .colon) { j += 1 }
         let name = Bytes.lowerString(b, nameStart..<j)
         // Attributes up to '>' (quotes respected).
         let attrStart = j
         j = tagEnd(b, from: j)
         let attrs = attrStart..<min(j, n)
         let end = min(j + 1, n)
-        let selfClosing = j > attrStart && b[j - 1] == 0x2F
+        let selfClosing = j > attrStart && b[j - 1] == .slash
         let tagSource = input.sourceRange(i..<end)
 
         if !closing && skipContentTags.contains(name) && !selfClosing {
@@ -266,18 +245,7 @@ public enum HTMLFrontend {
         }
         if name == "title" && !closing {
             let close = findClose(b, name, from: end)
-            var t = MappedBytes()
-            var k = end
-            while k < close.contentEnd {
-                if b[k] == 0x26, let (d, e) = Entities.decode(b, at: k) {
-                    t.appendSynthetic(d, source: input.sourceRange(k..<e))
-                    k = e
-                } else {
-                    t.append(from: input, range: k..<(k + 1))
-                    k += 1
-                }
-            }
-            title = t
+            title = decodedText(input, end..<close.contentEnd)
             return close.end
         }
         if name == "strong" || name == "b" {
@@ -288,9 +256,61 @@ public enum HTMLFrontend {
             return end  // inline tag: dropped, no separator
         }
         flushBlock(input, end: i, &st, &prose)
+        blockTag(name, closing: closing, &st, &prose)
+        st.blockStart = !closing && name != "br" && name != "hr" ? tagSource.lowerBound : -1
+        return end
+    }
+
+    /// A comment (a `jdlint-disable` directive is read from it), `<!DOCTYPE …>`, `<![CDATA[…]]>` or `<? … ?>` at `i`:
+    /// the offset after it.
+    static func declarationEnd(_ input: MappedBytes, at i: Int, _ prose: inout Prose) -> Int {
+        let b = input.bytes
+        let n = b.count
+        // Comment
+        if b[i + 1] == .exclamation {
+            if i + 3 < n && b[i + 2] == .hyphen && b[i + 3] == .hyphen {
+                var j = i + 4
+                while j + 2 < n && !(b[j] == .hyphen && b[j + 1] == .hyphen && b[j + 2] == .greaterThan) { j += 1 }
+                let end = min(j + 3, n)
+                let inner = String(decoding: b[(i + 4)..<min(j, n)], as: UTF8.self)
+                let src = input.sourceRange(i..<end)
+                if let d = Directive.parse(Substring(inner), range: src) { prose.directives.append(d) }
+                prose.opaqueRanges.append(src)
+                return end
+            }
+            // <!DOCTYPE …> or <![CDATA[…]]>
+            var j = i + 2
+            while j < n && b[j] != .greaterThan { j += 1 }
+            return min(j + 1, n)
+        }
+        // <? … ?>
+        var j = i + 2
+        while j < n && b[j] != .greaterThan { j += 1 }
+        return min(j + 1, n)
+    }
+
+    /// The text of `range` with its character references decoded (the page's `<title>`).
+    static func decodedText(_ input: MappedBytes, _ range: Range<Int>) -> MappedBytes {
+        let b = input.bytes
+        var t = MappedBytes()
+        var k = range.lowerBound
+        while k < range.upperBound {
+            if b[k] == .ampersand, let (d, e) = Entities.decode(b, at: k) {
+                t.appendSynthetic(d, source: input.sourceRange(k..<e))
+                k = e
+            } else {
+                t.append(from: input, range: k..<(k + 1))
+                k += 1
+            }
+        }
+        return t
+    }
+
+    /// Opens or closes the container of a block tag (headings, lists and their items, paragraphs, cells).
+    static func blockTag(_ name: String, closing: Bool, _ st: inout State, _ prose: inout Prose) {
         switch name {
         case "h1", "h2", "h3", "h4", "h5", "h6":
-            if closing { popContainer(&st) } else { st.container.append(.heading(Int(b[nameStart + 1] - 0x30))) }
+            if closing { popContainer(&st) } else { st.container.append(.heading(Int(name.utf8.last! - UInt8(ascii: "0")))) }
         case "ul", "ol", "menu":
             if closing { if !st.lists.isEmpty { st.lists.removeLast() } } else { st.lists.append((prose.newList(), name == "ol", 0)) }
         case "li":
@@ -317,8 +337,6 @@ public enum HTMLFrontend {
         default:
             break
         }
-        st.blockStart = !closing && name != "br" && name != "hr" ? tagSource.lowerBound : -1
-        return end
     }
 
     static func popContainer(_ st: inout State) {
@@ -334,8 +352,8 @@ public enum HTMLFrontend {
         while j < b.count {
             let c = b[j]
             if quote != 0 { if c == quote { quote = 0 } }
-            else if c == 0x22 || c == 0x27 { quote = c }
-            else if c == 0x3E { break }
+            else if c == .quote || c == .apostrophe { quote = c }
+            else if c == .greaterThan { break }
             j += 1
         }
         return j
@@ -346,9 +364,9 @@ public enum HTMLFrontend {
         var k = from
         let n = b.count
         while k + 2 + nb.count <= n {
-            if b[k] == 0x3C && b[k + 1] == 0x2F && Bytes.equalsLower(b, (k + 2)..<(k + 2 + nb.count), nb) {
+            if b[k] == .lessThan && b[k + 1] == .slash && Bytes.equalsLower(b, (k + 2)..<(k + 2 + nb.count), nb) {
                 var e = k + 2 + nb.count
-                while e < n && b[e] != 0x3E { e += 1 }
+                while e < n && b[e] != .greaterThan { e += 1 }
                 return (k, min(e + 1, n))
             }
             k += 1
@@ -381,29 +399,29 @@ public enum Entities {
         let n = b.count
         var j = i + 1
         guard j < n else { return nil }
-        if b[j] == 0x23 {  // '#'
+        if b[j] == .numberSign {  // '#'
             j += 1
             var hex = false
-            if j < n && (b[j] | 0x20) == 0x78 { hex = true; j += 1 }
+            if j < n && (b[j] | 0x20) == UInt8(ascii: "x") { hex = true; j += 1 }
             var v: UInt32 = 0
             let start = j
             while j < n && j - start < 8 {
                 let c = b[j]
-                if Bytes.isDigit(c) { v = v * (hex ? 16 : 10) + UInt32(c - 0x30) }
-                else if hex, (c | 0x20) >= 0x61, (c | 0x20) <= 0x66 { v = v * 16 + UInt32((c | 0x20) - 0x61 + 10) }
+                if Bytes.isDigit(c) { v = v * (hex ? 16 : 10) + UInt32(c - UInt8(ascii: "0")) }
+                else if hex, (c | 0x20) >= 0x61, (c | 0x20) <= 0x66 { v = v * 16 + UInt32((c | 0x20) - UInt8(ascii: "a") + 10) }
                 else { break }
                 j += 1
             }
             guard j > start else { return nil }
-            let end = j < n && b[j] == 0x3B ? j + 1 : j
-            if v == 0xA0 || v == 0x2009 || v == 0x202F { return ([0x20], end) }
+            let end = j < n && b[j] == .semicolon ? j + 1 : j
+            if v == 0xA0 || v == 0x2009 || v == 0x202F { return ([.space], end) }
             if v == 0xAD || v == 0x200B || v == 0x200C || v == 0x200D { return ([], end) }
             let scalar = UnicodeScalar(v) ?? "\u{FFFD}"
             return (Array(String(Character(scalar == "\0" ? "\u{FFFD}" : scalar)).utf8), end)
         }
         let start = j
         while j < n && j - start < 10 && (Bytes.isASCIILetter(b[j]) || Bytes.isDigit(b[j])) { j += 1 }
-        guard j > start, j < n, b[j] == 0x3B else { return nil }
+        guard j > start, j < n, b[j] == .semicolon else { return nil }
         let name = String(decoding: b[start..<j], as: UTF8.self)
         guard let v = named[name] ?? named[name.lowercased()] else { return nil }
         return (Array(v.utf8), j + 1)

@@ -62,7 +62,7 @@ public enum JSONLDFrontend {
             var i = 0
             var run = 0
             while i < b.count {
-                if b[i] == 0x26, let (d, e) = Entities.decode(b, at: i), d == [0x3C] || d == [0x3E] || d == [0x26] || d == [0x22] || d == [0x27] {
+                if b[i] == .ampersand, let (d, e) = Entities.decode(b, at: i), d == [.lessThan] || d == [.greaterThan] || d == [.ampersand] || d == [.quote] || d == [.apostrophe] {
                     un.append(from: text, range: run..<i)
                     un.appendSynthetic(d, source: text.sourceRange(i..<e))
                     i = e

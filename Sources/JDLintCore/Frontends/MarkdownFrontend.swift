@@ -25,22 +25,25 @@ public enum MarkdownFrontend {
         let n = b.count
         while i <= n {
             let s = i
-            while i < n && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
+            while i < n && b[i] != .lineFeed && b[i] != .carriageReturn { i += 1 }
             let e = i
-            if i < n && b[i] == 0x0D { i += 1 }
-            if i < n && b[i] == 0x0A { i += 1 }
+            if i < n && b[i] == .carriageReturn { i += 1 }
+            if i < n && b[i] == .lineFeed { i += 1 }
             var k = s
             var indent = 0
-            while k < e && (b[k] == 0x20 || b[k] == 0x09) { indent += b[k] == 0x09 ? 4 : 1; k += 1 }
+            while k < e && (b[k] == .space || b[k] == .tab) { indent += b[k] == .tab ? 4 : 1; k += 1 }
             lines.append(Line(range: s..<e, indent: indent, contentStart: k, blank: k == e))
             if e >= n { break }
         }
         return lines
     }
 
+    /// An open list: its id, the indent of its items and the class of its marker (`markerClass`).
+    typealias ListLevel = (id: Int, indent: Int, marker: UInt8)
+
     static func parseBlocks(_ input: MappedBytes, _ lines: [Line], from idx: inout Int, into prose: inout Prose, liquid: Bool = false) {
         let b = input.bytes
-        var listStack: [(id: Int, indent: Int, marker: UInt8)] = []
+        var listStack: [ListLevel] = []
         var prevBlank = true
         while idx < lines.count {
             let line = lines[idx]
@@ -49,7 +52,7 @@ public enum MarkdownFrontend {
             let end = line.range.upperBound
             let first = b[c0]
             // Fenced code
-            if line.indent < 4, first == 0x60 || first == 0x7E, fenceLength(b, c0, end, first) >= 3 {
+            if line.indent < 4, first == .backtick || first == .tilde, fenceLength(b, c0, end, first) >= 3 {
                 let fl = fenceLength(b, c0, end, first)
                 var j = idx + 1
                 while j < lines.count {
@@ -81,7 +84,7 @@ public enum MarkdownFrontend {
                 continue
             }
             // HTML block or comment
-            if line.indent < 4 && first == 0x3C && c0 + 1 < end && (Bytes.isASCIILetter(b[c0 + 1]) || b[c0 + 1] == 0x2F || b[c0 + 1] == 0x21) {
+            if line.indent < 4 && first == .lessThan && c0 + 1 < end && (Bytes.isASCIILetter(b[c0 + 1]) || b[c0 + 1] == .slash || b[c0 + 1] == .exclamation) {
                 var j = idx + 1
                 let isComment = startsWith(b, c0, end, "<!--")
                 if isComment {
@@ -106,16 +109,16 @@ public enum MarkdownFrontend {
                 continue
             }
             // ATX heading
-            if line.indent < 4 && first == 0x23 {
+            if line.indent < 4 && first == .numberSign {
                 var k = c0
-                while k < end && b[k] == 0x23 { k += 1 }
+                while k < end && b[k] == .numberSign { k += 1 }
                 let level = k - c0
-                if level <= 6 && (k == end || b[k] == 0x20 || b[k] == 0x09) {
+                if level <= 6 && (k == end || b[k] == .space || b[k] == .tab) {
                     var e = end
                     while e > k && Bytes.isWhitespace(b[e - 1]) { e -= 1 }
                     var h = e
-                    while h > k && b[h - 1] == 0x23 { h -= 1 }
-                    if h < e && (h == k || b[h - 1] == 0x20) { e = h }
+                    while h > k && b[h - 1] == .numberSign { h -= 1 }
+                    if h < e && (h == k || b[h - 1] == .space) { e = h }
                     let inline = Inline.render(input, k..<e, &prose, liquid: liquid)
                     prose.addBlock(.heading, inline: inline, sourceRange: input.sourceRange(line.range.lowerBound..<end), level: level)
                     idx += 1
@@ -126,82 +129,104 @@ public enum MarkdownFrontend {
             }
             // List item
             if let (marker, textStart) = listMarker(b, c0, end) {
-                while let top = listStack.last, top.indent > line.indent { listStack.removeLast() }
-                // A new list: a new indent, or (after a blank line) another bullet character, as in CommonMark.
-                // Adjacent items with mixed markers stay one list: that is how readers see them.
-                let mch = Self.markerClass(marker)
-                if let top = listStack.last, top.indent == line.indent, prevBlank, top.marker != mch {
-                    listStack.removeLast()
-                }
-                if listStack.last?.indent != line.indent { listStack.append((prose.newList(), line.indent, mch)) }
-                listStack[listStack.count - 1].marker = mch
-                let contentIndent = line.indent + (textStart - c0)
-                var j = idx + 1
-                var e = end
-                // Lazy and indented continuation lines (not new items, not blank).
-                while j < lines.count && !lines[j].blank {
-                    let l = lines[j]
-                    if listMarker(b, l.contentStart, l.range.upperBound) != nil || b[l.contentStart] == 0x23 || isThematicBreak(b, l.contentStart, l.range.upperBound) { break }
-                    _ = contentIndent
-                    e = l.range.upperBound
-                    j += 1
-                }
-                let inline = Inline.render(input, textStart..<e, &prose, liquid: liquid)
-                prose.addBlock(.listItem, inline: inline, sourceRange: input.sourceRange(c0..<e), level: listStack.count, marker: marker,
-                               markerRange: input.sourceRange(c0..<(c0 + marker.utf8.count)), listID: listStack.last!.id)
-                idx = j
+                listItem(input, lines, &idx, marker: marker, textStart: textStart, &listStack, prevBlank: prevBlank, &prose, liquid: liquid)
                 prevBlank = false
                 continue
             }
             if line.indent < 2 { listStack.removeAll() }
-            // Block quote: strip markers, treat as a paragraph.
-            var textStart = c0
-            if first == 0x3E {
-                textStart = c0 + 1
-                if textStart < end && b[textStart] == 0x20 { textStart += 1 }
-            }
-            // Paragraph (with setext underline)
-            var j = idx + 1
-            var e = end
-            var setext = 0
-            while j < lines.count && !lines[j].blank {
-                let l = lines[j]
-                let lc = l.contentStart
-                if l.indent < 4, let lvl = setextLevel(b, lc, l.range.upperBound) { setext = lvl; break }
-                if b[lc] == 0x23 || listMarker(b, lc, l.range.upperBound) != nil || isThematicBreak(b, lc, l.range.upperBound)
-                    || (b[lc] == 0x3C && lc + 1 < l.range.upperBound && (Bytes.isASCIILetter(b[lc + 1]) || b[lc + 1] == 0x2F) && isBlockHTML(b, lc, l.range.upperBound))
-                    || startsWith(b, lc, l.range.upperBound, "```")
-                { break }
-                // Scraped postings run `Location: Leeds` lines and `Requirements:` labels into one paragraph: each
-                // starts a block of its own.
-                let content = TextFrontend.trimmed(b, lc..<l.range.upperBound)
-                if TextFrontend.fieldKey(b, content) != nil || TextFrontend.headingKind(b, content, standalone: false, first: false) == .colon {
-                    break
-                }
-                e = l.range.upperBound
-                j += 1
-            }
-            let inline = Inline.render(input, textStart..<e, &prose, liquid: liquid)
-            if setext > 0 {
-                prose.addBlock(.heading, inline: inline, sourceRange: input.sourceRange(c0..<lines[j].range.upperBound), level: setext)
-                idx = j + 1
-            } else if let (key, _) = TextFrontend.fieldKey(b, c0..<end), j == idx + 1 {
-                // `Location: Boston, MA` as its own line.
-                let colon = firstIndex(b, c0..<end, 0x3A) ?? c0
-                var v = colon + 1
-                while v < end && Bytes.isSpace(b[v]) { v += 1 }
-                let rawKey = String(decoding: b[c0..<colon], as: UTF8.self)
-                let value = Inline.render(input, v..<end, &prose, liquid: liquid)
-                prose.fields.append(Field(key: key, rawKey: rawKey.trimmingCharacters(in: "*_ "),
-                                          value: String(decoding: value.bytes, as: UTF8.self),
-                                          keyRange: input.sourceRange(c0..<colon), valueRange: input.sourceRange(v..<end), origin: .line))
-                prose.addBlock(.field, inline: value, sourceRange: input.sourceRange(c0..<end), fieldKey: key)
-                idx = j
-            } else {
-                prose.addBlock(.paragraph, inline: inline, sourceRange: input.sourceRange(c0..<e))
-                idx = j
-            }
+            paragraph(input, lines, &idx, &prose, liquid: liquid)
             prevBlank = false
+        }
+    }
+
+    /// One list item at line `idx` (its marker and where its text starts), with its lazy and indented continuation
+    /// lines; a new list starts at a new indent or, after a blank line, with another bullet character.
+    static func listItem(_ input: MappedBytes, _ lines: [Line], _ idx: inout Int, marker: String, textStart: Int,
+                         _ listStack: inout [ListLevel], prevBlank: Bool, _ prose: inout Prose, liquid: Bool) {
+        let b = input.bytes
+        let line = lines[idx]
+        let c0 = line.contentStart
+        let end = line.range.upperBound
+        while let top = listStack.last, top.indent > line.indent { listStack.removeLast() }
+        // A new list: a new indent, or (after a blank line) another bullet character, as in CommonMark.
+        // Adjacent items with mixed markers stay one list: that is how readers see them.
+        let mch = Self.markerClass(marker)
+        if let top = listStack.last, top.indent == line.indent, prevBlank, top.marker != mch {
+            listStack.removeLast()
+        }
+        if listStack.last?.indent != line.indent { listStack.append((prose.newList(), line.indent, mch)) }
+        listStack[listStack.count - 1].marker = mch
+        let contentIndent = line.indent + (textStart - c0)
+        var j = idx + 1
+        var e = end
+        // Lazy and indented continuation lines (not new items, not blank).
+        while j < lines.count && !lines[j].blank {
+            let l = lines[j]
+            if listMarker(b, l.contentStart, l.range.upperBound) != nil || b[l.contentStart] == .numberSign || isThematicBreak(b, l.contentStart, l.range.upperBound) { break }
+            _ = contentIndent
+            e = l.range.upperBound
+            j += 1
+        }
+        let inline = Inline.render(input, textStart..<e, &prose, liquid: liquid)
+        prose.addBlock(.listItem, inline: inline, sourceRange: input.sourceRange(c0..<e), level: listStack.count, marker: marker,
+                       markerRange: input.sourceRange(c0..<(c0 + marker.utf8.count)), listID: listStack.last!.id)
+        idx = j
+    }
+
+    /// A paragraph from line `idx` (a block quote's markers stripped): a setext heading when underlined, a field when it
+    /// is one `Key: value` line.
+    static func paragraph(_ input: MappedBytes, _ lines: [Line], _ idx: inout Int, _ prose: inout Prose, liquid: Bool) {
+        let b = input.bytes
+        let line = lines[idx]
+        let c0 = line.contentStart
+        let end = line.range.upperBound
+        let first = b[c0]
+        // Block quote: strip markers, treat as a paragraph.
+        var textStart = c0
+        if first == .greaterThan {
+            textStart = c0 + 1
+            if textStart < end && b[textStart] == .space { textStart += 1 }
+        }
+        // Paragraph (with setext underline)
+        var j = idx + 1
+        var e = end
+        var setext = 0
+        while j < lines.count && !lines[j].blank {
+            let l = lines[j]
+            let lc = l.contentStart
+            if l.indent < 4, let lvl = setextLevel(b, lc, l.range.upperBound) { setext = lvl; break }
+            if b[lc] == .numberSign || listMarker(b, lc, l.range.upperBound) != nil || isThematicBreak(b, lc, l.range.upperBound)
+                || (b[lc] == .lessThan && lc + 1 < l.range.upperBound && (Bytes.isASCIILetter(b[lc + 1]) || b[lc + 1] == .slash) && isBlockHTML(b, lc, l.range.upperBound))
+                || startsWith(b, lc, l.range.upperBound, "```")
+            { break }
+            // Scraped postings run `Location: Leeds` lines and `Requirements:` labels into one paragraph: each
+            // starts a block of its own.
+            let content = TextFrontend.trimmed(b, lc..<l.range.upperBound)
+            if TextFrontend.fieldKey(b, content) != nil || TextFrontend.headingKind(b, content, standalone: false, first: false) == .colon {
+                break
+            }
+            e = l.range.upperBound
+            j += 1
+        }
+        let inline = Inline.render(input, textStart..<e, &prose, liquid: liquid)
+        if setext > 0 {
+            prose.addBlock(.heading, inline: inline, sourceRange: input.sourceRange(c0..<lines[j].range.upperBound), level: setext)
+            idx = j + 1
+        } else if let (key, _) = TextFrontend.fieldKey(b, c0..<end), j == idx + 1 {
+            // `Location: Boston, MA` as its own line.
+            let colon = firstIndex(b, c0..<end, .colon) ?? c0
+            var v = colon + 1
+            while v < end && Bytes.isSpace(b[v]) { v += 1 }
+            let rawKey = String(decoding: b[c0..<colon], as: UTF8.self)
+            let value = Inline.render(input, v..<end, &prose, liquid: liquid)
+            prose.fields.append(Field(key: key, rawKey: rawKey.trimmingCharacters(in: "*_ "),
+                                      value: String(decoding: value.bytes, as: UTF8.self),
+                                      keyRange: input.sourceRange(c0..<colon), valueRange: input.sourceRange(v..<end), origin: .line))
+            prose.addBlock(.field, inline: value, sourceRange: input.sourceRange(c0..<end), fieldKey: key)
+            idx = j
+        } else {
+            prose.addBlock(.paragraph, inline: inline, sourceRange: input.sourceRange(c0..<e))
+            idx = j
         }
     }
 
@@ -214,7 +239,7 @@ public enum MarkdownFrontend {
 
     static func isBlockHTML(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
         var k = s + 1
-        if k < e && b[k] == 0x2F { k += 1 }
+        if k < e && b[k] == .slash { k += 1 }
         let ns = k
         while k < e && Bytes.isASCIILetter(b[k] ) || (k < e && Bytes.isDigit(b[k])) { k += 1 }
         return HTMLFrontend.blockTags.contains(Bytes.lowerString(b, ns..<k))
@@ -250,10 +275,10 @@ public enum MarkdownFrontend {
     static func isThematicBreak(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
         guard s < e else { return false }
         let ch = b[s]
-        guard ch == 0x2D || ch == 0x2A || ch == 0x5F else { return false }
+        guard ch == .hyphen || ch == .asterisk || ch == .underscore else { return false }
         var count = 0
         for k in s..<e {
-            if b[k] == ch { count += 1 } else if b[k] != 0x20 && b[k] != 0x09 { return false }
+            if b[k] == ch { count += 1 } else if b[k] != .space && b[k] != .tab { return false }
         }
         return count >= 3
     }
@@ -261,33 +286,33 @@ public enum MarkdownFrontend {
     static func setextLevel(_ b: [UInt8], _ s: Int, _ e: Int) -> Int? {
         guard s < e else { return nil }
         let ch = b[s]
-        guard ch == 0x3D || ch == 0x2D else { return nil }
+        guard ch == .equals || ch == .hyphen else { return nil }
         var k = s
         while k < e && b[k] == ch { k += 1 }
-        while k < e && (b[k] == 0x20 || b[k] == 0x09) { k += 1 }
-        return k == e ? (ch == 0x3D ? 1 : 2) : nil
+        while k < e && (b[k] == .space || b[k] == .tab) { k += 1 }
+        return k == e ? (ch == .equals ? 1 : 2) : nil
     }
 
     static func listMarker(_ b: [UInt8], _ s: Int, _ e: Int) -> (String, Int)? {
         guard s < e else { return nil }
         let c = b[s]
-        if c == 0x2D || c == 0x2A || c == 0x2B {
-            guard s + 1 < e, b[s + 1] == 0x20 || b[s + 1] == 0x09 else { return nil }
+        if c == .hyphen || c == .asterisk || c == .plus {
+            guard s + 1 < e, b[s + 1] == .space || b[s + 1] == .tab else { return nil }
             if isThematicBreak(b, s, e) { return nil }
             var t = s + 1
-            while t < e && (b[t] == 0x20 || b[t] == 0x09) { t += 1 }
+            while t < e && (b[t] == .space || b[t] == .tab) { t += 1 }
             return t < e ? (String(UnicodeScalar(c)), t) : nil
         }
         if c == 0xE2 && s + 2 < e && b[s + 1] == 0x80 && b[s + 2] == 0xA2 {  // • used as a bullet in pasted text
             var t = s + 3
-            while t < e && (b[t] == 0x20 || b[t] == 0x09) { t += 1 }
+            while t < e && (b[t] == .space || b[t] == .tab) { t += 1 }
             return t < e ? ("•", t) : nil
         }
         var k = s
         while k < e && Bytes.isDigit(b[k]) && k - s < 9 { k += 1 }
-        if k > s && k + 1 < e && (b[k] == 0x2E || b[k] == 0x29) && (b[k + 1] == 0x20 || b[k + 1] == 0x09) {
+        if k > s && k + 1 < e && (b[k] == .period || b[k] == .rightParen) && (b[k + 1] == .space || b[k + 1] == .tab) {
             var t = k + 1
-            while t < e && (b[t] == 0x20 || b[t] == 0x09) { t += 1 }
+            while t < e && (b[t] == .space || b[t] == .tab) { t += 1 }
             return t < e ? (String(decoding: b[s...k], as: UTF8.self), t) : nil
         }
         return nil
@@ -318,11 +343,11 @@ public enum MarkdownFrontend {
             // The first `}}` (0) and `%}` (1) at or after `from`, as `(from, at)`; `at` is r.upperBound when none.
             var liquidClose = [(from: Int, at: Int)](repeating: (Int.max, 0), count: 2)
             func liquidCloser(_ closer: UInt8, from: Int) -> Int {
-                let slot = closer == 0x7D ? 0 : 1
+                let slot = closer == .rightBrace ? 0 : 1
                 let known = liquidClose[slot]
                 if known.from <= from && from <= known.at { return known.at }
                 var k = from
-                while k + 1 < r.upperBound && !(b[k] == closer && b[k + 1] == 0x7D) { k += 1 }
+                while k + 1 < r.upperBound && !(b[k] == closer && b[k + 1] == .rightBrace) { k += 1 }
                 let at = k + 1 < r.upperBound ? k : r.upperBound
                 liquidClose[slot] = (from, at)
                 return at
@@ -346,8 +371,8 @@ public enum MarkdownFrontend {
                 }
                 let c = b[i]
                 switch c {
-                case 0x7B where liquid && i + 1 < end && (b[i + 1] == 0x7B || b[i + 1] == 0x25):  // Liquid
-                    let closer: UInt8 = b[i + 1] == 0x7B ? 0x7D : 0x25
+                case .leftBrace where liquid && i + 1 < end && (b[i + 1] == .leftBrace || b[i + 1] == .percent):  // Liquid
+                    let closer: UInt8 = b[i + 1] == .leftBrace ? .rightBrace : .percent
                     let k = liquidCloser(closer, from: i + 2)
                     guard k + 1 < end else { i += 1; continue }
                     flush(i)
@@ -355,14 +380,14 @@ public enum MarkdownFrontend {
                     prose.opaqueRanges.append(input.sourceRange(i..<(k + 2)))
                     i = k + 2
                     run = i
-                case 0x5C where i + 1 < end && isPunct(b[i + 1]):  // backslash escape
+                case .backslash where i + 1 < end && isPunct(b[i + 1]):  // backslash escape
                     flush(i)
                     out.append(from: input, range: (i + 1)..<(i + 2))
                     i += 2
                     run = i
-                case 0x60:  // code span
+                case .backtick:  // code span
                     var n = 0
-                    while i + n < end && b[i + n] == 0x60 { n += 1 }
+                    while i + n < end && b[i + n] == .backtick { n += 1 }
                     if ticks == nil { ticks = BacktickRuns(b, r) }
                     guard let close = ticks!.closer(length: n, from: i + n, end: end) else { i += n; continue }
                     flush(i)
@@ -370,23 +395,23 @@ public enum MarkdownFrontend {
                     prose.opaqueRanges.append(input.sourceRange(i..<(close + n)))
                     i = close + n
                     run = i
-                case 0x2A, 0x5F, 0x7E:  // * _ ~ emphasis delimiters
+                case .asterisk, .underscore, .tilde:  // * _ ~ emphasis delimiters
                     var n = 0
                     while i + n < end && b[i + n] == c { n += 1 }
-                    let before: UInt8 = i > lower ? b[i - 1] : 0x20
-                    let after: UInt8 = i + n < end ? b[i + n] : 0x20
+                    let before: UInt8 = i > lower ? b[i - 1] : .space
+                    let after: UInt8 = i + n < end ? b[i + n] : .space
                     let leftFlanking = !Bytes.isWhitespace(after)
                     let rightFlanking = !Bytes.isWhitespace(before)
                     // `_` inside a word (snake_case) is text; `~` needs two.
                     let intraword = isWordByte(before) && isWordByte(after)
-                    if (c == 0x5F && intraword) || (c == 0x7E && n < 2) || (!leftFlanking && !rightFlanking) {
+                    if (c == .underscore && intraword) || (c == .tilde && n < 2) || (!leftFlanking && !rightFlanking) {
                         i += n
                         continue
                     }
                     flush(i)
                     i += n
                     run = i
-                case 0x21 where i + 1 < end && b[i + 1] == 0x5B:  // image ![alt](src)
+                case .exclamation where i + 1 < end && b[i + 1] == .leftBracket:  // image ![alt](src)
                     if let (_, after) = link(b, i + 1, end, table()) {
                         flush(i)
                         out.appendSynthetic(placeholder, source: input.sourceRange(i..<after))
@@ -394,7 +419,7 @@ public enum MarkdownFrontend {
                         i = after
                         run = i
                     } else { i += 1 }
-                case 0x5B:  // link [text](url) or [text][ref]: its text is rendered next, in place
+                case .leftBracket:  // link [text](url) or [text][ref]: its text is rendered next, in place
                     if let (textR, after) = link(b, i, end, table()) {
                         flush(i)
                         frames.append((lower, end, after))
@@ -403,17 +428,17 @@ public enum MarkdownFrontend {
                         i = lower
                         run = i
                     } else { i += 1 }
-                case 0x3C:  // autolink or inline HTML
+                case .lessThan:  // autolink or inline HTML
                     var k = i + 1
-                    while k < end && b[k] != 0x3E && b[k] != 0x3C && b[k] != 0x0A { k += 1 }
-                    guard k < end, b[k] == 0x3E, k > i + 1 else { i += 1; continue }
+                    while k < end && b[k] != .greaterThan && b[k] != .lessThan && b[k] != .lineFeed { k += 1 }
+                    guard k < end, b[k] == .greaterThan, k > i + 1 else { i += 1; continue }
                     let inner = Bytes.lowerString(b, (i + 1)..<k)
                     if inner.hasPrefix("http") || inner.hasPrefix("mailto:") || (inner.contains("@") && !inner.contains(" ")) {
                         flush(i)
                         out.appendSynthetic(placeholder, source: input.sourceRange(i..<(k + 1)))
                         i = k + 1
                         run = i
-                    } else if Bytes.isASCIILetter(b[i + 1]) || b[i + 1] == 0x2F || b[i + 1] == 0x21 {
+                    } else if Bytes.isASCIILetter(b[i + 1]) || b[i + 1] == .slash || b[i + 1] == .exclamation {
                         flush(i)
                         if inner.hasPrefix("!--") {
                             if let d = Directive.parse(Substring(String(decoding: b[(i + 4)..<max(i + 4, k - 2)], as: UTF8.self)),
@@ -421,12 +446,12 @@ public enum MarkdownFrontend {
                                 prose.directives.append(d)
                             }
                         } else if inner.hasPrefix("br") {
-                            out.appendSynthetic([0x20], source: input.sourceRange(i..<(k + 1)))
+                            out.appendSynthetic([.space], source: input.sourceRange(i..<(k + 1)))
                         }
                         i = k + 1
                         run = i
                     } else { i += 1 }
-                case 0x26:  // entity
+                case .ampersand:  // entity
                     if let (d, e) = Entities.decode(b, at: i) {
                         flush(i)
                         out.appendSynthetic(d, source: input.sourceRange(i..<e))
@@ -461,12 +486,12 @@ public enum MarkdownFrontend {
                 var escaped = -1
                 while k < r.upperBound {
                     let c = b[k]
-                    if c == 0x28 { parens.append(k) } else if c == 0x29, let o = parens.popLast() { paren[o - lo] = Int32(k) }
+                    if c == .leftParen { parens.append(k) } else if c == .rightParen, let o = parens.popLast() { paren[o - lo] = Int32(k) }
                     if k == escaped {
                         k += 1
                         continue
                     }
-                    if c == 0x5C { escaped = k + 1 } else if c == 0x5B { brackets.append(k) } else if c == 0x5D, let o = brackets.popLast() {
+                    if c == .backslash { escaped = k + 1 } else if c == .leftBracket { brackets.append(k) } else if c == .rightBracket, let o = brackets.popLast() {
                         bracket[o - lo] = Int32(k)
                     }
                     k += 1
@@ -474,7 +499,7 @@ public enum MarkdownFrontend {
                 var next: Int32 = -1
                 k = r.upperBound - 1
                 while k >= r.lowerBound {
-                    if b[k] == 0x5D { next = Int32(k) }
+                    if b[k] == .rightBracket { next = Int32(k) }
                     nextClose[k - lo] = next
                     k -= 1
                 }
@@ -491,9 +516,9 @@ public enum MarkdownFrontend {
             init(_ b: [UInt8], _ r: Range<Int>) {
                 var k = r.lowerBound
                 while k < r.upperBound {
-                    guard b[k] == 0x60 else { k += 1; continue }
+                    guard b[k] == .backtick else { k += 1; continue }
                     var m = 0
-                    while k + m < r.upperBound && b[k + m] == 0x60 { m += 1 }
+                    while k + m < r.upperBound && b[k + m] == .backtick { m += 1 }
                     starts[m, default: []].append(k)
                     k += m
                 }
@@ -521,12 +546,12 @@ public enum MarkdownFrontend {
             let close = Int(m.bracket[i - m.lo])
             guard close >= 0, close < end, close + 1 < end else { return nil }
             let textR = (i + 1)..<close
-            if b[close + 1] == 0x28 {
+            if b[close + 1] == .leftParen {
                 let p = Int(m.paren[close + 1 - m.lo])
                 guard p >= 0, p < end else { return nil }
                 return (textR, p + 1)
             }
-            if b[close + 1] == 0x5B, close + 2 < end {
+            if b[close + 1] == .leftBracket, close + 2 < end {
                 let n = Int(m.nextClose[close + 2 - m.lo])
                 guard n >= 0, n < end else { return nil }
                 return (textR, n + 1)

@@ -16,20 +16,20 @@ public enum TextFrontend {
         // Sized once: a long posting's line and block arrays are not regrown (see `Prose.reserveCapacity`).
         let lineCount = b.withUnsafeBufferPointer { p in
             var c = 1
-            for x in p where x == 0x0A || x == 0x0D { c += 1 }
+            for x in p where x == .lineFeed || x == .carriageReturn { c += 1 }
             return c
         }
         lines.reserveCapacity(lineCount)
         if n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
         while i <= n {
             let start = i
-            while i < n && b[i] != 0x0A && b[i] != 0x0D { i += 1 }
+            while i < n && b[i] != .lineFeed && b[i] != .carriageReturn { i += 1 }
             let end = i
-            if i < n && b[i] == 0x0D { i += 1 }
-            if i < n && b[i] == 0x0A { i += 1 }
+            if i < n && b[i] == .carriageReturn { i += 1 }
+            if i < n && b[i] == .lineFeed { i += 1 }
             var k = start
             var indent = 0
-            while k < end && (b[k] == 0x20 || b[k] == 0x09 || isNBSP(b, k, end)) {
+            while k < end && (b[k] == .space || b[k] == .tab || isNBSP(b, k, end)) {
                 if b[k] == 0xC2 { k += 2 } else { k += 1 }
                 indent += 1
             }
@@ -60,9 +60,9 @@ public enum TextFrontend {
             }
             let content = trimmed(b, line.range)
             // Suppression comments: `# jdlint-disable…`
-            if content.count > 8 && b[content.lowerBound] == 0x23 {
+            if content.count > 8 && b[content.lowerBound] == .numberSign {
                 var k = content.lowerBound + 1
-                while k < content.upperBound && b[k] == 0x20 { k += 1 }
+                while k < content.upperBound && b[k] == .space { k += 1 }
                 let text = Substring(String(decoding: b[k..<content.upperBound], as: UTF8.self))
                 let src = input.sourceRange(line.range)
                 if let d = Directive.parse(text, range: src) {
@@ -132,7 +132,7 @@ public enum TextFrontend {
             var j = idx + 1
             while j < lines.count && !lines[j].blank {
                 let c = trimmed(b, lines[j].range)
-                if bulletMarker(b, c) != nil || (c.count > 8 && b[c.lowerBound] == 0x23) { break }
+                if bulletMarker(b, c) != nil || (c.count > 8 && b[c.lowerBound] == .numberSign) { break }
                 if headingKind(b, c, standalone: false, first: false) == .colon { break }
                 end = lines[j].range.upperBound
                 j += 1
@@ -166,7 +166,7 @@ public enum TextFrontend {
         guard r.count >= 2 else { return nil }
         let s = r.lowerBound
         let c = b[s]
-        if (c == 0x2D || c == 0x2A || c == 0x2B) && (b[s + 1] == 0x20 || b[s + 1] == 0x09) {
+        if (c == .hyphen || c == .asterisk || c == .plus) && (b[s + 1] == .space || b[s + 1] == .tab) {
             // `- - -` or `***` rules are not bullets
             return (String(UnicodeScalar(c)), s + 2)
         }
@@ -180,16 +180,16 @@ public enum TextFrontend {
                                                    (0x97, 0x8F, "●"), (0x80, 0x93, "–"), (0x81, 0x83, "⁃")]
             for (x, y, name) in known where m.0 == x && m.1 == y {
                 var t = s + 3
-                if name == "–" && (t >= r.upperBound || b[t] != 0x20) { return nil }
-                while t < r.upperBound && (b[t] == 0x20 || b[t] == 0x09) { t += 1 }
+                if name == "–" && (t >= r.upperBound || b[t] != .space) { return nil }
+                while t < r.upperBound && (b[t] == .space || b[t] == .tab) { t += 1 }
                 return t < r.upperBound ? (name, t) : nil
             }
         }
         // Numbered: `1.` `12)` `a)` followed by a space
         var k = s
         while k < r.upperBound && Bytes.isDigit(b[k]) && k - s < 3 { k += 1 }
-        if k == s, Bytes.isLower(b[s]), r.count > 2, b[s + 1] == 0x29 { k = s + 1 }
-        if k > s && k + 1 < r.upperBound && (b[k] == 0x2E || b[k] == 0x29) && b[k + 1] == 0x20 {
+        if k == s, Bytes.isLower(b[s]), r.count > 2, b[s + 1] == .rightParen { k = s + 1 }
+        if k > s && k + 1 < r.upperBound && (b[k] == .period || b[k] == .rightParen) && b[k + 1] == .space {
             // Guard against sentences like "2. Sessions per week" being numbered — they are.
             return (String(decoding: b[s...k], as: UTF8.self), k + 2)
         }
@@ -218,14 +218,14 @@ public enum TextFrontend {
                 inWord = true
                 if Bytes.isASCIILetter(c) { letters += 1; if Bytes.isUpper(c) { upper += 1 } }
             } else {
-                inWord = c == 0x27 || c == 0x2D ? inWord : false
-                if c == 0x3A && k < r.upperBound - 1 { sawColonInside = true }
+                inWord = c == .apostrophe || c == .hyphen ? inWord : false
+                if c == .colon && k < r.upperBound - 1 { sawColonInside = true }
             }
             k += 1
         }
         guard words >= 1 && letters >= 2 else { return nil }
-        if last == 0x3A && !sawColonInside && words <= 7 && Bytes.isUpper(b[r.lowerBound]) { return .colon }
-        if last == 0x2E || last == 0x21 || last == 0x3F || last == 0x2C || last == 0x3B { return nil }
+        if last == .colon && !sawColonInside && words <= 7 && Bytes.isUpper(b[r.lowerBound]) { return .colon }
+        if last == .period || last == .exclamation || last == .question || last == .comma || last == .semicolon { return nil }
         if sawColonInside { return nil }
         if upper == letters && letters >= 3 && words <= 10 { return .caps }
         if standalone && words <= 10 && lowerStartWords == 0 && capWords == words && Bytes.isUpper(b[r.lowerBound]) {
@@ -252,16 +252,16 @@ public enum TextFrontend {
         let limit = min(r.upperBound, r.lowerBound + 40)
         while k < limit {
             let c = b[k]
-            if c == 0x3A {
-                guard k + 1 < r.upperBound, b[k + 1] == 0x20 || b[k + 1] == 0x09 else { return nil }
+            if c == .colon {
+                guard k + 1 < r.upperBound, b[k + 1] == .space || b[k + 1] == .tab else { return nil }
                 var v = k + 1
                 while v < r.upperBound && Bytes.isSpace(b[v]) { v += 1 }
                 guard v < r.upperBound else { return nil }
                 let key = Field.normaliseKey(String(decoding: b[r.lowerBound..<k], as: UTF8.self))
                 return key.isEmpty ? nil : (key, v)
             }
-            if c == 0x20 { words += 1; if words > 4 { return nil } }
-            else if !(Bytes.isASCIILetter(c) || c == 0x2D || c == 0x26 || c == 0x2F || c == 0x28 || c == 0x29 || c >= 0x80 || Bytes.isDigit(c)) {
+            if c == .space { words += 1; if words > 4 { return nil } }
+            else if !(Bytes.isASCIILetter(c) || c == .hyphen || c == .ampersand || c == .slash || c == .leftParen || c == .rightParen || c >= 0x80 || Bytes.isDigit(c)) {
                 return nil
             }
             k += 1

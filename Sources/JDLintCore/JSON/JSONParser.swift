@@ -78,20 +78,20 @@ public struct JSONParser {
     mutating func anyValue() throws(JSONError) -> JSONValue {
         guard i < b.count else { throw error("unexpected end of input") }
         switch b[i] {
-        case 0x7B:
+        case .leftBrace:
             var o = JSONObject()
             o.entries.reserveCapacity(8)
-            try forEachItem(closing: 0x7D, unterminatedAtFirstItem: true) { (p: inout JSONParser) throws(JSONError) in
+            try forEachItem(closing: .rightBrace, unterminatedAtFirstItem: true) { (p: inout JSONParser) throws(JSONError) in
                 let key = try p.fastString()
                 try p.colon()
                 o.entries.append((key, try p.anyValue()))
             }
             return .object(o)
-        case 0x5B:
+        case .leftBracket:
             var items: [JSONValue] = []
-            try forEachItem(closing: 0x5D) { (p: inout JSONParser) throws(JSONError) in items.append(try p.anyValue()) }
+            try forEachItem(closing: .rightBracket) { (p: inout JSONParser) throws(JSONError) in items.append(try p.anyValue()) }
             return .array(items)
-        case 0x22:
+        case .quote:
             return .string(try fastString())
         default:
             return try parseAny().value
@@ -104,12 +104,12 @@ public struct JSONParser {
         let n = b.count
         while k < n {
             let c = b[k]
-            if c == 0x22 {
+            if c == .quote {
                 let s = String(decoding: b[(i + 1)..<k], as: UTF8.self)
                 i = k + 1
                 return s
             }
-            if c == 0x5C || c < 0x20 { break }
+            if c == .backslash || c < 0x20 { break }
             k += 1
         }
         return try parseString().0
@@ -140,16 +140,16 @@ public struct JSONParser {
     mutating func skip() throws(JSONError) {
         while i < b.count {
             let c = b[i]
-            if c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 { i += 1; continue }
-            if allowComments && c == 0x2F && i + 1 < b.count {
-                if b[i + 1] == 0x2F {
-                    while i < b.count && b[i] != 0x0A { i += 1 }
+            if c == .space || c == .lineFeed || c == .carriageReturn || c == .tab { i += 1; continue }
+            if allowComments && c == .slash && i + 1 < b.count {
+                if b[i + 1] == .slash {
+                    while i < b.count && b[i] != .lineFeed { i += 1 }
                     continue
                 }
-                if b[i + 1] == 0x2A {
+                if b[i + 1] == .asterisk {
                     let start = i
                     i += 2
-                    while i + 1 < b.count && !(b[i] == 0x2A && b[i + 1] == 0x2F) { i += 1 }
+                    while i + 1 < b.count && !(b[i] == .asterisk && b[i + 1] == .slash) { i += 1 }
                     if i + 1 >= b.count { throw error("unterminated comment", at: start) }
                     i += 2
                     continue
@@ -163,15 +163,15 @@ public struct JSONParser {
         guard i < b.count else { throw error("unexpected end of input") }
         let start = i
         switch b[i] {
-        case 0x7B: return try parseObject()
-        case 0x5B: return try parseArray()
-        case 0x22:
+        case .leftBrace: return try parseObject()
+        case .leftBracket: return try parseArray()
+        case .quote:
             let (s, m) = try parseString()
             return JSONNode(kind: .string(s, m), range: start..<i)
-        case 0x74: try literal("true"); return JSONNode(kind: .bool(true), range: start..<i)
-        case 0x66: try literal("false"); return JSONNode(kind: .bool(false), range: start..<i)
-        case 0x6E: try literal("null"); return JSONNode(kind: .null, range: start..<i)
-        case 0x2D, 0x30...0x39: return try parseNumber()
+        case UInt8(ascii: "t"): try literal("true"); return JSONNode(kind: .bool(true), range: start..<i)
+        case UInt8(ascii: "f"): try literal("false"); return JSONNode(kind: .bool(false), range: start..<i)
+        case UInt8(ascii: "n"): try literal("null"); return JSONNode(kind: .null, range: start..<i)
+        case .hyphen, UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default: throw error("unexpected character '\(String(decoding: [b[i]], as: UTF8.self))'")
         }
     }
@@ -185,20 +185,20 @@ public struct JSONParser {
     mutating func parseNumber() throws(JSONError) -> JSONNode {
         let start = i
         var isInt = true
-        if b[i] == 0x2D { i += 1 }
+        if b[i] == .hyphen { i += 1 }
         guard i < b.count, Bytes.isDigit(b[i]) else { throw error("invalid number", at: start) }
-        if b[i] == 0x30 && i + 1 < b.count && Bytes.isDigit(b[i + 1]) { throw error("leading zeros are not allowed", at: start) }
+        if b[i] == UInt8(ascii: "0") && i + 1 < b.count && Bytes.isDigit(b[i + 1]) { throw error("leading zeros are not allowed", at: start) }
         while i < b.count && Bytes.isDigit(b[i]) { i += 1 }
-        if i < b.count && b[i] == 0x2E {
+        if i < b.count && b[i] == .period {
             isInt = false
             i += 1
             guard i < b.count, Bytes.isDigit(b[i]) else { throw error("invalid number", at: start) }
             while i < b.count && Bytes.isDigit(b[i]) { i += 1 }
         }
-        if i < b.count && (b[i] == 0x65 || b[i] == 0x45) {
+        if i < b.count && (b[i] == UInt8(ascii: "e") || b[i] == UInt8(ascii: "E")) {
             isInt = false
             i += 1
-            if i < b.count && (b[i] == 0x2B || b[i] == 0x2D) { i += 1 }
+            if i < b.count && (b[i] == .plus || b[i] == .hyphen) { i += 1 }
             guard i < b.count, Bytes.isDigit(b[i]) else { throw error("invalid number", at: start) }
             while i < b.count && Bytes.isDigit(b[i]) { i += 1 }
         }
@@ -217,28 +217,28 @@ public struct JSONParser {
         while true {
             guard i < b.count else { throw error("unterminated string", at: start) }
             let c = b[i]
-            if c == 0x22 { break }
+            if c == .quote { break }
             if c < 0x20 { throw error("control character in string") }
-            if c == 0x5C {
+            if c == .backslash {
                 if keepMaps { m.appendVerbatim(b[runStart..<i], sourceStart: runStart) } else { out.append(contentsOf: b[runStart..<i]) }
                 let escStart = i
                 i += 1
                 guard i < b.count else { throw error("unterminated string", at: start) }
                 var decoded: [UInt8]
                 switch b[i] {
-                case 0x22: decoded = [0x22]
-                case 0x5C: decoded = [0x5C]
-                case 0x2F: decoded = [0x2F]
-                case 0x62: decoded = [0x08]
-                case 0x66: decoded = [0x0C]
-                case 0x6E: decoded = [0x0A]
-                case 0x72: decoded = [0x0D]
-                case 0x74: decoded = [0x09]
-                case 0x75:
+                case .quote: decoded = [.quote]
+                case .backslash: decoded = [.backslash]
+                case .slash: decoded = [.slash]
+                case UInt8(ascii: "b"): decoded = [0x08]
+                case UInt8(ascii: "f"): decoded = [0x0C]
+                case UInt8(ascii: "n"): decoded = [.lineFeed]
+                case UInt8(ascii: "r"): decoded = [.carriageReturn]
+                case UInt8(ascii: "t"): decoded = [.tab]
+                case UInt8(ascii: "u"):
                     var v = try hex4(i + 1)
                     i += 4
                     if v >= 0xD800 && v <= 0xDBFF {
-                        if i + 6 < b.count && b[i + 1] == 0x5C && b[i + 2] == 0x75, let lo = try? hex4(i + 3), lo >= 0xDC00 && lo <= 0xDFFF {
+                        if i + 6 < b.count && b[i + 1] == .backslash && b[i + 2] == UInt8(ascii: "u"), let lo = try? hex4(i + 3), lo >= 0xDC00 && lo <= 0xDFFF {
                             v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00)
                             i += 6
                         } else {
@@ -277,9 +277,9 @@ public struct JSONParser {
             let c = b[k]
             let d: UInt32
             switch c {
-            case 0x30...0x39: d = UInt32(c - 0x30)
-            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(c - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(c - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(c - UInt8(ascii: "A") + 10)
             default: throw error("invalid \\u escape", at: k)
             }
             v = v * 16 + d
@@ -310,14 +310,14 @@ public struct JSONParser {
             return
         }
         if unterminatedAtFirstItem { start = i }
-        let isObject = closing == 0x7D
+        let isObject = closing == .rightBrace
         while true {
             try skip()
-            if isObject { guard i < b.count, b[i] == 0x22 else { throw error("expected a string key in object") } }
+            if isObject { guard i < b.count, b[i] == .quote else { throw error("expected a string key in object") } }
             try item(&self)
             try skip()
             guard i < b.count else { throw error(isObject ? "unterminated object" : "unterminated array", at: start) }
-            if b[i] == 0x2C {
+            if b[i] == .comma {
                 i += 1
                 try skip()
                 if allowComments && i < b.count && b[i] == closing { i += 1; break }
@@ -332,7 +332,7 @@ public struct JSONParser {
     /// Between an object key and its value: the colon, with whitespace (and comments) either side.
     mutating func colon() throws(JSONError) {
         try skip()
-        guard i < b.count, b[i] == 0x3A else { throw error("expected ':' after object key") }
+        guard i < b.count, b[i] == .colon else { throw error("expected ':' after object key") }
         i += 1
         try skip()
     }
@@ -340,14 +340,14 @@ public struct JSONParser {
     mutating func parseArray() throws(JSONError) -> JSONNode {
         let start = i
         var items: [JSONNode] = []
-        try forEachItem(closing: 0x5D) { (p: inout JSONParser) throws(JSONError) in items.append(try p.parseAny()) }
+        try forEachItem(closing: .rightBracket) { (p: inout JSONParser) throws(JSONError) in items.append(try p.parseAny()) }
         return JSONNode(kind: .array(items), range: start..<i)
     }
 
     mutating func parseObject() throws(JSONError) -> JSONNode {
         let start = i
         var entries: [(key: String, keyRange: Range<Int>, value: JSONNode)] = []
-        try forEachItem(closing: 0x7D) { (p: inout JSONParser) throws(JSONError) in
+        try forEachItem(closing: .rightBrace) { (p: inout JSONParser) throws(JSONError) in
             let keyStart = p.i
             let (key, _) = try p.parseString()
             let keyRange = keyStart..<p.i

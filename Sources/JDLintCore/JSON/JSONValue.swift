@@ -113,32 +113,32 @@ extension JSONValue {
             else { out.append(contentsOf: String(d).utf8) }
         case .string(let s): JSONValue.writeString(s, into: &out)
         case .array(let a):
-            out.append(0x5B)
+            out.append(.leftBracket)
             for (i, v) in a.enumerated() {
-                if i > 0 { out.append(0x2C) }
+                if i > 0 { out.append(.comma) }
                 if pretty { newline(&out, indent + 1) }
                 v.write(into: &out, pretty: pretty, indent: indent + 1)
             }
             if pretty && !a.isEmpty { newline(&out, indent) }
-            out.append(0x5D)
+            out.append(.rightBracket)
         case .object(let o):
-            out.append(0x7B)
+            out.append(.leftBrace)
             for (i, e) in o.entries.enumerated() {
-                if i > 0 { out.append(0x2C) }
+                if i > 0 { out.append(.comma) }
                 if pretty { newline(&out, indent + 1) }
                 JSONValue.writeString(e.key, into: &out)
-                out.append(0x3A)
-                if pretty { out.append(0x20) }
+                out.append(.colon)
+                if pretty { out.append(.space) }
                 e.value.write(into: &out, pretty: pretty, indent: indent + 1)
             }
             if pretty && o.count > 0 { newline(&out, indent) }
-            out.append(0x7D)
+            out.append(.rightBrace)
         }
     }
 
     private func newline(_ out: inout [UInt8], _ indent: Int) {
-        out.append(0x0A)
-        for _ in 0..<(indent * 2) { out.append(0x20) }
+        out.append(.lineFeed)
+        for _ in 0..<(indent * 2) { out.append(.space) }
     }
 
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
@@ -150,31 +150,31 @@ extension JSONValue {
 
     /// Escapes UTF-8 bytes as a JSON string; runs that need no escaping are copied in one go.
     public static func writeString(_ buf: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        out.append(0x22)
+        out.append(.quote)
         var run = 0
         var i = 0
         let n = buf.count
         while i < n {
             let b = buf[i]
-            if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x7F {
+            if b >= 0x20 && b != .quote && b != .backslash && b != 0x7F {
                 i += 1
                 continue
             }
             if run < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[run..<i])) }
             switch b {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x0A: out.append(0x5C); out.append(0x6E)
-            case 0x0D: out.append(0x5C); out.append(0x72)
-            case 0x09: out.append(0x5C); out.append(0x74)
-            case 0x08: out.append(0x5C); out.append(0x62)
-            case 0x0C: out.append(0x5C); out.append(0x66)
+            case .quote: out.append(.backslash); out.append(.quote)
+            case .backslash: out.append(.backslash); out.append(.backslash)
+            case .lineFeed: out.append(.backslash); out.append(UInt8(ascii: "n"))
+            case .carriageReturn: out.append(.backslash); out.append(UInt8(ascii: "r"))
+            case .tab: out.append(.backslash); out.append(UInt8(ascii: "t"))
+            case 0x08: out.append(.backslash); out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(.backslash); out.append(UInt8(ascii: "f"))
             default: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0xF)]])
             }
             i += 1
             run = i
         }
         if run < n { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[run..<n])) }
-        out.append(0x22)
+        out.append(.quote)
     }
 }

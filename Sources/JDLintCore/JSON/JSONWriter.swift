@@ -10,28 +10,28 @@ public struct JSONWriter {
 
     mutating func separator() {
         if afterKey { afterKey = false; return }
-        if needsComma[needsComma.count - 1] { bytes.append(0x2C) }
+        if needsComma[needsComma.count - 1] { bytes.append(.comma) }
         needsComma[needsComma.count - 1] = true
     }
 
-    public mutating func beginObject() { separator(); bytes.append(0x7B); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(0x7D) }
-    public mutating func beginArray() { separator(); bytes.append(0x5B); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(0x5D) }
+    public mutating func beginObject() { separator(); bytes.append(.leftBrace); needsComma.append(false) }
+    public mutating func endObject() { needsComma.removeLast(); bytes.append(.rightBrace) }
+    public mutating func beginArray() { separator(); bytes.append(.leftBracket); needsComma.append(false) }
+    public mutating func endArray() { needsComma.removeLast(); bytes.append(.rightBracket) }
 
     public mutating func key(_ k: StaticString) {
         separator()
-        bytes.append(0x22)
+        bytes.append(.quote)
         bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
-        bytes.append(0x22)
-        bytes.append(0x3A)
+        bytes.append(.quote)
+        bytes.append(.colon)
         afterKey = true
     }
 
     public mutating func key(_ k: String) {
         separator()
         JSONValue.writeString(k, into: &bytes)
-        bytes.append(0x3A)
+        bytes.append(.colon)
         afterKey = true
     }
 
@@ -39,7 +39,7 @@ public struct JSONWriter {
 
     public mutating func int(_ v: Int) {
         separator()
-        if v >= 0 && v < 10 { bytes.append(0x30 + UInt8(v)); return }
+        if v >= 0 && v < 10 { bytes.append(UInt8(ascii: "0") + UInt8(v)); return }
         bytes.append(contentsOf: String(v).utf8)
     }
 

@@ -38,7 +38,7 @@ extension JSONFormatter: StreamableFormatter {
 
     public func fragmentBytes(_ r: FileReport, index: Int) -> [UInt8] {
         var w = JSONWriter(capacity: 256 + r.diagnostics.count * 256)
-        if index > 0 { w.bytes.append(0x2C) }
+        if index > 0 { w.bytes.append(.comma) }
         JSONFormatter.write(r, into: &w)
         return w.bytes
     }
@@ -46,7 +46,7 @@ extension JSONFormatter: StreamableFormatter {
     public func fragmentChunks(_ r: FileReport, index: Int, emit: ([UInt8]) -> Void) {
         let chunk = 1 << 16
         var w = JSONWriter(capacity: min(256 + r.diagnostics.count * 256, chunk + 4096))
-        if index > 0 { w.bytes.append(0x2C) }
+        if index > 0 { w.bytes.append(.comma) }
         JSONFormatter.write(r, into: &w) { w in
             if w.bytes.count >= chunk {
                 emit(w.bytes)

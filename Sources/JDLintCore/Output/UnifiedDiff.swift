@@ -6,7 +6,7 @@ public enum UnifiedDiff {
         var s = 0
         var i = 0
         while i < b.count {
-            if b[i] == 0x0A || (b[i] == 0x0D && (i + 1 >= b.count || b[i + 1] != 0x0A)) {
+            if b[i] == .lineFeed || (b[i] == .carriageReturn && (i + 1 >= b.count || b[i + 1] != .lineFeed)) {
                 out.append(b[s...i])
                 s = i + 1
             }
@@ -103,7 +103,7 @@ public enum UnifiedDiff {
                 // with `patch`/`git apply` and reproduces CRLF files exactly.
                 var bytes = Array(line)
                 var noNewline = false
-                if bytes.last == 0x0A || bytes.last == 0x0D { bytes.removeLast() } else { noNewline = true }
+                if bytes.last == .lineFeed || bytes.last == .carriageReturn { bytes.removeLast() } else { noNewline = true }
                 out += prefix + String(decoding: bytes, as: UTF8.self) + "\n"
                 if noNewline { out += "\\ No newline at end of file\n" }
             }

@@ -73,7 +73,7 @@ public enum PayParser {
         var out: [PayStatement] = []
         var start = 0
         // One region per line, like blocks.
-        for i in 0...t.count where i == t.count || t[i] == 0x0A {
+        for i in 0...t.count where i == t.count || t[i] == .lineFeed {
             if i > start { scanner.scan(Region(range: start..<i, context: context, periodHint: nil, field: context)) { s in
                 var s = s
                 s.sourceRange = s.proseRange

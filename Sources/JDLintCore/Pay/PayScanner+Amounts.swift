@@ -5,57 +5,11 @@ extension Scanner {
 
     /// Reads the number starting at `p` (a digit at a word boundary), up to `end`.
     func number(at p: Int, _ end: Int, dotIsDecimal: Bool) -> Num? {
-        var groups: [Range<Int>] = []
-        var seps: [UInt8] = []  // first byte of each separator
-        var strayGap = false
-        var k = p
-        while k < end && Bytes.isDigit(t[k]) { k += 1 }
-        groups.append(p..<k)
-        while k < end {
-            let c = t[k]
-            var sepLen = 0
-            var sepByte: UInt8 = c
-            if c == 0x2C || c == 0x2E || c == 0x27 { sepLen = 1 }
-            else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && t[k + 2] == 0x99 { sepLen = 3; sepByte = 0x27 }
-            else { let s = spaceLen(k, end); if s > 0 && t[k] != 0x09 && t[k] != 0x0A && t[k] != 0x0D { sepLen = s; sepByte = 0x20 } }
-            // `$53, 080`: a stray space after a thousands comma.
-            if c == 0x2C && k + 5 <= end && t[k + 1] == 0x20 && groups[0].count <= 3 && seps.isEmpty
-                && Bytes.isDigit(t[k + 2]) && Bytes.isDigit(t[k + 3]) && Bytes.isDigit(t[k + 4]) && (k + 5 == end || !Bytes.isDigit(t[k + 5]))
-                && groups[0].count >= 1
-            {
-                groups.append((k + 2)..<(k + 5))
-                seps.append(0x2C)
-                strayGap = true
-                k += 5
-                continue
-            }
-            guard sepLen > 0, k + sepLen < end, Bytes.isDigit(t[k + sepLen]) else { break }
-            var e = k + sepLen
-            while e < end && Bytes.isDigit(t[e]) { e += 1 }
-            let len = e - (k + sepLen)
-            if sepByte == 0x20 || sepByte == 0x27 {
-                // Space and apostrophe grouping only in the strict form: 1–3 digits, then groups of three.
-                guard len == 3, groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }),
-                      seps.allSatisfy({ $0 == sepByte }) else { break }
-            }
-            if sepByte == 0x2C && len > 3 && seps.isEmpty { break }  // "64,3345": a list, not a number
-            groups.append((k + sepLen)..<e)
-            seps.append(sepByte)
-            k = e
-        }
-        // Decide which separator (if any) is the decimal point.
-        var decimalIndex = -1  // index into seps
-        if let last = seps.last, last == 0x2C || last == 0x2E {
-            let L = groups[groups.count - 1].count
-            let distinct = Set(seps)
-            if distinct.count > 1 {
-                if seps.dropLast().allSatisfy({ $0 != last }) && L <= 3 && (L != 3 || last == 0x2E || last == 0x2C) { decimalIndex = seps.count - 1 }
-            } else if seps.count == 1 {
-                if L <= 2 { decimalIndex = 0 }
-                else if L == 3 && last == 0x2E && (dotIsDecimal || groups[0].count > 3) { decimalIndex = 0 }
-                else if L > 3 && last == 0x2E { decimalIndex = 0 }
-            }
-        }
+        let read = digitGroups(at: p, end)
+        var groups = read.groups, seps = read.seps
+        let strayGap = read.strayGap
+        var k = groups[groups.count - 1].upperBound
+        let decimalIndex = decimalSeparatorIndex(groups, seps, dotIsDecimal: dotIsDecimal)
         if decimalIndex < 0, let last = seps.last, groups[groups.count - 1].count > 3 {
             // `1,2345` / `1.2345` as a whole: cut before the odd group.
             _ = last
@@ -66,13 +20,13 @@ extension Scanner {
         let intGroups = decimalIndex >= 0 ? Array(groups[0...decimalIndex]) : groups
         var value = 0.0
         var digits = 0
-        for g in intGroups { for i in g { value = value * 10 + Double(t[i] - 0x30); digits += 1 } }
+        for g in intGroups { for i in g { value = value * 10 + Double(t[i] - UInt8(ascii: "0")); digits += 1 } }
         var decimals = 0
         var zero = true
         if decimalIndex >= 0 {
             var frac = 0.0
             var scale = 1.0
-            for i in groups[decimalIndex + 1] { frac = frac * 10 + Double(t[i] - 0x30); scale *= 10; decimals += 1; if t[i] != 0x30 { zero = false } }
+            for i in groups[decimalIndex + 1] { frac = frac * 10 + Double(t[i] - UInt8(ascii: "0")); scale *= 10; decimals += 1; if t[i] != UInt8(ascii: "0") { zero = false } }
             value += frac / scale
         }
         let groupSeps = decimalIndex >= 0 ? Array(seps[0..<decimalIndex]) : seps
@@ -86,20 +40,88 @@ extension Scanner {
             }
         }
         // `€ 2.000,-`: a dash for zero cents.
-        if k + 1 < end && (t[k] == 0x2C || t[k] == 0x2E) && t[k + 1] == 0x2D && !(k + 2 < end && (Bytes.isDigit(t[k + 2]) || t[k + 2] == 0x2D)) { k += 2 }
+        if k + 1 < end && (t[k] == .comma || t[k] == .period) && t[k + 1] == .hyphen && !(k + 2 < end && (Bytes.isDigit(t[k + 2]) || t[k + 2] == .hyphen)) { k += 2 }
         if strayGap { valid = false }
         var num = Num(value: value, range: p..<k, integerDigits: digits, groupSeparator: groupSeps.first, groupingValid: valid,
                       indianGrouping: indian, decimals: decimals, decimalSeparator: decimalIndex >= 0 ? seps[decimalIndex] : nil, zeroDecimals: decimals > 0 && zero, thousands: false, large: false,
-                      yearLike: false, leadingZero: t[p] == 0x30 && digits > 1)
-        // Suffixes: k, m/bn/million.
-        if k < end && (t[k] == 0x6B || t[k] == 0x4B) && !isAlnum(k + 1) {
+                      yearLike: false, leadingZero: t[p] == UInt8(ascii: "0") && digits > 1)
+        suffix(&num, &k, from: p, end)
+        num.yearLike = digits == 4 && seps.isEmpty && !num.thousands && value >= 1900 && value <= 2100
+        return num
+    }
+
+    /// The digit groups of the number at `p` and the first byte of each separator between them: a comma, a period, an
+    /// apostrophe (’ too) or a space, the last two only in the strict form (1–3 digits, then groups of three);
+    /// `strayGap`: `$53, 080`, a stray space after a thousands comma, read as one group.
+    func digitGroups(at p: Int, _ end: Int) -> (groups: [Range<Int>], seps: [UInt8], strayGap: Bool) {
+        var groups: [Range<Int>] = []
+        var seps: [UInt8] = []  // first byte of each separator
+        var strayGap = false
+        var k = p
+        while k < end && Bytes.isDigit(t[k]) { k += 1 }
+        groups.append(p..<k)
+        while k < end {
+            let c = t[k]
+            var sepLen = 0
+            var sepByte: UInt8 = c
+            if c == .comma || c == .period || c == .apostrophe { sepLen = 1 }
+            else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && t[k + 2] == 0x99 { sepLen = 3; sepByte = .apostrophe }
+            else { let s = spaceLen(k, end); if s > 0 && t[k] != .tab && t[k] != .lineFeed && t[k] != .carriageReturn { sepLen = s; sepByte = .space } }
+            // `$53, 080`: a stray space after a thousands comma.
+            if c == .comma && k + 5 <= end && t[k + 1] == .space && groups[0].count <= 3 && seps.isEmpty
+                && Bytes.isDigit(t[k + 2]) && Bytes.isDigit(t[k + 3]) && Bytes.isDigit(t[k + 4]) && (k + 5 == end || !Bytes.isDigit(t[k + 5]))
+                && groups[0].count >= 1
+            {
+                groups.append((k + 2)..<(k + 5))
+                seps.append(.comma)
+                strayGap = true
+                k += 5
+                continue
+            }
+            guard sepLen > 0, k + sepLen < end, Bytes.isDigit(t[k + sepLen]) else { break }
+            var e = k + sepLen
+            while e < end && Bytes.isDigit(t[e]) { e += 1 }
+            let len = e - (k + sepLen)
+            if sepByte == .space || sepByte == .apostrophe {
+                // Space and apostrophe grouping only in the strict form: 1–3 digits, then groups of three.
+                guard len == 3, groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }),
+                      seps.allSatisfy({ $0 == sepByte }) else { break }
+            }
+            if sepByte == .comma && len > 3 && seps.isEmpty { break }  // "64,3345": a list, not a number
+            groups.append((k + sepLen)..<e)
+            seps.append(sepByte)
+            k = e
+        }
+        return (groups, seps, strayGap)
+    }
+
+    /// Which separator (an index into `seps`), if any, is the decimal point (-1: none).
+    func decimalSeparatorIndex(_ groups: [Range<Int>], _ seps: [UInt8], dotIsDecimal: Bool) -> Int {
+        var decimalIndex = -1  // index into seps
+        if let last = seps.last, last == .comma || last == .period {
+            let L = groups[groups.count - 1].count
+            let distinct = Set(seps)
+            if distinct.count > 1 {
+                if seps.dropLast().allSatisfy({ $0 != last }) && L <= 3 && (L != 3 || last == .period || last == .comma) { decimalIndex = seps.count - 1 }
+            } else if seps.count == 1 {
+                if L <= 2 { decimalIndex = 0 }
+                else if L == 3 && last == .period && (dotIsDecimal || groups[0].count > 3) { decimalIndex = 0 }
+                else if L > 3 && last == .period { decimalIndex = 0 }
+            }
+        }
+        return decimalIndex
+    }
+
+    /// The suffixes after a number: `k` (thousands), `m`, `bn`, `million` (too large to be pay), `thousand`.
+    func suffix(_ num: inout Num, _ k: inout Int, from p: Int, _ end: Int) {
+        if k < end && (t[k] == UInt8(ascii: "k") || t[k] == UInt8(ascii: "K")) && !isAlnum(k + 1) {
             num.thousands = true
             num.value *= 1000
             k += 1
             num.range = p..<k
-        } else if k < end && (t[k] == 0x6D || t[k] == 0x4D) && (!isAlnum(k + 1) || (k + 1 < end && (t[k + 1] == 0x6E || t[k + 1] == 0x6D) && !isAlnum(k + 2))) {
+        } else if k < end && (t[k] == UInt8(ascii: "m") || t[k] == UInt8(ascii: "M")) && (!isAlnum(k + 1) || (k + 1 < end && (t[k + 1] == UInt8(ascii: "n") || t[k + 1] == UInt8(ascii: "m")) && !isAlnum(k + 2))) {
             num.large = true
-        } else if k + 1 < end && (t[k] == 0x62 || t[k] == 0x42) && (t[k + 1] == 0x6E || t[k + 1] == 0x4E) && !isAlnum(k + 2) {
+        } else if k + 1 < end && (t[k] == UInt8(ascii: "b") || t[k] == UInt8(ascii: "B")) && (t[k + 1] == UInt8(ascii: "n") || t[k + 1] == UInt8(ascii: "N")) && !isAlnum(k + 2) {
             num.large = true
         } else {
             let w = skipSpaces(k, end)
@@ -112,8 +134,6 @@ extension Scanner {
                 if Bytes.equalsLower(t, w..<we, "thousand") { num.value *= 1000; num.thousands = true }
             }
         }
-        num.yearLike = digits == 4 && seps.isEmpty && !num.thousands && value >= 1900 && value <= 2100
-        return num
     }
 
     /// `true` when the bytes right after a number make it something else: `60kg`, `3rd`, `10%`, `401(k)`. A period
@@ -125,14 +145,14 @@ extension Scanner {
             guard currency, let (_, r) = periodAfter(k, end), r.lowerBound == k else { return true }
         }
         let s = skipSpaces(k, end)
-        if s < end && t[s] == 0x25 { return true }  // %
+        if s < end && t[s] == .percent { return true }  // %
         if s < end && Bytes.isASCIILetter(t[s]) {
             let we = wordEnd(s, end)
             if Bytes.equalsLower(t, s..<we, "percent") || Bytes.equalsLower(t, s..<we, "pct") { return true }
         }
-        if k < end && t[k] == 0x28 && k + 2 < end && (t[k + 1] | 0x20 == 0x6B || t[k + 1] | 0x20 == 0x62) && t[k + 2] == 0x29 { return true }  // 401(k)
-        if k + 1 < end && t[k] == 0x2F && Bytes.isDigit(t[k + 1]) { return true }  // 24/7, dates
-        if k + 1 < end && (t[k] == 0x3A) && Bytes.isDigit(t[k + 1]) { return true }  // 9:30
+        if k < end && t[k] == .leftParen && k + 2 < end && (t[k + 1] | 0x20 == UInt8(ascii: "k") || t[k + 1] | 0x20 == UInt8(ascii: "b")) && t[k + 2] == .rightParen { return true }  // 401(k)
+        if k + 1 < end && t[k] == .slash && Bytes.isDigit(t[k + 1]) { return true }  // 24/7, dates
+        if k + 1 < end && (t[k] == .colon) && Bytes.isDigit(t[k + 1]) { return true }  // 9:30
         return false
     }
 
@@ -150,7 +170,7 @@ extension Scanner {
             || hint == "SGD" || hint == "HKD" || hint == "JPY"
         guard var num = number(at: p, region.upperBound, dotIsDecimal: dotIsDecimal) else { return nil }
         var end = num.range.upperBound
-        let weak = currency == "USD" && start < p && t[start] == 0x24
+        let weak = currency == "USD" && start < p && t[start] == .dollar
         if weak, !num.large, let (code, e) = currencyAfter(end, region.upperBound), Scanner.dollars.contains(code) {
             // `$110k AUD`: the code says which dollar.
             return Figure(num: num, currency: code, start: start, end: e)
@@ -179,7 +199,7 @@ extension Scanner {
         var k = skipSpaces(i, end)
         guard k < end else { return nil }
         let c = t[k]
-        if c == 0x2D || c == 0x7E { k += 1; if k < end && t[k] == 0x2D { k += 1 } }  // - -- ~
+        if c == .hyphen || c == .tilde { k += 1; if k < end && t[k] == .hyphen { k += 1 } }  // - -- ~
         else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && t[k + 2] >= 0x90 && t[k + 2] <= 0x95 { k += 3 }  // ‐ ‑ ‒ – — ―
         else if c == 0xE2 && k + 2 < end && t[k + 1] == 0x88 && t[k + 2] == 0x92 { k += 3 }  // minus sign
         else if Bytes.isASCIILetter(c) {
@@ -196,7 +216,7 @@ extension Scanner {
                 var q = we
                 while q < end && q < k + 30 && !currencyStart(q, end) {
                     let c = t[q]
-                    guard Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c == 0x20 || c == 0x2D || c == 0x2C || c == 0x3A else { return nil }
+                    guard Bytes.isASCIILetter(c) || Bytes.isDigit(c) || c == .space || c == .hyphen || c == .comma || c == .colon else { return nil }
                     q += 1
                 }
                 return q < end && currencyStart(q, end) ? q : nil

@@ -22,15 +22,15 @@ extension Scanner {
         var k = skipSpaces(i, end)
         var fillers = 0
         while k < end {
-            if t[k] == 0x28 || t[k] == 0x2C || t[k] == 0x5B { k = skipSpaces(k + 1, end); continue }  // ( , [
-            if fillers == 0 && (t[k] == 0x2D || (t[k] == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && (t[k + 2] == 0x93 || t[k + 2] == 0x94))) {
-                let d = skipSpaces(k + (t[k] == 0x2D ? 1 : 3), end)
+            if t[k] == .leftParen || t[k] == .comma || t[k] == .leftBracket { k = skipSpaces(k + 1, end); continue }  // ( , [
+            if fillers == 0 && (t[k] == .hyphen || (t[k] == 0xE2 && k + 2 < end && t[k + 1] == 0x80 && (t[k + 2] == 0x93 || t[k + 2] == 0x94))) {
+                let d = skipSpaces(k + (t[k] == .hyphen ? 1 : 3), end)
                 if d > k + 1 && d < end && Bytes.isASCIILetter(t[d]) { k = d; fillers += 1; continue }
                 break
             }
             if Bytes.isASCIILetter(t[k]) {
                 let we = wordEnd(k, end)
-                if fillers < 3 && Keywords.fillers.contains(Word.hash(t, k..<we)) && !(we < end && t[we] == 0x2E && Bytes.equalsLower(t, k..<we, "p")) {
+                if fillers < 3 && Keywords.fillers.contains(Word.hash(t, k..<we)) && !(we < end && t[we] == .period && Bytes.equalsLower(t, k..<we, "p")) {
                     fillers += 1
                     k = skipSpaces(we, end)
                     continue
@@ -40,7 +40,7 @@ extension Scanner {
         }
         guard k < end else { return nil }
         let start = k
-        if t[k] == 0x2F {  // `/hr`, `/ year`, `/ Per Year`
+        if t[k] == .slash {  // `/hr`, `/ year`, `/ Per Year`
             let w = skipSpaces(k + 1, end)
             guard w < end, Bytes.isASCIILetter(t[w]) else { return nil }
             let we = wordEnd(w, end)
@@ -57,30 +57,30 @@ extension Scanner {
         let we = wordEnd(k, end)
         let w = k..<we
         // `p.a.`, `p/a`, `p.h.`, `p/h`, `p.w.`, `p.c.m.`
-        if we - k == 1 && (t[k] | 0x20) == 0x70 && we + 1 < end && (t[we] == 0x2E || t[we] == 0x2F) && Bytes.isASCIILetter(t[we + 1]) {
+        if we - k == 1 && (t[k] | 0x20) == UInt8(ascii: "p") && we + 1 < end && (t[we] == .period || t[we] == .slash) && Bytes.isASCIILetter(t[we + 1]) {
             var e = we + 1
             var letters: [UInt8] = []
-            while e < end && (Bytes.isASCIILetter(t[e]) || t[e] == 0x2E) { if t[e] != 0x2E { letters.append(t[e] | 0x20) }; e += 1 }
+            while e < end && (Bytes.isASCIILetter(t[e]) || t[e] == .period) { if t[e] != .period { letters.append(t[e] | 0x20) }; e += 1 }
             let p: PayPeriod?
             switch letters {
-            case [0x61]: p = .year
-            case [0x68]: p = .hour
-            case [0x77]: p = .week
-            case [0x63, 0x6D], [0x6D]: p = .month
-            case [0x64]: p = .day
+            case [UInt8(ascii: "a")]: p = .year
+            case [UInt8(ascii: "h")]: p = .hour
+            case [UInt8(ascii: "w")]: p = .week
+            case [UInt8(ascii: "c"), UInt8(ascii: "m")], [UInt8(ascii: "m")]: p = .month
+            case [UInt8(ascii: "d")]: p = .day
             default: p = nil
             }
             if let p { return (p, start..<e) }
             return nil
         }
         if isAlnum(we) { return nil }
-        if we < end && t[we] == 0x3A { return nil }  // `Monthly:` labels what follows
+        if we < end && t[we] == .colon { return nil }  // `Monthly:` labels what follows
         let adjective = Word.hash(t, w)
         if adjective == H.w_hourly || adjective == H.w_annual || adjective == H.w_monthly
             || adjective == H.w_weekly || adjective == H.w_daily || adjective == H.w_yearly
         {
             var n = we
-            while n < end && (t[n] == 0x20 || t[n] == 0x09) { n += 1 }
+            while n < end && (t[n] == .space || t[n] == .tab) { n += 1 }
             let runOn = Bytes.isLower(t[k]) && n < end && Bytes.isUpper(t[n]) && n > we
             if n < end && Bytes.isASCIILetter(t[n]) && !runOn && !Keywords.afterPeriodAdjective.contains(Word.hash(t, n..<wordEnd(n, end))) { return nil }
         }
@@ -124,7 +124,7 @@ extension Scanner {
                 continue
             }
             if let u = unit(words[i]), i + 1 < words.count, Bytes.equalsLower(t, words[i + 1], "per"), i == 0,
-               t[words[0].upperBound..<pos].contains(0x3A) { return u }  // `Salary per hour: $20`
+               t[words[0].upperBound..<pos].contains(.colon) { return u }  // `Salary per hour: $20`
             if let p = Keywords.periodAdjectives[h], h != H.w_day, i == 0 { return p }  // `Hourly: $22`
             break
         }
@@ -167,7 +167,7 @@ extension Scanner {
                 k = e
                 continue
             }
-            if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3B || c == 0x0A { break }
+            if c == .period || c == .exclamation || c == .question || c == .semicolon || c == .lineFeed { break }
             if !Bytes.isWhitespace(c) && (k == end || Bytes.isWhitespace(t[k - 1])) { tokens += 1 }
             k += 1
         }

@@ -17,16 +17,16 @@ extension Scanner {
                 k = s
                 continue
             }
-            if (c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3B) && k < region.upperBound && Bytes.isWhitespace(t[k]) {
+            if (c == .period || c == .exclamation || c == .question || c == .semicolon) && k < region.upperBound && Bytes.isWhitespace(t[k]) {
                 // Sentence end, unless an abbreviation (`approx. $60k`).
-                if c == 0x2E {
+                if c == .period {
                     var s = k - 1
-                    while s > lo && (Bytes.isASCIILetter(t[s - 1]) || t[s - 1] == 0x2E) { s -= 1 }
+                    while s > lo && (Bytes.isASCIILetter(t[s - 1]) || t[s - 1] == .period) { s -= 1 }
                     if s < k - 1 && Keywords.abbreviations.contains(Word.hash(t, s..<(k - 1))) { k -= 1; continue }
                 }
                 break
             }
-            if c == 0x0A { break }
+            if c == .lineFeed { break }
             k -= 1
         }
         return out
@@ -45,7 +45,7 @@ extension Scanner {
                 k = e
                 continue
             }
-            if c == 0x20 || c == 0x2D || c == 0x09 || c == 0x0A || c == 0x0D { k += 1; continue }
+            if c == .space || c == .hyphen || c == .tab || c == .lineFeed || c == .carriageReturn { k += 1; continue }
             let s = spaceLen(k, hi)
             if s > 0 { k += s; continue }
             break
@@ -100,16 +100,16 @@ extension Scanner {
             // Word boundary before the number.
             if i > lo {
                 let b = t[i - 1]
-                if Bytes.isASCIILetter(b) || Bytes.isDigit(b) || b == 0x2E || b == 0x2C || b == 0x2F || b == 0x23 || b == 0x5F {
+                if Bytes.isASCIILetter(b) || Bytes.isDigit(b) || b == .period || b == .comma || b == .slash || b == .numberSign || b == .underscore {
                     // `A320`, `v2.5`, `#3`: skip the whole run.
-                    if !(b == 0x2E && i >= lo + 2 && t[i - 2] == 0x20) {  // `. 5` is fine
-                        while i < hi && (Bytes.isDigit(t[i]) || t[i] == 0x2C || t[i] == 0x2E) { i += 1 }
+                    if !(b == .period && i >= lo + 2 && t[i - 2] == .space) {  // `. 5` is fine
+                        while i < hi && (Bytes.isDigit(t[i]) || t[i] == .comma || t[i] == .period) { i += 1 }
                         continue
                     }
                 }
                 // `GS-13`, `1-800-…`: a hyphen glued to a letter or digit word before.
-                if b == 0x2D && i >= lo + 2 && (Bytes.isASCIILetter(t[i - 2]) || Bytes.isDigit(t[i - 2])) {
-                    while i < hi && (Bytes.isDigit(t[i]) || t[i] == 0x2C || t[i] == 0x2E) { i += 1 }
+                if b == .hyphen && i >= lo + 2 && (Bytes.isASCIILetter(t[i - 2]) || Bytes.isDigit(t[i - 2])) {
+                    while i < hi && (Bytes.isDigit(t[i]) || t[i] == .comma || t[i] == .period) { i += 1 }
                     continue
                 }
             }
@@ -117,7 +117,7 @@ extension Scanner {
                 emit(s)
                 i = max(next, i + 1)
             } else {
-                while i < hi && (Bytes.isDigit(t[i]) || t[i] == 0x2C || t[i] == 0x2E || t[i] == 0x6B || t[i] == 0x4B) { i += 1 }
+                while i < hi && (Bytes.isDigit(t[i]) || t[i] == .comma || t[i] == .period || t[i] == UInt8(ascii: "k") || t[i] == UInt8(ascii: "K")) { i += 1 }
             }
         }
     }
@@ -126,114 +126,152 @@ extension Scanner {
     func statement(at p: Int, _ region: Region) -> (PayStatement, Int)? {
         let r = region.range
         let hi = r.upperBound
-        guard var f1 = figure(at: p, r, currencyHint: nil) else { return nil }
-        var f1ImpliedK = false, f2ImpliedK = false
+        guard let f1 = figure(at: p, r, currencyHint: nil) else { return nil }
         let f1Bare = f1.currency == nil
         if f1.num.large || badFollower(f1.num, hi, currency: !f1Bare) { return nil }
         // 401k, 403b, 457b: retirement plans.
         if f1.num.thousands && f1.num.integerDigits == 3 && (f1.num.value == 401_000 || f1.num.value == 403_000 || f1.num.value == 457_000) { return nil }
         // 1099: the US contractor's tax form (“1099 contractor”, “W-2 or 1099”), unless a period makes it pay.
         if f1Bare && f1.num.value == 1099 && !f1.num.thousands && f1.num.integerDigits == 4 && periodAfter(f1.end, hi) == nil { return nil }
-        var resume = f1.end
-        // `$60k+`
-        var open = false
-        if resume < hi && t[resume] == 0x2B { open = true; resume += 1 }
-        // Range.
         let before1 = wordsBefore(f1.start, r, limit: 3)
-        let afterBetween = before1.first.map { Word.hash(t, $0) == Keywords.between } ?? false
-        var f2: Figure?
-        var midPeriod: (PayPeriod, Range<Int>)?
-        var sepFrom = f1.end
-        if !open, rangeSeparator(f1.end, hi, allowAnd: afterBetween) == nil, let (mp, mr) = periodAfter(f1.end, hi),
-           let s2 = rangeSeparator(mr.upperBound, hi, allowAnd: afterBetween), s2 < hi, Bytes.isDigit(t[s2]) || currencyStart(s2, hi) {
-            midPeriod = (mp, mr)
-            sepFrom = mr.upperBound
-        }
-        if !open, let s2 = rangeSeparator(sepFrom, hi, allowAnd: afterBetween), Bytes.isDigit(t[s2]) || currencyStart(s2, hi) {
-            var q = s2
-            // skip a currency symbol to reach the digits
-            if !Bytes.isDigit(t[q]) {
-                while q < hi && !Bytes.isDigit(t[q]) && q < s2 + 6 { q += 1 }
-            }
-            if q < hi && Bytes.isDigit(t[q]), var g = figure(at: q, r, currencyHint: f1.currency) {
-                var compatible = g.currency == nil || f1.currency == nil || g.currency == f1.currency
-                // A bare first figure borrows the second's currency only if it looks like it (`Age 18 - 20 - £6.49`).
-                if f1.currency == nil && g.currency != nil && !g.num.thousands && !(f1.num.value < 1000 && g.num.value >= 10000)
-                    && (f1.num.value > g.num.value || f1.num.value * 10 < g.num.value) { compatible = false }
-                if !compatible, let c1 = f1.currency, let c2 = g.currency, Scanner.dollars.contains(c1) && Scanner.dollars.contains(c2) && (f1.weak || g.weak) {
-                    compatible = true
-                    if f1.weak { f1.currency = c2; f1.weak = false } else { g.currency = c1 }
-                }
-                if compatible && !g.num.large && !badFollower(g.num, hi, currency: g.currency != nil || f1.currency != nil) && !(g.end < hi && t[g.end] == 0x2D && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1])) {
-                    // The k of one end applies to the other (`$60 - 80K`, `$60k-80`).
-                    if g.num.thousands && !f1.num.thousands && f1.num.value < 1000 && f1.num.value * 1000 <= g.num.value * 1.0001 + 1 {
-                        f1.num.value *= 1000
-                        f2 = g
-                        f1ImpliedK = true
-                    } else if f1.num.thousands && !g.num.thousands && g.num.value < 1000 {
-                        g.num.value *= 1000
-                        f2 = g
-                        f2ImpliedK = true
-                    } else if !g.num.thousands && !f1.num.thousands && f1.num.value < 1000 && f1.num.decimals == 0 && g.num.value >= 10000
-                                && f1.num.value * 1000 <= g.num.value && f1.num.value * 4000 >= g.num.value {
-                        // `£36 – 44,000`
-                        f1.num.value *= 1000
-                        f2 = g
-                        f1ImpliedK = true
-                    } else {
-                        f2 = g
-                    }
-                    // Re-read the first figure with the second's currency conventions.
-                    if f1.currency == nil, let c2 = g.currency { f1.currency = c2 }
-                    resume = g.end
-                    if resume < hi && t[resume] == 0x2B { open = true; resume += 1 }
-                }
-            }
-        }
+        var fr = figureRange(f1, before1: before1, r)
         // Figures too far apart are not one range (`$60,000 to $69,00`, `£37,570 - £43.772`): keep the first alone.
-        if let g = f2, Swift.min(f1.num.value, g.num.value) > 0, Swift.max(f1.num.value, g.num.value) / Swift.min(f1.num.value, g.num.value) > 20 {
-            f2 = nil
-            resume = f1.end
+        if let g = fr.second, Swift.min(fr.first.num.value, g.num.value) > 0,
+           Swift.max(fr.first.num.value, g.num.value) / Swift.min(fr.first.num.value, g.num.value) > 20 {
+            fr.second = nil
+            fr.resume = fr.first.end
         }
         // Phone numbers: `555-123-4567` (a third group), `(555) 123`.
-        if let g = f2, g.end < hi && (t[g.end] == 0x2D) && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1]) { return nil }
-        if f1Bare, let w0 = before1.first, Keywords.grades.contains(Word.hash(t, w0)), w0.upperBound + 3 >= f1.start { return nil }
-        var currency = f1.currency ?? f2?.currency
+        if let g = fr.second, g.end < hi && (t[g.end] == .hyphen) && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1]) { return nil }
+        if f1Bare, let w0 = before1.first, Keywords.grades.contains(Word.hash(t, w0)), w0.upperBound + 3 >= fr.first.start { return nil }
+        var resume = fr.resume
+        var currency = fr.first.currency ?? fr.second?.currency
         if currency == nil {
             // `23,259 to 29,473 (GBP)`
             var k = skipSpaces(resume, hi)
-            if k < hi && t[k] == 0x28 { k += 1 }
+            if k < hi && t[k] == .leftParen { k += 1 }
             let we = wordEnd(k, hi)
-            if let code = isoCode(k..<we), we < hi, t[we] == 0x29 { currency = code; resume = we + 1 }
+            if let code = isoCode(k..<we), we < hi, t[we] == .rightParen { currency = code; resume = we + 1 }
         }
         // Period.
         var period: PayPeriod?
         var periodRange: Range<Int>?
         if let (p, pr) = periodAfter(resume, hi) { period = p; periodRange = pr; resume = pr.upperBound }
-        else if let (mp, mr) = midPeriod, f2 != nil { period = mp; periodRange = mr }
-        if period == nil { period = periodBefore(f1.start, r) ?? region.periodHint ?? periodInSentence(f1.start, resume, r) }
+        else if let (mp, mr) = fr.midPeriod, fr.second != nil { period = mp; periodRange = mr }
+        if period == nil { period = periodBefore(fr.first.start, r) ?? region.periodHint ?? periodInSentence(fr.first.start, resume, r) }
         // Open-ended markers before and after.
-        if !open, f2 == nil {
-            if let w0 = before1.first {
-                let h0 = Word.hash(t, w0)
-                if Keywords.openBefore1.contains(h0) { open = true }
-                if before1.count > 1 {
-                    let h1 = Word.hash(t, before1[1])
-                    if Keywords.openBefore2.contains(where: { $0.0 == h1 && $0.1 == h0 }) { open = true }
-                }
-            }
-            let after = wordsAfter(resume, r, limit: 2)
-            if after.count == 2 {
-                let a0 = Word.hash(t, after[0]), a1 = Word.hash(t, after[1])
-                if (a0 == H.w_and && (a1 == H.w_up || a1 == H.w_above || a1 == H.w_upwards || a1 == H.w_higher))
-                    || (a0 == H.w_or && (a1 == H.w_more || a1 == H.w_higher || a1 == H.w_above))
-                { open = true }
-            } else if after.count == 1 {
-                let a0 = Word.hash(t, after[0])
-                if a0 == H.w_upwards || a0 == H.w_onwards || a0 == H.w_plus && false { open = true }
+        var open = fr.open
+        if !open, fr.second == nil, openEndedMarkers(before1: before1, after: resume, r) { open = true }
+        guard isPay(fr, currency: currency, period: period, periodRange: periodRange, before1: before1, resume: resume, region) else { return nil }
+        return payStatement(fr, currency: currency, period: period, periodRange: periodRange, open: open, resume: resume)
+    }
+
+    /// A first figure and what a range separator joins to it (`$60k – $80k`, `£36 – 44,000`).
+    struct FigureRange {
+        var first: Figure
+        /// Nil for a single figure.
+        var second: Figure?
+        /// The `k` of one end applies to the other (`$60 - 80K`, `$60k-80`).
+        var firstImpliedK = false
+        var secondImpliedK = false
+        /// `$60k+`.
+        var open = false
+        /// A period between the figures (`$20 an hour to $25`).
+        var midPeriod: (PayPeriod, Range<Int>)?
+        /// Where scanning resumes: after the last figure read.
+        var resume: Int
+    }
+
+    /// Reads the figures of a range from its first figure `f1` (`before1`: the words before it); a second figure of
+    /// another currency, too large, or followed by a digit group (a phone number) is not read.
+    func figureRange(_ f1: Figure, before1: [Range<Int>], _ r: Range<Int>) -> FigureRange {
+        let hi = r.upperBound
+        var fr = FigureRange(first: f1, resume: f1.end)
+        // `$60k+`
+        if fr.resume < hi && t[fr.resume] == .plus { fr.open = true; fr.resume += 1 }
+        guard !fr.open else { return fr }
+        let afterBetween = before1.first.map { Word.hash(t, $0) == Keywords.between } ?? false
+        var sepFrom = f1.end
+        if rangeSeparator(f1.end, hi, allowAnd: afterBetween) == nil, let (mp, mr) = periodAfter(f1.end, hi),
+           let s2 = rangeSeparator(mr.upperBound, hi, allowAnd: afterBetween), s2 < hi, Bytes.isDigit(t[s2]) || currencyStart(s2, hi) {
+            fr.midPeriod = (mp, mr)
+            sepFrom = mr.upperBound
+        }
+        guard let s2 = rangeSeparator(sepFrom, hi, allowAnd: afterBetween), Bytes.isDigit(t[s2]) || currencyStart(s2, hi) else { return fr }
+        var q = s2
+        // skip a currency symbol to reach the digits
+        if !Bytes.isDigit(t[q]) {
+            while q < hi && !Bytes.isDigit(t[q]) && q < s2 + 6 { q += 1 }
+        }
+        guard q < hi && Bytes.isDigit(t[q]), var g = figure(at: q, r, currencyHint: f1.currency) else { return fr }
+        var f1 = f1
+        var compatible = g.currency == nil || f1.currency == nil || g.currency == f1.currency
+        // A bare first figure borrows the second's currency only if it looks like it (`Age 18 - 20 - £6.49`).
+        if f1.currency == nil && g.currency != nil && !g.num.thousands && !(f1.num.value < 1000 && g.num.value >= 10000)
+            && (f1.num.value > g.num.value || f1.num.value * 10 < g.num.value) { compatible = false }
+        if !compatible, let c1 = f1.currency, let c2 = g.currency, Scanner.dollars.contains(c1) && Scanner.dollars.contains(c2) && (f1.weak || g.weak) {
+            compatible = true
+            if f1.weak { f1.currency = c2; f1.weak = false } else { g.currency = c1 }
+        }
+        // The currency borrowed above stays with the first figure even when the second is not read.
+        fr.first = f1
+        guard compatible && !g.num.large && !badFollower(g.num, hi, currency: g.currency != nil || f1.currency != nil) && !(g.end < hi && t[g.end] == .hyphen && g.end + 1 < hi && Bytes.isDigit(t[g.end + 1]))
+        else { return fr }
+        // The k of one end applies to the other (`$60 - 80K`, `$60k-80`).
+        if g.num.thousands && !f1.num.thousands && f1.num.value < 1000 && f1.num.value * 1000 <= g.num.value * 1.0001 + 1 {
+            f1.num.value *= 1000
+            fr.firstImpliedK = true
+        } else if f1.num.thousands && !g.num.thousands && g.num.value < 1000 {
+            g.num.value *= 1000
+            fr.secondImpliedK = true
+        } else if !g.num.thousands && !f1.num.thousands && f1.num.value < 1000 && f1.num.decimals == 0 && g.num.value >= 10000
+                    && f1.num.value * 1000 <= g.num.value && f1.num.value * 4000 >= g.num.value {
+            // `£36 – 44,000`
+            f1.num.value *= 1000
+            fr.firstImpliedK = true
+        }
+        // Re-read the first figure with the second's currency conventions.
+        if f1.currency == nil, let c2 = g.currency { f1.currency = c2 }
+        fr.first = f1
+        fr.second = g
+        fr.resume = g.end
+        if fr.resume < hi && t[fr.resume] == .plus { fr.open = true; fr.resume += 1 }
+        return fr
+    }
+
+    /// Open-ended markers of a single figure: before it (`from $20`, `up to`) or after it (`and above`, `or more`,
+    /// `upwards`).
+    func openEndedMarkers(before1: [Range<Int>], after resume: Int, _ r: Range<Int>) -> Bool {
+        var open = false
+        if let w0 = before1.first {
+            let h0 = Word.hash(t, w0)
+            if Keywords.openBefore1.contains(h0) { open = true }
+            if before1.count > 1 {
+                let h1 = Word.hash(t, before1[1])
+                if Keywords.openBefore2.contains(where: { $0.0 == h1 && $0.1 == h0 }) { open = true }
             }
         }
-        // Is it pay?
+        let after = wordsAfter(resume, r, limit: 2)
+        if after.count == 2 {
+            let a0 = Word.hash(t, after[0]), a1 = Word.hash(t, after[1])
+            if (a0 == H.w_and && (a1 == H.w_up || a1 == H.w_above || a1 == H.w_upwards || a1 == H.w_higher))
+                || (a0 == H.w_or && (a1 == H.w_more || a1 == H.w_higher || a1 == H.w_above))
+            { open = true }
+        } else if after.count == 1 {
+            let a0 = Word.hash(t, after[0])
+            if a0 == H.w_upwards || a0 == H.w_onwards || a0 == H.w_plus && false { open = true }
+        }
+        return open
+    }
+
+    /// Whether the figures read are pay: no negative word around them; a single figure near a strong non-pay word
+    /// only under a pay word; with a currency, a period, a range, a pay keyword, a pay context or five digits; a bare
+    /// figure much more (a pay field or context, no unit after it, not a grade, a year or a phone number).
+    func isPay(_ fr: FigureRange, currency: String?, period: PayPeriod?, periodRange: Range<Int>?, before1: [Range<Int>], resume: Int,
+               _ region: Region) -> Bool {
+        let r = region.range
+        let hi = r.upperBound
+        let f1 = fr.first, f2 = fr.second
         let keyword = keywordBefore(f1.start, r)
         let afterWords = wordsAfter(Swift.max(resume, f2?.end ?? f1.end), r, limit: 4)
         var negativeAfter = false
@@ -242,7 +280,7 @@ extension Scanner {
             if Keywords.afterStops.contains(h) { break }
             if Keywords.negative.contains(h) { negativeAfter = true; break }
         }
-        if keyword == .negative || negativeAfter { return nil }
+        if keyword == .negative || negativeAfter { return false }
         if f2 == nil {
             // A single figure near a strong non-pay word is not pay unless a pay word labels it directly.
             var labelled = false
@@ -251,52 +289,59 @@ extension Scanner {
                 let h = Word.hash(t, w)
                 if Keywords.payNouns.contains(h) || h == H.w_salary || h == H.w_paid {
                     // `10% of salary, up to £2,500` is not a label.
-                    let percentOf = j + 2 < ws.count && Bytes.equalsLower(t, ws[j + 1], "of") && ws[j + 2].upperBound < hi && t[ws[j + 2].upperBound] == 0x25
+                    let percentOf = j + 2 < ws.count && Bytes.equalsLower(t, ws[j + 1], "of") && ws[j + 2].upperBound < hi && t[ws[j + 2].upperBound] == .percent
                     labelled = !percentOf
                     break
                 }
                 if !Keywords.labelFillers.contains(h) { break }
             }
             if !labelled {
-                for w in wordsBefore(f1.start, r, limit: 14) where Keywords.strongNegative.contains(Word.hash(t, w)) { return nil }
+                for w in wordsBefore(f1.start, r, limit: 14) where Keywords.strongNegative.contains(Word.hash(t, w)) { return false }
             }
         }
-        let lowValue = f1.num.value
-        let highValue = f2?.num.value ?? lowValue
-        let maxValue = Swift.max(lowValue, highValue)
-        if maxValue <= 0 { return nil }
+        let maxValue = Swift.max(f1.num.value, f2?.num.value ?? f1.num.value)
+        if maxValue <= 0 { return false }
         if currency != nil {
             let ok = period != nil || f2 != nil || keyword == .pay || region.context || maxValue >= 10000
-            guard ok else { return nil }
-            if f1.num.leadingZero && f1.num.decimals == 0 { return nil }
+            guard ok else { return false }
+            if f1.num.leadingZero && f1.num.decimals == 0 { return false }
         } else {
-            guard region.field || region.context || strongPayBefore(f1.start, r) else { return nil }
+            guard region.field || region.context || strongPayBefore(f1.start, r) else { return false }
             let near = wordsBefore(f1.start, r, limit: 3)
-            if let w0 = near.first, w0.upperBound + 2 >= f1.start, t[w0.lowerBound..<w0.upperBound].allSatisfy(Bytes.isDigit) { return nil }  // `01604 616624`
-            if near.contains(where: { Keywords.bareNegative.contains(Word.hash(t, $0)) }) { return nil }
-            if f1.num.leadingZero || (f2?.num.leadingZero ?? false) { return nil }
-            if (f1.num.yearLike || (f2?.num.yearLike ?? false)) && periodRange == nil { return nil }
+            if let w0 = near.first, w0.upperBound + 2 >= f1.start, t[w0.lowerBound..<w0.upperBound].allSatisfy(Bytes.isDigit) { return false }  // `01604 616624`
+            if near.contains(where: { Keywords.bareNegative.contains(Word.hash(t, $0)) }) { return false }
+            if f1.num.leadingZero || (f2?.num.leadingZero ?? false) { return false }
+            if (f1.num.yearLike || (f2?.num.yearLike ?? false)) && periodRange == nil { return false }
             // A grade or an identifier: `Band 5`, `Grade 6-7`, `Step 3`.
-            if let w0 = before1.first, Keywords.grades.contains(Word.hash(t, w0)), w0.upperBound + 3 >= f1.start { return nil }
+            if let w0 = before1.first, Keywords.grades.contains(Word.hash(t, w0)), w0.upperBound + 3 >= f1.start { return false }
             // What follows a bare figure must not be a unit (`20 hours`, `5,000 employees`).
             if periodRange == nil, let w = wordsAfter(f2?.end ?? f1.end, r, limit: 1).first, w.lowerBound <= (f2?.end ?? f1.end) + 2 {
-                if !Keywords.bareFollowers.contains(Word.hash(t, w)) { return nil }
+                if !Keywords.bareFollowers.contains(Word.hash(t, w)) { return false }
             }
             let sized = f1.num.thousands || (f2?.num.thousands ?? false)
             let adjacentPay = before1.first.map { Keywords.payNouns.contains(Word.hash(t, $0)) || Word.hash(t, $0) == H.w_salary } ?? false
             let ok = period != nil || sized || (f2 != nil && maxValue >= 1000)
                 || (maxValue >= 1000 && (region.field || ((f1.num.groupSeparator != nil || adjacentPay) && keyword == .pay)))
-            guard ok else { return nil }
+            guard ok else { return false }
         }
-        // Build the statement.
+        return true
+    }
+
+    /// The statement of figures found to be pay, and where scanning resumes.
+    func payStatement(_ fr: FigureRange, currency: String?, period: PayPeriod?, periodRange: Range<Int>?, open: Bool,
+                      resume: Int) -> (PayStatement, Int) {
+        let f1 = fr.first, f2 = fr.second
+        let lowValue = f1.num.value
+        let highValue = f2?.num.value ?? lowValue
+        let maxValue = Swift.max(lowValue, highValue)
         var amounts: [PayAmount] = []
         func amount(_ f: Figure, implied: Bool) -> PayAmount {
             PayAmount(value: f.num.value, range: f.num.range, figureRange: f.start..<f.end, integerDigits: f.num.integerDigits,
                       groupSeparator: f.num.groupSeparator, groupingValid: f.num.groupingValid || (currency == "INR" && f.num.indianGrouping),
                       decimals: f.num.decimals, decimalSeparator: f.num.decimalSeparator, zeroDecimals: f.num.zeroDecimals, thousands: f.num.thousands, impliedThousands: implied)
         }
-        amounts.append(amount(f1, implied: f1ImpliedK))
-        if let g = f2 { amounts.append(amount(g, implied: f2ImpliedK)) }
+        amounts.append(amount(f1, implied: fr.firstImpliedK))
+        if let g = f2 { amounts.append(amount(g, implied: fr.secondImpliedK)) }
         let startPos = f1.start
         let endPos = Swift.max(periodRange?.upperBound ?? 0, f2?.end ?? f1.end)
         let s = PayStatement(min: Swift.min(lowValue, highValue), max: maxValue, currency: currency, period: period,
@@ -310,14 +355,14 @@ extension Scanner {
     /// `true` when a currency symbol or code starts at `k` (for the second figure of a range).
     func currencyStart(_ k: Int, _ end: Int) -> Bool {
         let c = t[k]
-        if c == 0x24 { return true }
+        if c == .dollar { return true }
         if c == 0xC2 && k + 1 < end && (t[k + 1] == 0xA3 || t[k + 1] == 0xA5) { return true }
         if c == 0xE2 && k + 2 < end && t[k + 1] == 0x82 { return true }
         if Bytes.isUpper(c) && k + 3 <= end && isoCode(k..<(k + 3)) != nil { return true }
         if Bytes.isUpper(c) {  // US$, CA$, AU$
             var e = k
             while e < end && e < k + 3 && Bytes.isUpper(t[e]) { e += 1 }
-            if e < end && t[e] == 0x24 { return true }
+            if e < end && t[e] == .dollar { return true }
         }
         return false
     }

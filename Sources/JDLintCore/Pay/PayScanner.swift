@@ -52,7 +52,7 @@ struct Scanner {
     func spaceLen(_ i: Int, _ end: Int) -> Int {
         guard i < end else { return 0 }
         let c = t[i]
-        if c == 0x20 || c == 0x09 { return 1 }
+        if c == .space || c == .tab { return 1 }
         if c == 0xC2 && i + 1 < end && t[i + 1] == 0xA0 { return 2 }
         if c == 0xE2 && i + 2 < end && t[i + 1] == 0x80 {
             let d = t[i + 2]
@@ -65,7 +65,7 @@ struct Scanner {
     func spaceLenBefore(_ i: Int, _ start: Int) -> Int {
         guard i > start else { return 0 }
         let c = t[i - 1]
-        if c == 0x20 || c == 0x09 { return 1 }
+        if c == .space || c == .tab { return 1 }
         if i - 2 >= start && t[i - 2] == 0xC2 && c == 0xA0 { return 2 }
         if i - 3 >= start && t[i - 3] == 0xE2 && t[i - 2] == 0x80
             && (c == 0xAF || c == 0x89 || c == 0x8B || c == 0x8A || c == 0x88 || c == 0x87 || c == 0x82 || c == 0x83) { return 3 }
@@ -75,7 +75,7 @@ struct Scanner {
     func skipSpaces(_ i: Int, _ end: Int) -> Int {
         var k = i
         while true {
-            if k < end && (t[k] == 0x0A || t[k] == 0x0D) { k += 1; continue }
+            if k < end && (t[k] == .lineFeed || t[k] == .carriageReturn) { k += 1; continue }
             let l = spaceLen(k, end); if l == 0 { return k }; k += l
         }
     }
@@ -108,7 +108,7 @@ struct Scanner {
     func currencyEnding(at end: Int, _ start: Int) -> (String, Int)? {
         guard end > start else { return nil }
         let c = t[end - 1]
-        if c == 0x24 {  // $
+        if c == .dollar {  // $
             var k = end - 1
             while k > start && k > end - 4 && Bytes.isUpper(t[k - 1]) { k -= 1 }
             if k > start && Bytes.isASCIILetter(t[k - 1]) { return nil }
@@ -143,8 +143,8 @@ struct Scanner {
         }
         // Rs / Rs.
         var e = end
-        if t[e - 1] == 0x2E { e -= 1 }
-        if e - 2 >= start && t[e - 2] == 0x52 && t[e - 1] == 0x73 && !isAlnum(e - 3) { return ("INR", e - 2) }
+        if t[e - 1] == .period { e -= 1 }
+        if e - 2 >= start && t[e - 2] == UInt8(ascii: "R") && t[e - 1] == UInt8(ascii: "s") && !isAlnum(e - 3) { return ("INR", e - 2) }
         return nil
     }
 
@@ -157,8 +157,8 @@ struct Scanner {
         func free(_ e: Int) -> Bool { let d = skipSpaces(e, end); return d >= end || !Bytes.isDigit(t[d]) }
         if c == 0xE2 && k + 2 < end && t[k + 1] == 0x82 && t[k + 2] == 0xAC { return free(k + 3) ? ("EUR", k + 3) : nil }
         if c == 0xC2 && k + 1 < end && t[k + 1] == 0xA3 { return free(k + 2) ? ("GBP", k + 2) : nil }
-        if c == 0x24 && k == i { return free(k + 1) ? ("USD", k + 1) : nil }
-        if c == 0x24 && k + 2 < end && t[k + 1] == 0x55 && t[k + 2] == 0x53 && !isAlnum(k + 3) { return ("USD", k + 3) }  // `$US`
+        if c == .dollar && k == i { return free(k + 1) ? ("USD", k + 1) : nil }
+        if c == .dollar && k + 2 < end && t[k + 1] == UInt8(ascii: "U") && t[k + 2] == UInt8(ascii: "S") && !isAlnum(k + 3) { return ("USD", k + 3) }  // `$US`
         if Bytes.isASCIILetter(c) {
             let we = wordEnd(k, end)
             if we < end && Bytes.isDigit(t[we]) { return nil }

@@ -5,6 +5,11 @@ enum CodeActionResolveHandler: RequestHandler {
     typealias Request = CodeActionResolveRequest
     static let execution = Execution.parallel
 
+    /// Reads the document the action was listed for.
+    static func dependency(_ request: Request) -> MessageDependency {
+        request.data?["uri"]?.stringValue.map { .documentRequest($0) } ?? .freestanding
+    }
+
     /// Declared after `CodeActionHandler`, whose provider it extends.
     static func declare(_ capabilities: inout ServerCapabilities, _ client: NegotiatedClient) {
         capabilities.codeActionProvider?.resolveProvider = client.supportsResolvingEdits

@@ -4,6 +4,9 @@ import JDLintCore
 enum DidSaveHandler: NotificationHandler {
     typealias Notification = DidSaveNotification
 
+    /// Saving a configuration file or a pack changes the configuration of every document.
+    static func dependency(_ notification: Notification) -> MessageDependency { .globalConfigurationChange }
+
     static func declare(_ capabilities: inout ServerCapabilities, _ client: NegotiatedClient) {
         capabilities.textDocumentSync.save = SaveOptions(includeText: false)
     }

@@ -5,6 +5,9 @@ enum ExitHandler: NotificationHandler {
     typealias Notification = ExitNotification
     static let acceptedInAnyState = true
 
+    /// Exits at once, whatever waits.
+    static func dependency(_ notification: Notification) -> MessageDependency { .freestanding }
+
     static func handle(_ server: isolated LanguageServer, _ notification: Notification) {
         server.exit()
     }

@@ -7,8 +7,9 @@ import JDLintCore
 // its message type in Protocol.swift, a handler file here, and its line in `requestHandlerTypes` or
 // `notificationHandlerTypes`.
 
-/// How a request handler runs. Every message is handled on the server's state in the order messages arrive; what
-/// differs is whether the answer is given there.
+/// How a request handler runs. Every message is handled on the server's state, in the order messages arrive unless
+/// one waits for a message it depends on (`MessageDependency`, which `order` decides by default); what differs is
+/// whether the answer is given there.
 struct Execution: Sendable, Equatable {
     enum Order: Sendable, Equatable {
         /// Entirely on the state: answered before the next message is handled (the dispatcher checks it in debug
@@ -39,16 +40,23 @@ struct NegotiatedClient: Sendable {
 protocol RequestHandler: Sendable {
     associatedtype Request: RequestType
     static var execution: Execution { get }
+    /// When the request may start (`MessageDependency`); by default from `execution`: a request that runs in order is
+    /// a barrier for every message, one that runs in parallel reads its document (or, with none, every document).
+    static func dependency(_ request: Request) -> MessageDependency
     /// Adds what the handler provides to the capabilities answered to `initialize` (nothing by default).
     static func declare(_ capabilities: inout ServerCapabilities, _ client: NegotiatedClient)
     static func handle(_ server: isolated LanguageServer, _ request: Request, _ reply: Reply<Request.Response>)
 }
 
-/// The handler of one notification method. Notifications are handled on the state, in order, with no answer.
+/// The handler of one notification method. Notifications are handled on the state, with no answer, after the
+/// messages they depend on.
 protocol NotificationHandler: Sendable {
     associatedtype Notification: NotificationType
     /// Handled before `initialize` and after `shutdown` too (`exit`); other notifications are then ignored.
     static var acceptedInAnyState: Bool { get }
+    /// When the notification may start (`MessageDependency`); by default a change of its document, or with none a
+    /// change of the configuration.
+    static func dependency(_ notification: Notification) -> MessageDependency
     static func declare(_ capabilities: inout ServerCapabilities, _ client: NegotiatedClient)
     static func handle(_ server: isolated LanguageServer, _ notification: Notification)
 }
@@ -58,19 +66,24 @@ extension RequestHandler {
 
     /// The dispatcher's entry: decodes the params (answering `InvalidParams` when they do not decode) and calls
     /// `handle` with the typed request and its typed reply.
+    static func dependency(_ request: Request) -> MessageDependency {
+        if execution.order == .inOrder { return .globalConfigurationChange }
+        if let d = request as? DocumentMessage { return .documentRequest(d.uri) }
+        return .workspaceRequest
+    }
+
     static var entry: LanguageServer.RequestHandlerEntry {
-        LanguageServer.RequestHandlerEntry(execution: execution) { server, id, params in
+        LanguageServer.RequestHandlerEntry(execution: execution) { id, params in
             let request: Request
             do {
                 request = try Request(params: params)
             } catch let error as ResponseError {
-                server.respond(id, .failure(error))
-                return
+                return (.freestanding, { server in server.respond(id, .failure(error)) })
             } catch {
-                server.respond(id, .failure(ResponseError(code: ErrorCode.invalidParams, message: "\(error)")))
-                return
+                let e = ResponseError(code: ErrorCode.invalidParams, message: "\(error)")
+                return (.freestanding, { server in server.respond(id, .failure(e)) })
             }
-            handle(server, request, Reply(connection: server.connection, id: id))
+            return (dependency(request), { server in handle(server, request, Reply(connection: server.connection, id: id)) })
         }
     }
 }
@@ -79,15 +92,24 @@ extension NotificationHandler {
     static var acceptedInAnyState: Bool { false }
     static func declare(_ capabilities: inout ServerCapabilities, _ client: NegotiatedClient) {}
 
+    static func dependency(_ notification: Notification) -> MessageDependency {
+        if let d = notification as? DocumentMessage { return .documentUpdate(d.uri) }
+        return .globalConfigurationChange
+    }
+
     static var entry: LanguageServer.NotificationHandlerEntry {
-        LanguageServer.NotificationHandlerEntry(acceptedInAnyState: acceptedInAnyState) { server, params in
+        LanguageServer.NotificationHandlerEntry(acceptedInAnyState: acceptedInAnyState) { params in
+            let notification: Notification
             do {
-                handle(server, try Notification(params: params))
+                notification = try Notification(params: params)
             } catch let error as ResponseError {
-                server.log(.error, "\(Notification.method): invalid params: \(error.message)")
+                let message = error.message
+                return (.freestanding, { server in server.log(.error, "\(Notification.method): invalid params: \(message)") })
             } catch {
-                server.log(.error, "\(Notification.method): invalid params: \(error)")
+                let message = "\(error)"
+                return (.freestanding, { server in server.log(.error, "\(Notification.method): invalid params: \(message)") })
             }
+            return (dependency(notification), { server in handle(server, notification) })
         }
     }
 }
@@ -120,14 +142,19 @@ extension LanguageServer {
         SetTraceHandler.self,
     ]
 
+    /// The handling of one message, once its params are decoded: when it may start, and what it does then.
+    typealias PreparedMessage = (dependency: MessageDependency, start: @Sendable (isolated LanguageServer) -> Void)
+
     struct RequestHandlerEntry: Sendable {
         let execution: Execution
-        let run: @Sendable (isolated LanguageServer, RequestID, Params) -> Void
+        /// Decodes the params (params that do not decode are answered `InvalidParams`, depending on nothing).
+        let prepare: @Sendable (RequestID, Params) -> PreparedMessage
     }
 
     struct NotificationHandlerEntry: Sendable {
         let acceptedInAnyState: Bool
-        let run: @Sendable (isolated LanguageServer, Params) -> Void
+        /// Decodes the params (params that do not decode are logged, depending on nothing).
+        let prepare: @Sendable (Params) -> PreparedMessage
     }
 
     static let requestHandlers: [String: RequestHandlerEntry] =

@@ -5,6 +5,9 @@ enum ShutdownHandler: RequestHandler {
     typealias Request = ShutdownRequest
     static let execution = Execution.inOrder
 
+    /// Answered at once, never behind a message held in flight (the settings `initialized` waits for).
+    static func dependency(_ request: Request) -> MessageDependency { .freestanding }
+
     static func handle(_ server: isolated LanguageServer, _ request: Request, _ reply: Reply<Request.Response>) {
         server.shutdown(reply)
     }
