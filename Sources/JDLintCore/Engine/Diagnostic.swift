@@ -49,6 +49,45 @@ public struct Fix: Sendable, Equatable {
     }
 }
 
+/// One edit of a fix as a rule writes it: a range of the extracted prose (`Analysis.text`, what rules read) and
+/// what replaces it. `Reporter.report(_:prose:fix:)` turns it into an `Edit` of the source, the one conversion.
+public struct ProseEdit: Sendable, Equatable {
+    public var range: Range<Int>
+    public var replacement: String
+
+    public static func replace(_ range: Range<Int>, with s: String) -> ProseEdit { ProseEdit(range: range, replacement: s) }
+    public static func insert(_ s: String, at offset: Int) -> ProseEdit { ProseEdit(range: offset..<offset, replacement: s) }
+    public static func remove(_ range: Range<Int>) -> ProseEdit { ProseEdit(range: range, replacement: "") }
+}
+
+/// A fix as a rule writes it, over prose ranges: its title, how safe it is, its edits.
+public struct ProseFix: Sendable, Equatable {
+    public var title: String
+    public var applicability: Applicability
+    public var edits: [ProseEdit]
+
+    public init(_ title: String, _ applicability: Applicability, _ edits: [ProseEdit]) {
+        self.title = title
+        self.applicability = applicability
+        self.edits = edits
+    }
+
+    /// One replacement: `.replace(r, with: "an", title: "Change “a” to “an”", .safe)`.
+    public static func replace(_ range: Range<Int>, with s: String, title: String, _ applicability: Applicability) -> ProseFix {
+        ProseFix(title, applicability, [.replace(range, with: s)])
+    }
+
+    /// One removal: `.remove(r, title: "Remove the second “the”", .safe)`.
+    public static func remove(_ range: Range<Int>, title: String, _ applicability: Applicability) -> ProseFix {
+        ProseFix(title, applicability, [.remove(range)])
+    }
+
+    /// One insertion: `.insert(" ", at: i, title: "Add a space", .safe)`.
+    public static func insert(_ s: String, at offset: Int, title: String, _ applicability: Applicability) -> ProseFix {
+        ProseFix(title, applicability, [.insert(s, at: offset)])
+    }
+}
+
 /// One finding.
 public struct Diagnostic: Sendable, Equatable {
     public var rule: String

@@ -273,15 +273,14 @@ public struct Reporter {
 
     /// Reports a finding at a prose range; the fix (if any) is given as prose-range replacements and is dropped
     /// when the prose there does not map byte for byte onto the source (decoded entities, escapes).
-    public mutating func report(_ message: String, prose range: Range<Int>, fix: (title: String, applicability: Applicability,
-                                                                                 edits: [(Range<Int>, String)])? = nil) {
+    public mutating func report(_ message: String, prose range: Range<Int>, fix: ProseFix? = nil) {
         var f: Fix?
         if let fix {
             var edits: [Edit] = []
             var ok = true
-            for (r, s) in fix.edits {
-                guard analysis.isVerbatim(r) else { ok = false; break }
-                edits.append(Edit(range: analysis.sourceRange(r), replacement: s))
+            for e in fix.edits {
+                guard analysis.isVerbatim(e.range) else { ok = false; break }
+                edits.append(Edit(range: analysis.sourceRange(e.range), replacement: e.replacement))
             }
             if ok { f = Fix(title: fix.title, applicability: fix.applicability, edits: edits) }
         }

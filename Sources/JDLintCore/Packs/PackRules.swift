@@ -80,7 +80,7 @@ struct PatternRule: Rule {
             if let replacement, let ap = meta.fix {
                 let rep = PhraseMatcher.matchCase(replacement, like: text)
                 reporter.report(PackRuleSpec.fill(message, ["match": text, "replacement": rep, "advice": advice]), prose: m.range,
-                                fix: ("Replace with “\(rep)”", ap, [(m.range, rep)]))
+                                fix: .replace(m.range, with: rep, title: "Replace with “\(rep)”", ap))
             } else {
                 reporter.report(PackRuleSpec.fill(message, ["match": text, "replacement": "", "advice": advice]), prose: m.range)
             }
@@ -174,7 +174,7 @@ struct ConsistencyRule: Rule {
             let text = a.string(m.range)
             let rep = PhraseMatcher.matchCase(p, like: text)
             let msg = PackRuleSpec.fill(message, ["match": text, "preferred": rep, "replacement": rep])
-            reporter.report(msg, prose: m.range, fix: meta.fix.map { ("Replace with “\(rep)”", $0, [(m.range, rep)]) })
+            reporter.report(msg, prose: m.range, fix: meta.fix.map { .replace(m.range, with: rep, title: "Replace with “\(rep)”", $0) })
         }
     }
 }

@@ -290,7 +290,7 @@ struct PhraseRule: Rule {
                 let rep = PhraseMatcher.matchCase(r, like: text)
                 let msg = PackRuleSpec.fill(message, ["match": text, "replacement": rep])
                 reporter.report(msg, prose: match.range,
-                                fix: meta.fix.map { ("Replace with “\(rep)”", $0, [(match.range, rep)]) })
+                                fix: meta.fix.map { .replace(match.range, with: rep, title: "Replace with “\(rep)”", $0) })
             } else {
                 let msg = PackRuleSpec.fill(message, ["match": text, "advice": r ?? ""])
                 reporter.report(msg, prose: match.range)

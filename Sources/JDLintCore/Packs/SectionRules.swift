@@ -311,14 +311,14 @@ struct CapitalizationRule: Rule {
             if CapitalizationRule.isSentenceLike(a, b) { continue }
             let want = expected(t, b.proseRange)
             guard !want.elementsEqual(t[b.proseRange]) else { continue }
-            var edits: [(Range<Int>, String)] = []
+            var edits: [ProseEdit] = []
             for (j, c) in want.enumerated() where c != t[b.proseRange.lowerBound + j] {
                 let p = b.proseRange.lowerBound + j
-                edits.append((p..<(p + 1), String(decoding: [c], as: UTF8.self)))
+                edits.append(.replace(p..<(p + 1), with: String(decoding: [c], as: UTF8.self)))
             }
             let exp = String(decoding: want, as: UTF8.self)
             reporter.report(PackRuleSpec.fill(message, ["match": a.string(b.proseRange), "expected": exp, "style": style.rawValue]),
-                            prose: b.proseRange, fix: meta.fix.map { ("Change to “\(exp)”", $0, edits) })
+                            prose: b.proseRange, fix: meta.fix.map { ProseFix("Change to “\(exp)”", $0, edits) })
         }
     }
 }

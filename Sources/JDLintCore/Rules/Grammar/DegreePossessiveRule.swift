@@ -80,7 +80,7 @@ struct DegreePossessiveRule: Rule {
             let fixedRange = s..<(apostrophe?.upperBound ?? w.range.upperBound)
             let base = a.string(w.range.lowerBound..<s)
             reporter.report("Write “\(base)\(mark)\(sChar)” (possessive) before “degree”.", prose: w.range,
-                            fix: ("Write “\(base)\(mark)\(sChar)”", .safe, [(fixedRange, mark + sChar)]))
+                            fix: .replace(fixedRange, with: mark + sChar, title: "Write “\(base)\(mark)\(sChar)”", .safe))
         }
     }
 

@@ -165,7 +165,7 @@ struct IndefiniteArticleRule: Rule {
             }
             let word = a.string(next.range.lowerBound..<max(wordEnd, next.range.upperBound))
             reporter.report("Use “\(replacement)” before “\(word)”: it starts with a \(wantsAn ? "vowel" : "consonant") sound.",
-                            prose: w.range, fix: ("Change “\(original)” to “\(replacement)”", .safe, [(w.range, replacement)]))
+                            prose: w.range, fix: .replace(w.range, with: replacement, title: "Change “\(original)” to “\(replacement)”", .safe))
         }
     }
 

@@ -48,7 +48,7 @@ struct RepeatedPunctuationRule: Rule {
                     let run = String(decoding: t[i..<e], as: UTF8.self)
                     let what = c == .exclamation ? "one exclamation mark is enough" : c == .comma ? "a doubled comma" : "a doubled semicolon"
                     reporter.report("“\(run)”: \(what).", prose: i..<e,
-                                    fix: ("Keep one “\(String(UnicodeScalar(c)))”", .safe, [(i..<e, String(UnicodeScalar(c)))]))
+                                    fix: .replace(i..<e, with: String(UnicodeScalar(c)), title: "Keep one “\(String(UnicodeScalar(c)))”", .safe))
                 }
                 i = e
             }

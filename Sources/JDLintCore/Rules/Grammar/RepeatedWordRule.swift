@@ -96,7 +96,7 @@ struct RepeatedWordRule: Rule {
             // "as AS IS": one of them in capitals is an acronym, not a slip.
             if w.range.count > 1 && Self.isCaps(t, w.range) != Self.isCaps(t, p.range) { continue }
             reporter.report("“\(a.string(w.range))” is repeated.", prose: w.range,
-                            fix: ("Remove the second “\(a.string(w.range))”", .safe, [(p.range.upperBound..<w.range.upperBound, "")]))
+                            fix: .remove(p.range.upperBound..<w.range.upperBound, title: "Remove the second “\(a.string(w.range))”", .safe))
         }
     }
 

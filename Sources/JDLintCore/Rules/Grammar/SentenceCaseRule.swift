@@ -162,6 +162,6 @@ struct SentenceCaseRule: Rule {
         let word = a.string(start..<k)
         let upper = String(UnicodeScalar(t[start] - 0x20))  // a lower-case ASCII letter → its capital
         reporter.report("“\(word)” starts a sentence: capitalise it.", prose: start..<k,
-                        fix: ("Capitalise “\(word)”", .unsafe, [(start..<(start + 1), upper)]))
+                        fix: .replace(start..<(start + 1), with: upper, title: "Capitalise “\(word)”", .unsafe))
     }
 }

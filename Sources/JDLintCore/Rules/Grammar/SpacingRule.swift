@@ -71,7 +71,7 @@ struct SpacingRule: Rule {
                     // Doubled space between two words (not after sentence punctuation, not an aligned column).
                     if !html && (n == 2 || n == 3) && (Bytes.isASCIILetter(before) || before == .comma) && Bytes.isLower(after)
                         && i > r.lowerBound && a.isVerbatim(i..<j) {
-                        reporter.report("Two spaces between words.", prose: i..<j, fix: ("Use one space", .safe, [(i..<j, " ")]))
+                        reporter.report("Two spaces between words.", prose: i..<j, fix: .replace(i..<j, with: " ", title: "Use one space", .safe))
                     }
                     // Space before punctuation.
                     if j < r.upperBound, i > r.lowerBound, Self.isClosingPunct(after), Bytes.isASCIILetter(before) || Bytes.isDigit(before) || before == .rightParen,
@@ -85,7 +85,7 @@ struct SpacingRule: Rule {
                        // French typography puts a space before : ; ! ?
                        after == .comma || after == .period || !Self.isForeignBlock(a, r) {
                         reporter.report("Space before “\(String(UnicodeScalar(after)))”.", prose: i..<(j + 1),
-                                        fix: ("Remove the space", .safe, [(i..<j, "")]))
+                                        fix: .remove(i..<j, title: "Remove the space", .safe))
                     }
                     i = j
                     continue
@@ -94,8 +94,7 @@ struct SpacingRule: Rule {
                 if (c == .period || c == .exclamation || c == .question) && i + 2 < r.upperBound && Bytes.isUpper(t[i + 1]) && Bytes.isLower(t[i + 2])
                     && Self.runOnSentence(t, r, i) {
                     // Markup between the stop and the word ("people.**Career**"): report, but inserting could break it.
-                    let fix: (String, Applicability, [(Range<Int>, String)])? =
-                        a.isVerbatim(i..<(i + 2)) ? ("Add a space", .safe, [((i + 1)..<(i + 1), " ")]) : nil
+                    let fix: ProseFix? = a.isVerbatim(i..<(i + 2)) ? .insert(" ", at: i + 1, title: "Add a space", .safe) : nil
                     reporter.report("No space after “\(String(UnicodeScalar(c)))”.", prose: (i + 1)..<(i + 2), fix: fix)
                 }
                 i += 1

@@ -198,6 +198,6 @@ struct SubjectVerbAgreementRule: Rule {
         if Bytes.isUpper(t[vr.lowerBound]) { fixed = fixed.prefix(1).uppercased() + fixed.dropFirst() }
         let subject = a.string(a.words[s].range)
         reporter.report("“\(verb)” does not agree with “\(subject)”: use “\(fixed)”.", prose: vr,
-                        fix: ("Change “\(verb)” to “\(fixed)”", .unsafe, [(vr, fixed)]))
+                        fix: .replace(vr, with: fixed, title: "Change “\(verb)” to “\(fixed)”", .unsafe))
     }
 }

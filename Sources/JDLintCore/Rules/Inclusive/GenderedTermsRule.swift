@@ -99,7 +99,7 @@ struct GenderedTermsRule: Rule {
                 if let n = Self.neutral(p, q) {
                     let rep = PhraseMatcher.matchCase(n, like: original)
                     reporter.report("“\(original)” excludes non-binary people; use “\(rep)” (and adjust the verb).", prose: r,
-                                    fix: ("Replace with “\(rep)”", .unsafe, [(r, rep)]))
+                                    fix: .replace(r, with: rep, title: "Replace with “\(rep)”", .unsafe))
                 }
                 i = end + 1
                 continue
@@ -129,7 +129,7 @@ struct GenderedTermsRule: Rule {
                 if let n = Self.neutral(p, nil) {
                     let rep = PhraseMatcher.matchCase(n, like: original)
                     reporter.report("“\(original)” assumes the candidate is a \(Self.isMale(p) ? "man" : "woman"); use “\(rep)” (and adjust the verb).",
-                                    prose: r, fix: ("Replace with “\(rep)”", .unsafe, [(r, rep)]))
+                                    prose: r, fix: .replace(r, with: rep, title: "Replace with “\(rep)”", .unsafe))
                 } else {
                     reporter.report("“\(original)” assumes the candidate is a woman; use “their” or “them”.", prose: r)
                 }

@@ -170,7 +170,7 @@ struct TermList: Sendable {
             if let r = t.replacement {
                 let rep = PhraseMatcher.matchCase(r, like: text)
                 let msg = PackRuleSpec.fill(t.message, ["match": text, "replacement": rep, "category": t.category])
-                reporter.report(msg, prose: h.match.range, fix: ("Replace with “\(rep)”", applicability, [(h.match.range, rep)]))
+                reporter.report(msg, prose: h.match.range, fix: .replace(h.match.range, with: rep, title: "Replace with “\(rep)”", applicability))
             } else {
                 reporter.report(PackRuleSpec.fill(t.message, ["match": text, "category": t.category]), prose: h.match.range)
             }

@@ -31,9 +31,9 @@ struct SalaryInvertedRangeRule: Rule {
             let message = "This range is written highest first (“\(written)”): put the minimum first."
             guard s.inProse, s.amounts.count == 2 else { SalarySupport.report(&reporter, s, message); continue }
             let x = s.amounts[0], y = s.amounts[1]
-            var fix: (String, Applicability, [(Range<Int>, String)])?
+            var fix: ProseFix?
             if x.thousands == y.thousands && !x.impliedThousands && !y.impliedThousands {
-                fix = ("Swap the figures", .safe, [(x.range, a.string(y.range)), (y.range, a.string(x.range))])
+                fix = ProseFix("Swap the figures", .safe, [.replace(x.range, with: a.string(y.range)), .replace(y.range, with: a.string(x.range))])
             }
             reporter.report(message, prose: s.proseRange, fix: fix)
         }

@@ -68,7 +68,7 @@ struct SalaryNumberFormatRule: Rule {
                     if m.decimalSeparator == .comma && sep == "," { sep = "." }
                     let g = SalarySupport.grouped(digits, sep: sep)
                     reporter.report("Write “\(a.string(intRange))” with thousands separators: “\(g)”.",
-                                    prose: start..<intRange.upperBound, fix: ("Write “\(g)”", .safe, [(intRange, g)]))
+                                    prose: start..<intRange.upperBound, fix: .replace(intRange, with: g, title: "Write “\(g)”", .safe))
                 } else if !m.thousands && m.groupSeparator != nil && !m.groupingValid {
                     let sep: String
                     switch m.groupSeparator {
@@ -79,19 +79,19 @@ struct SalaryNumberFormatRule: Rule {
                     }
                     let g = SalarySupport.grouped(digits, sep: sep)
                     reporter.report("The thousands separators of “\(a.string(intRange))” are misplaced: write “\(g)”.",
-                                    prose: start..<intRange.upperBound, fix: ("Write “\(g)”", .safe, [(intRange, g)]))
+                                    prose: start..<intRange.upperBound, fix: .replace(intRange, with: g, title: "Write “\(g)”", .safe))
                 }
                 if m.zeroDecimals && m.value >= 1000 && !meaningfulCents && intRange.upperBound < m.range.upperBound {
                     let cents = intRange.upperBound..<m.range.upperBound
                     guard t[cents.lowerBound] == .period || t[cents.lowerBound] == .comma else { continue }
                     reporter.report("“\(written)”: the “\(a.string(cents))” adds nothing to a salary figure.",
-                                    prose: start..<m.range.upperBound, fix: ("Remove “\(a.string(cents))”", .safe, [(cents, "")]))
+                                    prose: start..<m.range.upperBound, fix: .remove(cents, title: "Remove “\(a.string(cents))”", .safe))
                 }
                 if m.thousands, let full = fullFigure, m.value == m.value.rounded(), abs(m.value) < 1e15 {
                     let value = Int(m.value)
                     let g = SalarySupport.grouped(Array(String(value).utf8), sep: house)
                     reporter.report("Pay figures are written both as “\(written)” and as “\(a.string(full.range))”: write them one way (“\(g)”).",
-                                    prose: start..<m.range.upperBound, fix: ("Write “\(g)”", .unsafe, [(m.range, g)]))
+                                    prose: start..<m.range.upperBound, fix: .replace(m.range, with: g, title: "Write “\(g)”", .unsafe))
                 }
             }
         }

@@ -33,7 +33,7 @@ enum SalarySupport {
 
     /// Reports at a pay statement: its prose range, or the structured field it was read from.
     static func report(_ reporter: inout Reporter, _ s: PayStatement, _ message: String,
-                       fix: (title: String, applicability: Applicability, edits: [(Range<Int>, String)])? = nil) {
+                       fix: ProseFix? = nil) {
         if s.inProse { reporter.report(message, prose: s.proseRange, fix: fix) } else { reporter.report(message, at: s.sourceRange) }
     }
 
