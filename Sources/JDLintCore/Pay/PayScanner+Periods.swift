@@ -90,11 +90,15 @@ extension Scanner {
             guard u > we, u < end, Bytes.isASCIILetter(t[u]) else { return nil }
             let ue = wordEnd(u, end)
             if let p = unit(u..<ue), !isAlnum(ue) { return (p, start..<ue) }
-            // per calendar month
-            if Bytes.equalsLower(t, u..<ue, "calendar") {
+            // per calendar month; per teaching hour, per working day (one lower-case word between “per” and the unit)
+            // (not “per credit hour”, a unit of teaching load).
+            if Bytes.equalsLower(t, u..<ue, "calendar")
+                || (Word.hash(t, w) == H.w_per && Bytes.isLower(t[u]) && ue - u >= 3 && !Bytes.equalsLower(t, u..<ue, "credit")
+                    && !Bytes.equalsLower(t, u..<ue, "semester")) {
                 let v = skipSpaces(ue, end)
+                guard v > ue, v < end, Bytes.isASCIILetter(t[v]) else { return nil }
                 let ve = wordEnd(v, end)
-                if let p = unit(v..<ve) { return (p, start..<ve) }
+                if let p = unit(v..<ve), !isAlnum(ve) { return (p, start..<ve) }
             }
             return nil
         case H.w_hourly, H.w_ph, H.w_hr: return (.hour, w)

@@ -21,6 +21,8 @@ struct SpacingRule: Rule {
             RuleExample("- Team player↓ ; flexible", format: .markdown),
         ],
         nonTriggering: [
+            // A spaced ellipsis.
+            RuleExample("We match patients with the treatments that work for them . . . and more."),
             RuleExample("Pay is $3.50 more, 1,000 hours, 9:00 to 5:00, see example.com or Node.js and ASP.NET."),
             RuleExample("Work in the U.S. with a Ph.D. (e.g., chemistry). Really... yes!  Two spaces after a full stop."),
             RuleExample("Experience with .NET and C# :)"),
@@ -82,6 +84,8 @@ struct SpacingRule: Rule {
                        after != .colon || (Bytes.isLower(before) && j + 2 < r.upperBound && Bytes.isLower(t[j + 2])),
                        // " ? " inside a sentence is usually a bullet or dash lost to a wrong encoding
                        !((after == .question || after == .exclamation) && j + 2 < r.upperBound && t[j + 1] == .space && Bytes.isASCIILetter(t[j + 2])),
+                       // A spaced ellipsis (“them . . .”) is written with its spaces.
+                       !(after == .period && j + 2 < r.upperBound && t[j + 1] == .space && t[j + 2] == .period),
                        // French typography puts a space before : ; ! ?
                        after == .comma || after == .period || !Self.isForeignBlock(a, r) {
                         reporter.report("Space before “\(String(UnicodeScalar(after)))”.", prose: i..<(j + 1),

@@ -50,6 +50,10 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("We raised £250,000 in seed funding last spring."),
             RuleExample("The pay for this role is $64,334 (annualized salary)."),
             RuleExample("The hourly pay rate we offer new starters is $22.50."),
+            // A conversion in brackets shares the period of the figure it converts; a period after a word.
+            RuleExample("The salary is 80'000 CHF a year (~ $88'000, ~ 85'000 euros)."),
+            RuleExample("Tutors earn $40-75 per teaching hour."),
+            RuleExample("Adjunct pay: $1,250 per credit hour."),
         ])
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
@@ -64,6 +68,9 @@ struct SalaryMissingPeriodRule: Rule {
             seen.append((s.min, s.max))
             if pay.contains(where: { $0.period != nil && band($0.max) == band(s.max) && ($0.currency == s.currency || s.currency == nil) }) { continue }
             if s.inProse && Self.periodGivenByContext(context.analysis, s) { continue }
+            // A conversion in brackets after a figure with its period shares it (“70'000 CHF a year (~ $42'000,
+            // ~ 48'000 euros)”).
+            if s.inProse && Self.inBracketsAfterPeriod(context.analysis.text, s, pay) { continue }
             SalarySupport.report(&reporter, s, "“\(s.summary)”: say what period this pay covers (per year, per hour…).")
         }
     }
@@ -95,6 +102,16 @@ struct SalaryMissingPeriodRule: Rule {
     static let periodLabelWords = Keywords.set(["hourly", "salaried", "annual", "annually", "yearly", "monthly", "weekly", "daily"])
     /// Words in a heading that give the period of the pay under it (“Hourly Rates of Pay”).
     static let periodHeadingWords = Keywords.set(["hourly", "annual", "annually", "monthly", "weekly", "daily", "yearly", "annum"])
+
+    /// Within brackets opened, on the same line and at most 40 bytes on, after a figure that has its period.
+    static func inBracketsAfterPeriod(_ t: [UInt8], _ s: PayStatement, _ pay: [PayStatement]) -> Bool {
+        pay.contains { p in
+            guard p.period != nil, p.inProse, p.proseRange.upperBound <= s.proseRange.lowerBound,
+                  s.proseRange.lowerBound - p.proseRange.upperBound <= 40 else { return false }
+            let gap = t[p.proseRange.upperBound..<s.proseRange.lowerBound]
+            return !gap.contains(.lineFeed) && gap.filter({ $0 == .leftParen }).count > gap.filter({ $0 == .rightParen }).count
+        }
+    }
 
     /// The period, or the reason no period is due, is stated around the figure rather than after it.
     static func periodGivenByContext(_ a: Analysis, _ s: PayStatement) -> Bool {

@@ -28,6 +28,8 @@ struct SalaryVagueRule: Rule {
             RuleExample("You will hold an active DOE Q clearance. Experience with DOE and statistics."),
             RuleExample("John Doe leads a competitive team; hours are negotiable."),
             RuleExample("Responsibilities vary depending on experience."),
+            // Pay on a published scale (judged on real postings).
+            RuleExample("We offer a competitive salary based upon Agenda for Change, with incremental progression."),
             RuleExample("---\ntitle: Analyst\nsalary: 60000\n---\n\nWe offer a competitive salary.\n", format: .markdown),
         ])
 
@@ -150,6 +152,16 @@ struct SalaryVagueRule: Rule {
             i -= 1
             steps += 1
         }
+        // Pay tied to a published scale in the same sentence (“a competitive salary based upon Agenda for Change”):
+        // the scale says what the pay is.
+        let si = a.sentenceIndex(atOrAfter: r.lowerBound)
+        if si < a.sentences.count, a.sentences[si].range.lowerBound <= r.lowerBound {
+            var scale = false
+            Self.publishedScales.forEachMatch(in: PhraseText(a.text[a.sentences[si].range])) { _ in scale = true; return false }
+            if scale { return }
+        }
         reporter.report("“\(a.string(r))” says nothing about the pay: state the figures (a range and its period).", prose: r)
     }
+
+    static let publishedScales = PhraseSet(["agenda for change", "afc band", "afc pay", "nhs pay scale", "nhs pay band"].map { Phrase($0) })
 }
