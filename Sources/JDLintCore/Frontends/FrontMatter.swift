@@ -125,58 +125,7 @@ enum FrontMatter {
             var last = j - 1
             while last > i && lines[last].allSatisfy({ Bytes.isWhitespace(b[$0]) }) { last -= 1 }
             let valueEnd = last > i ? lines[last].upperBound : l.upperBound
-            var value = MappedBytes()
-            var json: JSONValue = .null
-            if v < l.upperBound && (b[v] == .verticalBar || b[v] == .greaterThan) {
-                // Block scalar: dedented lines, line breaks kept (folded `>` also keeps them: prose blocks still split right).
-                if last > i {
-                    let ind = (i + 1...last).map { indent(b, lines[$0]) }.min() ?? 0
-                    for k in (i + 1)...last {
-                        let r = lines[k]
-                        if r.count > ind { value.append(from: input, range: (r.lowerBound + ind)..<r.upperBound) }
-                        value.appendSynthetic([.lineFeed], source: input.sourceRange(r.upperBound..<r.upperBound))
-                    }
-                }
-                json = .string(String(decoding: value.bytes, as: UTF8.self))
-            } else if v < l.upperBound && (b[v] == .quote || b[v] == .apostrophe) {
-                value = quoted(input, from: v, to: valueEnd, quote: b[v])
-                json = .string(String(decoding: value.bytes, as: UTF8.self))
-            } else if v < l.upperBound {
-                // Plain scalar, possibly continued on indented lines; strip a trailing ` #comment`.
-                var e = l.upperBound
-                if let hash = commentStart(b, v..<e) { e = hash }
-                while e > v && Bytes.isWhitespace(b[e - 1]) { e -= 1 }
-                value.append(from: input, range: v..<e)
-                if last > i {
-                    for k in (i + 1)...last {
-                        let r = lines[k]
-                        let s = r.lowerBound + min(indent(b, r), r.count)
-                        if s < r.upperBound {
-                            value.appendSynthetic([.space], source: input.sourceRange(s..<s))
-                            value.append(from: input, range: s..<r.upperBound)
-                        }
-                    }
-                }
-                json = .string(String(decoding: value.bytes, as: UTF8.self))
-            } else if last > i {
-                // Nested mapping or list: a readable flattening of the leaves.
-                var parts: [String] = []
-                var obj = JSONObject()
-                var arr: [JSONValue] = []
-                for k in (i + 1)...last {
-                    var s = String(decoding: b[lines[k]], as: UTF8.self).trimmingCharacters(in: " \t")
-                    if s.hasPrefix("- ") { s.removeFirst(2); arr.append(.string(unquote(s))) }
-                    if let c = s.firstIndex(of: ":"), looksLikeKey(Array(s.utf8), 0..<s.utf8.count) {
-                        let val = unquote(String(s[s.index(after: c)...]).trimmingCharacters(in: " \t"))
-                        obj[String(s[..<c])] = .string(val)
-                        if !val.isEmpty { parts.append(val) }
-                    } else if !s.isEmpty {
-                        parts.append(unquote(s))
-                    }
-                }
-                json = arr.isEmpty ? .object(obj) : .array(arr)
-                value.appendSynthetic(Array(parts.joined(separator: ", ").utf8), source: input.sourceRange(lines[i + 1].lowerBound..<valueEnd))
-            }
+            let (value, json) = yamlValue(input, lines, key: i, last: last, from: v, to: valueEnd)
             let key = Field.normaliseKey(rawKey)
             let valueText = String(decoding: value.bytes, as: UTF8.self)
             let valueSource = v < l.upperBound || last > i ? input.sourceRange((v < l.upperBound ? v : lines[i + 1].lowerBound)..<valueEnd) : input.sourceRange(v..<v)
@@ -196,6 +145,67 @@ enum FrontMatter {
             }
             i = max(j, i + 1)
         }
+    }
+
+    /// The value of the key on line `key` (its text from `from`, the lines after it up to `last`, ending at `to`): a
+    /// block scalar (`|`, `>`), a quoted or plain scalar (continued on indented lines, a ` #comment` dropped), or a
+    /// nested mapping or list flattened to its leaves; as text and as JSON.
+    static func yamlValue(_ input: MappedBytes, _ lines: [Range<Int>], key i: Int, last: Int, from v: Int, to valueEnd: Int) -> (MappedBytes, JSONValue) {
+        let b = input.bytes
+        let l = lines[i]
+        var value = MappedBytes()
+        var json: JSONValue = .null
+        if v < l.upperBound && (b[v] == .verticalBar || b[v] == .greaterThan) {
+            // Block scalar: dedented lines, line breaks kept (folded `>` also keeps them: prose blocks still split right).
+            if last > i {
+                let ind = (i + 1...last).map { indent(b, lines[$0]) }.min() ?? 0
+                for k in (i + 1)...last {
+                    let r = lines[k]
+                    if r.count > ind { value.append(from: input, range: (r.lowerBound + ind)..<r.upperBound) }
+                    value.appendSynthetic([.lineFeed], source: input.sourceRange(r.upperBound..<r.upperBound))
+                }
+            }
+            json = .string(String(decoding: value.bytes, as: UTF8.self))
+        } else if v < l.upperBound && (b[v] == .quote || b[v] == .apostrophe) {
+            value = quoted(input, from: v, to: valueEnd, quote: b[v])
+            json = .string(String(decoding: value.bytes, as: UTF8.self))
+        } else if v < l.upperBound {
+            // Plain scalar, possibly continued on indented lines; strip a trailing ` #comment`.
+            var e = l.upperBound
+            if let hash = commentStart(b, v..<e) { e = hash }
+            while e > v && Bytes.isWhitespace(b[e - 1]) { e -= 1 }
+            value.append(from: input, range: v..<e)
+            if last > i {
+                for k in (i + 1)...last {
+                    let r = lines[k]
+                    let s = r.lowerBound + min(indent(b, r), r.count)
+                    if s < r.upperBound {
+                        value.appendSynthetic([.space], source: input.sourceRange(s..<s))
+                        value.append(from: input, range: s..<r.upperBound)
+                    }
+                }
+            }
+            json = .string(String(decoding: value.bytes, as: UTF8.self))
+        } else if last > i {
+            // Nested mapping or list: a readable flattening of the leaves.
+            var parts: [String] = []
+            var obj = JSONObject()
+            var arr: [JSONValue] = []
+            for k in (i + 1)...last {
+                var s = String(decoding: b[lines[k]], as: UTF8.self).trimmingCharacters(in: " \t")
+                if s.hasPrefix("- ") { s.removeFirst(2); arr.append(.string(unquote(s))) }
+                if let c = s.firstIndex(of: ":"), looksLikeKey(Array(s.utf8), 0..<s.utf8.count) {
+                    let val = unquote(String(s[s.index(after: c)...]).trimmingCharacters(in: " \t"))
+                    obj[String(s[..<c])] = .string(val)
+                    if !val.isEmpty { parts.append(val) }
+                } else if !s.isEmpty {
+                    parts.append(unquote(s))
+                }
+            }
+            json = arr.isEmpty ? .object(obj) : .array(arr)
+            value.appendSynthetic(Array(parts.joined(separator: ", ").utf8), source: input.sourceRange(lines[i + 1].lowerBound..<valueEnd))
+        }
+        return (value, json)
     }
 
     static func unquote(_ s: String) -> String {
