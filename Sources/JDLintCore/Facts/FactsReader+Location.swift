@@ -117,8 +117,17 @@ extension FactsReader {
     /// city with its state or country (“Richmond, Virginia”), a city named as part of a site (“University Hospitals
     /// Birmingham”), and US “City, ST”; at most 50.
     func placesInProse() -> [(Int, Address)] {
-        let w = a.words
         var found: [(Int, Address)] = []
+        placesInContext(&found)
+        placesNamedWithTheirSite(&found)
+        usCityStates(&found)
+        found.sort { $0.0 < $1.0 }
+        return found
+    }
+
+    /// A place name in a place context (“based in Leeds”, “our Tacoma office”) and the places listed after it.
+    func placesInContext(_ found: inout [(Int, Address)]) {
+        let w = a.words
         Gazetteer.forEachPlace(t, count: w.count, word: { w[$0].range }, anywhere: false, towns: true) { words, country in
             let r = w[words.lowerBound].range.lowerBound..<w[words.upperBound - 1].range.upperBound
             // A town before “Hospital”, “Park”, “House” is part of a name (“at Cygnet Hospital”, “at Alexandra
@@ -150,24 +159,12 @@ extension FactsReader {
             }
             return found.count < 50
         }
-        // A place named as part of a site (“University Hospitals Birmingham”, “Cumberland Infirmary, Carlisle”,
-        // “Bristol NHS Foundation Trust”).
-        func site(_ k: Int, _ a: Int, _ b: Int, comma: Bool) -> Bool {
-            guard k >= 0 && k < w.count, Bytes.isUpper(t[w[k].range.lowerBound]), Self.siteWords.contains(w[k].hash) else { return false }
-            return b - a <= (comma ? 2 : 1) && !t[a..<b].contains(.lineFeed) && !t[a..<b].contains(.period)
-        }
-        /// A site word after the name, past up to three capitalised words (“Blackpool Teaching Hospitals”).
-        func siteAfter(_ n: Int, _ end: Int) -> Bool {
-            var k = n, prevEnd = end
-            while k < w.count && k < n + 4 {
-                let g = t[prevEnd..<w[k].range.lowerBound]
-                guard g.count <= 2, !g.contains(.lineFeed), !g.contains(.period), !g.contains(.comma), Bytes.isUpper(t[w[k].range.lowerBound]) else { return false }
-                if Self.siteWords.contains(w[k].hash) { return true }
-                prevEnd = w[k].range.upperBound
-                k += 1
-            }
-            return false
-        }
+    }
+
+    /// A place named as part of a site (“University Hospitals Birmingham”, “Cumberland Infirmary, Carlisle”,
+    /// “Bristol NHS Foundation Trust”), with its state or country, before its postcode, after a site, or described.
+    func placesNamedWithTheirSite(_ found: inout [(Int, Address)]) {
+        let w = a.words
         Gazetteer.forEachPlace(t, count: w.count, word: { w[$0].range }, anywhere: true, towns: true) { words, country in
             guard !country else { return true }
             let first = w[words.lowerBound].range, last = w[words.upperBound - 1].range
@@ -193,7 +190,7 @@ extension FactsReader {
             // Princess of Wales hospital, Bridgend”; a site word, a comma and the town: “Practice Plus Group Hospital,
             // Shepton Mallet”.
             let afterSite = Self.cityAfterSite(t, w, words.lowerBound)
-                || (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: true) && t[w[p].range.upperBound] == .comma)
+                || (p >= 0 && site(p, from: w[p].range.upperBound, to: first.lowerBound, comma: true) && t[w[p].range.upperBound] == .comma)
             if afterSite, Self.nameEnds(t, w, n), !found.contains(where: { $0.0 == first.lowerBound }),
                !Self.excludes(t, before: first.lowerBound) {
                 let r = first.lowerBound..<last.upperBound
@@ -211,13 +208,39 @@ extension FactsReader {
             }
             // “Greater Richmond”, “Greater Manchester” (a region of its own when the gazetteer has it).
             let greater = p >= 0 && w[p].hash == Self.greaterWord && Bytes.isUpper(t[w[p].range.lowerBound])
-            let named = greater || (p >= 0 && site(p, w[p].range.upperBound, first.lowerBound, comma: true)) || siteAfter(n, last.upperBound)
+            let named = greater || (p >= 0 && site(p, from: w[p].range.upperBound, to: first.lowerBound, comma: true)) || siteAfter(n, end: last.upperBound)
             if named && !found.contains(where: { $0.0 == first.lowerBound }) {
                 let r = first.lowerBound..<last.upperBound
                 found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
             }
             return found.count < 50
         }
+    }
+
+    /// The capitalised site word `k` (“Hospital”) right before a name, `from` its end `to` the name's start: one space,
+    /// or a comma and a space with `comma`.
+    func site(_ k: Int, from: Int, to: Int, comma: Bool) -> Bool {
+        let w = a.words
+        guard k >= 0 && k < w.count, Bytes.isUpper(t[w[k].range.lowerBound]), Self.siteWords.contains(w[k].hash) else { return false }
+        return to - from <= (comma ? 2 : 1) && !t[from..<to].contains(.lineFeed) && !t[from..<to].contains(.period)
+    }
+
+    /// A site word after the name, past up to three capitalised words (“Blackpool Teaching Hospitals”).
+    func siteAfter(_ n: Int, end: Int) -> Bool {
+        let w = a.words
+        var k = n, prevEnd = end
+        while k < w.count && k < n + 4 {
+            let g = t[prevEnd..<w[k].range.lowerBound]
+            guard g.count <= 2, !g.contains(.lineFeed), !g.contains(.period), !g.contains(.comma), Bytes.isUpper(t[w[k].range.lowerBound]) else { return false }
+            if Self.siteWords.contains(w[k].hash) { return true }
+            prevEnd = w[k].range.upperBound
+            k += 1
+        }
+        return false
+    }
+
+    /// US “City, ST” (`Tacoma, WA 98402`) where no place starts already.
+    func usCityStates(_ found: inout [(Int, Address)]) {
         var starts = Set(found.map(\.0))
         for (r, state) in Self.cityStates(t) where found.count < 50 && !starts.contains(r.lowerBound) {
             starts.insert(r.lowerBound)
@@ -229,8 +252,6 @@ extension FactsReader {
             }
             found.append((r.lowerBound, p))
         }
-        found.sort { $0.0 < $1.0 }
-        return found
     }
 
     static let greaterWord = Word.hash("greater")
