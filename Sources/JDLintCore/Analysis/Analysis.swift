@@ -359,6 +359,12 @@ public final class Analysis: Sendable {
         return lo
     }
 
+    /// Index of the sentence that holds a prose offset, if one does.
+    public func sentenceIndex(holding offset: Int) -> Int? {
+        let i = sentenceIndex(atOrAfter: offset)
+        return i < sentences.count && sentences[i].range.contains(offset) ? i : nil
+    }
+
     /// Index of the first word that starts at or after a prose offset.
     public func wordIndex(atOrAfter offset: Int) -> Int {
         var lo = 0, hi = words.count

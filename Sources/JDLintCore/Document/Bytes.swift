@@ -8,6 +8,12 @@ public enum Bytes {
     @inlinable public static func isWhitespace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B }
     @inlinable public static func lower(_ b: UInt8) -> UInt8 { isUpper(b) ? b | 0x20 : b }
     @inlinable public static func isContinuation(_ b: UInt8) -> Bool { (b & 0xC0) == 0x80 }
+    /// More `(` than `)` in the bytes: text after them is inside brackets (“£36,708 (£21,460 pro rata)”).
+    public static func leavesParenOpen<C: Collection>(_ c: C) -> Bool where C.Element == UInt8 {
+        var depth = 0
+        for b in c { if b == 0x28 { depth += 1 } else if b == 0x29 { depth -= 1 } }
+        return depth > 0
+    }
 
     /// Length of the UTF-8 sequence that starts with `b` (1 for stray continuation bytes).
     @inlinable public static func sequenceLength(_ b: UInt8) -> Int {

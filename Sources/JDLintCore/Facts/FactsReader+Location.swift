@@ -154,7 +154,7 @@ extension FactsReader {
             while k < w.count && found.count < 50 {
                 guard let next = Self.listedPlace(t, w, after: k) else { break }
                 let nr = w[next.lowerBound].range.lowerBound..<w[next.upperBound - 1].range.upperBound
-                found.append((nr.lowerBound, Self.address(name: String(decoding: t[nr], as: UTF8.self), country: false, range: a.sourceRange(nr))))
+                found.append(namedPlace(nr))
                 k = next.upperBound
             }
             return found.count < 50
@@ -169,21 +169,22 @@ extension FactsReader {
             guard !country else { return true }
             let first = w[words.lowerBound].range, last = w[words.upperBound - 1].range
             let p = words.lowerBound - 1, n = words.upperBound
+            let r = first.lowerBound..<last.upperBound
             if n < w.count, Self.streetWords.contains(w[n].hash) { return true }
-            if Self.allCaps(t, first.lowerBound..<last.upperBound) { return true }
+            if Self.allCaps(t, r) { return true }
             if words.count == 1, Self.streetWords.contains(w[words.lowerBound].hash) { return true }
+            let known = found.contains(where: { $0.0 == r.lowerBound })
             // “Richmond, Virginia”, “Leeds, England”: a place, a comma and its state or country.
-            if Self.qualifier(t, after: last.upperBound) != nil, !found.contains(where: { $0.0 == first.lowerBound }),
+            if Self.qualifier(t, after: last.upperBound) != nil, !known,
                !Self.excludes(t, before: first.lowerBound) {
-                let place = qualified(first.lowerBound..<last.upperBound, country: false)
+                let place = qualified(r, country: false)
                 if place.locality != nil { found.append((first.lowerBound, place)) }
                 return found.count < 50
             }
             // A place before its postcode is an address (“Junction Road, Andover SP10 3QX”, “Newport NP10 9DU”).
-            if Self.postcode(t, after: last.upperBound), !found.contains(where: { $0.0 == first.lowerBound }),
+            if Self.postcode(t, after: last.upperBound), !known,
                !Self.excludes(t, before: first.lowerBound) {
-                let r = first.lowerBound..<last.upperBound
-                found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
+                found.append(namedPlace(r))
                 return found.count < 50
             }
             // A site and its town after “at”, “in”, “within”: “based at Merville Barracks, Colchester”, “within the
@@ -191,30 +192,32 @@ extension FactsReader {
             // Shepton Mallet”.
             let afterSite = Self.cityAfterSite(t, w, words.lowerBound)
                 || (p >= 0 && site(p, from: w[p].range.upperBound, to: first.lowerBound, comma: true) && t[w[p].range.upperBound] == .comma)
-            if afterSite, Self.nameEnds(t, w, n), !found.contains(where: { $0.0 == first.lowerBound }),
+            if afterSite, Self.nameEnds(t, w, n), !known,
                !Self.excludes(t, before: first.lowerBound) {
-                let r = first.lowerBound..<last.upperBound
-                found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
+                found.append(namedPlace(r))
                 return found.count < 50
             }
             // Cities of the main list only: many towns share a name with a company or a hospital (“Cygnet Hospital”).
-            guard Gazetteer.isCity(Word.hash(t, first.lowerBound..<last.upperBound)) else { return true }
+            guard Gazetteer.isCity(Word.hash(t, r)) else { return true }
             // A sentence about the city as a place (“Norwich is an excellent place to live”, “Carmarthen is a historic
             // town”): the posting tells applicants where they would work.
-            if Self.startsSentence(t, first.lowerBound), Self.describesPlace(t, w, n), !found.contains(where: { $0.0 == first.lowerBound }) {
-                let r = first.lowerBound..<last.upperBound
-                found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
+            if Self.startsSentence(t, first.lowerBound), Self.describesPlace(t, w, n), !known {
+                found.append(namedPlace(r))
                 return found.count < 50
             }
             // “Greater Richmond”, “Greater Manchester” (a region of its own when the gazetteer has it).
             let greater = p >= 0 && w[p].hash == Self.greaterWord && Bytes.isUpper(t[w[p].range.lowerBound])
             let named = greater || (p >= 0 && site(p, from: w[p].range.upperBound, to: first.lowerBound, comma: true)) || siteAfter(n, end: last.upperBound)
-            if named && !found.contains(where: { $0.0 == first.lowerBound }) {
-                let r = first.lowerBound..<last.upperBound
-                found.append((r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r))))
+            if named && !known {
+                found.append(namedPlace(r))
             }
             return found.count < 50
         }
+    }
+
+    /// A place the gazetteer names at prose range `r`, by its offset.
+    func namedPlace(_ r: Range<Int>) -> (Int, Address) {
+        (r.lowerBound, Self.address(name: String(decoding: t[r], as: UTF8.self), country: false, range: a.sourceRange(r)))
     }
 
     /// The capitalised site word `k` (“Hospital”) right before a name, `from` its end `to` the name's start: one space,

@@ -18,8 +18,7 @@ extension FactsReader {
                 if Bytes.isDigit(t[other.proseRange.lowerBound]), st.currency != nil, !other.isRange, other.max * 10 < st.min { continue }
                 let gap = t[end..<other.proseRange.lowerBound]
                 // Single figures only, not one in brackets after another (“£36,708 (£21,460 pro rata)”).
-                guard !gap.contains(.lineFeed), !other.isRange,
-                      gap.filter({ $0 == .leftParen }).count <= gap.filter({ $0 == .rightParen }).count else { break }
+                guard !gap.contains(.lineFeed), !other.isRange, !Bytes.leavesParenOpen(gap) else { break }
                 guard other.currency == st.currency, other.period == st.period, !other.openEnded, !st.openEnded,
                       other.min > 0, st.min > 0, max(other.max, st.max) <= 2 * min(other.min, st.min) else { break }
                 st.min = min(st.min, other.min)

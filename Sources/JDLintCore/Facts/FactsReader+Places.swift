@@ -146,8 +146,9 @@ extension FactsReader {
     }
 
     static let siteClauseStarts = WordSet(["at", "in", "within", "based", "located"].map { Word.hash($0) })
+    /// Lower-case words inside a site's name: links (“Princess of Wales”) and site nouns (“Wales hospital”).
     static let siteNameLinks = WordSet(["of", "the", "and", "hospital", "hospitals", "centre", "center", "unit", "site"].map { Word.hash($0) })
-    static let theWord = Word.hash("the"), ofWord = Word.hash("of"), andWord = Word.hash("and")
+    static let siteNouns = WordSet(["hospital", "hospitals", "centre", "center", "unit", "site"].map { Word.hash($0) })
 
     /// Word `i` (a city) follows `, ` after a capitalised name that follows “at”, “in”, “within” in the same clause
     /// (“based at Merville Barracks, Colchester”, “at Defence Medical Rehabilitation Centre, Stanford Hall,
@@ -166,7 +167,7 @@ extension FactsReader {
             let g = t[w[k].range.upperBound..<w[k + 1].range.lowerBound]
             guard g.count <= 2, g.allSatisfy({ $0 == .space || $0 == .comma }) else { return false }
             let h = w[k].hash
-            if siteWords.contains(h) || namePartWords.contains(h) || streetWords.contains(h) || siteNameLinks.contains(h) && h != theWord && h != ofWord && h != andWord {
+            if siteWords.contains(h) || namePartWords.contains(h) || streetWords.contains(h) || siteNouns.contains(h) {
                 siteWord = true
             }
             if Bytes.isUpper(t[w[k].range.lowerBound]) {

@@ -110,9 +110,7 @@ struct TermList: Sendable {
 
     /// The sentence (prose range) that holds an offset; the block when no sentence does.
     static func sentence(_ a: Analysis, at offset: Int) -> Range<Int> {
-        let s = a.sentences
-        let lo = a.sentenceIndex(atOrAfter: offset)
-        if lo < s.count && s[lo].range.contains(offset) { return s[lo].range }
+        if let i = a.sentenceIndex(holding: offset) { return a.sentences[i].range }
         for b in a.blocks where b.proseRange.contains(offset) { return b.proseRange }
         return offset..<(offset + 1)
     }

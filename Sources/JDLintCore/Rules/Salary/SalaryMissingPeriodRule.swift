@@ -109,7 +109,7 @@ struct SalaryMissingPeriodRule: Rule {
             guard p.period != nil, p.inProse, p.proseRange.upperBound <= s.proseRange.lowerBound,
                   s.proseRange.lowerBound - p.proseRange.upperBound <= 40 else { return false }
             let gap = t[p.proseRange.upperBound..<s.proseRange.lowerBound]
-            return !gap.contains(.lineFeed) && gap.filter({ $0 == .leftParen }).count > gap.filter({ $0 == .rightParen }).count
+            return !gap.contains(.lineFeed) && Bytes.leavesParenOpen(gap)
         }
     }
 
@@ -136,9 +136,7 @@ struct SalaryMissingPeriodRule: Rule {
         }
         // The sentence around the figure.
         // The sentence that holds the figure.
-        let lo = a.sentenceIndex(atOrAfter: s.proseRange.lowerBound)
-        guard lo < a.sentences.count, a.sentences[lo].range.lowerBound <= s.proseRange.lowerBound else { return false }
-        let si = lo
+        guard let si = a.sentenceIndex(holding: s.proseRange.lowerBound) else { return false }
         let sentence = a.sentences[si].range
         var found = false
         notAWage.forEachMatch(in: PhraseText(t[sentence])) { _ in found = true; return false }

@@ -154,8 +154,7 @@ struct SalaryVagueRule: Rule {
         }
         // Pay tied to a published scale in the same sentence (“a competitive salary based upon Agenda for Change”):
         // the scale says what the pay is.
-        let si = a.sentenceIndex(atOrAfter: r.lowerBound)
-        if si < a.sentences.count, a.sentences[si].range.lowerBound <= r.lowerBound {
+        if let si = a.sentenceIndex(holding: r.lowerBound) {
             var scale = false
             Self.publishedScales.forEachMatch(in: PhraseText(a.text[a.sentences[si].range])) { _ in scale = true; return false }
             if scale { return }
