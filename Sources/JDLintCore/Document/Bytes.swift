@@ -15,6 +15,18 @@ public enum Bytes {
         return depth > 0
     }
 
+    /// The bytes at `range` are enclosed in quotation marks (`"negotiable"`, `“negotiable”`, `‘negotiable’`), a
+    /// punctuation mark allowed inside the closing one (`“negotiable,”`): a word mentioned, not used.
+    public static func isQuoted(_ t: [UInt8], _ range: Range<Int>) -> Bool {
+        var end = range.upperBound
+        if end < t.count && (t[end] == .comma || t[end] == .period) { end += 1 }
+        let start = range.lowerBound
+        if start >= 1 && end < t.count && (t[start - 1] == .quote || t[start - 1] == .apostrophe) { return t[end] == t[start - 1] }
+        // “ … ” (E2 80 9C … E2 80 9D) and ‘ … ’ (E2 80 98 … E2 80 99).
+        guard start >= 3, end + 3 <= t.count, t[start - 3] == 0xE2, t[start - 2] == 0x80, t[end] == 0xE2, t[end + 1] == 0x80 else { return false }
+        return (t[start - 1] == 0x9C && t[end + 2] == 0x9D) || (t[start - 1] == 0x98 && t[end + 2] == 0x99)
+    }
+
     /// Length of the UTF-8 sequence that starts with `b` (1 for stray continuation bytes).
     @inlinable public static func sequenceLength(_ b: UInt8) -> Int {
         b < 0xC0 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4

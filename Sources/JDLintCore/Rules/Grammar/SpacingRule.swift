@@ -9,7 +9,8 @@ struct SpacingRule: Rule {
             question mark (“skills , and”), and a sentence run into the next (“skills.Excellent”). Numbers (3.5, \
             1,000, 9:00), URLs and file names (example.com, Node.js), abbreviations (e.g., U.S., Ph.D.), ellipses, \
             emoticons, “.NET”, two spaces after a full stop, aligned columns and HTML (where spaces collapse) are left \
-            alone.
+            alone. A space before a comma or full stop after a word such as “at”, “on” or “the” (“read more at .”) \
+            is a word lost, often a name or link a scraper removed: it is reported as a missing word, with no fix.
             """,
         defaultSeverity: .warning,
         fix: .safe,
@@ -19,6 +20,8 @@ struct SpacingRule: Rule {
             RuleExample("Excellent skills↓ , and a positive attitude↓ ."),
             RuleExample("Great communication skills.↓Excellent attention to detail."),
             RuleExample("- Team player↓ ; flexible", format: .markdown),
+            // A word lost after a preposition (a scraped-out name or link): reported without a fix.
+            RuleExample("Languages such as↓ , Python and Java. Read more about us at↓ ."),
         ],
         nonTriggering: [
             // A spaced ellipsis.
@@ -88,8 +91,15 @@ struct SpacingRule: Rule {
                        !(after == .period && j + 2 < r.upperBound && t[j + 1] == .space && t[j + 2] == .period),
                        // French typography puts a space before : ; ! ?
                        after == .comma || after == .period || !Self.isForeignBlock(a, r) {
-                        reporter.report("Space before “\(String(UnicodeScalar(after)))”.", prose: i..<(j + 1),
-                                        fix: .remove(i..<j, title: "Remove the space", .safe))
+                        let mark = String(UnicodeScalar(after))
+                        if (after == .comma || after == .period) && Self.wantsWordAfter(t, r, i) {
+                            // After a word that cannot end a phrase (“run on , GCP”, “more at .”) a word (a name, a
+                            // link) was lost: removing the space would not mend the sentence.
+                            reporter.report("A word is missing after “\(String(decoding: t[Self.wordStart(t, r, i)..<i], as: UTF8.self))”, before “\(mark)”.",
+                                            prose: i..<(j + 1))
+                        } else {
+                            reporter.report("Space before “\(mark)”.", prose: i..<(j + 1), fix: .remove(i..<j, title: "Remove the space", .safe))
+                        }
                     }
                     i = j
                     continue
@@ -104,6 +114,24 @@ struct SpacingRule: Rule {
                 i += 1
             }
         }
+    }
+
+    /// Prepositions, articles and conjunctions: a phrase does not end with one.
+    static let wantWordAfter = Keywords.set(["on", "in", "of", "the", "a", "an", "and", "or", "with", "to", "for", "at", "by",
+                                             "from", "as", "like", "including", "such", "via", "into"])
+
+    /// The start of the ASCII word that ends at `i`.
+    static func wordStart(_ t: [UInt8], _ r: Range<Int>, _ i: Int) -> Int {
+        var k = i
+        while k > r.lowerBound && Bytes.isASCIILetter(t[k - 1]) { k -= 1 }
+        return k
+    }
+
+    /// The word that ends at `i` (before the space at `i`) is one that needs a word after it.
+    static func wantsWordAfter(_ t: [UInt8], _ r: Range<Int>, _ i: Int) -> Bool {
+        let k = wordStart(t, r, i)
+        guard k < i, k == r.lowerBound || Bytes.isWhitespace(t[k - 1]) || t[k - 1] == .leftParen else { return false }
+        return wantWordAfter.contains(Word.hash(t, k..<i))
     }
 
     static func isForeignBlock(_ a: Analysis, _ r: Range<Int>) -> Bool {

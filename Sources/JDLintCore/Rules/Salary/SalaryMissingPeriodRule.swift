@@ -54,6 +54,9 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("The salary is 80'000 CHF a year (~ $88'000, ~ 85'000 euros)."),
             RuleExample("Tutors earn $40-75 per teaching hour."),
             RuleExample("Adjunct pay: $1,250 per credit hour."),
+            // A fee for a task; the period in the block's lead-in label.
+            RuleExample("When funded, I will pay you 50-100€ for designing the logo."),
+            RuleExample("<p><strong>Pay Rates (hourly):</strong> Days: £16.97 Saturdays/Nights: £22.06 Sundays: £27.15</p>", format: .html),
         ])
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
@@ -126,6 +129,8 @@ struct SalaryMissingPeriodRule: Rule {
         let w = a.words
         var i = a.wordIndex(atOrAfter: s.proseRange.upperBound)
         if i < w.count, w[i].range.lowerBound - s.proseRange.upperBound <= 2, periodAbbreviations.contains(w[i].hash) { return true }
+        // A fee for a task (“I will pay you 50-100€ for designing a logo”): the figure pays for the work, no period.
+        if i + 1 < w.count, w[i].hash == Self.forWord, w[i + 1].block == w[i].block, Self.isGerund(t, w[i + 1].range) { return true }
         // The period a few words on, after a qualifier (“£18,166 to £19,339 pro-rata, per annum”).
         var k = i
         while k < w.count && k < i + 5 && w[k].block == w[max(i, 0)].block && !t[s.proseRange.upperBound..<w[k].range.lowerBound].contains(.period) {
@@ -168,7 +173,22 @@ struct SalaryMissingPeriodRule: Rule {
                 i += 1
             }
         }
+        // The lead-in label of the figure's block (“Pay Rates (hourly): Days: £16.97 Nights: £22.06”).
+        if let label = SectionCatalog.leadLabel(t, a.blocks[block].proseRange), label.upperBound <= s.proseRange.lowerBound {
+            i = a.wordIndex(atOrAfter: label.lowerBound)
+            while i < w.count && w[i].range.upperBound <= label.upperBound {
+                if periodHeadingWords.contains(w[i].hash) { return true }
+                i += 1
+            }
+        }
         return false
+    }
+
+    static let forWord = Word.hash("for")
+
+    /// A lower-case word of five letters or more ending in “ing” (“designing”, “translating”).
+    static func isGerund(_ t: [UInt8], _ r: Range<Int>) -> Bool {
+        r.count >= 5 && Bytes.isLower(t[r.lowerBound]) && Bytes.equalsLower(t, (r.upperBound - 3)..<r.upperBound, "ing")
     }
 
     /// A line of at most six words with a period label word, within three lines of `offset` in `block`.

@@ -28,6 +28,8 @@ struct SalaryVagueRule: Rule {
             RuleExample("You will hold an active DOE Q clearance. Experience with DOE and statistics."),
             RuleExample("John Doe leads a competitive team; hours are negotiable."),
             RuleExample("Responsibilities vary depending on experience."),
+            // The word mentioned, not used: the posting asks applicants not to write it.
+            RuleExample("Send your salary requirements. Please note that “negotiable” is not a salary requirement."),
             // Pay on a published scale (judged on real postings).
             RuleExample("We offer a competitive salary based upon Agenda for Change, with incremental progression."),
             RuleExample("---\ntitle: Analyst\nsalary: 60000\n---\n\nWe offer a competitive salary.\n", format: .markdown),
@@ -142,6 +144,9 @@ struct SalaryVagueRule: Rule {
     }
 
     func report(_ reporter: inout Reporter, _ a: Analysis, _ r: Range<Int>) {
+        // A word in quotation marks is mentioned, not used (“Please note that “negotiable” is neither salary nor
+        // requirements”).
+        if Bytes.isQuoted(a.text, r) { return }
         // Figures without a currency right before (“Rate 85,000 - 100,000 DOE”): “DOE” qualifies them.
         var i = a.wordIndex(atOrAfter: r.lowerBound) - 1
         var steps = 0
