@@ -4,7 +4,8 @@
 /// (“our Tacoma office”), or at the start of a line of at most six words (“Ormskirk, West Lancashire”). In a title or a field every capitalised place name counts (“Nurse - Cardiff”).
 public enum Gazetteer {
     /// Hashes (`Word.hash`) of every name, and the most words a name has.
-    typealias Names = (set: WordSet, countries: WordSet, maxWords: Int, cities: WordSet)
+    /// `starts`: hashes of the first four bytes of every name (all of it when shorter), a quick test that none starts.
+    typealias Names = (set: WordSet, countries: WordSet, maxWords: Int, cities: WordSet, starts: WordSet)
 
     static let names: Names = load(["places.txt"])
 
@@ -13,7 +14,7 @@ public enum Gazetteer {
     static let namesWithTowns: Names = load(["places.txt", "places-towns.txt"])
 
     static func load(_ files: [String]) -> Names {
-        var hashes: [UInt64] = [], countries: [UInt64] = [], cities: [UInt64] = []
+        var hashes: [UInt64] = [], countries: [UInt64] = [], cities: [UInt64] = [], starts: [UInt64] = []
         var maxWords = 1
         for file in files {
             guard let text = RuleData.text(file) else { continue }
@@ -26,6 +27,7 @@ public enum Gazetteer {
                 if city { bytes.removeFirst() }
                 let h = Word.hash(bytes, 0..<bytes.count)
                 hashes.append(h)
+                starts.append(Word.hash(bytes, 0..<min(4, bytes.count)))
                 if country { countries.append(h) }
                 if city || file == "places.txt" { cities.append(h) }
                 var words = 0
@@ -33,7 +35,7 @@ public enum Gazetteer {
                 maxWords = max(maxWords, words)
             }
         }
-        return (WordSet(hashes), WordSet(countries), min(maxWords, 5), WordSet(cities))
+        return (WordSet(hashes), WordSet(countries), min(maxWords, 5), WordSet(cities), WordSet(starts))
     }
 
     /// Whether a name (its `Word.hash`) is a city of places.txt or a `+` city of places-towns.txt, not a town.
@@ -81,6 +83,19 @@ public enum Gazetteer {
         scan: while i < count {
             let r = word(i)
             guard Bytes.isUpper(t[r.lowerBound]) else { i += 1; continue }
+            // The longest name starting here: its words on one line, the last one capitalised too.
+            guard let (n, h) = longestName(t, names, count: count, word: word, i, where: { n, _, last in
+                n == 1 || (Bytes.isUpper(t[last.lowerBound]) && sameLine(t, r.lowerBound, last.upperBound))
+            }) else { i += 1; continue }
+            let last = word(i + n - 1)
+            // A region named by compass words before a place (“North East” in “North East London”) is the
+            // place's part: the place is read next, with the compass words before it.
+            if i + n < count, (i..<(i + n)).allSatisfy({ compass.contains(Word.hash(t, word($0))) }),
+               Bytes.isUpper(t[word(i + n).lowerBound]), t[last.upperBound..<word(i + n).lowerBound].allSatisfy({ $0 == .space }),
+               startsName(t, names, count: count, word: word, i + n) {
+                i += n
+                continue scan
+            }
             // The preposition right before, or before “the” (“across the South East”).
             // A compass word between them (“residents in West Essex”, “across North Wales”) is part of the place.
             // Lower case too, and two of them (“in central London”, “in south-east London”, “in inner North East London”).
@@ -100,58 +115,63 @@ public enum Gazetteer {
                 let b = Word.hash(t, word(p - 1))
                 if residing.contains(b) || (distance.contains(b) && awayFrom.contains(Word.hash(t, word(p)))) { preposition = false }
             }
-            let short = shortLine(t, count: count, word: word, i)
-            // The longest name starting here: its words on one line, the last one capitalised too.
-            var n = min(names.maxWords, count - i)
-            while n >= 1 {
-                let last = word(i + n - 1)
-                let h = Word.hash(t, r.lowerBound..<last.upperBound)
-                if (n == 1 || (Bytes.isUpper(t[last.lowerBound]) && sameLine(t, r.lowerBound, last.upperBound))) && names.set.contains(h) {
-                    // A region named by compass words before a place (“North East” in “North East London”) is the
-                    // place's part: the place is read next, with the compass words before it.
-                    if i + n < count, (i..<(i + n)).allSatisfy({ compass.contains(Word.hash(t, word($0))) }),
-                       Bytes.isUpper(t[word(i + n).lowerBound]), t[last.upperBound..<word(i + n).lowerBound].allSatisfy({ $0 == .space }),
-                       startsName(t, names, count: count, word: word, i + n) {
-                        i += n
-                        continue scan
-                    }
-                    // A town needs a preposition (“based in Aldeburgh”): alone on a short line (“Porter” as a heading) or
-                    // before “Hospital” (“Cygnet Hospital”) it is as often a name or a job.
-                    let town = towns && !names.cities.contains(h)
-                    let context = anywhere || preposition || (short && !town)
-                    // A country in prose names the job's place only after “based in”, “remote in”…: “the average salary
-                    // in the United States” or “customers in Germany” do not.
-                    // A region of a country after a place word (“across North Wales”) is as specific as a town.
-                    let country = names.countries.contains(h)
-                    var hit = false
-                    if country && !anywhere && !(region && context) {
-                        hit = p >= 1 && strongBefore.contains(Word.hash(t, word(p - 1))) && Word.hash(t, word(p)) == Self.inHash
-                    } else if context {
-                        hit = true
-                    } else if !town, i + n < count, after.contains(Word.hash(t, word(i + n))), sameLine(t, last.upperBound, word(i + n).lowerBound) {
-                        hit = true
-                    }
-                    if hit {
-                        guard body(i..<(i + n), country) else { return }
-                        i += n
-                        continue scan
-                    }
-                    break
-                }
-                n -= 1
+            // A town needs a preposition (“based in Aldeburgh”): alone on a short line (“Porter” as a heading) or
+            // before “Hospital” (“Cygnet Hospital”) it is as often a name or a job.
+            let town = towns && !names.cities.contains(h)
+            let context = anywhere || preposition || (!town && shortLine(t, count: count, word: word, i))
+            // A country in prose names the job's place only after “based in”, “remote in”…: “the average salary
+            // in the United States” or “customers in Germany” do not.
+            // A region of a country after a place word (“across North Wales”) is as specific as a town.
+            let country = names.countries.contains(h)
+            var hit = false
+            if country && !anywhere && !(region && context) {
+                hit = p >= 1 && strongBefore.contains(Word.hash(t, word(p - 1))) && Word.hash(t, word(p)) == Self.inHash
+            } else if context {
+                hit = true
+            } else if !town, i + n < count, after.contains(Word.hash(t, word(i + n))), sameLine(t, last.upperBound, word(i + n).lowerBound) {
+                hit = true
+            }
+            if hit {
+                guard body(i..<(i + n), country) else { return }
+                i += n
+                continue scan
             }
             i += 1
         }
     }
 
+    /// The longest name of `names` that starts at word `i` and that `accept` takes (given its word count, its hash
+    /// and its last word's range), with its hash. Most words start no name: the first bytes rule them out before a
+    /// name is hashed, and the names of 1, 2… words are hashed in one pass (FNV-1a goes on from a prefix's hash).
+    static func longestName(_ t: [UInt8], _ names: Names, count: Int, word: (Int) -> Range<Int>, _ i: Int,
+                            where accept: (_ n: Int, _ hash: UInt64, _ last: Range<Int>) -> Bool) -> (n: Int, hash: UInt64)? {
+        let r = word(i)
+        guard mayStartName(t, names, r) else { return nil }
+        var best: (n: Int, hash: UInt64)?
+        var h: UInt64 = 0xcbf29ce484222325
+        var end = r.lowerBound
+        for n in 1...max(1, min(names.maxWords, count - i)) {
+            let last = word(i + n - 1)
+            for k in end..<last.upperBound {
+                h ^= UInt64(Bytes.lower(t[k]))
+                h = h &* 0x100000001b3
+            }
+            end = last.upperBound
+            if names.set.contains(h) && accept(n, h, last) { best = (n, h) }
+        }
+        return best
+    }
+
+    /// Whether a name of `names` can start at word range `r`: its first four bytes (or the whole word, when it is
+    /// shorter) are those of a name.
+    @inline(__always) static func mayStartName(_ t: [UInt8], _ names: Names, _ r: Range<Int>) -> Bool {
+        if names.starts.contains(Word.hash(t, r.lowerBound..<min(r.lowerBound + 4, t.count))) { return true }
+        return r.count < 4 && names.starts.contains(Word.hash(t, r))
+    }
+
     /// A name of `names` starts at word `j` (“London” after “North West”; not “Region”).
     static func startsName(_ t: [UInt8], _ names: Names, count: Int, word: (Int) -> Range<Int>, _ j: Int) -> Bool {
-        var m = min(names.maxWords, count - j)
-        while m >= 1 {
-            if names.set.contains(Word.hash(t, word(j).lowerBound..<word(j + m - 1).upperBound)) { return true }
-            m -= 1
-        }
-        return false
+        longestName(t, names, count: count, word: word, j, where: { _, _, _ in true }) != nil
     }
 
     /// Word `i` starts a line of at most six words (“Ormskirk, West Lancashire” on a line of its own).

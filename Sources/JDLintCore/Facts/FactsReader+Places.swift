@@ -41,20 +41,14 @@ extension FactsReader {
         }
         let names = Gazetteer.namesWithTowns
         guard Bytes.isUpper(t[w[j].range.lowerBound]) else { return nil }
-        var n = min(names.maxWords, w.count - j)
-        while n >= 1 {
-            let last = w[j + n - 1].range
-            let h = Word.hash(t, w[j].range.lowerBound..<last.upperBound)
-            if Bytes.isUpper(t[last.lowerBound]), names.set.contains(h), !names.countries.contains(h),
-               !t[w[j].range.lowerBound..<last.upperBound].contains(.lineFeed) {
-                if j + n < w.count, streetWords.contains(w[j + n].hash) { return nil }
-                // A town that a capitalised word follows is a name (“London, Cygnet Hospital Blackheath”).
-                if !Gazetteer.isCity(h), townNameGoesOn(t, w, j + n) { return nil }
-                return j..<(j + n)
-            }
-            n -= 1
-        }
-        return nil
+        let start = w[j].range.lowerBound
+        guard let (n, h) = Gazetteer.longestName(t, names, count: w.count, word: { w[$0].range }, j, where: { _, h, last in
+            Bytes.isUpper(t[last.lowerBound]) && !names.countries.contains(h) && !t[start..<last.upperBound].contains(.lineFeed)
+        }) else { return nil }
+        if j + n < w.count, streetWords.contains(w[j + n].hash) { return nil }
+        // A town that a capitalised word follows is a name (“London, Cygnet Hospital Blackheath”).
+        if !Gazetteer.isCity(h), townNameGoesOn(t, w, j + n) { return nil }
+        return j..<(j + n)
     }
 
     /// Capitalised words that make a place name next to them a site (“University Hospitals Birmingham”).
