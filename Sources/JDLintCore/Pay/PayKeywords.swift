@@ -83,6 +83,8 @@ enum H {
     static let w_annual = Word.hash("annual")
     static let w_annually = Word.hash("annually")
     static let w_annum = Word.hash("annum")
+    /// “per anum”: a common misspelling, still a period.
+    static let w_anum = Word.hash("anum")
     static let w_annualized = Word.hash("annualized")
     static let w_annualised = Word.hash("annualised")
     static let w_at = Word.hash("at")

@@ -8,7 +8,7 @@ extension Scanner {
         let h = Word.hash(t, r)
         switch h {
         case H.w_hour, H.w_hr, H.w_hrs, H.w_hours, H.w_h: return .hour
-        case H.w_year, H.w_yr, H.w_annum, H.w_years, H.w_y: return .year
+        case H.w_year, H.w_yr, H.w_annum, H.w_anum, H.w_years, H.w_y: return .year
         case H.w_week, H.w_wk, H.w_weeks: return .week
         case H.w_month, H.w_mo, H.w_mth, H.w_months, H.w_mon: return .month
         case H.w_day, H.w_days, H.w_d: return .day

@@ -21,6 +21,7 @@ struct GenderedTermsRule: Rule {
             RuleExample("Candidates with ↓beards get extra credit!\n"),
         ],
         nonTriggering: [
+            RuleExample("Each applicant should send his/her/their CV."),
             RuleExample("Our founder started the company in 2010. He still codes.\n"),
             RuleExample("The successful candidate will know what she/he/they want to build.\n"),
             RuleExample("The successful candidate will work at Guy's and St Thomas' hospitals.\n"),
@@ -40,7 +41,7 @@ struct GenderedTermsRule: Rule {
     static let candidateWords = WordSet(["candidate", "candidates", "applicant", "applicants", "hire", "jobholder", "postholder", "holder",
                                          "incumbent", "successful", "ideal", "employee", "appointee"])
 
-    static let theyHash = Word.hash("they")
+    static let theyForms = Keywords.set(["they", "them", "their", "theirs", "themselves", "themself"])
 
     static func isMale(_ p: String) -> Bool { p == "he" || p == "his" || p == "him" || p == "himself" }
 
@@ -89,8 +90,8 @@ struct GenderedTermsRule: Rule {
                 // A pair must mix genders ("he/she", "s/he"); "s" counts as she.
                 let m1 = Self.isMale(p), m2 = Self.isMale(q)
                 guard m1 != m2 || p == "s" else { i = end + 1; continue }
-                // “She/he/they”: already inclusive.
-                if end + 1 < words.count, words[end + 1].block == words[i].block, words[end + 1].hash == Self.theyHash,
+                // “She/he/they”, “his/her/their”: already inclusive.
+                if end + 1 < words.count, words[end + 1].block == words[i].block, Self.theyForms.contains(words[end + 1].hash),
                    gapText(end) == [.slash] { i = end + 2; continue }
                 var start = words[i].range.lowerBound
                 if p == "s" && start > 0 && t[start - 1] == .leftParen { start -= 1 }  // "(s)he"

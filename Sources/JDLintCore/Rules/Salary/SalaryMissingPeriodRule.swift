@@ -16,6 +16,8 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("# Nurse\n\nCompensation: ↓€45.000–€55.000\n", format: .markdown),
             // A period adjective that does not qualify the pay.
             RuleExample("We pay ↓$3,500 and an annual training budget."),
+            // Months of experience in the sentence before are not the post's term.
+            RuleExample("You need 12 months experience. The salary is ↓$30,000."),
         ],
         nonTriggering: [
             RuleExample("Salary: $60,000 - $70,000 per year."),
@@ -56,6 +58,9 @@ struct SalaryMissingPeriodRule: Rule {
             RuleExample("Adjunct pay: $1,250 per credit hour."),
             // A fee for a task; the period in the block's lead-in label.
             RuleExample("When funded, I will pay you 50-100€ for designing the logo."),
+            // The post's term in the sentence before; a period misspelt.
+            RuleExample("This is a full-time, 12-month staff position. Salary ranges from $64,000 to $76,000."),
+            RuleExample("Python Developer: £30-£50K per anum"),
             RuleExample("<p><strong>Pay Rates (hourly):</strong> Days: £16.97 Saturdays/Nights: £22.06 Sundays: £27.15</p>", format: .html),
         ])
 
@@ -96,7 +101,7 @@ struct SalaryMissingPeriodRule: Rule {
     static let monthWords = Keywords.set(["month", "months"])
     static let countWords = Keywords.set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                                           "twelve", "eighteen", "twenty", "thirty", "fifteen", "several"])
-    static let periodAfterWords = Keywords.set(["annum", "annually", "year", "yearly", "hour", "hourly", "month", "monthly", "week", "weekly"])
+    static let periodAfterWords = Keywords.set(["annum", "anum", "annually", "year", "yearly", "hour", "hourly", "month", "monthly", "week", "weekly"])
     static let qualifierWords = Keywords.set(["rata", "fte", "gross", "basic", "pro", "full", "time", "equivalent", "inclusive"])
     static let perWords = Keywords.set(["per", "a", "an", "each"])
     /// A period written as an abbreviation right after the figure (“£9.21 ph”, “£24,000 pa”).
@@ -148,9 +153,14 @@ struct SalaryMissingPeriodRule: Rule {
         if found { return true }
         // A term in months in the same sentence (“€1,600 for the 3 months”, “a twelve-month appointment at
         // $40,000”): the figure is the sum for that term (judged on real postings).
-        var wi = a.wordIndex(atOrAfter: sentence.lowerBound)
+        // The sentence before, in the same block, counts too when it gives the post's term (“The Research Programmer
+        // is a full-time, 12-month staff position. Salary … ranging from $64,000 to $76,000.”), not a span of
+        // experience (“12 months' experience”).
+        let termStart = si > 0 && a.sentences[si - 1].block == a.sentences[si].block ? a.sentences[si - 1].range.lowerBound : sentence.lowerBound
+        var wi = a.wordIndex(atOrAfter: termStart)
         while wi + 1 < w.count && w[wi + 1].range.upperBound <= sentence.upperBound {
-            if monthWords.contains(w[wi + 1].hash) && (countWords.contains(w[wi].hash) || t[w[wi].range].allSatisfy(Bytes.isDigit)) {
+            if monthWords.contains(w[wi + 1].hash) && (countWords.contains(w[wi].hash) || t[w[wi].range].allSatisfy(Bytes.isDigit)),
+               w[wi].range.lowerBound >= sentence.lowerBound || t[w[wi].range.upperBound] == .hyphen {
                 return true
             }
             wi += 1

@@ -28,6 +28,9 @@ struct SalaryVagueRule: Rule {
             RuleExample("You will hold an active DOE Q clearance. Experience with DOE and statistics."),
             RuleExample("John Doe leads a competitive team; hours are negotiable."),
             RuleExample("Responsibilities vary depending on experience."),
+            // Figures in thousands with a k; a numbered pay band.
+            RuleExample("- A salary of around 50-60k, depending on experience"),
+            RuleExample("Rate of Pay: Band 7 dependant on experience and qualifications."),
             // The word mentioned, not used: the posting asks applicants not to write it.
             RuleExample("Send your salary requirements. Please note that “negotiable” is not a salary requirement."),
             // Pay on a published scale (judged on real postings).
@@ -153,7 +156,9 @@ struct SalaryVagueRule: Rule {
         let block = a.words.indices.contains(i + 1) ? a.words[i + 1].block : -1
         while i >= 0 && steps < 6 && a.words[i].block == block {
             let wr = a.words[i].range
-            if Bytes.isDigit(a.text[wr.lowerBound]) && a.text[wr].filter(Bytes.isDigit).count >= 3 { return }
+            let digits = a.text[wr].filter(Bytes.isDigit).count
+            // “85,000”, or thousands written with a k (“around 50-60k”).
+            if Bytes.isDigit(a.text[wr.lowerBound]) && (digits >= 3 || (digits >= 2 && wr.count == digits + 1 && Bytes.lower(a.text[wr.upperBound - 1]) == UInt8(ascii: "k"))) { return }
             i -= 1
             steps += 1
         }
@@ -162,10 +167,24 @@ struct SalaryVagueRule: Rule {
         if let si = a.sentenceIndex(holding: r.lowerBound) {
             var scale = false
             Self.publishedScales.forEachMatch(in: PhraseText(a.text[a.sentences[si].range])) { _ in scale = true; return false }
-            if scale { return }
+            if scale || Self.namesPayBand(a, a.sentences[si].range) { return }
         }
         reporter.report("“\(a.string(r))” says nothing about the pay: state the figures (a range and its period).", prose: r)
     }
+
+    /// A pay band by its number in the sentence (“Rate of Pay: Band 7 dependant on experience”): the NHS's
+    /// Agenda for Change and civil-service bands are published scales.
+    static func namesPayBand(_ a: Analysis, _ sentence: Range<Int>) -> Bool {
+        var i = a.wordIndex(atOrAfter: sentence.lowerBound)
+        let w = a.words
+        while i + 1 < w.count && w[i + 1].range.upperBound <= sentence.upperBound {
+            if w[i].hash == bandHash && w[i + 1].range.count <= 2 && Bytes.isDigit(a.text[w[i + 1].range.lowerBound]) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static let bandHash = Word.hash("band")
 
     static let publishedScales = PhraseSet(["agenda for change", "afc band", "afc pay", "nhs pay scale", "nhs pay band"].map { Phrase($0) })
 }
