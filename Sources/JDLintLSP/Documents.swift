@@ -164,9 +164,9 @@ extension LanguageServer {
         var s = 0
         while s < limit - p && o[o.count - 1 - s] == n[n.count - 1 - s] { s += 1 }
         let tail = o.count - s, delta = n.count - o.count
-        func moved(_ r: Range<Int>) -> Range<Int>? {
+        func moved(_ r: SourceRange) -> SourceRange? {
             if r.upperBound <= p { return r }
-            if r.lowerBound >= tail { return (r.lowerBound + delta)..<(r.upperBound + delta) }
+            if r.lowerBound >= tail { return r.shifted(by: delta) }
             return nil
         }
         var kept: [Diagnostic] = []

@@ -80,6 +80,6 @@ extension LanguageServer {
         while p > 0 && (p < a.count && (a[p] & 0xC0) == 0x80) { p -= 1 }
         while s > 0 && (a.count - s < a.count && (a[a.count - s] & 0xC0) == 0x80) { s -= 1 }
         let replaced = String(decoding: b[p..<(b.count - s)], as: UTF8.self)
-        return [TextEdit(range: enc.range(p..<(a.count - s), document.lines), newText: replaced)]
+        return [TextEdit(range: enc.range(SourceRange(p, a.count - s), document.lines), newText: replaced)]
     }
 }

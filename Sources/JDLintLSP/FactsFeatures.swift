@@ -7,8 +7,8 @@ enum FactsFeatures {
 
     /// Where the facts' hover answers: the title the linter reads (`Analysis.title`) and, for JSON-LD (a JSON-LD file
     /// or an HTML page's JSON-LD block), the `title` value. Nil when `offset` is on neither.
-    static func titleRange(at offset: Int, _ a: Analysis) -> Range<Int>? {
-        func hit(_ r: Range<Int>) -> Bool { r.contains(offset) || r.lowerBound == offset }
+    static func titleRange(at offset: Int, _ a: Analysis) -> SourceRange? {
+        func hit(_ r: SourceRange) -> Bool { r.contains(offset) || r.lowerBound == offset }
         if let r = a.title?.range, hit(r) { return r }
         for f in a.fields where f.origin == .jsonld && f.rawKey == "title" && hit(f.valueRange) { return f.valueRange }
         return nil
@@ -190,7 +190,7 @@ enum FactsFeatures {
     /// offsets of the page. Nil when there is nothing to do: the block already says exactly this, or a JSON-LD block
     /// names a JobPosting inside something else (an array, a `@graph`) that a replacement would lose.
     struct ScriptEdit: Equatable, Sendable {
-        var range: Range<Int>
+        var range: SourceRange
         var newText: String
         var isUpdate: Bool
     }
@@ -207,8 +207,8 @@ enum FactsFeatures {
             while s < e && isBlank(b[s]) { s += 1 }
             while e > s && isBlank(b[e - 1]) { e -= 1 }
             json = json.replacing("\n", with: eol)
-            if s == e { return ScriptEdit(range: block, newText: eol + json + eol, isUpdate: true) }
-            return ScriptEdit(range: s..<e, newText: json, isUpdate: true)
+            if s == e { return ScriptEdit(range: SourceRange(block.lowerBound, block.upperBound), newText: eol + json + eol, isUpdate: true) }
+            return ScriptEdit(range: SourceRange(s, e), newText: json, isUpdate: true)
         }
         let open = "<script type=\"application/ld+json\">", close = "</script>"
         if let head = page.headClose {
@@ -219,15 +219,15 @@ enum FactsFeatures {
                 let indent = String(decoding: b[lineStart..<head], as: UTF8.self)
                 let inner = indent + (indent.contains("\t") ? "\t" : "  ")
                 json = json.replacing("\n", with: eol + inner)
-                return ScriptEdit(range: lineStart..<lineStart, newText: inner + open + eol + inner + json + eol + inner + close + eol,
+                return ScriptEdit(range: SourceRange(at: lineStart), newText: inner + open + eol + inner + json + eol + inner + close + eol,
                                   isUpdate: false)
             }
             json = json.replacing("\n", with: eol)
-            return ScriptEdit(range: head..<head, newText: open + eol + json + eol + close, isUpdate: false)
+            return ScriptEdit(range: SourceRange(at: head), newText: open + eol + json + eol + close, isUpdate: false)
         }
         json = json.replacing("\n", with: eol)
         let prefix = b.isEmpty || b.last == 0x0A ? "" : eol
-        return ScriptEdit(range: b.count..<b.count, newText: prefix + open + eol + json + eol + close + eol, isUpdate: false)
+        return ScriptEdit(range: SourceRange(at: b.count), newText: prefix + open + eol + json + eol + close + eol, isUpdate: false)
     }
 
     static func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C }

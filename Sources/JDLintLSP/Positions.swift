@@ -10,7 +10,8 @@ public enum PositionEncoding: String, Sendable {
         return Position(line: p.line, character: p.character)
     }
 
-    public func range(_ r: Range<Int>, _ lines: LineIndex) -> LSPRange {
+    /// The LSP range of a byte range of the document.
+    public func range(_ r: SourceRange, _ lines: LineIndex) -> LSPRange {
         LSPRange(start: position(r.lowerBound, lines), end: position(r.upperBound, lines))
     }
 
@@ -19,9 +20,9 @@ public enum PositionEncoding: String, Sendable {
             : lines.offset(line: p.line, utf16Character: p.character)
     }
 
-    /// Byte range of an LSP range (start and end swapped when reversed).
-    public func byteRange(_ r: LSPRange, _ lines: LineIndex) -> Range<Int> {
+    /// Byte range of an LSP range in the document (start and end swapped when reversed).
+    public func byteRange(_ r: LSPRange, _ lines: LineIndex) -> SourceRange {
         let a = offset(r.start, lines), b = offset(r.end, lines)
-        return min(a, b)..<max(a, b)
+        return SourceRange(min(a, b), max(a, b))
     }
 }

@@ -218,7 +218,8 @@ extension LanguageServer {
                 message = "\(e)"
             }
             let r = range ?? lines.contentStart(ofLine: 0)..<lines.contentEnd(ofLine: 0)
-            return LSPDiagnostic(range: enc.range(r, lines), severity: .error, code: "config", message: message)
+            // The configuration file is the document here: its JSON offsets are its source offsets.
+            return LSPDiagnostic(range: enc.range(SourceRange(r.lowerBound, r.upperBound), lines), severity: .error, code: "config", message: message)
         }
     }
 
@@ -329,7 +330,7 @@ extension LanguageServer {
             if start > end { start = end }
         }
         let where_ = e.path.isEmpty ? "" : " at \(e.path)"
-        return [LSPDiagnostic(range: enc.range(start..<end, lines), severity: .error, code: LanguageServer.packCode,
+        return [LSPDiagnostic(range: enc.range(SourceRange(start, end), lines), severity: .error, code: LanguageServer.packCode,
                               message: "Rule pack error\(where_): \(e.message)")]
     }
 }

@@ -150,7 +150,7 @@ struct CollapseRule: Rule {
         var i = 0
         while i + 1 < b.count {
             if b[i] == 0x61 && b[i + 1] == 0x61 {
-                reporter.report("doubled", at: i..<(i + 2), fix: Fix(title: "collapse", applicability: .safe, edits: [.replace(i..<(i + 2), with: "a")]))
+                reporter.report("doubled", at: SourceRange(i, i + 2), fix: Fix(title: "collapse", applicability: .safe, edits: [.replace(SourceRange(i, i + 2), with: "a")]))
             }
             i += 1
         }
@@ -166,12 +166,12 @@ struct BreakRule: Rule {
         var i = 0
         while i + 5 <= b.count {
             if Array(b[i..<(i + 5)]) == Array("BREAK".utf8) {
-                reporter.report("break", at: i..<(i + 5), fix: Fix(title: "break", applicability: .safe, edits: [.replace(i..<(i + 5), with: "BR\nEAK")]))
+                reporter.report("break", at: SourceRange(i, i + 5), fix: Fix(title: "break", applicability: .safe, edits: [.replace(SourceRange(i, i + 5), with: "BR\nEAK")]))
             }
             i += 1
         }
         if context.document.hasBOM {
-            reporter.report("bom", at: 0..<3, fix: Fix(title: "drop", applicability: .safe, edits: [.remove(0..<3)]))
+            reporter.report("bom", at: SourceRange(0, 3), fix: Fix(title: "drop", applicability: .safe, edits: [.remove(SourceRange(0, 3))]))
         }
     }
 }
@@ -214,6 +214,6 @@ struct FixerTests {
         #expect(!Fixer.isApplicable(.insert("x", at: 1), to: doc))   // inside é
         #expect(!Fixer.isApplicable(.insert("x", at: 3), to: doc))   // between CR and LF
         #expect(Fixer.isApplicable(.insert("x", at: 2), to: doc))
-        #expect(!Fixer.isApplicable(.remove(4..<9), to: doc))
+        #expect(!Fixer.isApplicable(.remove(SourceRange(4, 9)), to: doc))
     }
 }

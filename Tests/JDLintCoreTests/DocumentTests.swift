@@ -108,19 +108,19 @@ import Testing
         let src = Array("xa&amp;by".utf8)
         var m = MappedBytes()
         m.appendVerbatim(src[1..<2], sourceStart: 1)
-        m.appendSynthetic(Array("&".utf8), source: 2..<7)
+        m.appendSynthetic(Array("&".utf8), source: SourceRange(2, 7))
         m.appendVerbatim(src[7..<8], sourceStart: 7)
         #expect(m.bytes == Array("a&b".utf8))
-        #expect(m.sourceRange(0..<1) == 1..<2)
-        #expect(m.sourceRange(1..<2) == 2..<7)
-        #expect(m.sourceRange(0..<3) == 1..<8)
+        #expect(m.sourceRange(0..<1) == SourceRange(1, 2))
+        #expect(m.sourceRange(1..<2) == SourceRange(2, 7))
+        #expect(m.sourceRange(0..<3) == SourceRange(1, 8))
         #expect(m.isVerbatim(0..<1))
         #expect(!m.isVerbatim(0..<2))
         // Compose: take "&b" of m into a new buffer.
         var n = MappedBytes()
         n.append(from: m, range: 1..<3)
-        #expect(n.sourceRange(0..<2) == 2..<8)
-        #expect(n.sourceRange(1..<2) == 7..<8)
+        #expect(n.sourceRange(0..<2) == SourceRange(2, 8))
+        #expect(n.sourceRange(1..<2) == SourceRange(7, 8))
     }
 }
 

@@ -13,7 +13,7 @@ import Testing
         /// The source text a property was read from.
         func evidence(_ p: String) -> String? {
             guard let r = facts[p]?.evidence else { return nil }
-            return String(decoding: doc.bytes[r], as: UTF8.self)
+            return String(decoding: doc.bytes[r.offsets], as: UTF8.self)
         }
 
         var properties: [String] { facts.facts.map(\.property) }

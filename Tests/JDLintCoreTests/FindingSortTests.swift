@@ -15,7 +15,7 @@ import JDLintTestSupport
             let length = Int.random(in: 0..<3, using: &rng)
             // Few distinct messages, so many findings tie; the fix title records the original position.
             findings.append(Diagnostic(rule: rules.randomElement(using: &rng)!, severity: .warning,
-                                       message: ["a", "b"].randomElement(using: &rng)!, range: start..<(start + length),
+                                       message: ["a", "b"].randomElement(using: &rng)!, range: SourceRange(start, start + length),
                                        fix: Fix(title: "\(i)", applicability: .safe, edits: [])))
         }
         var expected = findings
@@ -36,7 +36,7 @@ import JDLintTestSupport
         let analysis = Analysis(document: Document(text: "Care Assistant\n", format: .text))
         let rule = RuleRegistry.builtin.rules[0]
         var reporter = Reporter(meta: rule.meta, analysis: analysis)
-        for i in 0..<count { reporter.report("finding \(i)", at: i..<i) }
+        for i in 0..<count { reporter.report("finding \(i)", at: SourceRange(at: i)) }
         #expect(reporter.diagnostics.map(\.message) == (0..<count).map { "finding \($0)" })
         let chunks = reporter.take()
         #expect(chunks.dropLast().allSatisfy { $0.count == Reporter.chunkSize })

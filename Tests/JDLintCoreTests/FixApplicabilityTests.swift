@@ -53,7 +53,7 @@ import Testing
     struct Liar: Rule {
         let meta = RuleMeta(id: "test/liar", summary: "s", explanation: "e", defaultSeverity: .warning, fix: .safe)
         func check(_ context: RuleContext, _ reporter: inout Reporter) {
-            reporter.report("m", at: 0..<1, fix: Fix(title: "t", applicability: .unsafe, edits: [.replace(0..<1, with: "x")]))
+            reporter.report("m", at: SourceRange(0, 1), fix: Fix(title: "t", applicability: .unsafe, edits: [.replace(SourceRange(0, 1), with: "x")]))
         }
     }
 

@@ -137,14 +137,14 @@ import JDLintTestSupport
             func check(_ context: RuleContext, _ reporter: inout Reporter) {
                 let b = context.analysis.document.bytes
                 for i in 1..<b.count where b[i] == UInt8(ascii: "b") && b[i - 1] == 0x0D {
-                    reporter.report("bad", at: i..<(i + 1), fix: Fix(title: "t", applicability: .safe, edits: [Edit(range: i..<(i + 1), replacement: "")]))
+                    reporter.report("bad", at: SourceRange(i, i + 1), fix: Fix(title: "t", applicability: .safe, edits: [Edit(range: SourceRange(i, i + 1), replacement: "")]))
                 }
             }
         }
         struct Grows: Rule {
             let meta = RuleMeta(id: "test/grows", summary: "s", explanation: "e", defaultSeverity: .warning, fix: .safe)
             func check(_ context: RuleContext, _ reporter: inout Reporter) {
-                reporter.report("bad", at: 0..<1, fix: Fix(title: "t", applicability: .safe, edits: [Edit(range: 0..<0, replacement: "x")]))
+                reporter.report("bad", at: SourceRange(0, 1), fix: Fix(title: "t", applicability: .safe, edits: [Edit(range: SourceRange(at: 0), replacement: "x")]))
             }
         }
         for (rule, text) in [(JoinsCRLF() as any Rule, "a\rb\nc\n"), (Grows(), "abc\n")] {

@@ -11,7 +11,7 @@ import Testing
 
     func texts(_ text: String, _ ds: [Diagnostic]) -> [String] {
         let b = Array(text.utf8)
-        return ds.map { String(decoding: b[$0.range], as: UTF8.self) }
+        return ds.map { String(decoding: b[$0.range.offsets], as: UTF8.self) }
     }
 
     func lintWords(_ text: String) -> [Diagnostic] {

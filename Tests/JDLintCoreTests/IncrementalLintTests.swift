@@ -263,7 +263,7 @@ import JDLintTestSupport
         func check(_ context: RuleContext, _ reporter: inout Reporter) {
             let a = context.analysis
             for b in a.blocks where a.string(block: 0).isEmpty == false && a.string(b.proseRange).contains("foo") {
-                reporter.report("to the end", at: b.sourceRange.lowerBound..<a.document.bytes.count)
+                reporter.report("to the end", at: SourceRange(b.sourceRange.lowerBound, a.document.bytes.count))
             }
         }
     }

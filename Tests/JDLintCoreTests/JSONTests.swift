@@ -78,10 +78,10 @@ import Testing
         let bytes = Array(text.utf8)
         // "c" is the last decoded byte; it maps to the 'c' in the source.
         let cRange = map.sourceRange((map.count - 1)..<map.count)
-        #expect(bytes[cRange] == Array("c".utf8)[...])
+        #expect(bytes[cRange.offsets] == Array("c".utf8)[...])
         // The escaped quote maps to the two-byte escape.
         let q = map.sourceRange(1..<2)
-        #expect(String(decoding: bytes[q], as: UTF8.self) == "\\\"")
+        #expect(String(decoding: bytes[q.offsets], as: UTF8.self) == "\\\"")
     }
 
     @Test func escapesControlCharacters() {

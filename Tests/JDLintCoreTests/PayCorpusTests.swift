@@ -42,7 +42,7 @@ import Testing
                         let lo = max(0, s.sourceRange.lowerBound - 60), hi = min(bytes.count, s.sourceRange.upperBound + 40)
                         let ctx = String(decoding: bytes[lo..<hi], as: UTF8.self).replacingOccurrences(of: "\n", with: "⏎")
                             .replacingOccurrences(of: "\t", with: " ")
-                        let text = String(decoding: bytes[s.sourceRange], as: UTF8.self).replacingOccurrences(of: "\n", with: "⏎")
+                        let text = String(decoding: bytes[s.sourceRange.offsets], as: UTF8.self).replacingOccurrences(of: "\n", with: "⏎")
                         dump += "\(folder)/\(name)\t\(s.summary)\(s.openEnded ? " (open)" : "")\t\(text)\t\(ctx)\n"
                     }
                 }

@@ -205,7 +205,7 @@ import Testing
         let s3 = try #require(j.pay.first)
         #expect(s3.min == 31365 && s3.max == 37890 && s3.currency == "GBP" && s3.period == .year)
         let src = Array(json.utf8)
-        #expect(String(decoding: src[s3.sourceRange], as: UTF8.self).hasPrefix("{\"@type\": \"MonetaryAmount\""))
+        #expect(String(decoding: src[s3.sourceRange.offsets], as: UTF8.self).hasPrefix("{\"@type\": \"MonetaryAmount\""))
     }
 
     @Test func readsPayFieldsAndHeadings() throws {
@@ -216,7 +216,7 @@ import Testing
         let src = "# Nurse\n\nWe pay £30,000 a year.\n"
         let b = Analysis(document: Document(text: src, format: .markdown))
         let s = try #require(b.pay.first)
-        #expect(String(decoding: Array(src.utf8)[s.sourceRange], as: UTF8.self) == "£30,000 a year")
+        #expect(String(decoding: Array(src.utf8)[s.sourceRange.offsets], as: UTF8.self) == "£30,000 a year")
     }
 
     @Test func scanIsLinear() {

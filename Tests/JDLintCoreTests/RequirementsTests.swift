@@ -51,7 +51,7 @@ import Testing
     @Test func technologyListsAndClinicalTools() {
         let ds = lint("Requires 13+ years of experience with Epic, Meditech Expanse and FHIR.", ["requirements/technology-age"])
         let b = Array("Requires 13+ years of experience with Epic, Meditech Expanse and FHIR.".utf8)
-        #expect(ds.map { String(decoding: b[$0.range], as: UTF8.self) } == ["Meditech Expanse", "FHIR"])
+        #expect(ds.map { String(decoding: b[$0.range.offsets], as: UTF8.self) } == ["Meditech Expanse", "FHIR"])
     }
 
     @Test func experienceMismatchTitleWords() {

@@ -191,7 +191,7 @@ import Testing
     func applied(_ c: TestClient, _ uri: String, _ action: JSONValue?, to text: String) throws -> (Range<Int>, String, String) {
         let edits = c.edits(action?["edit"], uri)
         try #require(edits.count == 1)
-        let r = c.encoding.byteRange(try LSPRange(Params(edits[0]["range"])), LineIndex(Array(text.utf8)))
+        let r = c.encoding.byteRange(try LSPRange(Params(edits[0]["range"])), LineIndex(Array(text.utf8))).offsets
         return (r, try #require(edits[0]["newText"]?.stringValue), c.apply(edits, to: text))
     }
 

@@ -52,7 +52,7 @@ struct SlowRule: Rule {
         let deadline = Date().addingTimeInterval(60)
         while !context.isCancelled && !probe.released && Date() < deadline { usleep(2000) }
         probe.end(cancelled: context.isCancelled)
-        reporter.report("The slow rule finished.", at: at..<(at + m.count))
+        reporter.report("The slow rule finished.", at: SourceRange(at, at + m.count))
     }
 }
 

@@ -140,7 +140,7 @@ final class TestClient: @unchecked Sendable {
     func change(_ uri: String, replacing range: Range<Int>, with newText: String) {
         let text = texts[uri]!
         let lines = LineIndex(Array(text.utf8))
-        let r = encoding.range(range, lines)
+        let r = encoding.range(SourceRange(range.lowerBound, range.upperBound), lines)
         var bytes = Array(text.utf8)
         bytes.replaceSubrange(range, with: newText.utf8)
         texts[uri] = String(decoding: bytes, as: UTF8.self)
@@ -173,13 +173,13 @@ final class TestClient: @unchecked Sendable {
     /// Applies LSP text edits to a text (the client's side of a WorkspaceEdit).
     func apply(_ edits: [JSONValue], to text: String) -> String {
         let lines = LineIndex(Array(text.utf8))
-        var ranged: [(Range<Int>, String)] = edits.map { e in
+        var ranged: [(SourceRange, String)] = edits.map { e in
             let r = try! LSPRange(Params(e["range"]))
             return (encoding.byteRange(r, lines), e["newText"]!.stringValue!)
         }
         ranged.sort { $0.0.lowerBound > $1.0.lowerBound }
         var bytes = Array(text.utf8)
-        for (r, t) in ranged { bytes.replaceSubrange(r, with: t.utf8) }
+        for (r, t) in ranged { bytes.replaceSubrange(r.offsets, with: t.utf8) }
         return String(decoding: bytes, as: UTF8.self)
     }
 

@@ -151,7 +151,7 @@ public final class Analysis: Sendable {
     /// Index of the title block (heading), if any.
     public let titleBlock: Int?
     /// Title text and its source range (from metadata, the first h1, or the first heading).
-    public let title: (text: String, range: Range<Int>)?
+    public let title: (text: String, range: SourceRange)?
     /// Every pay statement found in the prose and fields.
     public let pay: [PayStatement]
     /// How many of `pay` were found in the prose (they come first).
@@ -340,8 +340,9 @@ public final class Analysis: Sendable {
 
     public func string(_ range: Range<Int>) -> String { String(decoding: prose.text.bytes[range], as: UTF8.self) }
 
-    /// Source range of a prose range.
-    public func sourceRange(_ range: Range<Int>) -> Range<Int> { prose.text.sourceRange(range) }
+    /// Source range of a prose range: the one conversion from offsets into `text` (what rules index) to offsets
+    /// into the document.
+    public func sourceRange(_ range: Range<Int>) -> SourceRange { prose.text.sourceRange(range) }
 
     /// Whether an edit of the source range of this prose range is an exact edit of the prose.
     public func isVerbatim(_ range: Range<Int>) -> Bool { prose.text.isVerbatim(range) }
@@ -557,7 +558,7 @@ extension Analysis {
                     for st in old.pay[firstStatement[j - blockDelta]..<firstStatement[j - blockDelta + 1]] {
                         var st = st
                         st.proseRange = shift(st.proseRange, proseDelta)
-                        st.sourceRange = shift(st.sourceRange, delta)
+                        st.sourceRange = st.sourceRange.shifted(by: delta)
                         st.amountRanges = st.amountRanges.map { shift($0, proseDelta) }
                         st.amounts = st.amounts.map { a in
                             var a = a

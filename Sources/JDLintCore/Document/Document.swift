@@ -73,8 +73,8 @@ public struct Document: Sendable {
     }
 
     /// The text of a byte range (lossy for ranges that split a scalar).
-    public func text(_ range: Range<Int>) -> String {
-        let r = range.clamped(to: 0..<bytes.count)
+    public func text(_ range: SourceRange) -> String {
+        let r = range.offsets.clamped(to: 0..<bytes.count)
         return String(decoding: bytes[r], as: UTF8.self)
     }
 

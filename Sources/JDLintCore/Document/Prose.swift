@@ -85,7 +85,7 @@ public struct MappedBytes: Sendable {
     }
 
     /// Appends bytes that stand for a whole source range (a decoded entity, an escape, a placeholder).
-    public mutating func appendSynthetic<C: Collection>(_ b: C, source: Range<Int>) where C.Element == UInt8 {
+    public mutating func appendSynthetic<C: Collection>(_ b: C, source: SourceRange) where C.Element == UInt8 {
         let n = b.count
         guard n > 0 else { return }
         let start = bytes.count
@@ -104,7 +104,7 @@ public struct MappedBytes: Sendable {
             if s.verbatim {
                 appendVerbatim(other.bytes[pos..<end], sourceStart: s.sourceStart + (pos - s.start))
             } else {
-                appendSynthetic(other.bytes[pos..<end], source: s.sourceStart..<(s.sourceStart + s.sourceLength))
+                appendSynthetic(other.bytes[pos..<end], source: SourceRange(s.sourceStart, s.sourceStart + s.sourceLength))
             }
             pos = end
             idx += 1
@@ -146,12 +146,12 @@ public struct MappedBytes: Sendable {
         return s.sourceStart
     }
 
-    /// Source range of a derived range.
-    public func sourceRange(_ range: Range<Int>) -> Range<Int> {
+    /// Source range of a derived range: the one conversion from offsets into these bytes to offsets into the file.
+    public func sourceRange(_ range: Range<Int>) -> SourceRange {
         let lo = sourceOffset(range.lowerBound)
-        if range.isEmpty { return lo..<lo }
+        if range.isEmpty { return SourceRange(at: lo) }
         let hi = sourceOffset(range.upperBound, isEnd: true)
-        return lo..<max(lo, hi)
+        return SourceRange(lo, max(lo, hi))
     }
 
     /// `true` when every byte of the range maps byte for byte onto one contiguous source range, so an edit of
@@ -224,13 +224,13 @@ public struct Block: Sendable {
         set { (proseStart, proseEnd) = (UInt32(newValue.lowerBound), UInt32(newValue.upperBound)) }
     }
     /// Source range of the whole block including its markup (marker, `#`, tags).
-    public var sourceRange: Range<Int> {
-        get { Range(uncheckedBounds: (Int(sourceStart), Int(sourceEnd))) }
+    public var sourceRange: SourceRange {
+        get { SourceRange(Int(sourceStart), Int(sourceEnd)) }
         set { (sourceStart, sourceEnd) = (UInt32(newValue.lowerBound), UInt32(newValue.upperBound)) }
     }
     /// Source range of the marker.
-    public var markerRange: Range<Int>? {
-        get { markerStart == UInt32.max ? nil : Range(uncheckedBounds: (Int(markerStart), Int(markerEnd))) }
+    public var markerRange: SourceRange? {
+        get { markerStart == UInt32.max ? nil : SourceRange(Int(markerStart), Int(markerEnd)) }
         set { (markerStart, markerEnd) = newValue.map { (UInt32($0.lowerBound), UInt32($0.upperBound)) } ?? (UInt32.max, UInt32.max) }
     }
     /// Identifies the list a bullet belongs to (bullets of one list share it).
@@ -239,8 +239,8 @@ public struct Block: Sendable {
         set { list32 = Int32(clamping: newValue) }
     }
 
-    public init(kind: BlockKind, level: Int = 0, proseRange: Range<Int>, sourceRange: Range<Int>, marker: String? = nil,
-                markerRange: Range<Int>? = nil, listID: Int = -1, fieldKey: String? = nil, explicit: Bool = true) {
+    public init(kind: BlockKind, level: Int = 0, proseRange: Range<Int>, sourceRange: SourceRange, marker: String? = nil,
+                markerRange: SourceRange? = nil, listID: Int = -1, fieldKey: String? = nil, explicit: Bool = true) {
         self.kind = kind
         self.explicit = explicit
         level32 = Int32(clamping: level)
@@ -263,13 +263,14 @@ public struct Field: Sendable {
     /// The key as written.
     public var rawKey: String
     public var value: String
-    public var keyRange: Range<Int>
-    public var valueRange: Range<Int>
+    /// Source ranges of the key and of the value.
+    public var keyRange: SourceRange
+    public var valueRange: SourceRange
     public var origin: Origin
     /// The structured value, for JSON-LD properties and front-matter keys.
     public var json: JSONValue?
 
-    public init(key: String, rawKey: String, value: String, keyRange: Range<Int>, valueRange: Range<Int>, origin: Origin,
+    public init(key: String, rawKey: String, value: String, keyRange: SourceRange, valueRange: SourceRange, origin: Origin,
                 json: JSONValue? = nil) {
         self.json = json
         self.key = key
@@ -306,16 +307,16 @@ public struct Directive: Sendable, Equatable {
     /// Rule ids or category prefixes (`grammar/`, `grammar`); empty means every rule.
     public var rules: [String]
     /// Source range of the whole comment.
-    public var range: Range<Int>
+    public var range: SourceRange
 
-    public init(kind: Kind, rules: [String], range: Range<Int>) {
+    public init(kind: Kind, rules: [String], range: SourceRange) {
         self.kind = kind
         self.rules = rules
         self.range = range
     }
 
     /// Parses the text inside a comment (`jdlint-disable-next-line grammar/repeated-word, salary/`).
-    public static func parse(_ text: Substring, range: Range<Int>) -> Directive? {
+    public static func parse(_ text: Substring, range: SourceRange) -> Directive? {
         let t = text.drop(while: { $0 == " " || $0 == "\t" })
         guard t.hasPrefix("jdlint-") else { return nil }
         let wordEnd = t.firstIndex(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) ?? t.endIndex
@@ -339,11 +340,11 @@ public struct Prose: Sendable {
     public var fields: [Field] = []
     public var directives: [Directive] = []
     /// Source ranges that hold code, URLs in markup, front-matter syntax…: never linted as prose.
-    public var opaqueRanges: [Range<Int>] = []
-    /// Title from metadata (front matter, JSON-LD, `<title>`), when the format has one.
-    public var metadataTitle: (text: String, range: Range<Int>)?
-    /// Front-end problems worth telling the user (malformed JSON-LD…), as (message, range).
-    public var problems: [(message: String, range: Range<Int>)] = []
+    public var opaqueRanges: [SourceRange] = []
+    /// Title from metadata (front matter, JSON-LD, `<title>`), when the format has one, and its source range.
+    public var metadataTitle: (text: String, range: SourceRange)?
+    /// Front-end problems worth telling the user (malformed JSON-LD…), as (message, source range).
+    public var problems: [(message: String, range: SourceRange)] = []
     private var nextListID = 0
 
     public init() {}
@@ -365,8 +366,8 @@ public struct Prose: Sendable {
 
     /// Appends a block whose text is `content` (a range of `input`), trimming surrounding white space.
     @discardableResult
-    public mutating func addBlock(_ kind: BlockKind, from input: MappedBytes, range: Range<Int>, sourceRange: Range<Int>,
-                                  level: Int = 0, marker: String? = nil, markerRange: Range<Int>? = nil,
+    public mutating func addBlock(_ kind: BlockKind, from input: MappedBytes, range: Range<Int>, sourceRange: SourceRange,
+                                  level: Int = 0, marker: String? = nil, markerRange: SourceRange? = nil,
                                   listID: Int = -1, fieldKey: String? = nil, explicit: Bool = true) -> Int? {
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi && Bytes.isWhitespace(input.bytes[lo]) { lo += 1 }
@@ -382,8 +383,8 @@ public struct Prose: Sendable {
 
     /// Appends an already-built inline buffer (markup stripped) as one block.
     @discardableResult
-    public mutating func addBlock(_ kind: BlockKind, inline: MappedBytes, sourceRange: Range<Int>, level: Int = 0,
-                                  marker: String? = nil, markerRange: Range<Int>? = nil, listID: Int = -1,
+    public mutating func addBlock(_ kind: BlockKind, inline: MappedBytes, sourceRange: SourceRange, level: Int = 0,
+                                  marker: String? = nil, markerRange: SourceRange? = nil, listID: Int = -1,
                                   fieldKey: String? = nil, explicit: Bool = true) -> Int? {
         addBlock(kind, from: inline, range: 0..<inline.count, sourceRange: sourceRange, level: level, marker: marker,
                  markerRange: markerRange, listID: listID, fieldKey: fieldKey, explicit: explicit)

@@ -22,24 +22,25 @@ public enum Applicability: String, Sendable, Codable, Comparable {
 /// The one edit primitive: replace a byte range of the original document. An insertion has an empty range,
 /// a removal an empty replacement. It maps 1:1 onto an LSP `TextEdit`.
 public struct Edit: Sendable, Equatable, Hashable {
-    public var range: Range<Int>
+    public var range: SourceRange
     public var replacement: String
 
-    public init(range: Range<Int>, replacement: String) {
+    public init(range: SourceRange, replacement: String) {
         self.range = range
         self.replacement = replacement
     }
 
-    public static func replace(_ range: Range<Int>, with s: String) -> Edit { Edit(range: range, replacement: s) }
-    public static func insert(_ s: String, at offset: Int) -> Edit { Edit(range: offset..<offset, replacement: s) }
-    public static func remove(_ range: Range<Int>) -> Edit { Edit(range: range, replacement: "") }
+    public static func replace(_ range: SourceRange, with s: String) -> Edit { Edit(range: range, replacement: s) }
+    /// Inserts `s` at a source offset.
+    public static func insert(_ s: String, at offset: Int) -> Edit { Edit(range: SourceRange(at: offset), replacement: s) }
+    public static func remove(_ range: SourceRange) -> Edit { Edit(range: range, replacement: "") }
 }
 
 /// A proposed repair of a finding.
 public struct Fix: Sendable, Equatable {
     public var title: String
     public var applicability: Applicability
-    /// Non-overlapping edits, sorted by offset.
+    /// Non-overlapping edits of the source, sorted by offset.
     public var edits: [Edit]
 
     public init(title: String, applicability: Applicability, edits: [Edit]) {
@@ -94,10 +95,10 @@ public struct Diagnostic: Sendable, Equatable {
     public var severity: Severity
     public var message: String
     /// Byte range in the original document.
-    public var range: Range<Int>
+    public var range: SourceRange
     public var fix: Fix?
 
-    public init(rule: String, severity: Severity, message: String, range: Range<Int>, fix: Fix? = nil) {
+    public init(rule: String, severity: Severity, message: String, range: SourceRange, fix: Fix? = nil) {
         self.rule = rule
         self.severity = severity
         self.message = message

@@ -87,7 +87,7 @@ public enum Fixer {
     static func select(_ diagnostics: [Diagnostic], allowed: Applicability, document: Document?) -> (edits: [Edit], fixed: Int) {
         var chosen: [Edit] = []
         var fixed = 0
-        var taken: [Range<Int>] = []
+        var taken: [SourceRange] = []
         let candidates = diagnostics.compactMap { d -> Fix? in
             guard var f = d.fix, !f.edits.isEmpty, applies(f.applicability, allowed: allowed) else { return nil }
             if let doc = document {

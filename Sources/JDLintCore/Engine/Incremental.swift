@@ -10,7 +10,7 @@ public struct LintMemo: Sendable {
     var document: Document { analysis.document }
     var prose: Prose { analysis.prose }
     /// Each block's extent: its source lines, line terminators included.
-    let extents: [Range<Int>]
+    let extents: [SourceRange]
     /// Findings of the block-scoped rules (severity set, before suppression comments), and the block each lies in.
     let local: [Diagnostic]
     let localBlock: [Int]
@@ -30,11 +30,11 @@ enum Incremental {
     static func supports(_ format: DocumentFormat) -> Bool { format == .text || format == .markdown }
 
     /// Each block's extent (its whole source lines); `nil` unless the blocks are in source order.
-    static func extents(_ document: Document, _ blocks: [Block]) -> [Range<Int>]? {
+    static func extents(_ document: Document, _ blocks: [Block]) -> [SourceRange]? {
         let li = document.lines
         let starts = li.lineStarts
         let n = starts.count
-        var out: [Range<Int>] = []
+        var out: [SourceRange] = []
         out.reserveCapacity(blocks.count)
         var last = 0
         // Blocks are in source order: one walk down the lines, not a search per block.
@@ -49,13 +49,13 @@ enum Incremental {
             var endLine = line
             let lastByte = max(r.lowerBound, r.upperBound - 1)
             while endLine + 1 < n && starts[endLine + 1] <= lastByte { endLine += 1 }
-            out.append(first..<max(lineEnd(endLine), r.upperBound))
+            out.append(SourceRange(first, max(lineEnd(endLine), r.upperBound)))
         }
         return out
     }
 
     /// The block whose extent holds `range` (and every edit of `fix`), if any: the last block starting at or before it.
-    static func block(of d: Diagnostic, _ extents: [Range<Int>]) -> Int? {
+    static func block(of d: Diagnostic, _ extents: [SourceRange]) -> Int? {
         var lo = 0, hi = extents.count
         while lo < hi {
             let mid = (lo + hi) / 2
@@ -63,7 +63,7 @@ enum Incremental {
         }
         guard lo > 0 else { return nil }
         let e = extents[lo - 1]
-        func inside(_ r: Range<Int>) -> Bool { r.lowerBound >= e.lowerBound && r.upperBound <= e.upperBound }
+        func inside(_ r: SourceRange) -> Bool { r.lowerBound >= e.lowerBound && r.upperBound <= e.upperBound }
         guard inside(d.range), d.fix?.edits.allSatisfy({ inside($0.range) }) ?? true else { return nil }
         return lo - 1
     }
@@ -76,7 +76,7 @@ enum Incremental {
     }
 
     /// Which blocks of the new version are unchanged: a common run at the start and one at the end.
-    static func plan(_ m: LintMemo, _ document: Document, _ prose: Prose, _ extents: [Range<Int>]) -> Plan {
+    static func plan(_ m: LintMemo, _ document: Document, _ prose: Prose, _ extents: [SourceRange]) -> Plan {
         let o = m.document.bytes, n = document.bytes
         let oldB = m.prose.blocks, newB = prose.blocks
         let ot = m.prose.text.bytes, nt = prose.text.bytes
@@ -125,7 +125,7 @@ enum Incremental {
         var prefix = 0
         while prefix < common && m.extents[prefix].upperBound <= p && same(prefix, prefix, 0) { prefix += 1 }
         // Blocks sharing lines (cells of one row) are kept or re-linted together.
-        func overlaps(_ e: [Range<Int>], _ i: Int) -> Bool { i > 0 && i < e.count && e[i - 1].upperBound > e[i].lowerBound }
+        func overlaps(_ e: [SourceRange], _ i: Int) -> Bool { i > 0 && i < e.count && e[i - 1].upperBound > e[i].lowerBound }
         while prefix > 0 && (overlaps(m.extents, prefix) || overlaps(extents, prefix)) { prefix -= 1 }
         var suffix = 0
         while suffix < common - prefix {
@@ -143,9 +143,9 @@ extension Diagnostic {
     func shifted(by delta: Int) -> Diagnostic {
         guard delta != 0 else { return self }
         var d = self
-        d.range = (range.lowerBound + delta)..<(range.upperBound + delta)
+        d.range = range.shifted(by: delta)
         if var f = fix {
-            f.edits = f.edits.map { Edit(range: ($0.range.lowerBound + delta)..<($0.range.upperBound + delta), replacement: $0.replacement) }
+            f.edits = f.edits.map { Edit(range: $0.range.shifted(by: delta), replacement: $0.replacement) }
             d.fix = f
         }
         return d

@@ -205,7 +205,7 @@ extension Invariants {
                                     + "blanked around [\(gotBlanked[k].map(describe).joined(separator: ", "))]")
                 }
                 for d in got[k] {
-                    let inside = { (r: Range<Int>) in r.lowerBound >= e.lowerBound && r.upperBound <= e.upperBound }
+                    let inside = { (r: SourceRange) in r.lowerBound >= e.lowerBound && r.upperBound <= e.upperBound }
                     if !inside(d.range) || !(d.fix?.edits.allSatisfy { inside($0.range) } ?? true) {
                         problems.append("\(ids[k]): finding \(describe(d)) of block \(b) reaches outside the block's lines")
                     }

@@ -73,13 +73,13 @@ public struct Linter: Sendable {
 
     /// A finding's range inside the document and on whole UTF-8 scalars (start moved back, end moved forward), so
     /// no reporter can hand out a position inside a character.
-    static func snap(_ r: Range<Int>, _ doc: Document) -> Range<Int> {
+    static func snap(_ r: SourceRange, _ doc: Document) -> SourceRange {
         let b = doc.bytes
         var lo = min(max(r.lowerBound, 0), b.count)
         var hi = min(max(r.upperBound, lo), b.count)
         while lo > 0 && lo < b.count && Bytes.isContinuation(b[lo]) { lo -= 1 }
         while hi < b.count && hi > 0 && Bytes.isContinuation(b[hi]) { hi += 1 }
-        return lo..<max(lo, hi)
+        return SourceRange(lo, max(lo, hi))
     }
 
     /// Rules measured (callgrind, long postings) as the slowest, slowest first.
@@ -182,7 +182,7 @@ public struct Linter: Sendable {
     /// The unchanged blocks since `previous` (with the new blocks' extents), when the memo fits this linter and
     /// format; no plan when most blocks changed (a paste, a reformat: a whole lint is cheaper than analysing them
     /// twice).
-    func incrementalPlan(_ previous: LintMemo?, _ document: Document, _ prose: Prose) -> (Incremental.Plan?, [Range<Int>]?) {
+    func incrementalPlan(_ previous: LintMemo?, _ document: Document, _ prose: Prose) -> (Incremental.Plan?, [SourceRange]?) {
         guard Incremental.supports(document.format), let m = previous, m.document.format == document.format,
               m.ruleIDs == localRuleIDs, let e = Incremental.extents(document, prose.blocks) else { return (nil, nil) }
         let p = Incremental.plan(m, document, prose, e)
@@ -192,7 +192,7 @@ public struct Linter: Sendable {
     /// Ids of the active block-scoped rules.
     var localRuleIDs: [String] { ruleIndices.filter { scopes[$0] == .block }.map { ids[$0] } }
 
-    func lint(_ analysis: Analysis, plan: Incremental.Plan?, extents: [Range<Int>]?, previous: LintMemo?,
+    func lint(_ analysis: Analysis, plan: Incremental.Plan?, extents: [SourceRange]?, previous: LintMemo?,
               parallel: (Int, @escaping @Sendable (Int) -> Void) -> Void,
               cancellation: LintCancellation = .never) -> (result: LintResult, memo: LintMemo?) {
         let rules = ruleIndices

@@ -261,8 +261,9 @@ public struct Reporter {
         return out
     }
 
-    /// Reports a finding at a source byte range.
-    public mutating func report(_ message: String, at range: Range<Int>, fix: Fix? = nil) {
+    /// Reports a finding at a byte range of the source document (a rule that reads prose reports with
+    /// `report(_:prose:fix:)`, which converts).
+    public mutating func report(_ message: String, at range: SourceRange, fix: Fix? = nil) {
         if current.count == Reporter.chunkSize {
             chunks.append(current)
             current = []

@@ -77,7 +77,7 @@ enum Suppressions {
     }
 
     /// The directive's lines including the terminator when the comment is alone on them, else the comment itself.
-    static func wholeLine(_ r: Range<Int>, _ li: LineIndex) -> Range<Int> {
+    static func wholeLine(_ r: SourceRange, _ li: LineIndex) -> SourceRange {
         let first = li.lineIndex(containing: r.lowerBound)
         let last = li.lineIndex(containing: max(r.lowerBound, r.upperBound - 1))
         let b = li.bytes
@@ -86,7 +86,7 @@ enum Suppressions {
         let blank = { (x: Range<Int>) in x.allSatisfy { Bytes.isSpace(b[$0]) } }
         if blank(before) && blank(after) {
             let full = li.fullRange(ofLine: last)
-            return (first == 0 ? li.bomLength : li.lineStarts[first])..<full.upperBound
+            return SourceRange(first == 0 ? li.bomLength : li.lineStarts[first], full.upperBound)
         }
         return r
     }

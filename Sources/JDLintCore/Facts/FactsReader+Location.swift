@@ -11,7 +11,8 @@ extension FactsReader {
         var region: String?
         var postalCode: String?
         var country: String?
-        var range: Range<Int>
+        /// Source range.
+        var range: SourceRange
 
         var isEmpty: Bool { locality == nil && region == nil && postalCode == nil && country == nil }
 
@@ -44,7 +45,7 @@ extension FactsReader {
 
     mutating func location() {
         var places: [Address] = []
-        var remote: Range<Int>?
+        var remote: SourceRange?
         // A place inside the employer's name (“Company: Lincoln Learning Solutions”) is not where the job is.
         // (there, or wherever the name is written again).
         let orgRanges = fields(Self.organizationKeys).map(\.valueRange)

@@ -24,7 +24,7 @@ extension FactsReader {
                 st.min = min(st.min, other.min)
                 st.max = max(st.max, other.max)
                 end = other.proseRange.upperBound
-                st.sourceRange = st.sourceRange.lowerBound..<max(st.sourceRange.upperBound, other.sourceRange.upperBound)
+                st.sourceRange = SourceRange(st.sourceRange.lowerBound, max(st.sourceRange.upperBound, other.sourceRange.upperBound))
             }
         }
         var qv = JSONObject()

@@ -97,7 +97,7 @@ extension FactsReader {
                                        "operated", "operations", "sensor", "sensors", "server", "servers", "site", "sites"].map { Word.hash($0) })
 
     /// A place name from the gazetteer as an address: a country, a region (a US state, a UK county…) or a locality.
-    static func address(name: String, country: Bool, range: Range<Int>) -> Address {
+    static func address(name: String, country: Bool, range: SourceRange) -> Address {
         if country { return Address(country: countryCodes[name.lowercased()] ?? name, range: range) }
         if let code = usStateCodes[name.lowercased()] { return Address(region: code, country: "US", range: range) }
         if regionNames.contains(name.lowercased()) { return Address(region: name, range: range) }
@@ -112,9 +112,9 @@ extension FactsReader {
         while e < t.count && (Bytes.isASCIILetter(t[e]) || (t[e] == .space && e + 1 < t.count && Bytes.isUpper(t[e + 1]))) { e += 1 }
         guard e > s, e - s <= 30 else { return nil }
         let word = String(decoding: t[s..<e], as: UTF8.self)
-        if e - s == 2, MissingSectionRule.usStates.contains(word) { return (Address(region: word, country: "US", range: 0..<0), e) }
-        if let code = usStateCodes[word.lowercased()] { return (Address(region: code, country: "US", range: 0..<0), e) }
-        if let c = countryCodes[word.lowercased()] { return (Address(country: c, range: 0..<0), e) }
+        if e - s == 2, MissingSectionRule.usStates.contains(word) { return (Address(region: word, country: "US", range: SourceRange(at: 0)), e) }
+        if let code = usStateCodes[word.lowercased()] { return (Address(region: code, country: "US", range: SourceRange(at: 0)), e) }
+        if let c = countryCodes[word.lowercased()] { return (Address(country: c, range: SourceRange(at: 0)), e) }
         return nil
     }
 
@@ -306,7 +306,7 @@ extension FactsReader {
                                       "walk", "hill", "parade", "mews", "parkway"].map { Word.hash($0) })
 
     /// The places of a text where any place name counts (a title, a field).
-    static func places(in b: [UInt8], anywhere: Bool, source: (Range<Int>) -> Range<Int>) -> [Address] {
+    static func places(in b: [UInt8], anywhere: Bool, source: (Range<Int>) -> SourceRange) -> [Address] {
         var words: [Range<Int>] = []
         Tokenizer.words(b, 0..<b.count) { words.append($0) }
         var out: [Address] = []
@@ -332,7 +332,7 @@ extension FactsReader {
 
     /// A location field's value: places separated by `;`, `|`, ` / ` or ` or `; each `City, Region, Country` with a
     /// postcode where written; “Remote” makes the job remote.
-    static func parseLocation(_ value: String, range: Range<Int>) -> ([Address], Bool) {
+    static func parseLocation(_ value: String, range: SourceRange) -> ([Address], Bool) {
         var remote = false
         var out: [Address] = []
         var v = value.replacing(" or ", with: ";").replacing(" / ", with: ";")

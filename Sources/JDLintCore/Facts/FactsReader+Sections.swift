@@ -87,7 +87,7 @@ extension FactsReader {
             if k + 2 < r.upperBound || k + 2 < t.count, t[k] == 0xEF, k + 2 < t.count, t[k + 1] == 0xBF, t[k + 2] == 0xBC {
                 let s = mapped.sourceRange(k..<(k + 3))
                 if s.upperBound <= src.count {
-                    out.append(contentsOf: src[s].filter { $0 != .backtick })
+                    out.append(contentsOf: src[s.offsets].filter { $0 != .backtick })
                 }
                 k += 3
                 continue

@@ -10,9 +10,10 @@ public struct JobPostingFacts: Sendable {
     public struct Fact: Sendable, Equatable {
         public var property: String
         public var value: JSONValue
-        public var evidence: Range<Int>
+        /// Where the document states it (source range).
+        public var evidence: SourceRange
 
-        public init(property: String, value: JSONValue, evidence: Range<Int>) {
+        public init(property: String, value: JSONValue, evidence: SourceRange) {
             self.property = property
             self.value = value
             self.evidence = evidence
@@ -134,7 +135,7 @@ struct FactsReader {
         t = a.text
     }
 
-    mutating func add(_ p: String, _ v: JSONValue, _ r: Range<Int>) {
+    mutating func add(_ p: String, _ v: JSONValue, _ r: SourceRange) {
         guard !out.contains(where: { $0.property == p }) else { return }
         out.append(JobPostingFacts.Fact(property: p, value: v, evidence: r))
     }
@@ -191,9 +192,9 @@ struct FactsReader {
             start = title.range.upperBound
             while start < src.count && Bytes.isWhitespace(src[start]) { start += 1 }
         }
-        let r = start..<max(start, blocks[last].sourceRange.upperBound)
+        let r = SourceRange(start, max(start, blocks[last].sourceRange.upperBound))
         guard r.upperBound <= src.count, !r.isEmpty else { return }
-        let text = String(decoding: src[r], as: UTF8.self)
+        let text = String(decoding: src[r.offsets], as: UTF8.self)
         guard !text.allSatisfy(\.isWhitespace) else { return }
         add("description", .string(text), r)
     }

@@ -19,7 +19,7 @@ public enum HTMLFrontend {
         var plainChars = 0
         var boldChars = 0
         var pendingSpace = false
-        var pendingSpaceSource = 0..<0
+        var pendingSpaceSource = SourceRange(at: 0)
         /// The pending space is one literal space byte of the source (so it maps verbatim).
         var pendingSpaceVerbatim = false
         var headingSeen = false
@@ -127,7 +127,7 @@ public enum HTMLFrontend {
 
     static func markSpace(_ input: MappedBytes, _ r: Range<Int>, _ st: inout State) {
         if st.pendingSpace {
-            st.pendingSpaceSource = st.pendingSpaceSource.lowerBound..<input.sourceRange(r).upperBound
+            st.pendingSpaceSource = SourceRange(st.pendingSpaceSource.lowerBound, input.sourceRange(r).upperBound)
             st.pendingSpaceVerbatim = false
         } else {
             st.pendingSpace = true
@@ -160,7 +160,7 @@ public enum HTMLFrontend {
         guard st.inline.count > 0 else { return }
         let srcStart = st.blockStart >= 0 ? st.blockStart : st.inline.sourceOffset(0)
         let srcEnd = max(srcStart, input.sourceOffset(end, isEnd: true))
-        let sourceRange = srcStart..<max(srcEnd, st.inline.sourceOffset(st.inline.count, isEnd: true))
+        let sourceRange = SourceRange(srcStart, max(srcEnd, st.inline.sourceOffset(st.inline.count, isEnd: true)))
         switch st.container.last ?? .paragraph {
         case .heading(let level):
             prose.addBlock(.heading, inline: st.inline, sourceRange: sourceRange, level: level)

@@ -13,7 +13,7 @@ public enum JSONLDFrontend {
         } catch {
             let end = input.sourceOffset(input.count, isEnd: true)
             let at = min(input.sourceOffset(error.offset), end)
-            prose.problems.append(("The JSON-LD is not valid JSON: \(error.message).", at..<min(at + 1, end)))
+            prose.problems.append(("The JSON-LD is not valid JSON: \(error.message).", SourceRange(at, min(at + 1, end))))
             return
         }
         let postings = findPostings(root)

@@ -208,6 +208,8 @@ public struct JSONParser {
         return JSONNode(kind: .double(d), range: start..<i)
     }
 
+    /// The string's value and its map onto the text parsed: the file itself for a JSON-LD posting, but a front end's
+    /// derived buffer for JSON-LD inside HTML, which `JSONLDFrontend` then maps onto the file.
     mutating func parseString() throws(JSONError) -> (String, MappedBytes) {
         let start = i
         i += 1
@@ -251,7 +253,7 @@ public struct JSONParser {
                 default: throw error("invalid escape")
                 }
                 i += 1
-                if keepMaps { m.appendSynthetic(decoded, source: escStart..<i) } else { out.append(contentsOf: decoded) }
+                if keepMaps { m.appendSynthetic(decoded, source: SourceRange(escStart, i)) } else { out.append(contentsOf: decoded) }
                 runStart = i
                 continue
             }

@@ -148,7 +148,7 @@ public struct CheckstyleFormatter: OutputFormatter {
 public struct RDJSONFormatter: OutputFormatter {
     public init() {}
 
-    static func range(_ r: Range<Int>, _ doc: Document) -> JSONValue {
+    static func range(_ r: SourceRange, _ doc: Document) -> JSONValue {
         let s = OutputSupport.bytePosition(r.lowerBound, doc), e = OutputSupport.bytePosition(r.upperBound, doc)
         return ["start": ["line": .int(s.line), "column": .int(s.column)], "end": ["line": .int(e.line), "column": .int(e.column)]]
     }

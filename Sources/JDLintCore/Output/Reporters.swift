@@ -109,7 +109,7 @@ public struct JSONFormatter: Sendable {
         ["line": .int(p.line), "column": .int(p.column), "offset": .int(p.offset)]
     }
 
-    public static func range(_ r: Range<Int>, _ doc: Document) -> JSONValue {
+    public static func range(_ r: SourceRange, _ doc: Document) -> JSONValue {
         ["start": position(doc.position(r.lowerBound)), "end": position(doc.position(r.upperBound))]
     }
 

@@ -10,7 +10,7 @@ public struct SARIFFormatter: OutputFormatter {
 
     static func level(_ s: Severity) -> JSONValue { s == .error ? "error" : s == .warning ? "warning" : "note" }
 
-    static func region(_ r: Range<Int>, _ doc: Document) -> JSONValue {
+    static func region(_ r: SourceRange, _ doc: Document) -> JSONValue {
         let s = doc.position(r.lowerBound), e = doc.position(r.upperBound)
         return ["startLine": .int(s.line), "startColumn": .int(s.column), "endLine": .int(e.line), "endColumn": .int(e.column),
                 "byteOffset": .int(s.offset), "byteLength": .int(max(0, e.offset - s.offset))]
@@ -66,7 +66,7 @@ public struct SARIFFormatter: OutputFormatter {
             for d in r.diagnostics {
                 let li = doc.lines
                 let line = li.lineIndex(containing: d.range.lowerBound)
-                let lineText = doc.text(li.contentStart(ofLine: line)..<li.contentEnd(ofLine: line)).trimmingSpaces()
+                let lineText = doc.text(SourceRange(li.contentStart(ofLine: line), li.contentEnd(ofLine: line))).trimmingSpaces()
                 let base = OutputSupport.fnv([d.rule, doc.text(d.range), lineText])
                 let n = seen[base, default: 0] + 1
                 seen[base] = n

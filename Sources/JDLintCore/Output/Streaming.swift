@@ -90,7 +90,7 @@ extension JSONFormatter: StreamableFormatter {
         w.endObject()
     }
 
-    static func write(_ r: Range<Int>, _ doc: Document, into w: inout JSONWriter) {
+    static func write(_ r: SourceRange, _ doc: Document, into w: inout JSONWriter) {
         w.beginObject()
         w.key("start"); write(doc.position(r.lowerBound), into: &w)
         w.key("end"); write(doc.position(r.upperBound), into: &w)

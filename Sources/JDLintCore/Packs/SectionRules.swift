@@ -35,10 +35,10 @@ public enum SectionMatching {
     }
 
     /// Where a finding about the whole posting goes: the title, else the first block, else the start.
-    public static func documentAnchor(_ a: Analysis) -> Range<Int> {
+    public static func documentAnchor(_ a: Analysis) -> SourceRange {
         if let t = a.titleBlock { return a.blocks[t].sourceRange }
         if let b = a.blocks.first { return b.sourceRange }
-        return 0..<0
+        return SourceRange(at: 0)
     }
 }
 
@@ -179,7 +179,7 @@ struct ForbiddenSectionRule: Rule {
                     }
                 }
                 let start = doc.lines.fullRange(ofLine: doc.lines.lineIndex(containing: b.sourceRange.lowerBound)).lowerBound
-                if start < end { fix = Fix(title: "Remove the section", applicability: ap, edits: [.remove(start..<end)]) }
+                if start < end { fix = Fix(title: "Remove the section", applicability: ap, edits: [.remove(SourceRange(start, end))]) }
             }
             reporter.report(PackRuleSpec.fill(message, ["match": a.string(b.proseRange)]), at: b.sourceRange, fix: fix)
         }

@@ -42,7 +42,7 @@ extension PayParser {
             var r = prose.fields[idx].valueRange
             if let m = maxField, let n = minField {
                 let a = prose.fields[n.0].valueRange, b = prose.fields[m.0].valueRange
-                r = Swift.min(a.lowerBound, b.lowerBound)..<Swift.max(a.upperBound, b.upperBound)
+                r = SourceRange(Swift.min(a.lowerBound, b.lowerBound), Swift.max(a.upperBound, b.upperBound))
             }
             out.append(PayStatement(min: Swift.min(lo, hi), max: Swift.max(lo, hi), currency: currency, period: period,
                                     isRange: minField != nil && maxField != nil && lo != hi, openEnded: minField == nil || maxField == nil,

@@ -76,7 +76,8 @@ public enum PayParser {
         for i in 0...t.count where i == t.count || t[i] == .lineFeed {
             if i > start { scanner.scan(Region(range: start..<i, context: context, periodHint: nil, field: context)) { s in
                 var s = s
-                s.sourceRange = s.proseRange
+                // The text stands alone: it is its own source.
+                s.sourceRange = SourceRange(s.proseRange.lowerBound, s.proseRange.upperBound)
                 out.append(s)
             } }
             start = i + 1

@@ -344,9 +344,10 @@ extension Scanner {
         if let g = f2 { amounts.append(amount(g, implied: fr.secondImpliedK)) }
         let startPos = f1.start
         let endPos = Swift.max(periodRange?.upperBound ?? 0, f2?.end ?? f1.end)
+        // `sourceRange` is replaced by the caller (`PayParser`), which knows where the prose came from.
         let s = PayStatement(min: Swift.min(lowValue, highValue), max: maxValue, currency: currency, period: period,
                              isRange: f2 != nil && lowValue != highValue, openEnded: open && f2 == nil,
-                             proseRange: startPos..<endPos, sourceRange: startPos..<endPos,
+                             proseRange: startPos..<endPos, sourceRange: SourceRange(startPos, endPos),
                              amountRanges: amounts.map(\.range), amounts: amounts, inverted: lowValue > highValue,
                              origin: .prose, periodRange: periodRange)
         return (s, Swift.max(resume, endPos))

@@ -71,7 +71,7 @@ public struct PayStatement: Sendable, Equatable {
     /// Range of the whole statement in the prose buffer (empty for statements read from structured fields).
     public var proseRange: Range<Int>
     /// Source range of the whole statement.
-    public var sourceRange: Range<Int>
+    public var sourceRange: SourceRange
     /// Prose ranges of the individual amounts as written (one or two), numbers only (`64,334`, `60k`).
     public var amountRanges: [Range<Int>]
     /// The figures as written, in order (empty for structured fields).
@@ -83,7 +83,7 @@ public struct PayStatement: Sendable, Equatable {
     public var periodRange: Range<Int>?
 
     public init(min: Double, max: Double, currency: String?, period: PayPeriod?, isRange: Bool, openEnded: Bool,
-                proseRange: Range<Int>, sourceRange: Range<Int>, amountRanges: [Range<Int>], amounts: [PayAmount] = [],
+                proseRange: Range<Int>, sourceRange: SourceRange, amountRanges: [Range<Int>], amounts: [PayAmount] = [],
                 inverted: Bool = false, origin: PayOrigin = .prose, periodRange: Range<Int>? = nil) {
         self.min = min
         self.max = max

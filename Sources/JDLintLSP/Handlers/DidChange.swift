@@ -27,7 +27,7 @@ extension LanguageServer {
         for (i, c) in n.changes.enumerated() {
             if let r = c.range {
                 let br = encoding.byteRange(r, lines)
-                bytes.replaceSubrange(br, with: c.text.utf8)
+                bytes.replaceSubrange(br.offsets, with: c.text.utf8)
             } else {
                 bytes = Array(c.text.utf8)
             }

@@ -53,7 +53,7 @@ extension LanguageServer {
             var text = facts
             if let f = findings {
                 let fr = enc.byteRange(f.range, lines)
-                range = min(range.lowerBound, fr.lowerBound)..<max(range.upperBound, fr.upperBound)
+                range = SourceRange(min(range.lowerBound, fr.lowerBound), max(range.upperBound, fr.upperBound))
                 text += "\n---\n\n" + f.markdown
             }
             reply(Hover(markdown: text, range: enc.range(range, lines)))
@@ -71,7 +71,7 @@ extension LanguageServer {
         var seen = Set<String>()
         var range = first.range
         for d in hits {
-            range = min(range.lowerBound, d.range.lowerBound)..<max(range.upperBound, d.range.upperBound)
+            range = SourceRange(min(range.lowerBound, d.range.lowerBound), max(range.upperBound, d.range.upperBound))
             if !text.isEmpty { text += "\n---\n\n" }
             text += "**\(d.rule)**: \(d.message)\n\n"
             if seen.insert(d.rule).inserted, let rule = linter.registry.rule(d.rule) {

@@ -1,10 +1,10 @@
 /// Helpers shared by the pay rules.
 enum SalarySupport {
     /// Where a finding about the whole posting goes: the title, else the first block, else the start of the file.
-    static func documentAnchor(_ a: Analysis) -> Range<Int> {
+    static func documentAnchor(_ a: Analysis) -> SourceRange {
         if let t = a.title, !t.range.isEmpty { return t.range }
         if let b = a.blocks.first { return a.sourceRange(b.proseRange) }
-        return 0..<0
+        return SourceRange(at: 0)
     }
 
     /// The selected profiles whose pay requirement `key` is `true`.

@@ -71,7 +71,7 @@ struct BulletStyleRule: Rule {
                     for i in items {
                         let b = a.blocks[i]
                         guard let m = b.marker, m != majority, let mr = b.markerRange else { continue }
-                        let fix = a.document.bytes[mr].elementsEqual(m.utf8)
+                        let fix = a.document.bytes[mr.offsets].elementsEqual(m.utf8)
                             ? Fix(title: "Use “\(majority)”", applicability: .safe, edits: [.replace(mr, with: majority)]) : nil
                         reporter.report("Bullet “\(m)” in a list of “\(majority)” bullets: use one marker per list.", at: mr, fix: fix)
                     }

@@ -143,7 +143,7 @@ struct EmptySectionRule: Rule {
             }
             // Headings inferred from plain text or bold paragraphs are guesses: only a `Label:` line is sure enough.
             if !blocks[h].explicit {
-                let src = a.document.bytes[blocks[h].sourceRange]
+                let src = a.document.bytes[blocks[h].sourceRange.offsets]
                 guard src.last(where: { !Bytes.isWhitespace($0) && $0 != .asterisk && $0 != .underscore }) == .colon || isColonHeading(a, h) else { continue }
             }
             // A sub-heading right after this one gives it content.

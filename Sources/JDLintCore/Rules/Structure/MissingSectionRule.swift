@@ -358,15 +358,15 @@ struct MissingSectionRule: Rule {
         ])
 
     /// Where the finding goes: the title, or the first line with text.
-    static func anchor(_ a: Analysis) -> Range<Int> {
+    static func anchor(_ a: Analysis) -> SourceRange {
         if let t = a.title, !t.range.isEmpty { return t.range }
         // Line 1 (the first line with text), whatever it holds: a finding about the whole posting must not fall
         // under a suppression comment meant for the line after it.
         let lines = a.document.lines
         for l in 0..<lines.lineCount where lines.contentEnd(ofLine: l) > lines.contentStart(ofLine: l) {
-            return lines.contentStart(ofLine: l)..<lines.contentEnd(ofLine: l)
+            return SourceRange(lines.contentStart(ofLine: l), lines.contentEnd(ofLine: l))
         }
-        return 0..<0
+        return SourceRange(at: 0)
     }
 
     static func list(_ items: [String]) -> String {

@@ -106,7 +106,7 @@ struct PageResidueRule: Rule {
             guard let (_, linkable) = Self.match(text, containsPhrase: containing[i], patterns: patterns) else { continue }
             // A label that introduces what follows (“Terms and conditions:”) is a heading, not residue.
             if a.text[block.proseRange].last == .colon && i + 1 < a.blocks.count { continue }
-            if block.kind == .heading && a.document.bytes[block.sourceRange].last(where: { !Bytes.isWhitespace($0) }) == .colon
+            if block.kind == .heading && a.document.bytes[block.sourceRange.offsets].last(where: { !Bytes.isWhitespace($0) }) == .colon
                 && sectionBody[i] == true { continue }
             if linkable {
                 // A working button, or a real section (“## Apply now” with instructions under it), is not residue.
@@ -117,7 +117,7 @@ struct PageResidueRule: Rule {
             if i == a.titleBlock && a.blocks.count == 1 { continue }
             // In HTML, a link or a button is working page furniture, not text pasted by mistake.
             if a.document.format == .html || a.document.format == .jsonld {
-                let src = Bytes.lowerString(doc.bytes, block.sourceRange)
+                let src = Bytes.lowerString(doc.bytes, block.sourceRange.offsets)
                 if src.containsBytes("<a ") || src.containsBytes("<a\n") || src.containsBytes("<button") { continue }
             }
             body(i)

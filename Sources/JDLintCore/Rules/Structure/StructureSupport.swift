@@ -2,7 +2,7 @@
 enum StructureSupport {
     /// An edit that removes the whole lines of `range` (and one of two surrounding blank lines), when the range
     /// covers its lines entirely — apart from white space and closing tags such as `</p>` / `</li>`.
-    static func removeLines(_ doc: Document, _ range: Range<Int>) -> Edit? {
+    static func removeLines(_ doc: Document, _ range: SourceRange) -> Edit? {
         let lines = doc.lines
         let b = doc.bytes
         guard !range.isEmpty else { return nil }
@@ -40,7 +40,7 @@ enum StructureSupport {
         // A lone CR line end before the removed lines and an LF after them would become one CRLF, merging two
         // lines: no fix then (mixed CR / LF line ends are rare; the finding stays).
         if lo > 0 && b[lo - 1] == .carriageReturn && hi < b.count && b[hi] == .lineFeed { return nil }
-        return .remove(lo..<hi)
+        return .remove(SourceRange(lo, hi))
     }
 
     static func tagEnd(_ b: [UInt8], _ k: Int, limit: Int) -> Int? {
@@ -51,8 +51,8 @@ enum StructureSupport {
     }
 
     /// Whether the source of a block carries a link (so a call to action is a working button).
-    static func hasLink(_ doc: Document, _ range: Range<Int>) -> Bool {
-        let s = Bytes.lowerString(doc.bytes, range)
+    static func hasLink(_ doc: Document, _ range: SourceRange) -> Bool {
+        let s = Bytes.lowerString(doc.bytes, range.offsets)
         return s.containsBytes("href") || s.containsBytes("](") || s.containsBytes("http") || s.containsBytes("www.")
             || s.containsBytes("mailto:") || s.containsBytes("@")
     }

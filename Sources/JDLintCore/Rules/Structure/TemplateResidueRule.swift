@@ -244,7 +244,7 @@ struct TemplateResidueRule: Rule {
             var r = f.valueRange
             let src = a.document.bytes
             if r.count >= 2 && (src[r.lowerBound] == .quote || src[r.lowerBound] == .apostrophe) && src[r.upperBound - 1] == src[r.lowerBound] {
-                r = (r.lowerBound + 1)..<(r.upperBound - 1)
+                r = SourceRange(r.lowerBound + 1, r.upperBound - 1)
             }
             reporter.report("Unfilled placeholder “\(f.value)” in `\(f.rawKey)`: fill it in or remove it.", at: r)
         }
