@@ -8,7 +8,8 @@ struct LengthRule: Rule {
             boards recommend 300–700 words). Only prose counts: markup, front-matter syntax and code do not. The \
             finding sits on the title (or line 1) and gives the count. Both limits are configurable. A volunteer \
             call or a freelance brief (see structure/missing-section) needs less: it is reported below two fifths \
-            of the minimum.
+            of the minimum. In a posting written in two languages, the paragraphs in a language other than English \
+            do not count towards the most words: a reader reads one version.
             """,
         defaultSeverity: .warning,
         triggering: [
@@ -27,6 +28,10 @@ struct LengthRule: Rule {
             // Words as a reader counts them: a date or an address is one word.
             RuleExample("# Cleaner\n\n" + String(repeating: "We need a cleaner for our office in the centre of town, mornings only. ", count: 11)
                         + "Start 2025-05-01, see https://example.com/jobs/a/b/c now.\n", format: .markdown, options: JSONObject([("maxWords", 160)])),
+            // A posting in two languages is read in one: the French version does not count towards the length.
+            RuleExample("# Cleaner\n\n" + String(repeating: "We need a cleaner for our office in town. ", count: 9) + "\n\n"
+                        + String(repeating: "Nous cherchons une personne pour le nettoyage de nos bureaux et des salles. ", count: 6) + "\n",
+                        format: .markdown, options: JSONObject([("maxWords", 100)])),
             // Prose in front matter counts.
             RuleExample("---\ntitle: Logo for a library\ndeliverables: " + String(repeating: "A logo in SVG and PNG, with a short style guide for the team. ", count: 12)
                         + "\n---\n\nWe need a logo.\n", format: .markdown),
@@ -73,8 +78,14 @@ struct LengthRule: Rule {
         // Words as a reader (or `wc -w`) counts them: runs of non-space characters with a letter or digit in them.
         // The analysis's word list splits dates, URLs and codes into several words (“2024-05-01” is three), which
         // pushed postings of 980 words over the limit (judged on real postings).
+        // A posting in two languages (an English version, then a French one) is read in one of them: the blocks in
+        // another language do not count towards the length (judged on real postings).
         var words = 0
-        for b in a.blocks { words += Self.readerWords(a.text, b.proseRange) }
+        for (k, b) in a.blocks.enumerated() {
+            let first = a.wordIndex(atOrAfter: b.proseRange.lowerBound)
+            if first < a.words.count, a.words[first].block == k, IndefiniteArticleRule.isForeign(a.words, a.text, block: k, around: first) { continue }
+            words += Self.readerWords(a.text, b.proseRange)
+        }
         let anchor = MissingSectionRule.anchor(a)
         // A volunteer call or a freelance brief needs less than a job posting (judged on real postings: a gratis
         // design call of two paragraphs, or a two-icon request of 300 characters with its sizes and a link, that
