@@ -386,117 +386,158 @@ public struct PackPattern: Sendable {
     /// thread once — O(states) per byte, no backtracking. Buffers are allocated once per call.
     public func matches(in t: [UInt8], range: Range<Int>? = nil) -> [Match] {
         let r = range ?? 0..<t.count
-        var out: [Match] = []
-        let n = kinds.count
-        guard n > 0 else { return out }
-        let lo = r.lowerBound, hi = r.upperBound
-        let curS = UnsafeMutablePointer<Int32>.allocate(capacity: n), curF = UnsafeMutablePointer<Int>.allocate(capacity: n)
-        let nxtS = UnsafeMutablePointer<Int32>.allocate(capacity: n), nxtF = UnsafeMutablePointer<Int>.allocate(capacity: n)
-        let mark = UnsafeMutablePointer<Int>.allocate(capacity: n)
-        let stack = UnsafeMutablePointer<Int32>.allocate(capacity: 2 * n + 2)
-        mark.initialize(repeating: -1, count: n)
-        defer {
-            curS.deallocate(); curF.deallocate(); nxtS.deallocate(); nxtF.deallocate(); mark.deallocate(); stack.deallocate()
-        }
-        var cs = curS, cf = curF, ns = nxtS, nf = nxtF
-        var curCount = 0, nxtCount = 0
-        var bestStart = -1, bestEnd = -1, bestTag = 0
-        var generation = 0
-        var i = lo
-        kinds.withUnsafeBufferPointer { kind in
+        guard !kinds.isEmpty else { return [] }
+        return kinds.withUnsafeBufferPointer { kind in
         argA.withUnsafeBufferPointer { A in
         argB.withUnsafeBufferPointer { B in
         nodeBytes.withUnsafeBufferPointer { byte in
         startFirst.withUnsafeBufferPointer { sFirst in
         startNodes.withUnsafeBufferPointer { sNodes in
         t.withUnsafeBufferPointer { text in
-            /// Adds `s` and its ε-closure at `pos` (thread start `from`) to the next list.
-            @inline(__always) func add(_ s: Int32, _ from: Int, _ pos: Int) {
-                var sp = 0
-                stack[sp] = s
-                sp += 1
-                while sp > 0 {
-                    sp -= 1
-                    let x = Int(stack[sp])
-                    if mark[x] == generation { continue }
-                    mark[x] = generation
-                    switch kind[x] {
-                    case PackPattern.kSplit:
-                        stack[sp] = B[x]
-                        stack[sp + 1] = A[x]
-                        sp += 2
-                    case PackPattern.kBoundary:
-                        if PackPattern.isBoundary(t, lo, hi, pos) { stack[sp] = A[x]; sp += 1 }
-                    case PackPattern.kAccept:
-                        if bestStart < 0 || from < bestStart || (from == bestStart && pos > bestEnd) {
-                            bestStart = from; bestEnd = pos; bestTag = Int(A[x])
-                        }
-                    default:
-                        ns[nxtCount] = Int32(x)
-                        nf[nxtCount] = from
-                        nxtCount += 1
-                    }
-                }
-            }
-            @inline(__always) func step(_ x: Int, _ c: UInt8) -> Int32 {
-                switch kind[x] {
-                case PackPattern.kByte: return (B[x] != 0 ? Bytes.lower(c) : c) == byte[x] ? A[x] : -1
-                case PackPattern.kDigit: return Bytes.isDigit(c) ? A[x] : -1
-                case PackPattern.kSpace: return PackPattern.isSpaceByte(c) ? A[x] : -1
-                default: return -1
-                }
-            }
-            while true {
-                if bestStart >= 0 && (curCount == 0 || i >= hi) {
-                    out.append(Match(range: bestStart..<bestEnd, tag: bestTag))
-                    // Resume at the end of the match (at most maxLength bytes back).
-                    i = bestEnd
-                    bestStart = -1
-                    curCount = 0
-                    continue
-                }
-                if curCount == 0 {
-                    // Idle: skip bytes that cannot start a match.
-                    while i < hi && sFirst[Int(text[i])] == sFirst[Int(text[i]) + 1] { i += 1 }
-                }
-                if i >= hi { break }
-                let c = text[i]
-                generation += 1
-                nxtCount = 0
-                for j in 0..<curCount {
-                    let x = step(Int(cs[j]), c)
-                    if x >= 0 { add(x, cf[j], i + 1) }
-                }
-                // Seed a thread at i unless a match has been found (later starts cannot beat it).
-                if bestStart < 0 {
-                    var needBoundaryChecked = false, boundaryHere = false
-                    for k in Int(sFirst[Int(c)])..<Int(sFirst[Int(c) + 1]) {
-                        let e = Int(sNodes[k])
-                        if e < 0 {  // needs a word boundary at i
-                            if !needBoundaryChecked { boundaryHere = PackPattern.isBoundary(t, lo, hi, i); needBoundaryChecked = true }
-                            if !boundaryHere { continue }
-                        }
-                        let x = step(e < 0 ? ~e : e, c)
-                        if x >= 0 { add(x, i, i + 1) }
-                    }
-                }
-                swap(&cs, &ns)
-                swap(&cf, &nf)
-                curCount = nxtCount
-                if bestStart >= 0 {
-                    // Drop threads that start after the best match: they can only lose to it.
-                    var k = 0
-                    for j in 0..<curCount where cf[j] <= bestStart {
-                        cs[k] = cs[j]
-                        cf[k] = cf[j]
-                        k += 1
-                    }
-                    curCount = k
-                }
-                i += 1
-            }
+            var vm = PikeVM(kind: kind, A: A, B: B, byte: byte, sFirst: sFirst, sNodes: sNodes, t: t, text: text, range: r)
+            defer { vm.deallocate() }
+            return vm.run()
         }}}}}}}
+    }
+}
+
+/// One run of `PackPattern.matches` over `t[lo..<hi]`: the automaton's flat tables (`PackPattern.flatten`), the
+/// current and the next list of threads (state, start), and the best match found so far.
+struct PikeVM {
+    let kind: UnsafeBufferPointer<UInt8>, A: UnsafeBufferPointer<Int32>, B: UnsafeBufferPointer<Int32>
+    let byte: UnsafeBufferPointer<UInt8>
+    let sFirst: UnsafeBufferPointer<Int32>, sNodes: UnsafeBufferPointer<Int32>
+    let t: [UInt8]
+    let text: UnsafeBufferPointer<UInt8>
+    let lo: Int, hi: Int
+    /// The current (`cs`, `cf`: state and start) and next (`ns`, `nf`) threads; `mark[s]` is the generation in
+    /// which state `s` was last added; `stack` is the ε-closure's work list.
+    var cs: UnsafeMutablePointer<Int32>, cf: UnsafeMutablePointer<Int>
+    var ns: UnsafeMutablePointer<Int32>, nf: UnsafeMutablePointer<Int>
+    let mark: UnsafeMutablePointer<Int>
+    let stack: UnsafeMutablePointer<Int32>
+    var curCount = 0, nxtCount = 0
+    var bestStart = -1, bestEnd = -1, bestTag = 0
+    var generation = 0
+
+    init(kind: UnsafeBufferPointer<UInt8>, A: UnsafeBufferPointer<Int32>, B: UnsafeBufferPointer<Int32>, byte: UnsafeBufferPointer<UInt8>,
+         sFirst: UnsafeBufferPointer<Int32>, sNodes: UnsafeBufferPointer<Int32>, t: [UInt8], text: UnsafeBufferPointer<UInt8>,
+         range: Range<Int>) {
+        (self.kind, self.A, self.B, self.byte, self.sFirst, self.sNodes, self.t, self.text) = (kind, A, B, byte, sFirst, sNodes, t, text)
+        lo = range.lowerBound
+        hi = range.upperBound
+        let n = kind.count
+        cs = .allocate(capacity: n)
+        cf = .allocate(capacity: n)
+        ns = .allocate(capacity: n)
+        nf = .allocate(capacity: n)
+        mark = .allocate(capacity: n)
+        stack = .allocate(capacity: 2 * n + 2)
+        mark.initialize(repeating: -1, count: n)
+    }
+
+    func deallocate() {
+        cs.deallocate(); cf.deallocate(); ns.deallocate(); nf.deallocate(); mark.deallocate(); stack.deallocate()
+    }
+
+    /// The matches, left to right: each input byte advances every thread once.
+    mutating func run() -> [PackPattern.Match] {
+        var out: [PackPattern.Match] = []
+        var i = lo
+        while true {
+            if bestStart >= 0 && (curCount == 0 || i >= hi) {
+                out.append(PackPattern.Match(range: bestStart..<bestEnd, tag: bestTag))
+                // Resume at the end of the match (at most maxLength bytes back).
+                i = bestEnd
+                bestStart = -1
+                curCount = 0
+                continue
+            }
+            if curCount == 0 {
+                // Idle: skip bytes that cannot start a match.
+                while i < hi && sFirst[Int(text[i])] == sFirst[Int(text[i]) + 1] { i += 1 }
+            }
+            if i >= hi { break }
+            let c = text[i]
+            generation += 1
+            nxtCount = 0
+            for j in 0..<curCount {
+                let x = step(Int(cs[j]), c)
+                if x >= 0 { add(x, cf[j], i + 1) }
+            }
+            // Seed a thread at i unless a match has been found (later starts cannot beat it).
+            if bestStart < 0 { seed(c, at: i) }
+            swap(&cs, &ns)
+            swap(&cf, &nf)
+            curCount = nxtCount
+            if bestStart >= 0 { dropThreadsAfterBest() }
+            i += 1
+        }
         return out
+    }
+
+    /// Adds `s` and its ε-closure at `pos` (thread start `from`) to the next list.
+    @inline(__always) mutating func add(_ s: Int32, _ from: Int, _ pos: Int) {
+        var sp = 0
+        stack[sp] = s
+        sp += 1
+        while sp > 0 {
+            sp -= 1
+            let x = Int(stack[sp])
+            if mark[x] == generation { continue }
+            mark[x] = generation
+            switch kind[x] {
+            case PackPattern.kSplit:
+                stack[sp] = B[x]
+                stack[sp + 1] = A[x]
+                sp += 2
+            case PackPattern.kBoundary:
+                if PackPattern.isBoundary(t, lo, hi, pos) { stack[sp] = A[x]; sp += 1 }
+            case PackPattern.kAccept:
+                if bestStart < 0 || from < bestStart || (from == bestStart && pos > bestEnd) {
+                    bestStart = from; bestEnd = pos; bestTag = Int(A[x])
+                }
+            default:
+                ns[nxtCount] = Int32(x)
+                nf[nxtCount] = from
+                nxtCount += 1
+            }
+        }
+    }
+
+    /// The state consuming state `x` goes to on byte `c`, or -1.
+    @inline(__always) func step(_ x: Int, _ c: UInt8) -> Int32 {
+        switch kind[x] {
+        case PackPattern.kByte: return (B[x] != 0 ? Bytes.lower(c) : c) == byte[x] ? A[x] : -1
+        case PackPattern.kDigit: return Bytes.isDigit(c) ? A[x] : -1
+        case PackPattern.kSpace: return PackPattern.isSpaceByte(c) ? A[x] : -1
+        default: return -1
+        }
+    }
+
+    /// Starts the threads of a match at `i` (byte `c`): the start states that accept `c` (`PackPattern.startIndex`).
+    @inline(__always) mutating func seed(_ c: UInt8, at i: Int) {
+        var needBoundaryChecked = false, boundaryHere = false
+        for k in Int(sFirst[Int(c)])..<Int(sFirst[Int(c) + 1]) {
+            let e = Int(sNodes[k])
+            if e < 0 {  // needs a word boundary at i
+                if !needBoundaryChecked { boundaryHere = PackPattern.isBoundary(t, lo, hi, i); needBoundaryChecked = true }
+                if !boundaryHere { continue }
+            }
+            let x = step(e < 0 ? ~e : e, c)
+            if x >= 0 { add(x, i, i + 1) }
+        }
+    }
+
+    /// Drops the threads that start after the best match: they can only lose to it.
+    @inline(__always) mutating func dropThreadsAfterBest() {
+        var k = 0
+        for j in 0..<curCount where cf[j] <= bestStart {
+            cs[k] = cs[j]
+            cf[k] = cf[j]
+            k += 1
+        }
+        curCount = k
     }
 }
 

@@ -50231,45 +50231,11 @@ Złotów
 }
 
 """#,
-        "requirements-headings.json": #"""
-// Heading and item words of `requirements/too-many`: which lists are requirements, optional extras, duties or
-// conditions. Matched as substrings of the lower-cased heading or item ("responsibilit" covers "responsibility" and
-// "responsibilities"; "cv " keeps its space).
+        "requirements-items.json": #"""
+// Item words of `requirements/too-many`: which items of a requirements list are not requirements an applicant
+// could be spared. Matched as substrings of the lower-cased item. (The heading marks, which say what kind of list
+// a heading introduces, are the section catalogue's: `listKinds` in `sections.json`.)
 {
-  // A heading with one of these marks lists optional extras (`Nice to have`, `Bonus points`).
-  "optionalHeading": [
-    "preferred", "nice to have", "nice-to-have", "bonus", "desirable", "desired", "plus", "pluses", "additional",
-    "would be great", "not required", "optional", "extra credit", "advantage", "ideally", "helpful", "good to have",
-    "great to have", "even better", "brownie points", "not all", "some of", "added value", "added-value", "a plus",
-    "an asset", "welcome", "considered", "ideal candidate", "still be considered", "don't meet every",
-    "do not meet every", "not necessarily", "meets many", "most of", "any of"
-  ],
-  // A heading with one of these marks lists requirements (`What you'll need`, `Qualifications`).
-  "requiredHeading": [
-    "requirement", "qualification", "what you'll need", "what you will need", "what you need",
-    "what we're looking for", "what we are looking for", "who you are", "about you", "you have", "you'll have",
-    "you will have", "you bring", "you'll bring", "what you bring", "skills", "experience", "must have", "must-have",
-    "essential", "competenc", "person specification", "knowledge", "your profile", "criteria",
-    "who we're looking for", "who we are looking for", "you should have", "you are", "you're"
-  ],
-  // A heading with one of these marks lists duties (`Responsibilities`, `What you'll do`) …
-  "dutyHeading": [
-    "responsibilit", "responsible for", "duties", "what you'll do", "what you will do", "what you'll be doing",
-    "what you will be doing", "the role", "your role", "in this role", "day to day", "day-to-day", "key tasks",
-    "tasks", "accountabilit", "your impact", "the job", "what the job involves", "main purpose", "you will", "you'll",
-    "functions", "what you will achieve", "what you'll achieve"
-  ],
-  // … unless it also has one of these (`What you'll need`).
-  "notDutyHeading": [
-    "you'll need", "you will need", "you'll have", "you will have", "you'll bring"
-  ],
-  // Headings of conditions of employment, application instructions and the like: their lists do not inherit
-  // the enclosing heading's kind.
-  "conditionHeading": [
-    "condition", "how to apply", "application", "resume", "cv ", "interview", "award", "offer", "achievement",
-    "about us", "who are", "why join", "why work", "what we offer", "benefit", "perks", "physical",
-    "working environment", "work environment", "assessment", "evaluat"
-  ],
   // An item with one of these is marked optional (“… is a plus”, “an asset”, “preferred”), not a requirement.
   "optionalItem": [
     "preferred", "a plus", "an asset", "desirable", "desired", "nice to have", "nice-to-have", "bonus", "advantage",
@@ -51454,7 +51420,8 @@ Złotów
 
 """#,
         "sections.json": #"""
-// The parts of a job posting, and what satisfies each one. Used by `structure/missing-section` and the profiles.
+// The parts of a job posting, and what satisfies each one. Used by `structure/missing-section` and the profiles;
+// `listKinds` (at the end) says what kind of list a heading introduces, for `requirements/too-many`.
 // Source: written for jdlint from common job-board section names (schema.org JobPosting property names for
 // JSON-LD keys; https://schema.org/JobPosting).
 //
@@ -51645,6 +51612,49 @@ Złotów
                "sexual orientation", "gender identity", "women and minorities",
                "people of color", "people of colour", "eoe", "m f d v", "employment equity", "encourage applications", "encourages applications", "welcome applications", "welcomes applications", "applications from women", "equal treatment", "aa eoe", "minorities", "equality of opportunity", "equality and opportunity", "equality act", "equalities", "diverse and inclusive", "inclusive and diverse", "inclusive culture", "inclusive excellence", "equal pay for equal work"]
     }
+  },
+  // The kind of list a heading introduces, for `requirements/too-many`: optional extras, requirements, duties, or
+  // none of these. Also read from a lead-in paragraph (`Preferred:`, `Bonus points for`) or a list item ending in a
+  // colon. Unlike the parts' phrases, these marks are matched as substrings of the lower-cased heading
+  // ("responsibilit" covers "responsibility" and "responsibilities"; "cv " keeps its space); a heading of nine
+  // spaces or more that does not end in a colon is a sentence, not a label, unless it has an optional mark.
+  "listKinds": {
+    // A heading with one of these marks lists optional extras (`Nice to have`, `Bonus points`).
+    "optional": [
+      "preferred", "nice to have", "nice-to-have", "bonus", "desirable", "desired", "plus", "pluses", "additional",
+      "would be great", "not required", "optional", "extra credit", "advantage", "ideally", "helpful", "good to have",
+      "great to have", "even better", "brownie points", "not all", "some of", "added value", "added-value", "a plus",
+      "an asset", "welcome", "considered", "ideal candidate", "still be considered", "don't meet every",
+      "do not meet every", "not necessarily", "meets many", "most of", "any of"
+    ],
+    // A heading with one of these marks lists requirements (`What you'll need`, `Qualifications`).
+    "required": [
+      "requirement", "qualification", "what you'll need", "what you will need", "what you need",
+      "what we're looking for", "what we are looking for", "who you are", "about you", "you have", "you'll have",
+      "you will have", "you bring", "you'll bring", "what you bring", "skills", "experience", "must have", "must-have",
+      "essential", "competenc", "person specification", "knowledge", "your profile", "criteria",
+      "who we're looking for", "who we are looking for", "you should have", "you are", "you're"
+    ],
+    // A heading with one of these marks lists duties (`Responsibilities`, `What you'll do`) …
+    "duties": [
+      "responsibilit", "responsible for", "duties", "what you'll do", "what you will do", "what you'll be doing",
+      "what you will be doing", "the role", "your role", "in this role", "day to day", "day-to-day", "key tasks",
+      "tasks", "accountabilit", "your impact", "the job", "what the job involves", "main purpose", "you will", "you'll",
+      "functions", "what you will achieve", "what you'll achieve"
+    ],
+    // … unless it also has one of these (`What you'll need`).
+    "notDuties": [
+      "you'll need", "you will need", "you'll have", "you will have", "you'll bring"
+    ],
+    // A heading of none of these kinds inherits the kind of the heading that encloses it (`### Technical` under
+    // `## Qualifications`), unless it names another part of the posting (these part ids) …
+    "otherParts": ["benefits", "pay", "how-to-apply", "equal-opportunity", "location", "employment-type"],
+    // … or has one of these marks: conditions of employment, application instructions and the like.
+    "conditions": [
+      "condition", "how to apply", "application", "resume", "cv ", "interview", "award", "offer", "achievement",
+      "about us", "who are", "why join", "why work", "what we offer", "benefit", "perks", "physical",
+      "working environment", "work environment", "assessment", "evaluat"
+    ]
   }
 }
 

@@ -78,30 +78,61 @@ struct SubjectVerbAgreementRule: Rule {
     ]
 
     func check(_ context: RuleContext, _ reporter: inout Reporter) {
-        // Statics read once, not once per word.
-        let adjectives = Self.adjectives
-        let clauseStarters = Self.clauseStarters
-        let determiners = Self.determiners
-        let listModifiers = Self.listModifiers
-        let ofDeterminers = Self.ofDeterminers
-        let ofPluralVerbs = Self.ofPluralVerbs
-        let ofWord = Self.ofWord
-        let peopleNouns = Self.peopleNouns
-        let peopleSingularVerbs = Self.peopleSingularVerbs
-        let personPluralVerbs = Self.personPluralVerbs
-        let pluralListNouns = Self.pluralListNouns
-        let quantifiers = Self.quantifiers
-        let rolePluralVerbs = Self.rolePluralVerbs
-        let singularListVerbs = Self.singularListVerbs
-        let singularPerson = Self.singularPerson
-        let singularRole = Self.singularRole
-        let you = Self.you
-        let youWrongVerbs = Self.youWrongVerbs
         let a = context.analysis
-        let t = a.text
-        let w = a.words
-        let n = w.count
+        let s = Scan(a)
+        let n = s.n
         guard n > 1 else { return }
+        for i in 0..<(n - 1) {
+            let v = i + 1
+            let hv = s.w[v].hash
+            let hs = s.w[i].hash
+            var verb: Int?
+            if (s.singularPerson.contains(hs) && s.personPluralVerbs.contains(hv)) || (s.singularRole.contains(hs) && s.rolePluralVerbs.contains(hv)) {
+                verb = s.singularSubjectWithPluralVerb(i)
+            } else if hs == s.you && s.youWrongVerbs.contains(hv) && s.adjacent(i, v) {
+                verb = s.youWithWrongVerb(i)
+            } else if (s.pluralListNouns.contains(hs) && s.singularListVerbs.contains(hv))
+                || (s.peopleNouns.contains(hs) && s.peopleSingularVerbs.contains(hv)) {
+                verb = s.pluralSubjectWithSingularVerb(i)
+            } else if s.quantifiers.contains(hs), v < n, s.w[v].hash == s.ofWord, s.adjacent(i, v) {
+                verb = s.partitiveWithPluralVerb(i)
+            }
+            if let verb { report(a, s.t, verb, subject: i, &reporter) }
+        }
+    }
+
+    /// The words of one analysis, with the word lists read once (not once per word), and the four patterns: each
+    /// takes the subject's word `i` (its verb, word `i + 1`, being of the pattern's kind) and gives the verb to
+    /// report, if the words around make it a disagreement.
+    struct Scan {
+        let t: [UInt8]
+        let w: WordList
+        let n: Int
+        let adjectives = SubjectVerbAgreementRule.adjectives
+        let clauseStarters = SubjectVerbAgreementRule.clauseStarters
+        let determiners = SubjectVerbAgreementRule.determiners
+        let listModifiers = SubjectVerbAgreementRule.listModifiers
+        let ofDeterminers = SubjectVerbAgreementRule.ofDeterminers
+        let ofPluralVerbs = SubjectVerbAgreementRule.ofPluralVerbs
+        let ofWord = SubjectVerbAgreementRule.ofWord
+        let peopleNouns = SubjectVerbAgreementRule.peopleNouns
+        let peopleSingularVerbs = SubjectVerbAgreementRule.peopleSingularVerbs
+        let personPluralVerbs = SubjectVerbAgreementRule.personPluralVerbs
+        let pluralListNouns = SubjectVerbAgreementRule.pluralListNouns
+        let quantifiers = SubjectVerbAgreementRule.quantifiers
+        let rolePluralVerbs = SubjectVerbAgreementRule.rolePluralVerbs
+        let singularListVerbs = SubjectVerbAgreementRule.singularListVerbs
+        let singularPerson = SubjectVerbAgreementRule.singularPerson
+        let singularRole = SubjectVerbAgreementRule.singularRole
+        let you = SubjectVerbAgreementRule.you
+        let youWrongVerbs = SubjectVerbAgreementRule.youWrongVerbs
+
+        init(_ a: Analysis) {
+            t = a.text
+            w = a.words
+            n = w.count
+        }
+
         /// Words i and j (i < j) are next to each other with only spaces between, in one block.
         func adjacent(_ i: Int, _ j: Int) -> Bool {
             guard i >= 0, j < n, w[i].block == w[j].block else { return false }
@@ -114,6 +145,7 @@ struct SubjectVerbAgreementRule: Rule {
             }
             return true
         }
+
         func sentenceStart(_ i: Int) -> Bool {
             guard i > 0, w[i - 1].block == w[i].block else { return true }
             var k = w[i].range.lowerBound
@@ -124,68 +156,65 @@ struct SubjectVerbAgreementRule: Rule {
             }
             return false
         }
+
         /// The subject starting at word `d` opens a sentence or a clause ("If the candidate have…").
         func subjectStarts(_ d: Int) -> Bool {
             if sentenceStart(d) { return true }
             return d > 0 && adjacent(d - 1, d) && clauseStarters.contains(w[d - 1].hash) && !Bytes.equalsLower(t, w[d - 1].range, "that")
         }
-        for i in 0..<(n - 1) {
+
+        /// "the (ideal) candidate have", "this role require".
+        func singularSubjectWithPluralVerb(_ i: Int) -> Int? {
             let v = i + 1
-            let hv = w[v].hash
-            let hs = w[i].hash
-            // "the (ideal) candidate have", "this role require"
-            let isPerson = singularPerson.contains(hs), isRole = singularRole.contains(hs)
-            if (isPerson && personPluralVerbs.contains(hv)) || (isRole && rolePluralVerbs.contains(hv)) {
-                guard adjacent(i, v) else { continue }
-                // determiner, optionally one adjective ("post holder", "successful candidate"), at the start of a
-                // sentence or clause: "Individuals in this role are" has another subject.
-                var d = i - 1
-                if d >= 0 && adjacent(d, i) && adjectives.contains(w[d].hash) && !determiners.contains(w[d].hash) { d -= 1 }
-                guard d >= 0, adjacent(d, d + 1), determiners.contains(w[d].hash) else { continue }
-                if Bytes.equalsLower(t, w[d].range, "a") || Bytes.equalsLower(t, w[d].range, "an") { continue }
-                guard subjectStarts(d) else { continue }
-                report(a, t, v, subject: i, &reporter)
-                continue
+            guard adjacent(i, v) else { return nil }
+            // determiner, optionally one adjective ("post holder", "successful candidate"), at the start of a
+            // sentence or clause: "Individuals in this role are" has another subject.
+            var d = i - 1
+            if d >= 0 && adjacent(d, i) && adjectives.contains(w[d].hash) && !determiners.contains(w[d].hash) { d -= 1 }
+            guard d >= 0, adjacent(d, d + 1), determiners.contains(w[d].hash) else { return nil }
+            if Bytes.equalsLower(t, w[d].range, "a") || Bytes.equalsLower(t, w[d].range, "an") { return nil }
+            guard subjectStarts(d) else { return nil }
+            return v
+        }
+
+        /// "you has", "you was".
+        func youWithWrongVerb(_ i: Int) -> Int? {
+            if sentenceStart(i) || (i > 0 && w[i - 1].block == w[i].block && adjacent(i - 1, i) && clauseStarters.contains(w[i - 1].hash)) {
+                return i + 1
             }
-            // "you has", "you was"
-            if hs == you && youWrongVerbs.contains(hv) && adjacent(i, v) {
-                if sentenceStart(i) || (i > 0 && w[i - 1].block == w[i].block && adjacent(i - 1, i) && clauseStarters.contains(w[i - 1].hash)) {
-                    report(a, t, v, subject: i, &reporter)
+            return nil
+        }
+
+        /// "responsibilities includes", "candidates has".
+        func pluralSubjectWithSingularVerb(_ i: Int) -> Int? {
+            guard adjacent(i, i + 1) else { return nil }
+            // The noun heads the subject: only determiners and adjectives before it, back to the start of the
+            // sentence ("Key responsibilities includes"), not "a pool of applicants is".
+            var d = i
+            while d > 0 && i - d < 3 && adjacent(d - 1, d) && listModifiers.contains(w[d - 1].hash) { d -= 1 }
+            guard subjectStarts(d) else { return nil }
+            return i + 1
+        }
+
+        /// "each of the candidates are", "one of our team members have" (word `i + 1` is "of").
+        func partitiveWithPluralVerb(_ i: Int) -> Int? {
+            let v = i + 1
+            if i > 0 && w[i - 1].block == w[i].block && adjacent(i - 1, i)
+                && (Bytes.equalsLower(t, w[i - 1].range, "no") || Bytes.equalsLower(t, w[i - 1].range, "the")) { return nil }
+            let k = v + 1
+            guard k < n, adjacent(v, k), ofDeterminers.contains(w[k].hash) else { return nil }
+            // up to two nouns, the last a plural in -s, then the verb
+            for span in 1...2 {
+                let noun = k + span
+                let verb = noun + 1
+                guard verb < n, adjacent(noun - 1, noun), adjacent(noun, verb) else { break }
+                let nr = w[noun].range
+                let last = Bytes.lower(t[nr.upperBound - 1])
+                if last == UInt8(ascii: "s") && nr.count > 3 && !Bytes.equalsLower(t, nr, "this") && ofPluralVerbs.contains(w[verb].hash) {
+                    return verb
                 }
-                continue
             }
-            // "responsibilities includes", "candidates has"
-            if (pluralListNouns.contains(hs) && singularListVerbs.contains(hv))
-                || (peopleNouns.contains(hs) && peopleSingularVerbs.contains(hv)) {
-                guard adjacent(i, v) else { continue }
-                // The noun heads the subject: only determiners and adjectives before it, back to the start of the
-                // sentence ("Key responsibilities includes"), not "a pool of applicants is".
-                var d = i
-                while d > 0 && i - d < 3 && adjacent(d - 1, d) && listModifiers.contains(w[d - 1].hash) { d -= 1 }
-                guard subjectStarts(d) else { continue }
-                report(a, t, v, subject: i, &reporter)
-                continue
-            }
-            // "each of the candidates are", "one of our team members have"
-            if quantifiers.contains(hs), v < n, w[v].hash == ofWord, adjacent(i, v) {
-                if i > 0 && w[i - 1].block == w[i].block && adjacent(i - 1, i)
-                    && (Bytes.equalsLower(t, w[i - 1].range, "no") || Bytes.equalsLower(t, w[i - 1].range, "the")) { continue }
-                let k = v + 1
-                guard k < n, adjacent(v, k), ofDeterminers.contains(w[k].hash) else { continue }
-                // up to two nouns, the last a plural in -s, then the verb
-                for span in 1...2 {
-                    let noun = k + span
-                    let verb = noun + 1
-                    guard verb < n, adjacent(noun - 1, noun), adjacent(noun, verb) else { break }
-                    let nr = w[noun].range
-                    let last = Bytes.lower(t[nr.upperBound - 1])
-                    if last == UInt8(ascii: "s") && nr.count > 3 && !Bytes.equalsLower(t, nr, "this") && ofPluralVerbs.contains(w[verb].hash) {
-                        report(a, t, verb, subject: i, &reporter)
-                        break
-                    }
-                }
-                continue
-            }
+            return nil
         }
     }
 

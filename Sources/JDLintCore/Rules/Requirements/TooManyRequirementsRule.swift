@@ -61,69 +61,22 @@ struct TooManyRequirementsRule: Rule {
             RuleOption("ratio", .number(minimum: 0), default: 0, "most required items per responsibility item (0: off)"),
         ])
 
-    enum Kind { case required, optional, duties, other }
+    /// The item words, from `Rules/requirements-items.json` (what each list means is said there). What kind of list
+    /// a heading introduces is the section catalogue's answer (`SectionCatalog.listHeading`).
+    static let itemData = RuleData.json("requirements-items.json")
 
-    /// The heading and item words, from `Rules/requirements-headings.json` (what each list means is said there).
-    static let headingData = RuleData.json("requirements-headings.json")
-
-    static func headingWords(_ key: String) -> [String] {
-        guard let items = headingData[key]?.arrayValue else {
-            preconditionFailure("Rules/requirements-headings.json has no list \"\(key)\"")
+    static func itemWords(_ key: String) -> [String] {
+        guard let items = itemData[key]?.arrayValue else {
+            preconditionFailure("Rules/requirements-items.json has no list \"\(key)\"")
         }
         return items.compactMap(\.stringValue)
     }
 
-    static func normalise(_ s: String) -> String {
-        s.lowercased().replacing("’", with: "'")
-    }
-
-    static let optionalMarks = headingWords("optionalHeading")
-    static let requiredMarks = headingWords("requiredHeading")
-    static let dutyMarks = headingWords("dutyHeading")
-
-    static let optionalBytes = optionalMarks.map { Array($0.utf8) }
-    static let requiredBytes = requiredMarks.map { Array($0.utf8) }
-    static let dutyBytes = dutyMarks.map { Array($0.utf8) }
-    static let notDuties = headingWords("notDutyHeading").map { Array($0.utf8) }
-
-    static func classify(_ heading: String) -> Kind {
-        // Bytes, not String searches (about 60 marks a heading): an ASCII heading lower-cased byte by byte, any other
-        // through `normalise` (Unicode lower case, ’ as ').
-        let h: [UInt8] = heading.utf8.allSatisfy { $0 < 0x80 } ? heading.utf8.map(Bytes.lower) : Array(normalise(heading).utf8)
-        func any(_ marks: [[UInt8]]) -> Bool { marks.contains { Bytes.contains(h, $0) } }
-        let optional = any(optionalBytes)
-        // A long heading that is a sentence ("… is a trust that truly cares about you.") is not a section label.
-        var n = 0
-        for c in h where c == .space { n += 1 }
-        if n >= 9 && h.last != .colon && !optional { return .other }
-        if optional { return .optional }
-        if any(dutyBytes) && !any(notDuties) { return .duties }
-        if any(requiredBytes) { return .required }
-        return .other
-    }
-
-    /// Headings the section catalogue names as another part of the posting (benefits, pay, how to apply, the
-    /// equal-opportunity statement…): their lists are not requirements, whatever heading encloses them.
-    static let otherParts: Set<String> = ["benefits", "pay", "how-to-apply", "equal-opportunity", "location", "employment-type"]
-
-    static func classify(heading text: String) -> (kind: Kind, inherits: Bool) {
-        let kind = classify(text)
-        guard kind == .other else { return (kind, false) }
-        let ids = SectionCatalog.parts(forHeading: PhraseText(Array(text.utf8)[...]))
-        if ids.contains(where: { otherParts.contains($0) }) { return (.other, false) }
-        let h = text.utf8.map(Bytes.lower)
-        if conditionMarks.contains(where: { Bytes.contains(h, $0) }) { return (.other, false) }
-        return (.other, true)
-    }
-
-    /// Headings of conditions of employment, application instructions and the like.
-    static let conditionMarks = headingWords("conditionHeading").map { Array($0.utf8) }
-
     /// An item that is not a requirement an applicant could be spared: marked optional ("… is a plus", "an asset",
     /// "preferred"), a legal condition of employment (citizenship, a background check), or an instruction about the
     /// application itself (the résumé's format).
-    static let itemOptional = headingWords("optionalItem").map { Array($0.utf8) }
-    static let itemCondition = headingWords("conditionItem").map { Array($0.utf8) }
+    static let itemOptional = itemWords("optionalItem").map { Array($0.utf8) }
+    static let itemCondition = itemWords("conditionItem").map { Array($0.utf8) }
 
     /// An item that names a benefit (a pension, holiday, parking, “get paid weekly”): a benefits list run on into
     /// the requirements, not a requirement.
@@ -146,11 +99,11 @@ struct TooManyRequirementsRule: Rule {
         let ratio = context.double("ratio", default: 0)
         var required = 0, duties = 0
         var firstRequired: Int?
-        var stack: [(level: Int, kind: Kind)] = []
+        var stack: [(level: Int, kind: ListKind)] = []
         for s in a.sections {
             guard let h = s.heading else { continue }
             while let last = stack.last, last.level >= s.level { stack.removeLast() }
-            let c = Self.classify(heading: a.string(block: h))
+            let c = SectionCatalog.listHeading(a.string(block: h))
             var kind = c.kind
             if kind == .other && c.inherits, let parent = stack.last { kind = parent.kind }
             stack.append((s.level, kind))
@@ -178,7 +131,7 @@ struct TooManyRequirementsRule: Rule {
                     guard b.level == topLevel else { continue }
                     // An item that is itself a lead-in to optional items (“* Bonus points for experience in:”).
                     if let last = a.text[b.proseRange].last(where: { !Bytes.isWhitespace($0) }), last == .colon,
-                       Self.classify(a.string(b.proseRange)) == .optional {
+                       SectionCatalog.listKind(of: a.string(b.proseRange)) == .optional {
                         current = .optional
                         leadIn = true
                         leadList = b.listID
@@ -196,7 +149,7 @@ struct TooManyRequirementsRule: Rule {
                     var e = b.proseRange.upperBound
                     while e > b.proseRange.lowerBound && Bytes.isWhitespace(a.text[e - 1]) { e -= 1 }
                     guard e > b.proseRange.lowerBound else { continue }
-                    let c = Self.classify(heading: a.string(b.proseRange))
+                    let c = SectionCatalog.listHeading(a.string(b.proseRange))
                     let endsLead = a.text[e - 1] == .colon || a.text[e - 1] == .question
                     // A lead-in that ends with a colon (or asks “What can we offer you?”) switches to any kind, and
                     // one naming another part (“Benefits:”) to none; one without (“Top candidates will also have”,

@@ -233,12 +233,14 @@ struct PostingPart: Sendable {
     }
 }
 
-/// The catalogue of posting parts.
+/// The catalogue of posting parts and of the kinds of list a heading introduces.
 enum SectionCatalog {
+    /// `Rules/sections.json`: the parts, and the kinds of list a heading introduces (`SectionCatalog+ListKinds`).
+    static let source = RuleData.json("sections.json")
+
     static let parts: [PostingPart] = {
-        let root = RuleData.json("sections.json")
         var out: [PostingPart] = []
-        for (id, v) in root["parts"]?.objectValue ?? JSONObject() {
+        for (id, v) in source["parts"]?.objectValue ?? JSONObject() {
             func list(_ k: String) -> [String] { v[k]?.arrayValue?.compactMap(\.stringValue) ?? [] }
             out.append(PostingPart(id: id, name: v["name"]?.stringValue ?? id, why: v["why"]?.stringValue ?? "",
                                    headings: list("headings").map(Phrase.init), exact: list("exact").map(Phrase.init),
