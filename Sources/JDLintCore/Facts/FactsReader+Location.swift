@@ -78,7 +78,7 @@ extension FactsReader {
         }
         // `Location: …` written inside a paragraph (scraped pages run their labels together): the places it names.
         if places.isEmpty {
-            for r in Self.labelledLocations(t) {
+            for r in Self.labelledLocations(t, a.words) {
                 let value = Array(t[r])
                 if Self.saysRemote(value) && remote == nil { remote = a.sourceRange(r) }
                 for p in Self.places(in: value, anywhere: true, source: { a.sourceRange((r.lowerBound + $0.lowerBound)..<(r.lowerBound + $0.upperBound)) }) {

@@ -275,17 +275,20 @@ extension FactsReader {
 
     /// The values of `Location:` labels in the prose (`Location: Chester`, `Location - Chester`, `Work Location :-
     /// Leeds`): a capitalised label word, a colon or dash, then the rest of the line (at most 150 bytes, up to a `|`).
-    static func labelledLocations(_ t: [UInt8]) -> [Range<Int>] {
+    static func labelledLocations(_ t: [UInt8], _ words: WordList) -> [Range<Int>] {
         var out: [Range<Int>] = []
-        Tokenizer.words(t, 0..<t.count) { r in
-            guard out.count < 10, Bytes.isUpper(t[r.lowerBound]), locationLabels.contains(Word.hash(t, r)) else { return }
+        // The analysis's words, with their hashes (not a second tokenization of the whole text).
+        for w in words {
+            let r = w.range
+            guard out.count < 10 else { break }
+            guard Bytes.isUpper(t[r.lowerBound]), locationLabels.contains(w.hash) else { continue }
             var k = r.upperBound
             while k < t.count && (t[k] == .space || t[k] == .tab) { k += 1 }
-            guard k < t.count, t[k] == .colon || t[k] == .hyphen else { return }
+            guard k < t.count, t[k] == .colon || t[k] == .hyphen else { continue }
             k += 1
             while k < t.count && (t[k] == .hyphen || t[k] == .colon) { k += 1 }
             // `Base - ` needs the space a dash label has (`Base-rate` is a word).
-            guard k < t.count, t[k] == .space || t[k] == .tab || t[k - 1] == .colon else { return }
+            guard k < t.count, t[k] == .space || t[k] == .tab || t[k - 1] == .colon else { continue }
             while k < t.count && (t[k] == .space || t[k] == .tab || t[k] == 0xC2 || t[k] == 0xA0) { k += 1 }
             var e = k
             while e < t.count && e - k < 150 && t[e] != .lineFeed && t[e] != .verticalBar { e += 1 }

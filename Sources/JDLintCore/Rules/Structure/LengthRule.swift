@@ -81,10 +81,14 @@ struct LengthRule: Rule {
         // A posting in two languages (an English version, then a French one) is read in one of them: the blocks in
         // another language do not count towards the length (judged on real postings).
         var words = 0
-        for (k, b) in a.blocks.enumerated() {
-            let first = a.wordIndex(atOrAfter: b.proseRange.lowerBound)
-            if first < a.words.count, a.words[first].block == k, IndefiniteArticleRule.isForeign(a.words, a.text, block: k, around: first) { continue }
-            words += Self.readerWords(a.text, b.proseRange)
+        for b in a.blocks { words += Self.readerWords(a.text, b.proseRange) }
+        if words > maxWords {
+            for (k, b) in a.blocks.enumerated() {
+                let first = a.wordIndex(atOrAfter: b.proseRange.lowerBound)
+                if first < a.words.count, a.words[first].block == k, IndefiniteArticleRule.isForeign(a.words, a.text, block: k, around: first) {
+                    words -= Self.readerWords(a.text, b.proseRange)
+                }
+            }
         }
         let anchor = MissingSectionRule.anchor(a)
         // A volunteer call or a freelance brief needs less than a job posting (judged on real postings: a gratis
