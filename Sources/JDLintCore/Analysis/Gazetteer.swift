@@ -7,35 +7,54 @@ public enum Gazetteer {
     /// `starts`: hashes of the first four bytes of every name (all of it when shorter), a quick test that none starts.
     typealias Names = (set: WordSet, countries: WordSet, maxWords: Int, cities: WordSet, starts: WordSet)
 
-    static let names: Names = load(["places.txt"])
+    static let names: Names = build([places])
 
     /// `names` and the towns of `Rules/places-towns.txt`: the places `jdlint facts` reads (the lint rules read
     /// `names` only).
-    static let namesWithTowns: Names = load(["places.txt", "places-towns.txt"])
+    static let namesWithTowns: Names = build([places, parse("places-towns.txt")])
 
-    static func load(_ files: [String]) -> Names {
-        var hashes: [UInt64] = [], countries: [UInt64] = [], cities: [UInt64] = [], starts: [UInt64] = []
-        var maxWords = 1
-        for file in files {
-            guard let text = RuleData.text(file) else { continue }
-            for line in text.utf8.split(separator: UInt8(ascii: "\n")) where line.first != UInt8(ascii: "#") {
-                var bytes = Array(line)
-                let country = bytes.first == UInt8(ascii: "@")
-                if country { bytes.removeFirst() }
-                // `+York` in places-towns.txt: a city read as the cities of places.txt are.
-                let city = bytes.first == UInt8(ascii: "+")
-                if city { bytes.removeFirst() }
-                let h = Word.hash(bytes, 0..<bytes.count)
-                hashes.append(h)
-                starts.append(Word.hash(bytes, 0..<min(4, bytes.count)))
-                if country { countries.append(h) }
-                if city || file == "places.txt" { cities.append(h) }
-                var words = 0
-                Tokenizer.words(bytes, 0..<bytes.count) { _ in words += 1 }
-                maxWords = max(maxWords, words)
-            }
+    /// The names of one file: their hashes, those of its countries and cities, of their first four bytes, and the
+    /// most words a name has.
+    typealias Parsed = (hashes: [UInt64], countries: [UInt64], cities: [UInt64], starts: [UInt64], maxWords: Int)
+
+    /// `Rules/places.txt`, read once for both name sets (loading it was most of a small lint's start-up).
+    static let places: Parsed = parse("places.txt")
+
+    static func build(_ files: [Parsed]) -> Names {
+        (WordSet(files.lazy.flatMap(\.hashes)), WordSet(files.lazy.flatMap(\.countries)), min(files.map(\.maxWords).max() ?? 1, 5),
+         WordSet(files.lazy.flatMap(\.cities)), WordSet(files.lazy.flatMap(\.starts)))
+    }
+
+    /// One name a line; `#` starts a comment line, `@` marks a country, `+` a town read as a city.
+    static func parse(_ file: String) -> Parsed {
+        var out: Parsed = ([], [], [], [], 1)
+        guard let text = RuleData.text(file) else { return out }
+        // The lines are ranges of one array: no array per line.
+        let b = Array(text.utf8)
+        out.hashes.reserveCapacity(b.count / 8)
+        out.starts.reserveCapacity(b.count / 8)
+        var i = 0
+        while i < b.count {
+            var e = i
+            while e < b.count && b[e] != .lineFeed { e += 1 }
+            defer { i = e + 1 }
+            guard e > i, b[i] != .numberSign else { continue }
+            var s = i
+            let country = b[s] == .at
+            if country { s += 1 }
+            // `+York` in places-towns.txt: a city read as the cities of places.txt are.
+            let city = s < e && b[s] == .plus
+            if city { s += 1 }
+            let h = Word.hash(b, s..<e)
+            out.hashes.append(h)
+            out.starts.append(Word.hash(b, s..<min(s + 4, e)))
+            if country { out.countries.append(h) }
+            if city || file == "places.txt" { out.cities.append(h) }
+            var words = 0
+            Tokenizer.words(b, s..<e) { _ in words += 1 }
+            out.maxWords = max(out.maxWords, words)
         }
-        return (WordSet(hashes), WordSet(countries), min(maxWords, 5), WordSet(cities), WordSet(starts))
+        return out
     }
 
     /// Whether a name (its `Word.hash`) is a city of places.txt or a `+` city of places-towns.txt, not a town.
