@@ -25,7 +25,13 @@ public struct Word: Sendable, Equatable {
 
     /// FNV-1a over ASCII-lowercased bytes.
     @inlinable public static func hash(_ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
-        var h: UInt64 = 0xcbf29ce484222325
+        hash(continuing: 0xcbf29ce484222325, bytes, range)
+    }
+
+    /// FNV-1a goes on from a prefix's hash: the hash of `bytes[a..<c]` is `hash(continuing: hash(bytes, a..<b), bytes,
+    /// b..<c)` (the gazetteer hashes names of 1, 2… words in one pass).
+    @inlinable public static func hash(continuing seed: UInt64, _ bytes: [UInt8], _ range: Range<Int>) -> UInt64 {
+        var h = seed
         for i in range {
             h ^= UInt64(Bytes.lower(bytes[i]))
             h = h &* 0x100000001b3

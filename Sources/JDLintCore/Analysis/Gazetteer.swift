@@ -167,15 +167,10 @@ public enum Gazetteer {
         let r = word(i)
         guard mayStartName(t, names, r) else { return nil }
         var best: (n: Int, hash: UInt64)?
-        var h: UInt64 = 0xcbf29ce484222325
-        var end = r.lowerBound
+        var h = Word.hash(t, r)
         for n in 1...max(1, min(names.maxWords, count - i)) {
             let last = word(i + n - 1)
-            for k in end..<last.upperBound {
-                h ^= UInt64(Bytes.lower(t[k]))
-                h = h &* 0x100000001b3
-            }
-            end = last.upperBound
+            if n > 1 { h = Word.hash(continuing: h, t, word(i + n - 2).upperBound..<last.upperBound) }
             if names.set.contains(h) && accept(n, h, last) { best = (n, h) }
         }
         return best

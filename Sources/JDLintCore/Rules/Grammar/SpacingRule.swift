@@ -92,10 +92,10 @@ struct SpacingRule: Rule {
                        // French typography puts a space before : ; ! ?
                        after == .comma || after == .period || !Self.isForeignBlock(a, r) {
                         let mark = String(UnicodeScalar(after))
-                        if (after == .comma || after == .period) && Self.wantsWordAfter(t, r, i) {
+                        if (after == .comma || after == .period), let k = Self.wordWantingAnother(t, r, before: i) {
                             // After a word that cannot end a phrase (“run on , GCP”, “more at .”) a word (a name, a
                             // link) was lost: removing the space would not mend the sentence.
-                            reporter.report("A word is missing after “\(String(decoding: t[Self.wordStart(t, r, i)..<i], as: UTF8.self))”, before “\(mark)”.",
+                            reporter.report("A word is missing after “\(String(decoding: t[k..<i], as: UTF8.self))”, before “\(mark)”.",
                                             prose: i..<(j + 1))
                         } else {
                             reporter.report("Space before “\(mark)”.", prose: i..<(j + 1), fix: .remove(i..<j, title: "Remove the space", .safe))
@@ -120,18 +120,12 @@ struct SpacingRule: Rule {
     static let wantWordAfter = Keywords.set(["on", "in", "of", "the", "a", "an", "and", "or", "with", "to", "for", "at", "by",
                                              "from", "as", "like", "including", "such", "via", "into"])
 
-    /// The start of the ASCII word that ends at `i`.
-    static func wordStart(_ t: [UInt8], _ r: Range<Int>, _ i: Int) -> Int {
+    /// The start of the word that ends at `i` (before the space at `i`) when it is one that needs a word after it.
+    static func wordWantingAnother(_ t: [UInt8], _ r: Range<Int>, before i: Int) -> Int? {
         var k = i
         while k > r.lowerBound && Bytes.isASCIILetter(t[k - 1]) { k -= 1 }
-        return k
-    }
-
-    /// The word that ends at `i` (before the space at `i`) is one that needs a word after it.
-    static func wantsWordAfter(_ t: [UInt8], _ r: Range<Int>, _ i: Int) -> Bool {
-        let k = wordStart(t, r, i)
-        guard k < i, k == r.lowerBound || Bytes.isWhitespace(t[k - 1]) || t[k - 1] == .leftParen else { return false }
-        return wantWordAfter.contains(Word.hash(t, k..<i))
+        guard k < i, k == r.lowerBound || Bytes.isWhitespace(t[k - 1]) || t[k - 1] == .leftParen else { return nil }
+        return wantWordAfter.contains(Word.hash(t, k..<i)) ? k : nil
     }
 
     static func isForeignBlock(_ a: Analysis, _ r: Range<Int>) -> Bool {

@@ -132,7 +132,7 @@ struct SalaryMissingPeriodRule: Rule {
         if s.currency == "USD" || s.currency == "GBP", s.amounts.contains(where: { $0.decimalSeparator == .comma }) { return true }
         // The abbreviation after the figure.
         let w = a.words
-        var i = a.wordIndex(atOrAfter: s.proseRange.upperBound)
+        let i = a.wordIndex(atOrAfter: s.proseRange.upperBound)
         if i < w.count, w[i].range.lowerBound - s.proseRange.upperBound <= 2, periodAbbreviations.contains(w[i].hash) { return true }
         // A fee for a task (“I will pay you 50-100€ for designing a logo”): the figure pays for the work, no period.
         if i + 1 < w.count, w[i].hash == Self.forWord, w[i + 1].block == w[i].block, Self.isGerund(t, w[i + 1].range) { return true }
@@ -176,20 +176,19 @@ struct SalaryMissingPeriodRule: Rule {
         // Hiring Rate $17.50” lines), up to three lines away.
         if Self.labelLineNearby(a, block: block, at: s.proseRange.lowerBound) { return true }
         // The heading of the section that holds the figure.
-        if let section = Self.section(a, holding: block), let h = section.heading {
-            i = a.wordIndex(atOrAfter: a.blocks[h].proseRange.lowerBound)
-            while i < w.count && w[i].range.lowerBound < a.blocks[h].proseRange.upperBound {
-                if periodHeadingWords.contains(w[i].hash) { return true }
-                i += 1
-            }
-        }
+        if let section = Self.section(a, holding: block), let h = section.heading, Self.namesPeriod(a, a.blocks[h].proseRange) { return true }
         // The lead-in label of the figure's block (“Pay Rates (hourly): Days: £16.97 Nights: £22.06”).
-        if let label = SectionCatalog.leadLabel(t, a.blocks[block].proseRange), label.upperBound <= s.proseRange.lowerBound {
-            i = a.wordIndex(atOrAfter: label.lowerBound)
-            while i < w.count && w[i].range.upperBound <= label.upperBound {
-                if periodHeadingWords.contains(w[i].hash) { return true }
-                i += 1
-            }
+        if let label = SectionCatalog.leadLabel(t, a.blocks[block].proseRange), label.upperBound <= s.proseRange.lowerBound,
+           Self.namesPeriod(a, label) { return true }
+        return false
+    }
+
+    /// A word of prose range `r` (a heading, a label) gives a period (“Hourly Rates of Pay”, “Pay Rates (hourly):”).
+    static func namesPeriod(_ a: Analysis, _ r: Range<Int>) -> Bool {
+        var i = a.wordIndex(atOrAfter: r.lowerBound)
+        while i < a.words.count && a.words[i].range.lowerBound < r.upperBound {
+            if periodHeadingWords.contains(a.words[i].hash) { return true }
+            i += 1
         }
         return false
     }

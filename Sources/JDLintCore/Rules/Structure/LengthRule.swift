@@ -83,12 +83,7 @@ struct LengthRule: Rule {
         var words = 0
         for b in a.blocks { words += Self.readerWords(a.text, b.proseRange) }
         if words > maxWords {
-            for (k, b) in a.blocks.enumerated() {
-                let first = a.wordIndex(atOrAfter: b.proseRange.lowerBound)
-                if first < a.words.count, a.words[first].block == k, IndefiniteArticleRule.isForeign(a.words, a.text, block: k, around: first) {
-                    words -= Self.readerWords(a.text, b.proseRange)
-                }
-            }
+            for b in a.blocks where SpacingRule.isForeignBlock(a, b.proseRange) { words -= Self.readerWords(a.text, b.proseRange) }
         }
         let anchor = MissingSectionRule.anchor(a)
         // A volunteer call or a freelance brief needs less than a job posting (judged on real postings: a gratis
